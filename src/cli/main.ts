@@ -1,0 +1,85 @@
+/**
+ * The command-line entry point. Each command lives in its own module under ./commands and
+ * registers itself on the program; this file only wires globals, errors and exit codes.
+ */
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
+import { makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
+import { COMMANDS } from './commands/index.js';
+
+export interface MainIo {
+  out?: Output;
+  err?: Output;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Thrown by commands that want a specific exit code without an error message (diff: 1 = differs). */
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function streamOutput(stream: NodeJS.WriteStream): Output {
+  return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
+}
+
+export function buildProgram(ctx: CliContext): Command<[], GlobalOptions> {
+  const program = new Command()
+    .name('bangchim')
+    .description('Korean municipal privacy policies (개인정보처리방침) as versioned YAML in git.')
+    .option('--store <dir>', 'the store directory (default: the current directory)')
+    .option('--debug', 'show stack traces on errors')
+    .configureOutput({
+      writeOut: (text) => ctx.out.write(text),
+      writeErr: (text) => ctx.err.write(text),
+    })
+    .exitOverride()
+    .showHelpAfterError('(run `bangchim --help` for usage)');
+  for (const register of COMMANDS) register(program, ctx);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code. Never throws. */
+export async function main(argv: string[], io: MainIo = {}): Promise<number> {
+  let program: Command<[], GlobalOptions> | undefined;
+  const ctx = makeContext(
+    {
+      out: io.out ?? streamOutput(process.stdout),
+      err: io.err ?? streamOutput(process.stderr),
+      cwd: io.cwd ?? process.cwd(),
+      env: io.env ?? process.env,
+    },
+    () => program?.opts() ?? {},
+  );
+  program = buildProgram(ctx);
+  try {
+    if (argv.length === 0) {
+      // No arguments: the terminal UI on a TTY, help otherwise (never hang waiting for a terminal).
+      const { runDefault } = await import('./default.js');
+      return await runDefault(ctx);
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof ExitCode) return error.code;
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; commander already printed the text.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
+      return 2;
+    }
+    ctx.err.write(formatError(error, ctx.debug || argv.includes('--debug')) + '\n');
+    return exitCodeOf(error);
+  }
+}
+
+export { BangchimError, UsageError };
+
+// Run when executed directly (node dist/cli/main.js ...); bin/bangchim.js imports main() instead.
+const invokedPath = process.argv[1] === undefined ? undefined : realpathSync(process.argv[1]);
+if (invokedPath === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

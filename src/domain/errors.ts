@@ -1,0 +1,69 @@
+/**
+ * Typed errors that a person can act on: what was wrong, where, and what to do.
+ * Every layer throws these; the CLI and the UI print `message`, `where` and `hint`, never a stack
+ * trace unless --debug. `exitCode` follows diff(1): 2 for trouble.
+ */
+
+export interface ErrorDetails {
+  /** Where: a file, a file:line, a YAML path, a ref. */
+  where?: string;
+  /** What to do about it. */
+  hint?: string;
+  /** Further precise findings (validation issues, verify findings). */
+  details?: string[];
+  cause?: unknown;
+}
+
+export class BangchimError extends Error {
+  readonly exitCode: number = 2;
+  readonly where?: string;
+  readonly hint?: string;
+  readonly details: string[];
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.where = details.where;
+    this.hint = details.hint;
+    this.details = details.details ?? [];
+  }
+}
+
+/** The input document is unusable: empty, binary, undecodable, or no article found. */
+export class InputError extends BangchimError {}
+
+/** A YAML document or a value does not match the schema. `details` lists `path: problem` lines. */
+export class ValidationError extends BangchimError {}
+
+/** A reference (goyang@2016-06-01, goyang~1, a path) is malformed or names nothing. */
+export class RefError extends BangchimError {}
+
+/** The store is missing, of another kind, dirty, or inconsistent. */
+export class StoreError extends BangchimError {}
+
+/** Another bangchim process holds the store's lock. */
+export class BusyError extends BangchimError {}
+
+/** A command-line usage mistake. */
+export class UsageError extends BangchimError {}
+
+/** Formats an error for a terminal: the message, where, details and hint, one per line. */
+export function formatError(error: unknown, debug = false): string {
+  if (error instanceof BangchimError) {
+    const lines = [`bangchim: ${error.message}`];
+    if (error.where) lines.push(`  where: ${error.where}`);
+    for (const detail of error.details) lines.push(`  - ${detail}`);
+    if (error.hint) lines.push(`  hint: ${error.hint}`);
+    if (debug && error.stack) lines.push(error.stack);
+    return lines.join('\n');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = [`bangchim: internal error: ${message}`];
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  else lines.push('  hint: run again with --debug for the stack trace, and report it.');
+  return lines.join('\n');
+}
+
+export function exitCodeOf(error: unknown): number {
+  return error instanceof BangchimError ? error.exitCode : 2;
+}

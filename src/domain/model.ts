@@ -1,0 +1,194 @@
+/**
+ * The policy model: one version of a city's privacy policy (개인정보처리방침), and the city's ledger.
+ *
+ * These shapes are the interchange format (YAML in the store, JSON on stdout): keep the key names
+ * and their order stable. Pure data, no behaviour; see schema.ts for validation.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/**
+ * One provision of an article body, the preamble or an appendix section.
+ * Exactly one of `text` and `row` is present: `row` is a table row (tab-separated cells in the source).
+ */
+export interface Clause {
+  /** The list marker as written: ①, 1., 가., -, •, ○, o, ·, ▶, ※, (①) … Absent for plain paragraphs. */
+  marker?: string;
+  text?: string;
+  row?: string[];
+  /** Sub-clauses, by indentation or by marker rank (1. → 가. → 1) → 가)). */
+  children?: Clause[];
+}
+
+/** Canonical topics, from what 개인정보 보호법 제30조 and 시행령 제31조 require, plus the frequent extras. */
+export const TOPICS = [
+  'purpose', // 개인정보의 처리 목적
+  'retention', // 처리 및 보유기간
+  'items', // 처리하는 개인정보의 항목
+  'third-party', // 제3자 제공
+  'entrustment', // 처리 위탁
+  'destruction', // 파기
+  'rights', // 정보주체와 법정대리인의 권리·의무 및 행사방법
+  'safety', // 안전성 확보조치
+  'cookies', // 자동 수집 장치의 설치·운영 및 거부
+  'officer', // 개인정보 보호책임자
+  'access-request', // 열람청구를 접수·처리하는 부서
+  'remedies', // 권익침해 구제방법
+  'revision', // 처리방침의 변경
+  'cctv', // 영상정보처리기기 운영
+  'children', // 14세 미만 아동
+  'impact-assessment', // 개인정보 영향평가
+  'protection-level', // 보호수준 평가 / 관리수준 진단
+  'file-registration', // 개인정보파일 등록 현황
+  'pseudonymous', // 가명정보
+  'overseas', // 국외 이전
+  'other',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** The topics a policy must contain (개인정보 보호법 제30조 제1항, 시행령 제31조 제1항). */
+export const REQUIRED_TOPICS: readonly Topic[] = [
+  'purpose',
+  'retention',
+  'items',
+  'third-party',
+  'entrustment',
+  'destruction',
+  'rights',
+  'safety',
+  'officer',
+  'access-request',
+  'remedies',
+  'revision',
+];
+
+export interface Article {
+  /** 제N조 → N */
+  number: number;
+  /** 제N조의M → M; absent otherwise. */
+  branch?: number;
+  title: string;
+  topic: Topic;
+  body: Clause[];
+}
+
+/** A non-article section after the last article (익산's "■ 영상정보처리방침", 부칙). */
+export interface Section {
+  title: string;
+  body: Clause[];
+}
+
+export interface Source {
+  url?: string;
+  /** Path of the raw bytes, relative to the store root (sources/<slug>/<date>.txt), or as given to `parse`. */
+  file?: string;
+  /** When the text was taken from the page, if known. */
+  retrieved?: IsoDate;
+  /** sha256 of the raw bytes, lowercase hex. */
+  sha256: string;
+  /** The encoding the raw bytes were decoded from. */
+  encoding?: 'utf-8' | 'euc-kr';
+}
+
+/** How the revision article states its dates; the notice writes the new article in the same style. */
+export type RevisionStyle =
+  | 'ranges' // 고양: "2016. 12. 02. ~ 2020. 07. 16. 적용"
+  | 'cutoffs' // 파주, 익산: "2024년 9월 30일 이전 개인정보처리방침"
+  | 'dated' // 남양주: 공고일자 / 시행일자 / 변경일자 lines
+  | 'plain'; // 의정부: no date at all ("게시일부터 적용")
+
+/** An earlier version named by the revision article. Dates are what the page states, never invented. */
+export interface EarlierVersion {
+  /** First day in force, when stated (ranges, 시행일자). */
+  from?: IsoDate;
+  /** Last day in force, when stated (ranges). */
+  until?: IsoDate;
+  /** The version in force before this date (cut-off style: "YYYY년 M월 D일 이전"). */
+  before?: IsoDate;
+  /** The line of the page this was read from: the evidence. */
+  text: string;
+}
+
+export interface Revision {
+  style: RevisionStyle;
+  /** The effective date the article states, or null ("게시일부터 적용"). */
+  effective: IsoDate | null;
+  /** The sentence that states (or fails to state) the effective date. */
+  effectiveText?: string;
+  /** 남양주 style dates. */
+  announced?: IsoDate;
+  enforced?: IsoDate;
+  changed?: IsoDate;
+  /** Earlier versions, sorted oldest first. */
+  earlier: EarlierVersion[];
+  /** True when the page listed the earlier versions in an order that is not by date. */
+  listedOutOfOrder?: boolean;
+}
+
+export interface PolicyVersion {
+  /** Display name: 고양특례시 */
+  city: string;
+  /** Lowercase ascii, [a-z0-9-]+: goyang */
+  slug: string;
+  title: string;
+  effective: IsoDate | null;
+  source: Source;
+  preamble: Clause[];
+  articles: Article[];
+  appendix: Section[];
+  revision: Revision | null;
+}
+
+/** What a version's revision article (or a later version's) tells about a version whose text we lack. */
+export interface Evidence {
+  /** The effective date of the archived version whose text states it. */
+  version: IsoDate | null;
+  text: string;
+}
+
+export interface LedgerEntry {
+  /** First day in force; null when no source states it (e.g. the oldest cut-off version). */
+  effective: IsoDate | null;
+  /** Last day in force; null while in force. */
+  until: IsoDate | null;
+  archived: boolean;
+  /** `<slug>@<effective>` for archived versions: the annotated tag of its commit. */
+  tag?: string;
+  /** Git blob id of policies/<slug>.yaml at this version: ties the ledger to the exact text. */
+  blob?: string;
+  source?: Source;
+  evidence?: Evidence[];
+  /** Anything a person should know: how an effective date was chosen, why text is missing. */
+  note?: string;
+}
+
+/** history/<slug>.yaml: every version known, oldest first. */
+export interface Ledger {
+  city: string;
+  slug: string;
+  versions: LedgerEntry[];
+}
+
+/** A line of the input the parser dropped as page furniture, or could not place. */
+export interface DroppedLine {
+  /** 1-based line number in the decoded input. */
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface ParseWarning {
+  line?: number;
+  message: string;
+}
+
+export interface ParseReport {
+  dropped: DroppedLine[];
+  warnings: ParseWarning[];
+}
+
+export interface ParseResult {
+  version: PolicyVersion;
+  report: ParseReport;
+}

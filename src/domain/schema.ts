@@ -1,0 +1,214 @@
+/**
+ * Validation of loaded documents against the model, reporting every problem with its path
+ * (`articles[3].title: required`). Hand-written rather than a schema library: the rules are few,
+ * and the messages must read well to a privacy officer editing YAML by hand.
+ */
+import { TOPICS, type Ledger, type PolicyVersion } from './model.js';
+
+export interface SchemaIssue {
+  /** Path segments from the document root: ['articles', 3, 'title']. */
+  path: (string | number)[];
+  message: string;
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Clause trees deeper than this are not policies but attacks or accidents. */
+export const MAX_CLAUSE_DEPTH = 16;
+
+export function formatPath(path: (string | number)[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out === '' ? '(document)' : out;
+}
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Collects issues while walking a value; each check returns whether the value was usable. */
+class Checker {
+  readonly issues: SchemaIssue[] = [];
+
+  fail(path: (string | number)[], message: string): false {
+    this.issues.push({ path, message });
+    return false;
+  }
+
+  object(value: unknown, path: (string | number)[], keys: { required: string[]; optional: string[] }): value is Record<string, unknown> {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(path, 'must be a mapping (key: value)');
+    const record = value as Record<string, unknown>;
+    for (const key of keys.required) if (!(key in record)) this.fail([...path, key], 'required');
+    const known = new Set([...keys.required, ...keys.optional]);
+    for (const key of Object.keys(record)) if (!known.has(key)) this.fail([...path, key], `unknown key (expected one of: ${[...known].join(', ')})`);
+    return true;
+  }
+
+  string(value: unknown, path: (string | number)[], options: { nonEmpty?: boolean } = {}): value is string {
+    if (typeof value !== 'string') return this.fail(path, `must be text, not ${describe(value)}`);
+    if (options.nonEmpty && value.trim() === '') return this.fail(path, 'must not be empty');
+    return true;
+  }
+
+  optionalString(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
+    if (key in record && record[key] !== undefined) this.string(record[key], [...path, key]);
+  }
+
+  date(value: unknown, path: (string | number)[], options: { nullable?: boolean } = {}): void {
+    if (value === null && options.nullable) return;
+    if (!isIsoDate(value)) this.fail(path, `must be a date YYYY-MM-DD${options.nullable ? ' or null' : ''}, not ${describe(value)}`);
+  }
+
+  optionalDate(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
+    if (key in record) this.date(record[key], [...path, key]);
+  }
+
+  array(value: unknown, path: (string | number)[]): value is unknown[] {
+    if (!Array.isArray(value)) return this.fail(path, `must be a list, not ${describe(value)}`);
+    return true;
+  }
+
+  positiveInteger(value: unknown, path: (string | number)[]): void {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(path, `must be a whole number from 1 to 9999, not ${describe(value)}`);
+  }
+
+  boolean(value: unknown, path: (string | number)[]): void {
+    if (typeof value !== 'boolean') this.fail(path, `must be true or false, not ${describe(value)}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function checkClauses(check: Checker, value: unknown, path: (string | number)[], depth: number): void {
+  if (!check.array(value, path)) return;
+  if (depth > MAX_CLAUSE_DEPTH) {
+    check.fail(path, `clauses nested more than ${MAX_CLAUSE_DEPTH} levels deep`);
+    return;
+  }
+  value.forEach((clause, index) => {
+    const at = [...path, index];
+    if (!check.object(clause, at, { required: [], optional: ['marker', 'text', 'row', 'children'] })) return;
+    check.optionalString(clause, 'marker', at);
+    const hasText = 'text' in clause;
+    const hasRow = 'row' in clause;
+    if (hasText === hasRow) check.fail(at, 'needs exactly one of text or row');
+    if (hasText) check.string(clause.text, [...at, 'text']);
+    if (hasRow && check.array(clause.row, [...at, 'row'])) clause.row.forEach((cell, i) => check.string(cell, [...at, 'row', i]));
+    if ('children' in clause) checkClauses(check, clause.children, [...at, 'children'], depth + 1);
+  });
+}
+
+function checkSource(check: Checker, value: unknown, path: (string | number)[]): void {
+  if (!check.object(value, path, { required: ['sha256'], optional: ['url', 'file', 'retrieved', 'encoding'] })) return;
+  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) check.fail([...path, 'sha256'], 'must be 64 lowercase hex digits (sha256 of the raw source bytes)');
+  check.optionalString(value, 'url', path);
+  check.optionalString(value, 'file', path);
+  check.optionalDate(value, 'retrieved', path);
+  if ('encoding' in value && value.encoding !== 'utf-8' && value.encoding !== 'euc-kr') check.fail([...path, 'encoding'], 'must be utf-8 or euc-kr');
+}
+
+function checkRevision(check: Checker, value: unknown, path: (string | number)[]): void {
+  if (value === null) return;
+  if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
+  if (!['ranges', 'cutoffs', 'dated', 'plain'].includes(value.style as string)) check.fail([...path, 'style'], 'must be one of ranges, cutoffs, dated, plain');
+  check.date(value.effective, [...path, 'effective'], { nullable: true });
+  check.optionalString(value, 'effectiveText', path);
+  for (const key of ['announced', 'enforced', 'changed']) check.optionalDate(value, key, path);
+  if ('listedOutOfOrder' in value) check.boolean(value.listedOutOfOrder, [...path, 'listedOutOfOrder']);
+  if (!check.array(value.earlier, [...path, 'earlier'])) return;
+  value.earlier.forEach((entry, index) => {
+    const at = [...path, 'earlier', index];
+    if (!check.object(entry, at, { required: ['text'], optional: ['from', 'until', 'before'] })) return;
+    check.string(entry.text, [...at, 'text']);
+    for (const key of ['from', 'until', 'before']) check.optionalDate(entry, key, at);
+  });
+}
+
+/** Returns every problem of a loaded policy version document; empty when it is valid. */
+export function validateVersion(value: unknown): SchemaIssue[] {
+  const check = new Checker();
+  const keys = { required: ['city', 'slug', 'title', 'effective', 'source', 'preamble', 'articles', 'appendix', 'revision'], optional: [] };
+  if (!check.object(value, [], keys)) return check.issues;
+  check.string(value.city, ['city'], { nonEmpty: true });
+  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], `must be lowercase ascii letters, digits and single hyphens (like goyang), not "${value.slug}"`);
+  check.string(value.title, ['title']);
+  check.date(value.effective, ['effective'], { nullable: true });
+  checkSource(check, value.source, ['source']);
+  checkClauses(check, value.preamble, ['preamble'], 0);
+  if (check.array(value.articles, ['articles'])) {
+    if (value.articles.length === 0) check.fail(['articles'], 'must list at least one article');
+    value.articles.forEach((article, index) => {
+      const at = ['articles', index];
+      if (!check.object(article, at, { required: ['number', 'title', 'topic', 'body'], optional: ['branch'] })) return;
+      check.positiveInteger(article.number, [...at, 'number']);
+      if ('branch' in article) check.positiveInteger(article.branch, [...at, 'branch']);
+      check.string(article.title, [...at, 'title']);
+      if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail([...at, 'topic'], `must be one of: ${TOPICS.join(', ')}`);
+      checkClauses(check, article.body, [...at, 'body'], 0);
+    });
+  }
+  if (check.array(value.appendix, ['appendix'])) {
+    value.appendix.forEach((section, index) => {
+      const at = ['appendix', index];
+      if (!check.object(section, at, { required: ['title', 'body'], optional: [] })) return;
+      check.string(section.title, [...at, 'title']);
+      checkClauses(check, section.body, [...at, 'body'], 0);
+    });
+  }
+  checkRevision(check, value.revision, ['revision']);
+  return check.issues;
+}
+
+/** Returns every problem of a loaded ledger (history/<slug>.yaml); empty when it is valid. */
+export function validateLedger(value: unknown): SchemaIssue[] {
+  const check = new Checker();
+  if (!check.object(value, [], { required: ['city', 'slug', 'versions'], optional: [] })) return check.issues;
+  check.string(value.city, ['city'], { nonEmpty: true });
+  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], `must be lowercase ascii letters, digits and single hyphens, not "${value.slug}"`);
+  if (!check.array(value.versions, ['versions'])) return check.issues;
+  value.versions.forEach((entry, index) => {
+    const at = ['versions', index];
+    const keys = { required: ['effective', 'until', 'archived'], optional: ['tag', 'blob', 'source', 'evidence', 'note'] };
+    if (!check.object(entry, at, keys)) return;
+    check.date(entry.effective, [...at, 'effective'], { nullable: true });
+    check.date(entry.until, [...at, 'until'], { nullable: true });
+    check.boolean(entry.archived, [...at, 'archived']);
+    check.optionalString(entry, 'tag', at);
+    if ('blob' in entry && (typeof entry.blob !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.blob))) check.fail([...at, 'blob'], 'must be a git object id (hex)');
+    if ('source' in entry) checkSource(check, entry.source, [...at, 'source']);
+    check.optionalString(entry, 'note', at);
+    if ('evidence' in entry && check.array(entry.evidence, [...at, 'evidence'])) {
+      entry.evidence.forEach((item, i) => {
+        const where = [...at, 'evidence', i];
+        if (!check.object(item, where, { required: ['version', 'text'], optional: [] })) return;
+        check.date(item.version, [...where, 'version'], { nullable: true });
+        check.string(item.text, [...where, 'text']);
+      });
+    }
+    if (entry.archived === true && typeof entry.tag !== 'string') check.fail([...at, 'tag'], 'required for an archived version');
+  });
+  return check.issues;
+}
+
+/** Narrowing helpers for callers that validated first. */
+export function asVersion(value: unknown): PolicyVersion {
+  return value as PolicyVersion;
+}
+export function asLedger(value: unknown): Ledger {
+  return value as Ledger;
+}

@@ -1,0 +1,269 @@
+/**
+ * Facts people look for in a policy, extracted from an article and compared across versions:
+ * contacts (person, department, phone, email), periods (3년, 6개월, 10일 이내), statute references,
+ * URLs and dates. "접속기록 보관: 6개월 → 1년" is worth more than a red line.
+ */
+import type { Article, Clause } from '../model.js';
+import type { Fact, FactChange, FactKind } from './types.js';
+import { clauseText } from './clauses.js';
+import { collapseWhitespace, foldLookalikes } from './normalize.js';
+
+/** One provision's text with the label of its nearest short heading (parent clause or `X :` prefix). */
+interface FactSource {
+  text: string;
+  heading?: string;
+}
+
+const MAX_LABEL_LENGTH = 30;
+
+function factSources(clauses: readonly Clause[], heading: string | undefined, out: FactSource[]): FactSource[] {
+  for (const clause of clauses) {
+    const text = collapseWhitespace(foldLookalikes(clauseText(clause)));
+    const source: FactSource = { text };
+    if (heading !== undefined) source.heading = heading;
+    out.push(source);
+    if (clause.children) {
+      const childHeading = text.length > 0 && text.length <= MAX_LABEL_LENGTH ? text : heading;
+      factSources(clause.children, childHeading, out);
+    }
+  }
+  // A short provision followed by its explanation ("2. 개인정보 취급자의 최소화 및 교육" then a paragraph)
+  // heads the next provision when the parser kept them as siblings.
+  for (let i = 1; i < out.length; i++) {
+    const previous = out[i - 1]!;
+    const current = out[i]!;
+    if (current.heading === undefined && previous.text.length > 0 && previous.text.length <= MAX_LABEL_LENGTH && !/[다.]$/u.test(previous.text)) {
+      current.heading = previous.text;
+    }
+  }
+  return out;
+}
+
+/** `접속기록의 보관 및 위·변조 방지` → `접속기록 보관`: drop markers, particles 의, and what follows 및. */
+export function shortenLabel(label: string): string {
+  let out = label
+    .replace(/^[\s\-·※○▶■□*]*(?:\d{1,2}[.)]|[가-하][.)]|\(?[①-⑳]\)?)?\s*/u, '')
+    .replace(/\s*\(.*?\)\s*/gu, ' ')
+    .replace(/의(?=\s)/gu, '')
+    .split(/\s+및\s+|,/u)[0]!
+    .trim();
+  out = out.replace(/\s+/gu, ' ');
+  return out.length > MAX_LABEL_LENGTH ? out.slice(0, MAX_LABEL_LENGTH) : out;
+}
+
+/** The label a provision gives its facts: `X : …` prefix, else its heading. */
+function provisionLabel(source: FactSource): string | undefined {
+  const colon = /^([^:]{2,30}?)\s*:\s*\S/u.exec(source.text);
+  if (colon) return shortenLabel(colon[1]!);
+  return source.heading === undefined ? undefined : shortenLabel(source.heading);
+}
+
+/** The label nearest before `index` in `text`: the words after the last `:`-introduced label or separator. */
+function localLabel(text: string, index: number): string | undefined {
+  const before = text.slice(0, index);
+  const colon = /([가-힣A-Za-z][가-힣A-Za-z\s·]{1,28}?)\s*:\s*[^:]*$/u.exec(before);
+  if (colon) return shortenLabel(colon[1]!);
+  return undefined;
+}
+
+const DATE = /(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?!\d)\s*(?:일|\.)?/gu;
+const PERIOD = /(?<![\d.제])(\d{1,3})\s*(년|개월|주|일|시간)(?:\s*(이내|이상|이하|간|동안|까지))?/gu;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu;
+const URL = /(?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:\/[^\s<>()[\]"'，,]*)?/gu;
+const PHONE =
+  /(?:\(\s*국번\s*없이\s*\)\s*|\(\s*(?:사이버범죄|경찰청\s*대표)\s*\)\s*)?(?<![\d-])(?:0\d{1,2}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}(?:\s*~\s*\d{1,4})?|1\d{3}-\d{4}|(?<=국번\s*없이\s*\)\s*)\d{3,4}(?![\d-]))/gu;
+const STATUTE =
+  /(같은\s*법|동\s*법|「\s*[^」]{2,30}?\s*」|[가-힣]+(?:\s*보호)?법|법)\s*(시행령|시행규칙)?\s*제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?:\s*(?:제\s*)?(\d+)\s*항)?(?:\s*(?:제\s*)?(\d+)\s*호)?/gu;
+const PERSON = /(?:성\s*명|담\s*당\s*자|책\s*임\s*자)(?:\s*[:|]\s*|\s+)(?:[가-힣]{2,10}(?:국장|실장|과장|관)\s+)?([가-힣]{2,4}|[가-힣](?:\s[가-힣]){1,3})(?=$|[\s(,/)]|\d)/gu;
+const TITLED_PERSON = /(?<![가-힣])([가-힣]{2,10}(?:국|실|과))장\s+([가-힣]{2,4})(?=$|[\s(,/]|\d)/gu;
+const DEPARTMENT_LABELLED =
+  /(?:담당\s*부서|총괄\s*부서|부\s*서\s*명|처리\s*부서|담\s*당\s*자|관리부서)\s*[:|]?\s*([가-힣]{2,12}(?:과|국|실|담당관|팀|센터|본부|사업소))(?=$|[\s(,/)])/gu;
+const DEPARTMENT_WITH_CONTACT = /(?<![가-힣])([가-힣]{2,12}(?:과|담당관|팀|센터))\s*\(\s*[가-힣]{2,4}\s*\//gu;
+
+/** Words that the person pattern picks up but are not names. */
+const NOT_NAMES = new Set(['지정', '승인', '없음', '및', '연락처', '전화번호', '이메일', '성명', '부서', '담당', '담당부서', '개인정보', '최소화', '지정하고', '대상', '책임', '의']);
+
+const KNOWN_LAWS: ReadonlyMap<string, string> = new Map([
+  ['개인정보보호법', '개인정보 보호법'],
+  ['정보통신망법', '정보통신망 이용촉진 및 정보보호 등에 관한 법률'],
+  ['공공기관의정보공개에관한법률', '공공기관의 정보공개에 관한 법률'],
+]);
+
+function canonicalLaw(name: string): string {
+  const bare = name.replace(/[「」\s]/gu, '');
+  return KNOWN_LAWS.get(bare) ?? name.replace(/[「」]/gu, '').replace(/\s+/gu, ' ').trim();
+}
+
+export function canonicalPhone(raw: string): string {
+  const prefix = /국번\s*없이/u.test(raw) ? '(국번없이) ' : '';
+  const digits = raw
+    .replace(/\([^)]*\)\s*/gu, (m) => (/^\(\s*\d/u.test(m) ? m : ''))
+    .replace(/\s+/gu, '')
+    .replace(/^(0\d{1,2})\)/u, '$1-');
+  return prefix + digits;
+}
+
+export function canonicalUrl(raw: string): string {
+  return raw.replace(/^https?:\/\//iu, '').replace(/[/.]+$/u, '').toLowerCase();
+}
+
+function iso(year: string, month: string, day: string): string | undefined {
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Facts of one provision's text (already folded and collapsed). */
+export function extractFactsFromText(text: string, provisionLabelText?: string): Fact[] {
+  const facts: Fact[] = [];
+  const add = (kind: FactKind, value: string, index: number, own?: string): void => {
+    const label = own ?? localLabel(text, index) ?? provisionLabelText;
+    const fact: Fact = { kind, value };
+    if (label !== undefined && label !== '' && label !== value) fact.label = label;
+    facts.push(fact);
+  };
+  // Masks consumed spans so that a date is not also read as a period, an email not as a URL.
+  let masked = text;
+  const mask = (index: number, length: number): void => {
+    masked = masked.slice(0, index) + '\u0000'.repeat(length) + masked.slice(index + length);
+  };
+
+  for (const match of text.matchAll(EMAIL)) {
+    add('email', match[0].toLowerCase(), match.index);
+    mask(match.index, match[0].length);
+  }
+  for (const match of masked.matchAll(URL)) {
+    const value = canonicalUrl(match[0]);
+    // "2012.03.26" and "A.B" abbreviations are not domains: a URL has a letter TLD and a dot-separated host.
+    if (!/[a-z]/u.test(value.split('/')[0]!.split('.').pop() ?? '')) continue;
+    add('url', value, match.index);
+    mask(match.index, match[0].length);
+  }
+  for (const match of masked.matchAll(DATE)) {
+    const value = iso(match[1]!, match[2]!, match[3]!);
+    if (value === undefined) continue;
+    add('date', value, match.index);
+    mask(match.index, match[0].length);
+  }
+  for (const match of masked.matchAll(PHONE)) {
+    add('phone', canonicalPhone(match[0]), match.index);
+    mask(match.index, match[0].length);
+  }
+  let lastLaw = '개인정보 보호법';
+  for (const match of masked.matchAll(STATUTE)) {
+    const lawText = match[1]!;
+    const relative = /^(?:같은\s*법|동\s*법|법)$/u.test(lawText);
+    const law = relative ? lastLaw : canonicalLaw(lawText);
+    if (!relative) lastLaw = law;
+    let value = law;
+    if (match[2]) value += ` ${match[2]}`;
+    value += ` 제${match[3]}조`;
+    if (match[4]) value += `의${match[4]}`;
+    if (match[5]) value += ` 제${match[5]}항`;
+    if (match[6]) value += ` 제${match[6]}호`;
+    add('statute', value, match.index, '');
+    mask(match.index, match[0].length);
+  }
+  for (const match of masked.matchAll(PERIOD)) {
+    // The amount alone: `6개월 이상 → 1년 이상` reads as `6개월 → 1년`; a changed qualifier shows in the word diff.
+    const value = match[1]! + match[2]!;
+    add('period', value, match.index, periodLabel(text, match.index, match[0].length, provisionLabelText));
+  }
+  for (const match of masked.matchAll(PERSON)) {
+    const name = match[1]!.replace(/\s+/gu, '');
+    if (NOT_NAMES.has(name) || name.length < 2) continue;
+    add('person', name, match.index);
+  }
+  for (const match of masked.matchAll(TITLED_PERSON)) {
+    const name = match[2]!;
+    if (NOT_NAMES.has(name)) continue;
+    if (!facts.some((f) => f.kind === 'person' && f.value === name)) add('person', name, match.index);
+    add('department', match[1]!, match.index);
+  }
+  for (const pattern of [DEPARTMENT_LABELLED, DEPARTMENT_WITH_CONTACT]) {
+    for (const match of masked.matchAll(pattern)) {
+      const department = match[1]!;
+      if (!facts.some((f) => f.kind === 'department' && f.value === department)) add('department', department, match.index);
+    }
+  }
+  return facts;
+}
+
+/** What a period governs: the provision's label, else the words around it ("민원처리 종료 후 3년"). */
+function periodLabel(text: string, index: number, length: number, provisionLabelText: string | undefined): string | undefined {
+  if (provisionLabelText !== undefined) return provisionLabelText;
+  const local = localLabel(text, index);
+  if (local !== undefined) return local;
+  const before = text.slice(0, index).trim().split(/\s+/u).slice(-2).join(' ');
+  const after = text.slice(index + length).trim().split(/\s+/u)[0] ?? '';
+  const label = `${before} … ${after}`.replace(/[,.]/gu, '').trim();
+  return label === '…' ? undefined : label;
+}
+
+/** All facts of an article, in reading order. */
+export function extractFacts(article: Pick<Article, 'body'>): Fact[] {
+  const facts: Fact[] = [];
+  for (const source of factSources(article.body, undefined, [])) {
+    facts.push(...extractFactsFromText(source.text, provisionLabel(source)));
+  }
+  return facts;
+}
+
+/**
+ * Fact changes between the facts of old and new articles: values present on both sides (as many
+ * times) are unchanged; the rest are paired by kind and label, then in order; leftovers are added or removed.
+ */
+export function compareFacts(oldFacts: readonly Fact[], newFacts: readonly Fact[], article: string): FactChange[] {
+  const remainingOld = [...oldFacts];
+  const remainingNew: Fact[] = [];
+  for (const fact of newFacts) {
+    const same = remainingOld.findIndex((o) => o.kind === fact.kind && o.value === fact.value);
+    if (same >= 0) remainingOld.splice(same, 1);
+    else remainingNew.push(fact);
+  }
+  const changes: FactChange[] = [];
+  const kinds: FactKind[] = ['person', 'department', 'phone', 'email', 'period', 'statute', 'url', 'date'];
+  for (const kind of kinds) {
+    const olds = remainingOld.filter((f) => f.kind === kind);
+    const news = remainingNew.filter((f) => f.kind === kind);
+    // Pair by equal label first, then in order.
+    const pairs: [Fact | null, Fact | null][] = [];
+    const unpairedNew = [...news];
+    const unpairedOld: Fact[] = [];
+    for (const o of olds) {
+      const k = o.label === undefined ? -1 : unpairedNew.findIndex((n) => n.label === o.label);
+      if (k >= 0) pairs.push([o, unpairedNew.splice(k, 1)[0]!]);
+      else unpairedOld.push(o);
+    }
+    while (unpairedOld.length > 0 || unpairedNew.length > 0) pairs.push([unpairedOld.shift() ?? null, unpairedNew.shift() ?? null]);
+    for (const [o, n] of pairs) {
+      const change: FactChange = { kind, old: o?.value ?? null, new: n?.value ?? null, article };
+      const label = n?.label ?? o?.label;
+      if (label !== undefined) change.label = label;
+      changes.push(change);
+    }
+  }
+  return changes;
+}
+
+/** `접속기록 보관: 6개월 → 1년`, `전화: (추가) 031-…`. */
+export function formatFactChange(change: FactChange): string {
+  const subject = change.label ?? FACT_KIND_NAMES[change.kind];
+  const oldValue = change.old ?? '(없음)';
+  const newValue = change.new ?? '(삭제)';
+  if (change.old === null) return `${subject}: ${newValue} (추가)`;
+  if (change.new === null) return `${subject}: ${oldValue} (삭제)`;
+  return `${subject}: ${oldValue} → ${newValue}`;
+}
+
+export const FACT_KIND_NAMES: Readonly<Record<FactKind, string>> = {
+  person: '담당자',
+  department: '부서',
+  phone: '전화',
+  email: '이메일',
+  period: '기간',
+  statute: '법령',
+  url: '주소',
+  date: '날짜',
+};

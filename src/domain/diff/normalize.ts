@@ -1,0 +1,85 @@
+/**
+ * Editorial normalisation: the differences a reader does not count as change.
+ *
+ * Whitespace and line breaks, list markers and their glyphs, look-alike characters, heading
+ * punctuation and numbering are folded away, so that two texts that differ only in those compare
+ * equal. Each step is a small exported function so callers (the notice, the UI) can reuse or
+ * replace one without the others.
+ */
+
+/** Look-alike characters and their canonical form. Middle dots and bullets fold to `·`. */
+const LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  // middle dots and bullets used as middle dots
+  ['‧', '·'], ['․', '·'], ['・', '·'], ['ㆍ', '·'], ['•', '·'], ['∙', '·'], ['⋅', '·'], ['･', '·'], ['ᆞ', '·'],
+  // double quotes
+  ['“', '"'], ['”', '"'], ['„', '"'], ['″', '"'], ['〃', '"'],
+  // single quotes
+  ['‘', "'"], ['’', "'"], ['‚', "'"], ['′', "'"], ['`', "'"], ['´', "'"],
+  // dashes and tildes
+  ['‐', '-'], ['‑', '-'], ['‒', '-'], ['–', '-'], ['—', '-'], ['―', '-'], ['−', '-'], ['∼', '~'], ['〜', '~'],
+  // brackets written in CJK forms
+  ['〔', '['], ['〕', ']'], ['［', '['], ['］', ']'],
+  // arrows that pages use interchangeably in navigation paths
+  ['⇒', '→'], ['➡', '→'], ['▶', '→'], ['>>', '→'],
+  // spaces
+  ['\u00a0', ' '], ['\u3000', ' '], ['\u2002', ' '], ['\u2003', ' '], ['\u2009', ' '], ['\u200b', ''], ['\ufeff', ''],
+]);
+
+const LOOKALIKE_PATTERN = new RegExp([...LOOKALIKES.keys()].map(escapeRegExp).join('|'), 'g');
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** NFC, full-width ASCII to ASCII, and look-alike characters folded to one canonical character. */
+export function foldLookalikes(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(LOOKALIKE_PATTERN, (c) => LOOKALIKES.get(c) ?? c);
+}
+
+/**
+ * A list marker at the start of a provision: bullets (• - ○ o · ▶ ※ ■ □ ◦ ◎ ★ ☞), numbers (1. 1) (1)),
+ * Hangul enumerators (가. 가) (가)), circled numbers (① (①)), possibly several in a row (`- 1.`).
+ */
+const LEADING_MARKER =
+  /^(?:\s*(?:[-•·‧․・ㆍ∙○◦◎●▶▷►▸※■□◆◇★☆☞→⇒*+]|\(?[①-⑳㉑-㉟]\)?|\(?\d{1,3}\)|\d{1,3}\.(?!\d)|\(?[가-하]\)|[가-하]\.(?![가-힣])|\([a-zA-Z]\)|[a-zA-Z][.)](?=\s))\s*)+/u;
+
+/** Circled numbers anywhere (inline enumerations like "① 접속 ② 민원마당"): numbering only. */
+const CIRCLED = /\(?[①-⑳㉑-㉟]\)?/gu;
+
+/** Removes list markers at the start of a provision and circled numbers anywhere. */
+export function stripMarkers(text: string): string {
+  // `o ` counts as a bullet only when followed by a space: "o 해킹" yes, "offline" no.
+  let out = text.replace(/^\s*o(?=\s)/u, '');
+  out = out.replace(LEADING_MARKER, '');
+  return out.replace(CIRCLED, ' ');
+}
+
+/** All whitespace removed: reflow, line breaks, words broken across lines and spacing all vanish. */
+export function stripWhitespace(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+/**
+ * The content string of a provision: what substantive comparison looks at. Two provisions whose
+ * content strings are equal differ only editorially.
+ */
+export function contentKey(text: string): string {
+  return stripWhitespace(stripMarkers(foldLookalikes(text)));
+}
+
+/** Punctuation that heading styles add around a title: `제1조. X`, `제1조 (X)`, `【X】`, `X:`. */
+const TITLE_PUNCTUATION = /[()[\]{}<>【】〈〉《》「」『』.:;,·'"~\-→]/gu;
+
+/** A title compared across heading styles: no numbering, no brackets or dots, no spaces. */
+export function titleKey(title: string): string {
+  const folded = foldLookalikes(title).replace(/^\s*제?\s*\d+\s*조(?:\s*의\s*\d+)?/u, '');
+  return stripWhitespace(folded.replace(TITLE_PUNCTUATION, ''));
+}
+
+/** Whitespace collapsed to single spaces and trimmed: for showing and for word tokenisation. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}

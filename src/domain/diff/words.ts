@@ -1,0 +1,178 @@
+/**
+ * Two-level word diff for Korean: 어절 (space-separated words) first, then syllables inside a changed
+ * run of words, so `보유합니다 → 보관합니다` marks one syllable. jsdiff's diffWords treats each Hangul
+ * syllable as a word and hides whitespace edits, so we tokenise on whitespace ourselves.
+ */
+import { diffArrays, diffChars } from 'diff';
+import type { WordChange } from './types.js';
+import { collapseWhitespace, foldLookalikes, stripWhitespace } from './normalize.js';
+
+/** Below this share of common syllables, a changed run is shown as a whole replacement (easier to read). */
+const SYLLABLE_REFINE_MIN_COMMON = 0.4;
+
+/** The comparison key of a word: look-alike characters folded (· ㆍ, “ " …). */
+function wordKey(word: string): string {
+  return foldLookalikes(word);
+}
+
+class WordDiffWriter {
+  readonly pieces: WordChange[] = [];
+  private oldStarted = false;
+  private newStarted = false;
+
+  /** Emits one unit (a word, a run of words) on the given sides, with the space that separates it from the previous unit. */
+  private separate(onOld: boolean, onNew: boolean): void {
+    const needOld = onOld && this.oldStarted;
+    const needNew = onNew && this.newStarted;
+    if (needOld && needNew) this.push('equal', ' ');
+    else if (needOld) this.push('delete', ' ', true);
+    else if (needNew) this.push('insert', ' ', true);
+    if (onOld) this.oldStarted = true;
+    if (onNew) this.newStarted = true;
+  }
+
+  equal(text: string): void {
+    this.separate(true, true);
+    this.push('equal', text);
+  }
+
+  replace(oldText: string, newText: string, editorial: boolean): void {
+    if (oldText !== '' && newText !== '') {
+      this.separate(true, true);
+    } else {
+      this.separate(oldText !== '', newText !== '');
+    }
+    if (oldText !== '') this.push('delete', oldText, editorial);
+    if (newText !== '') this.push('insert', newText, editorial);
+  }
+
+  /** A changed run refined to syllables. */
+  refined(oldText: string, newText: string): void {
+    this.separate(true, true);
+    for (const change of diffChars(oldText, newText)) {
+      const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+      this.push(op, change.value);
+    }
+  }
+
+  push(op: WordChange['op'], text: string, editorial = false): void {
+    if (text === '') return;
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && last.op === op) {
+      last.text += text;
+      if (!editorial) delete last.editorial;
+      return;
+    }
+    const piece: WordChange = { op, text };
+    if (editorial && op !== 'equal') piece.editorial = true;
+    this.pieces.push(piece);
+  }
+
+  finish(): WordChange[] {
+    for (const piece of this.pieces) {
+      // Whitespace alone is never substantive.
+      if (piece.op !== 'equal' && piece.text.trim() === '') piece.editorial = true;
+    }
+    markEditorialPairs(this.pieces);
+    return this.pieces;
+  }
+}
+
+/** A delete next to an insert whose texts differ only in look-alikes and spacing is editorial. */
+function markEditorialPairs(pieces: WordChange[]): void {
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const a = pieces[i]!;
+    const b = pieces[i + 1]!;
+    if (a.op === 'delete' && b.op === 'insert' && stripWhitespace(foldLookalikes(a.text)) === stripWhitespace(foldLookalikes(b.text))) {
+      a.editorial = true;
+      b.editorial = true;
+    }
+  }
+}
+
+function commonShare(oldText: string, newText: string): number {
+  const oldLength = stripWhitespace(oldText).length;
+  const newLength = stripWhitespace(newText).length;
+  const longest = Math.max(oldLength, newLength);
+  if (longest === 0) return 1;
+  let common = 0;
+  for (const change of diffChars(oldText, newText)) {
+    if (!change.added && !change.removed) common += stripWhitespace(change.value).length;
+  }
+  return common / longest;
+}
+
+/**
+ * Word diff of two provisions' texts. Joining the `equal` and `delete` pieces gives the old text,
+ * joining `equal` and `insert` the new one (each with whitespace collapsed to single spaces).
+ * Pieces that differ only in whitespace or look-alike characters carry `editorial: true`.
+ */
+export function diffWordsKorean(oldText: string, newText: string): WordChange[] {
+  const oldWords = splitWords(oldText);
+  const newWords = splitWords(newText);
+  const writer = new WordDiffWriter();
+  const changes = diffArrays(oldWords.map(wordKey), newWords.map(wordKey));
+  let oldIndex = 0;
+  let newIndex = 0;
+  let pendingOld: string[] = [];
+  let pendingNew: string[] = [];
+  const flush = (): void => {
+    if (pendingOld.length === 0 && pendingNew.length === 0) return;
+    const oldRun = pendingOld.join(' ');
+    const newRun = pendingNew.join(' ');
+    if (oldRun === '' || newRun === '') {
+      writer.replace(oldRun, newRun, false);
+    } else if (stripWhitespace(foldLookalikes(oldRun)) === stripWhitespace(foldLookalikes(newRun))) {
+      writer.replace(oldRun, newRun, true);
+    } else if (commonShare(oldRun, newRun) >= SYLLABLE_REFINE_MIN_COMMON) {
+      writer.refined(oldRun, newRun);
+    } else {
+      writer.replace(oldRun, newRun, false);
+    }
+    pendingOld = [];
+    pendingNew = [];
+  };
+  for (const change of changes) {
+    const count = change.count;
+    if (change.removed) {
+      pendingOld.push(...oldWords.slice(oldIndex, oldIndex + count));
+      oldIndex += count;
+    } else if (change.added) {
+      pendingNew.push(...newWords.slice(newIndex, newIndex + count));
+      newIndex += count;
+    } else {
+      flush();
+      for (let k = 0; k < count; k++) {
+        const oldWord = oldWords[oldIndex + k]!;
+        const newWord = newWords[newIndex + k]!;
+        if (oldWord === newWord) writer.equal(newWord);
+        else writer.replace(oldWord, newWord, true); // same key: look-alike characters only
+      }
+      oldIndex += count;
+      newIndex += count;
+    }
+  }
+  flush();
+  return writer.finish();
+}
+
+/** The 어절 of a text. */
+export function splitWords(text: string): string[] {
+  const collapsed = collapseWhitespace(text);
+  return collapsed === '' ? [] : collapsed.split(' ');
+}
+
+/** True when a word diff has no substantive insert or delete. */
+export function isEditorialOnly(words: readonly WordChange[]): boolean {
+  return words.every((w) => w.op === 'equal' || w.editorial === true);
+}
+
+/** The old text (equal + delete pieces) of a word diff. */
+export function oldTextOf(words: readonly WordChange[]): string {
+  return words.filter((w) => w.op !== 'insert').map((w) => w.text).join('');
+}
+
+/** The new text (equal + insert pieces) of a word diff. */
+export function newTextOf(words: readonly WordChange[]): string {
+  return words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+}

@@ -1,0 +1,82 @@
+/**
+ * From raw bytes to clean text: encoding (UTF-8, else EUC-KR/CP949), BOM, line endings, Unicode NFC,
+ * and terminal control sequences (a policy text must never drive the terminal that shows it).
+ */
+import { InputError } from '../errors.js';
+
+export type PolicyEncoding = 'utf-8' | 'euc-kr';
+
+const BINARY_HINT = 'give the text copied from the policy page (select all, copy, save as UTF-8 .txt)';
+
+function binaryError(where: string, why: string): InputError {
+  return new InputError(`${where} looks like binary data, not a policy text (${why})`, { where, hint: BINARY_HINT });
+}
+
+// C0 controls except tab and newline (CR is handled as a line ending), DEL and the C1 range.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+
+/** Rejects text that is mostly control characters: a binary file that happened to decode. */
+export function assertTextual(text: string, where: string): void {
+  if (text.includes('\u0000')) throw binaryError(where, 'it contains NUL bytes');
+  const controls = text.match(CONTROL)?.length ?? 0;
+  const escapes = text.match(/\u001b/gu)?.length ?? 0;
+  // Escape sequences are stripped later with a warning; other controls in bulk mean binary.
+  if (controls - escapes > 8 && (controls - escapes) / text.length > 0.05) {
+    throw binaryError(where, `${controls - escapes} control characters`);
+  }
+}
+
+export function decodePolicyBytes(bytes: Uint8Array, where = 'the input'): { text: string; encoding: PolicyEncoding } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(`${where} is UTF-16 text, which bangchim does not read`, {
+      where,
+      hint: 'save the text as UTF-8 (or EUC-KR) and try again',
+    });
+  }
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) throw binaryError(where, 'it contains NUL bytes');
+  let decoded: { text: string; encoding: PolicyEncoding } | null = null;
+  try {
+    decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    try {
+      // WHATWG euc-kr is Windows-949 (CP949), a superset of EUC-KR: what Korean government sites serve.
+      decoded = { text: new TextDecoder('euc-kr', { fatal: true }).decode(body), encoding: 'euc-kr' };
+    } catch {
+      throw binaryError(where, 'it is neither UTF-8 nor EUC-KR/CP949 text');
+    }
+  }
+  assertTextual(decoded.text, where);
+  return decoded;
+}
+
+// ESC [ … final (CSI), ESC ] … BEL/ST (OSC), ESC P/X/^/_ … ST (DCS, SOS, PM, APC), C1 CSI, other ESC pairs.
+const ESCAPE_SEQUENCES = [
+  /\u001b\[[0-?]*[ -/]*[@-~]/gu,
+  /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/gu,
+  /\u001b[PX^_][^\u001b]*(?:\u001b\\)?/gu,
+  /\u009b[0-?]*[ -/]*[@-~]/gu,
+  /\u001b[@-~]?/gu,
+];
+
+export interface NormalisedText {
+  lines: string[];
+  /** Line numbers (1-based) from which control characters or escape sequences were removed. */
+  strippedLines: number[];
+  strippedCount: number;
+}
+
+/** CRLF/CR → LF, NFC (macOS NFD Hangul → NFC), control characters and escape sequences removed. */
+export function normaliseText(text: string): NormalisedText {
+  const lines = text.replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n').normalize('NFC').split('\n');
+  const strippedLines: number[] = [];
+  let strippedCount = 0;
+  const clean = lines.map((line, index) => {
+    let out = line;
+    for (const pattern of ESCAPE_SEQUENCES) out = out.replace(pattern, () => (strippedCount++, ''));
+    out = out.replace(CONTROL, () => (strippedCount++, ''));
+    if (out !== line) strippedLines.push(index + 1);
+    return out;
+  });
+  return { lines: clean, strippedLines, strippedCount };
+}

@@ -1,0 +1,146 @@
+/**
+ * The parser: text copied from a city's policy page (bytes or string) → a PolicyVersion and a report
+ * of what was dropped as page furniture and anything a person should check.
+ *
+ * Pipeline: decode → normalise → classify lines → choose article headings → lay out (furniture, title,
+ * preamble, articles, appendix) → clause trees → topics → revision → city.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import type { Article, Clause, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
+import { guessCity, SLUG_PATTERN } from './city.js';
+import { buildClauses, type BlockLine } from './clauses.js';
+import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
+import { layOut } from './layout.js';
+import { classifyLine, detectMarker, type Line } from './lines.js';
+import { extractRevision } from './revision.js';
+import { topicOf } from './topics.js';
+
+export { decodePolicyBytes } from './decode.js';
+export { parseKoreanDate } from './dates.js';
+export { topicOf, TOPIC_LABELS } from './topics.js';
+
+export interface ParseOptions {
+  /** Display name (고양특례시); guessed from the text when absent. */
+  city?: string;
+  /** [a-z0-9-]+ (goyang); romanised from the city name when absent. */
+  slug?: string;
+  /** Where the bytes came from: recorded in source.file and named in error messages. */
+  sourceFile?: string;
+  url?: string;
+  /** YYYY-MM-DD */
+  retrieved?: string;
+}
+
+/** The body text written on a heading line becomes the article's first clause. */
+function inlineLine(text: string): BlockLine {
+  const marker = detectMarker(text);
+  return marker ? { indent: 0, marker: marker.marker, family: marker.family, text: marker.text } : { indent: 0, text };
+}
+
+function sourceOf(options: ParseOptions, sha256: string, encoding: 'utf-8' | 'euc-kr'): Source {
+  return {
+    ...(options.url === undefined ? {} : { url: options.url }),
+    ...(options.sourceFile === undefined ? {} : { file: options.sourceFile }),
+    ...(options.retrieved === undefined ? {} : { retrieved: options.retrieved }),
+    sha256,
+    encoding,
+  };
+}
+
+export function parsePolicy(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const where = options.sourceFile ?? 'the input';
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let decoded: { text: string; encoding: 'utf-8' | 'euc-kr' };
+  if (typeof input === 'string') {
+    assertTextual(input, where);
+    decoded = { text: input, encoding: 'utf-8' };
+  } else {
+    decoded = decodePolicyBytes(input, where);
+  }
+  if (options.slug !== undefined && !SLUG_PATTERN.test(options.slug)) {
+    throw new InputError(`slug "${options.slug}" is not valid`, {
+      where,
+      hint: 'a slug is lowercase ASCII letters, digits and hyphens, like goyang or nam-yangju',
+    });
+  }
+
+  const warnings: ParseWarning[] = [];
+  const normalised = normaliseText(decoded.text);
+  if (normalised.strippedCount > 0) {
+    const shown = normalised.strippedLines.slice(0, 10).join(', ');
+    const more = normalised.strippedLines.length > 10 ? ', …' : '';
+    warnings.push({
+      line: normalised.strippedLines[0],
+      message: `removed ${normalised.strippedCount} terminal control character(s) or escape sequence(s) from line(s) ${shown}${more}`,
+    });
+  }
+  const lines: Line[] = normalised.lines.map((raw, index) => classifyLine(raw, index + 1));
+  if (lines.every((l) => l.blank)) {
+    throw new InputError(`${where} is empty`, { where, hint: 'give the text copied from the city\'s policy page' });
+  }
+  const layout = layOut(lines, where);
+  if (!layout) {
+    throw new InputError(`no article heading (제N조 …) found in ${where}; is this the policy page?`, {
+      where,
+      hint: 'a privacy policy has numbered articles such as "제1조 개인정보의 처리목적"; copy the whole page text',
+    });
+  }
+  warnings.push(...layout.warnings);
+
+  const preamble = buildClauses(layout.preamble);
+  const articles: Article[] = layout.articles.map(({ candidate, body }) => {
+    const { number, branch, title, inline } = candidate.heading;
+    const blockLines: BlockLine[] = inline ? [inlineLine(inline), ...body] : body;
+    const clauses = buildClauses(blockLines);
+    return {
+      number,
+      ...(branch === undefined ? {} : { branch }),
+      title,
+      topic: topicOf(title, clauses),
+      body: clauses,
+    };
+  });
+  const appendix: Section[] = layout.appendix.map((s) => ({ title: s.title, body: buildClauses(s.body) }));
+
+  for (let i = 1; i < articles.length; i++) {
+    const [a, b] = [articles[i - 1]!, articles[i]!];
+    if (b.number > a.number + 1) {
+      warnings.push({ message: `article numbering jumps from 제${a.number}조 to 제${b.number}조` });
+    }
+  }
+
+  const revisionArticle = articles.find((a) => a.topic === 'revision');
+  const supplementary: Clause[] = appendix.filter((s) => /부\s*칙/u.test(s.title)).flatMap((s) => s.body);
+  const { revision, notes } = extractRevision(revisionArticle?.body ?? null, preamble, supplementary);
+  for (const note of notes) warnings.push({ message: note });
+  if (!revisionArticle) warnings.push({ message: 'no revision article (개인정보 처리방침의 변경) found' });
+  if (revision && revision.effective === null) {
+    warnings.push({ message: 'the policy does not state its effective date; supply it on import' });
+  }
+
+  let city = options.city;
+  let slug = options.slug;
+  if (city === undefined || slug === undefined) {
+    const guess = guessCity(normalised.lines.join('\n'));
+    city ??= guess?.city ?? 'unknown';
+    slug ??= guess?.slug ?? 'unknown';
+    if (!guess || guess.slug === 'unknown') {
+      warnings.push({ message: 'could not tell the city from the text; give its name and slug (--city, --slug)' });
+    }
+  }
+
+  const version: PolicyVersion = {
+    city,
+    slug,
+    title: layout.title,
+    effective: revision?.effective ?? null,
+    source: sourceOf(options, sha256, decoded.encoding),
+    preamble,
+    articles,
+    appendix,
+    revision,
+  };
+  return { version, report: { dropped: layout.dropped, warnings } };
+}

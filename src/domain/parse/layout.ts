@@ -1,0 +1,187 @@
+/**
+ * Sectioning: which lines are page furniture (header, tab menu, footer), the policy title, the
+ * preamble, each article's heading and body, and the appendix sections after the last article.
+ * Every non-blank line ends up in exactly one place; dropped lines carry a reason.
+ */
+import type { DroppedLine, ParseWarning } from '../model.js';
+import { chooseArticleSequence, headingCandidates, looksLikeHeading, tableOfContents, type Candidate } from './headings.js';
+import { isSentenceLike, type Line } from './lines.js';
+
+export interface ArticleBlock {
+  candidate: Candidate;
+  body: Line[];
+}
+
+export interface SectionBlock {
+  title: string;
+  body: Line[];
+}
+
+export interface Layout {
+  title: string;
+  preamble: Line[];
+  articles: ArticleBlock[];
+  appendix: SectionBlock[];
+  dropped: DroppedLine[];
+  warnings: ParseWarning[];
+}
+
+const POLICY_TITLE = /개인정보\s*(처리|보호)\s*방침/u;
+const MAX_TITLE_LENGTH = 40;
+
+const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/만족하십니까|만족하시나요|만족도\s*(조사|평가)|평가해\s*주(세요|십시오)/u, 'page footer: satisfaction survey'],
+  [/^Text input field/iu, 'page footer: satisfaction survey'],
+  [/^최종\s*수정일/u, 'page footer: last-modified date'],
+  [/^콘텐츠\s*(관리\s*)?(부서|담당)/u, 'page footer: content department'],
+  [/^(닫기|위로|맨\s*위로|맨\s*위|top|처음으로|인쇄(하기)?)$/iu, 'page footer: page navigation'],
+];
+const FOOTER_OTHERS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(매우\s*만족|만족|보통|불만족|매우\s*불만족|작성|의견\s*작성|평가하기|제출)$/u, 'page footer: satisfaction survey'],
+];
+
+function footerReason(line: Line, patterns: ReadonlyArray<readonly [RegExp, string]>): string | null {
+  for (const [pattern, reason] of patterns) if (pattern.test(line.text) || pattern.test(line.content)) return reason;
+  return null;
+}
+
+function isTitleLine(line: Line): boolean {
+  return (
+    !line.blank &&
+    line.marker === undefined &&
+    !line.row &&
+    line.content.length <= MAX_TITLE_LENGTH &&
+    POLICY_TITLE.test(line.content) &&
+    !isSentenceLike(line.content) &&
+    !looksLikeHeading(line.content)
+  );
+}
+
+/** A row of short cells right under the title: the page's tab menu (개인정보처리방침⇥목적외이용 · 제3자제공). */
+function isMenuRow(line: Line): boolean {
+  return !!line.row && line.row.every((cell) => cell.length <= 30 && !isSentenceLike(cell));
+}
+
+/** A ■/□/◆ heading or 부칙 after the last article starts an appendix section. */
+export function isAppendixTitle(line: Line): boolean {
+  if (line.blank || line.row) return false;
+  if (/^[<〈[(]?\s*부\s*칙\s*[>〉\])]?(\s*[<〈(（[].*)?$/u.test(line.content)) return true;
+  return (
+    line.indent === 0 &&
+    /^[■□◆◇]/u.test(line.content) &&
+    line.text.length > 0 &&
+    line.content.length <= MAX_TITLE_LENGTH &&
+    !/[:：]/u.test(line.content) &&
+    !isSentenceLike(line.content)
+  );
+}
+
+function drop(dropped: DroppedLine[], line: Line, reason: string): void {
+  if (!line.blank) dropped.push({ line: line.no, text: line.content, reason });
+}
+
+/** Without a title: the preamble is the prose right above the first article; stop at short non-prose lines. */
+function prosePreambleStart(prefix: readonly Line[]): number {
+  let start = prefix.length;
+  while (start > 0) {
+    const line = prefix[start - 1]!;
+    const prose = line.blank || isSentenceLike(line.text) || line.text.length >= 30 || /^(제정|개정)\s/u.test(line.text);
+    if (!prose) break;
+    start--;
+  }
+  while (start < prefix.length && prefix[start]!.blank) start++;
+  return start;
+}
+
+export function layOut(lines: readonly Line[], where: string): Layout | null {
+  const dropped: DroppedLine[] = [];
+  const warnings: ParseWarning[] = [];
+  const all = headingCandidates(lines);
+  const toc = tableOfContents(lines, all);
+  const tocSet = new Set(toc);
+  const chosen = chooseArticleSequence(lines, all.filter((c) => !tocSet.has(c)));
+  if (chosen.length === 0) return null;
+  const chosenSet = new Set(chosen);
+  if (toc.length > 0) {
+    warnings.push({
+      line: lines[toc[0]!.index]!.no,
+      message: `a table of contents (목차) of ${toc.length} entries was found above the articles; it is kept in the preamble as text`,
+    });
+  }
+  const first = chosen[0]!;
+  const last = chosen[chosen.length - 1]!;
+  for (const c of all) {
+    if (tocSet.has(c) || chosenSet.has(c) || c.index < first.index) continue;
+    warnings.push({
+      line: lines[c.index]!.no,
+      message: `"${lines[c.index]!.content}" looks like an article heading but does not fit the article numbering; kept as text`,
+    });
+  }
+
+  // Head: furniture, title, tab menu, preamble.
+  const prefix = lines.slice(0, first.index);
+  let titleIndex = -1;
+  for (let i = prefix.length - 1; i >= 0; i--) {
+    if (isTitleLine(prefix[i]!)) {
+      titleIndex = i;
+      break;
+    }
+  }
+  let title = '';
+  let preambleStart: number;
+  if (titleIndex >= 0) {
+    title = prefix[titleIndex]!.content;
+    for (const line of prefix.slice(0, titleIndex)) drop(dropped, line, 'page header (above the policy title)');
+    preambleStart = titleIndex + 1;
+    while (preambleStart < prefix.length && (prefix[preambleStart]!.blank || isMenuRow(prefix[preambleStart]!))) {
+      drop(dropped, prefix[preambleStart]!, 'page tab menu (below the policy title)');
+      preambleStart++;
+    }
+  } else {
+    preambleStart = prosePreambleStart(prefix);
+    const header = prefix.slice(0, preambleStart).filter((l) => !l.blank);
+    for (const line of header) drop(dropped, line, 'page header (no policy title found above it)');
+    warnings.push({
+      message:
+        `no policy title (a short line naming 개인정보 처리방침) found above the first article in ${where}` +
+        (header.length > 0 ? `; ${header.length} line(s) above the preamble were dropped as page header` : ''),
+    });
+  }
+  const preamble = prefix.slice(preambleStart).filter((l) => !l.blank);
+
+  // Tail: footer from its first marker; appendix sections before it.
+  let footerStart = lines.length;
+  for (let i = last.index + 1; i < lines.length; i++) {
+    if (footerReason(lines[i]!, FOOTER_STARTS)) {
+      footerStart = i;
+      break;
+    }
+  }
+  if (footerStart < lines.length) {
+    const startText = lines[footerStart]!.content;
+    for (const line of lines.slice(footerStart)) {
+      const reason =
+        footerReason(line, FOOTER_STARTS) ?? footerReason(line, FOOTER_OTHERS) ?? `page footer (below "${startText}")`;
+      drop(dropped, line, reason);
+    }
+  }
+  let appendixStart = footerStart;
+  for (let i = last.index + 1; i < footerStart; i++) {
+    if (isAppendixTitle(lines[i]!)) {
+      appendixStart = i;
+      break;
+    }
+  }
+
+  const articles: ArticleBlock[] = chosen.map((candidate, k) => {
+    const end = k + 1 < chosen.length ? chosen[k + 1]!.index : appendixStart;
+    return { candidate, body: lines.slice(candidate.index + 1, end).filter((l) => !l.blank) };
+  });
+  const appendix: SectionBlock[] = [];
+  for (let i = appendixStart; i < footerStart; i++) {
+    const line = lines[i]!;
+    if (isAppendixTitle(line)) appendix.push({ title: line.content, body: [] });
+    else if (!line.blank) appendix[appendix.length - 1]!.body.push(line);
+  }
+  return { title, preamble, articles, appendix, dropped, warnings };
+}

@@ -1,0 +1,106 @@
+/**
+ * Line classification: each line of the normalised text, with its indentation, its list marker and
+ * text, or its table cells. Everything later works on these.
+ */
+
+export interface Line {
+  /** 1-based line number in the decoded input. */
+  no: number;
+  raw: string;
+  blank: boolean;
+  /** Indentation width: space and NBSP count 1, ideographic space 2, tab 4. */
+  indent: number;
+  /** The line without indentation and trailing whitespace. */
+  content: string;
+  /** The list marker as written (①, 1., 가., -, •, ○, o, ※ …), when the line starts with one. */
+  marker?: string;
+  /** Which kind of marker: 1. 2. 3. are one family, • and ● another. Nesting by rank uses it. */
+  family?: string;
+  /** The text after the marker, or the whole content when there is no marker. */
+  text: string;
+  /** Table cells, when the line is tab-separated (고양 제9조). */
+  row?: string[];
+}
+
+const CIRCLED = '\u2460-\u2473';
+const GANADA = '가나다라마바사아자차카타파하';
+
+/** Marker patterns, most specific first. `space` = the marker needs whitespace (or the end) after it. */
+const MARKERS: ReadonlyArray<{ family: string; pattern: RegExp }> = [
+  { family: '(①)', pattern: new RegExp(`^\\([${CIRCLED}]\\)`, 'u') },
+  { family: '①', pattern: new RegExp(`^[${CIRCLED}]`, 'u') },
+  { family: '(1)', pattern: /^\(\d{1,2}\)/u },
+  { family: '(가)', pattern: new RegExp(`^\\([${GANADA}]\\)(?=\\s|$)`, 'u') },
+  { family: '1.', pattern: /^\d{1,2}\.(?![\d.])/u },
+  { family: '1)', pattern: /^\d{1,2}\)(?![\d)])/u },
+  { family: '가.', pattern: new RegExp(`^[${GANADA}]\\.(?=\\s|$)`, 'u') },
+  { family: '가)', pattern: new RegExp(`^[${GANADA}]\\)(?=\\s|$)`, 'u') },
+  { family: '-', pattern: /^[-‐‑–](?=\s|$)/u },
+  { family: '*', pattern: /^\*(?=\s|$)/u },
+  { family: 'o', pattern: /^[○◦]|^o(?=\s|$)/u },
+  { family: '•', pattern: /^[•●]|^∙(?=\s|$)/u },
+  { family: '·', pattern: /^[·ㆍ](?=\s|$)/u },
+  { family: '▶', pattern: /^[▶▷►]/u },
+  { family: '※', pattern: /^※/u },
+  { family: '■', pattern: /^[■▪]/u },
+  { family: '□', pattern: /^□/u },
+  { family: '◆', pattern: /^[◆◇]/u },
+  { family: '◎', pattern: /^◎/u },
+  { family: '☞', pattern: /^☞/u },
+];
+
+export interface MarkerMatch {
+  marker: string;
+  family: string;
+  text: string;
+}
+
+/** The list marker at the start of `content` and the text after it; null for plain text. */
+export function detectMarker(content: string): MarkerMatch | null {
+  for (const { family, pattern } of MARKERS) {
+    const m = pattern.exec(content);
+    if (m) return { marker: m[0], family, text: content.slice(m[0].length).trim() };
+  }
+  return null;
+}
+
+const INDENT_CHARS = /^[ \t\u00a0\u3000]*/u;
+const SPACE_INDENT = /^[ \u00a0\u3000]*/u;
+// A tab after some text: a flattened table row. (A leading tab alone is indentation.)
+const ROW_TAB = /\S[ \u00a0\u3000]*\t/u;
+
+export function indentWidth(prefix: string): number {
+  let width = 0;
+  for (const ch of prefix) width += ch === '\t' ? 4 : ch === '\u3000' ? 2 : 1;
+  return width;
+}
+
+export function classifyLine(raw: string, no: number): Line {
+  if (raw.trim() === '') return { no, raw, blank: true, indent: 0, content: '', text: '' };
+  if (ROW_TAB.test(raw)) {
+    // Leading tabs are empty cells here, so only spaces count as indentation; keep empty cells.
+    const prefix = SPACE_INDENT.exec(raw)![0];
+    const cells = raw.slice(prefix.length).replace(/[ \u00a0\u3000]+$/u, '').split('\t').map((c) => c.trim());
+    const content = cells.join('\t');
+    return { no, raw, blank: false, indent: indentWidth(prefix), content, text: content, row: cells };
+  }
+  const prefix = INDENT_CHARS.exec(raw)![0];
+  const content = raw.trim();
+  const line: Line = { no, raw, blank: false, indent: indentWidth(prefix), content, text: content };
+  const marker = detectMarker(content);
+  if (marker) {
+    line.marker = marker.marker;
+    line.family = marker.family;
+    line.text = marker.text;
+  }
+  return line;
+}
+
+export function classifyLines(text: string): Line[] {
+  return text.split('\n').map((raw, index) => classifyLine(raw, index + 1));
+}
+
+/** Ends like a Korean sentence (…다. …니다 …요.): such a line is prose, not a title. */
+export function isSentenceLike(text: string): boolean {
+  return /(다|요|니다|까)[.!?]?[)」』”"']?$/u.test(text.trim());
+}

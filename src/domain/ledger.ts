@@ -1,0 +1,175 @@
+/**
+ * The ledger (history/<slug>.yaml): every version of a city's policy that is known, archived or not.
+ *
+ * Pure: built and merged from archived versions' revision articles. Dates come only from what a
+ * page states; a version whose text we lack is recorded with the page line that reveals it
+ * (the evidence), never with invented text.
+ */
+import { createHash } from 'node:crypto';
+import type { Evidence, IsoDate, Ledger, LedgerEntry, PolicyVersion, Source } from './model.js';
+
+const DAY_MS = 86_400_000;
+
+/** `date` moved by `days` calendar days. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date in Korea (the policies' time zone). */
+export function todayInKorea(now: Date = new Date()): IsoDate {
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The annotated tag of an archived version. */
+export function tagName(slug: string, effective: IsoDate): string {
+  return `${slug}@${effective}`;
+}
+
+/** Git's blob id of `bytes` (sha1 of `blob <len>\0<bytes>`): ties a ledger entry to an exact file without asking git. */
+export function gitBlobId(bytes: Uint8Array | string): string {
+  const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).digest('hex');
+}
+
+/** Sort key: the first day in force, or (unknown start) the last day. */
+function entryKey(entry: LedgerEntry): string {
+  return entry.effective ?? entry.until ?? '';
+}
+
+function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
+  if (a.effective !== null || b.effective !== null) return a.effective === b.effective;
+  return a.until === b.until;
+}
+
+/**
+ * The versions an archived version's revision article reveals, as not-archived entries, oldest first.
+ * Ranges give from/until; cut-offs ("YYYY년 M월 D일 이전") give until = cut-off − 1 day and start at the
+ * previous cut-off (the oldest one's start is unknown); 남양주's dated style gives 시행일자 … 변경일자 − 1.
+ */
+export function entriesFromRevision(version: PolicyVersion): LedgerEntry[] {
+  const revision = version.revision;
+  if (revision === null) return [];
+  const stated = version.effective ?? revision.effective;
+  const earlier = [...revision.earlier].sort((a, b) => (a.from ?? a.before ?? a.until ?? '').localeCompare(b.from ?? b.before ?? b.until ?? ''));
+  const entries: LedgerEntry[] = [];
+  let previousCutoff: IsoDate | undefined;
+  for (const item of earlier) {
+    const effective = item.from ?? (item.before !== undefined ? (previousCutoff ?? null) : null);
+    const until = item.until ?? (item.before !== undefined ? addDays(item.before, -1) : null);
+    if (item.before !== undefined) previousCutoff = item.before;
+    // The version itself (a list that repeats the current range) is not an earlier version.
+    if (stated !== null && effective !== null && effective >= stated) continue;
+    entries.push({ effective, until, archived: false, evidence: [{ version: stated, text: item.text }] });
+  }
+  // 남양주: 시행일자 2011-09-30 and 변경일자 2015-08-26 reveal the 2011 version when no list line does.
+  if (revision.style === 'dated' && revision.enforced !== undefined && stated !== null && revision.enforced < stated && !entries.some((e) => e.effective === revision.enforced)) {
+    const text = revision.effectiveText ?? `시행일자 ${revision.enforced}`;
+    entries.push({ effective: revision.enforced, until: addDays(stated, -1), archived: false, evidence: [{ version: stated, text }] });
+  }
+  return entries.sort((a, b) => entryKey(a).localeCompare(entryKey(b)));
+}
+
+function addEvidence(entry: LedgerEntry, evidence: Evidence[] | undefined): LedgerEntry {
+  if (!evidence || evidence.length === 0) return entry;
+  const all = [...(entry.evidence ?? [])];
+  for (const item of evidence) if (!all.some((e) => e.version === item.version && e.text === item.text)) all.push(item);
+  return { ...entry, evidence: all };
+}
+
+/**
+ * Ends each version the day before the next begins when the page did not say (or said a later day),
+ * and keeps the list sorted oldest first.
+ */
+export function normalizeLedger(entries: LedgerEntry[]): LedgerEntry[] {
+  const sorted = [...entries].sort((a, b) => entryKey(a).localeCompare(entryKey(b)));
+  return sorted.map((entry, index) => {
+    const next = sorted[index + 1];
+    if (next?.effective && (entry.until === null || entry.until >= next.effective)) return { ...entry, until: addDays(next.effective, -1) };
+    return entry;
+  });
+}
+
+export interface ArchivedInfo {
+  effective: IsoDate;
+  tag: string;
+  blob: string;
+  source: Source;
+  note?: string;
+}
+
+export interface LedgerMerge {
+  ledger: Ledger;
+  /** Entries that were not in the ledger before (including the archived one when new). */
+  added: LedgerEntry[];
+  /** The not-archived entry that the archived version now fills, if any. */
+  promoted: LedgerEntry | null;
+}
+
+/**
+ * Adds an archived version (and every version its revision article reveals) to a ledger.
+ * An archived version landing on a not-archived entry's date makes that entry archived, keeping its evidence.
+ */
+export function mergeArchivedVersion(ledger: Ledger | null, version: PolicyVersion, info: ArchivedInfo): LedgerMerge {
+  let entries = ledger ? ledger.versions.map((e) => ({ ...e })) : [];
+  const added: LedgerEntry[] = [];
+  for (const revealed of entriesFromRevision({ ...version, effective: info.effective })) {
+    const index = entries.findIndex((e) => sameEntry(e, revealed));
+    if (index === -1) {
+      entries.push(revealed);
+      added.push(revealed);
+    } else {
+      const existing = entries[index]!;
+      const merged = addEvidence(existing, revealed.evidence);
+      entries[index] = existing.until === null && revealed.until !== null && !existing.archived ? { ...merged, until: revealed.until } : merged;
+    }
+  }
+  const archived: LedgerEntry = { effective: info.effective, until: null, archived: true, tag: info.tag, blob: info.blob, source: info.source };
+  if (info.note !== undefined) archived.note = info.note;
+  const index = entries.findIndex((e) => e.effective === info.effective);
+  let promoted: LedgerEntry | null = null;
+  if (index === -1) {
+    entries.push(archived);
+    added.push(archived);
+  } else {
+    const existing = entries[index]!;
+    if (!existing.archived) promoted = existing;
+    // Keep what the page said about when it ended; the evidence stays as provenance.
+    entries[index] = addEvidence({ ...archived, until: existing.until, note: archived.note ?? existing.note }, existing.evidence);
+    if (entries[index]!.note === undefined) delete entries[index]!.note;
+  }
+  entries = normalizeLedger(entries);
+  const newest = entries[entries.length - 1];
+  if (newest && newest.effective === info.effective) newest.until = null;
+  return { ledger: { city: ledger?.city ?? version.city, slug: ledger?.slug ?? version.slug, versions: entries }, added, promoted };
+}
+
+/** The archived entries, oldest first. */
+export function archivedEntries(ledger: Ledger): LedgerEntry[] {
+  return ledger.versions.filter((e) => e.archived);
+}
+
+export function newestArchived(ledger: Ledger): LedgerEntry | undefined {
+  return archivedEntries(ledger).at(-1);
+}
+
+/** The entry whose effective date is exactly `date`. */
+export function entryEffectiveOn(ledger: Ledger, date: IsoDate): LedgerEntry | undefined {
+  return ledger.versions.find((e) => e.effective === date);
+}
+
+/** The entry in force on `date` (effective ≤ date ≤ until; an unknown start counts as "since ever"). */
+export function entryInForce(ledger: Ledger, date: IsoDate): LedgerEntry | undefined {
+  return ledger.versions.find((e) => (e.effective === null || e.effective <= date) && (e.until === null || date <= e.until));
+}
+
+/** "2016-05-16 … 2016-12-01", "… 2015-02-10", "2020-07-17 … (in force)". */
+export function describeRange(entry: LedgerEntry): string {
+  const from = entry.effective ?? '(start not stated)';
+  const until = entry.until ?? '(in force)';
+  return `${from} … ${until}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * References to a version, as a person types them: `goyang` (newest archived), `goyang@2020-07-17`
+ * (exactly that version, else the one in force that day), `goyang~1` (one before the newest known),
+ * or a path to a draft file. Pure parsing; the store resolves them.
+ */
+import { RefError } from './errors.js';
+import type { IsoDate } from './model.js';
+import { isIsoDate, SLUG_PATTERN } from './schema.js';
+
+export type VersionRef =
+  | { kind: 'newest'; slug: string }
+  | { kind: 'date'; slug: string; date: IsoDate }
+  | { kind: 'back'; slug: string; steps: number }
+  | { kind: 'file'; path: string };
+
+const FILE_EXTENSIONS = /\.(txt|html?|ya?ml)$/i;
+const MAX_STEPS = 10_000;
+
+/** True when `arg` names a file rather than a city: it has a path separator or a document extension. */
+export function looksLikePath(arg: string): boolean {
+  return arg.includes('/') || arg.includes('\\') || FILE_EXTENSIONS.test(arg);
+}
+
+const FORMS = 'goyang, goyang@2020-07-17, goyang~1 or a file path';
+
+function checkSlug(slug: string, arg: string): void {
+  if (SLUG_PATTERN.test(slug)) return;
+  const hint = slug.toLowerCase() !== slug && SLUG_PATTERN.test(slug.toLowerCase()) ? `city names are lowercase: ${slug.toLowerCase()}` : `a city is named by its slug (lowercase ascii letters, digits and hyphens), like ${FORMS}`;
+  throw new RefError(`"${arg}" is not a version reference: "${slug}" is not a city slug`, { where: arg, hint });
+}
+
+/**
+ * Parses a version reference. `isExistingFile` lets the caller say that a plain word is a file in the
+ * current directory (a draft named `goyang-draft`), which then wins over the city reading.
+ */
+export function parseRef(arg: string, options: { isExistingFile?: (path: string) => boolean } = {}): VersionRef {
+  if (arg.length === 0) throw new RefError('an empty version reference', { hint: `give ${FORMS}` });
+  // Never let a reference reach git (or a shell) as an option.
+  if (arg.startsWith('-')) throw new RefError(`"${arg}" is not a version reference (it starts with "-")`, { where: arg, hint: `give ${FORMS}; a file whose name starts with "-" can be given as ./${arg}` });
+  if (/[\u0000-\u001f\u007f]/.test(arg)) throw new RefError('a version reference contains control characters', { hint: `give ${FORMS}` });
+  if (looksLikePath(arg) || options.isExistingFile?.(arg)) return { kind: 'file', path: arg };
+  const at = arg.indexOf('@');
+  if (at !== -1) {
+    const slug = arg.slice(0, at);
+    const date = arg.slice(at + 1);
+    checkSlug(slug, arg);
+    if (!isIsoDate(date)) throw new RefError(`"${arg}": "${date}" is not a date YYYY-MM-DD`, { where: arg, hint: `write the date like ${slug}@2020-07-17` });
+    return { kind: 'date', slug, date };
+  }
+  const tilde = arg.indexOf('~');
+  if (tilde !== -1) {
+    const slug = arg.slice(0, tilde);
+    const count = arg.slice(tilde + 1);
+    checkSlug(slug, arg);
+    if (count === '') return { kind: 'back', slug, steps: 1 };
+    if (!/^\d{1,5}$/.test(count) || Number(count) > MAX_STEPS) throw new RefError(`"${arg}": "${count}" is not a number of versions back`, { where: arg, hint: `write it like ${slug}~1 (the version before the newest)` });
+    return { kind: 'back', slug, steps: Number(count) };
+  }
+  checkSlug(arg, arg);
+  return { kind: 'newest', slug: arg };
+}

@@ -1,0 +1,182 @@
+/**
+ * Creating a store (`bangchim init`), filling it from the bundled sample, and finding the store a
+ * command should act on.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StoreError } from '../domain/errors.js';
+import { archivedEntries, gitBlobId } from '../domain/ledger.js';
+import type { Ledger, PolicyVersion } from '../domain/model.js';
+import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
+import { Git } from './git.js';
+import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, Store } from './store.js';
+
+/** The package root: from src/store/ and from dist/store/ alike. */
+export function packageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
+
+/** Where the bundled sample lives (the package's own policies/, history/, sources/). */
+export function bundledSampleDir(): string {
+  return packageRoot();
+}
+
+export interface SampleCity {
+  slug: string;
+  ledger: Ledger;
+  version: PolicyVersion;
+  policyBytes: Buffer;
+  sourceBytes: Buffer;
+  sourcePath: string;
+}
+
+/** The bundled sample's cities, oldest effective date first, checked for consistency. */
+export async function loadSample(root: string = bundledSampleDir()): Promise<SampleCity[]> {
+  const historyDir = join(root, 'history');
+  const names = existsSync(historyDir) ? (await readdir(historyDir)).filter((n) => n.endsWith('.yaml')).sort() : [];
+  const cities: SampleCity[] = [];
+  for (const name of names) {
+    const slug = name.slice(0, -'.yaml'.length);
+    const ledger = loadLedgerYaml(await readFile(join(root, ledgerPath(slug)), 'utf8'), ledgerPath(slug));
+    const policyBytes = await readFile(join(root, policyPath(slug)));
+    const version = loadVersionYaml(policyBytes.toString('utf8'), policyPath(slug));
+    const archived = archivedEntries(ledger);
+    const problem = (what: string) => new StoreError(`the bundled sample is inconsistent: ${what}`, { where: join(root, ledgerPath(slug)), hint: 'regenerate it with `npx tsx scripts/build-sample.ts`' });
+    if (archived.length !== 1) throw problem(`${slug} must have exactly one archived version, not ${archived.length}`);
+    if (archived[0]!.blob !== gitBlobId(policyBytes)) throw problem(`${policyPath(slug)} is not the text ${ledgerPath(slug)} records`);
+    if (!version.source.file) throw problem(`${policyPath(slug)} names no source file`);
+    const sourceBytes = await readFile(join(root, version.source.file));
+    cities.push({ slug, ledger, version, policyBytes, sourceBytes, sourcePath: version.source.file });
+  }
+  return cities.sort((a, b) => (a.version.effective ?? '').localeCompare(b.version.effective ?? ''));
+}
+
+export interface InitResult {
+  dir: string;
+  created: boolean;
+  added: string[];
+  head: string;
+}
+
+/**
+ * Creates a store at `dir` (or completes one): git repository, bangchim.yaml, and unless `empty`
+ * the bundled cities that are missing. Running it again changes nothing.
+ */
+export async function initStore(dir: string, options: { empty?: boolean; onProgress?: (message: string) => void; onNotice?: (message: string) => void; sampleRoot?: string } = {}): Promise<InitResult> {
+  const absolute = resolvePath(dir);
+  if (existsSync(absolute) && !(await stat(absolute)).isDirectory()) {
+    throw new StoreError(`${absolute} is a file, not a directory`, { where: absolute, hint: 'give an empty directory or a bangchim store' });
+  }
+  await mkdir(absolute, { recursive: true });
+  const git = new Git(absolute);
+  const top = await git.topLevel();
+  const isOwnRepo = top !== null && (await realpath(top)) === (await realpath(absolute));
+  const hasMarker = existsSync(join(absolute, STORE_MARKER));
+  let created = false;
+  if (isOwnRepo && !hasMarker && ((await git.headCommit()) !== null || (await git.hasTrackedFiles()))) {
+    throw new StoreError(`${absolute} is a git repository of another kind`, { where: absolute, hint: 'give an empty directory or a bangchim store' });
+  }
+  if (!isOwnRepo) {
+    for (const name of ['policies', 'history', 'sources', STORE_MARKER]) {
+      if (existsSync(join(absolute, name))) {
+        throw new StoreError(`${absolute} already has ${name} but is not a git repository`, { where: join(absolute, name), hint: 'give an empty directory or a bangchim store' });
+      }
+    }
+    await git.init('main');
+    created = true;
+  }
+  const store = Store.unchecked(absolute, { onNotice: options.onNotice });
+  if ((await git.headCommit()) === null) {
+    // The root commit: just the marker, built with plumbing like every other commit.
+    await store.withLock('init', async () => {
+      const branch = (await git.currentBranchRef()) ?? 'refs/heads/main';
+      const identity = await git.identity();
+      const blob = await git.hashObject(STORE_MARKER_TEXT);
+      const tree = await git.buildTree(null, new Map([[STORE_MARKER, blob]]), join(await store.gitDir(), `bangchim-index-${process.pid}`));
+      const commit = await git.commitTree({ tree, parents: [], message: 'bangchim store (format 1)\n', author: { ...identity, date: new Date().toISOString() }, committer: identity });
+      await git.updateRefs([{ kind: 'create', ref: branch, newValue: commit }], 'bangchim init');
+      await git.checkoutFromHead([STORE_MARKER]);
+    });
+    created = true;
+  }
+  const opened = await Store.open(absolute, { onNotice: options.onNotice });
+  const added: string[] = [];
+  await opened.assertClean();
+  if (!options.empty) {
+    const present = new Set(await opened.slugs());
+    for (const city of await loadSample(options.sampleRoot)) {
+      if (present.has(city.slug)) continue;
+      options.onProgress?.(`adding ${city.ledger.city} (${city.slug}@${city.version.effective})`);
+      await addSampleCity(opened, city);
+      added.push(city.slug);
+    }
+  }
+  return { dir: absolute, created, added, head: await opened.head() };
+}
+
+/** Adds a bundled city through the same commit path as an import, with the sample's ledger as is. */
+async function addSampleCity(store: Store, city: SampleCity): Promise<void> {
+  const effective = city.version.effective!;
+  await store.withLock(`init: add ${city.slug}`, async () => {
+    await store.assertClean();
+    const head = await store.head();
+    await store.commitVersion(head, {
+      slug: city.slug,
+      effective,
+      policyBytes: city.policyBytes,
+      sourceBytes: city.sourceBytes,
+      sourcePath: city.sourcePath,
+      commitMessage: `${city.slug}: version effective ${effective}\n\ncity: ${city.ledger.city}\nsource: ${city.sourcePath}\n${city.version.source.url ? `url: ${city.version.source.url}\n` : ''}sha256: ${city.version.source.sha256}\n(from the bundled sample)\n`,
+      tagMessage: `${city.ledger.city} 개인정보처리방침, effective ${effective}\n\nsource: ${city.sourcePath}\nsha256: ${city.version.source.sha256}\n`,
+      mergeLedger: (current) => {
+        if (current !== null) throw new StoreError(`${city.slug} is already in the store`, { where: ledgerPath(city.slug) });
+        return { ledger: city.ledger, added: city.ledger.versions, promoted: null };
+      },
+    });
+  });
+}
+
+export interface StoreLocation {
+  dir: string;
+  how: 'option' | 'env' | 'cwd' | 'default';
+}
+
+/** The default sample store: $XDG_DATA_HOME/bangchim/sample (~/.local/share/bangchim/sample). */
+export function defaultStoreDir(env: NodeJS.ProcessEnv): string {
+  const data = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME ?? homedir(), '.local', 'share');
+  return join(data, 'bangchim', 'sample');
+}
+
+/**
+ * Which store a command acts on: --store DIR, else $BANGCHIM_STORE, else the current directory (or a
+ * parent) holding bangchim.yaml, else the default sample store, created on first use.
+ */
+export async function locateStore(options: { store?: string; cwd: string; env: NodeJS.ProcessEnv; onNotice?: (message: string) => void }): Promise<StoreLocation> {
+  const named = options.store ?? options.env.BANGCHIM_STORE;
+  if (named !== undefined && named !== '') {
+    const dir = resolvePath(options.cwd, named);
+    const how = options.store !== undefined ? 'option' : 'env';
+    if (!existsSync(join(dir, STORE_MARKER))) {
+      throw new StoreError(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, {
+        where: how === 'option' ? `--store ${named}` : `BANGCHIM_STORE=${named}`,
+        hint: `create it with \`bangchim init ${dir}\``,
+      });
+    }
+    return { dir, how };
+  }
+  for (let dir = resolvePath(options.cwd); ; ) {
+    if (existsSync(join(dir, STORE_MARKER))) return { dir, how: 'cwd' };
+    const parent = resolvePath(dir, '..');
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const dir = defaultStoreDir(options.env);
+  if (!existsSync(join(dir, STORE_MARKER))) {
+    await initStore(dir);
+    options.onNotice?.(`created the sample store at ${dir} from the bundled five cities`);
+  }
+  return { dir, how: 'default' };
+}

@@ -29,7 +29,18 @@ export function clauseText(clause: Clause): string {
   return (clause.row ?? []).join(' | ');
 }
 
-export function flattenClauses(clauses: readonly Clause[], parent: number[] = [], out: Provision[] = []): Provision[] {
+const flattened = new WeakMap<readonly Clause[], Provision[]>();
+
+/** The provisions of a clause tree, in reading order (cached per body array: bodies are not mutated). */
+export function flattenClauses(clauses: readonly Clause[]): Provision[] {
+  const cached = flattened.get(clauses);
+  if (cached) return cached;
+  const provisions = flattenInto(clauses, [], []);
+  flattened.set(clauses, provisions);
+  return provisions;
+}
+
+function flattenInto(clauses: readonly Clause[], parent: number[], out: Provision[]): Provision[] {
   clauses.forEach((clause, index) => {
     const path = [...parent, index];
     const text = clauseText(clause);
@@ -37,9 +48,9 @@ export function flattenClauses(clauses: readonly Clause[], parent: number[] = []
     if (clause.marker !== undefined) provision.marker = clause.marker;
     // A provision with neither text nor marker carries nothing to compare (an empty line kept for structure).
     if (text.trim() !== '' || clause.marker !== undefined) out.push(provision);
-    if (clause.children) flattenClauses(clause.children, path, out);
+    if (clause.children) flattenInto(clause.children, path, out);
   });
-  return out.filter((p) => p.key !== '' || p.text.trim() !== '');
+  return out;
 }
 
 /** The content string of a whole clause tree: all provisions' content, concatenated. */

@@ -16,25 +16,37 @@ interface FactSource {
 
 const MAX_LABEL_LENGTH = 30;
 
-function factSources(clauses: readonly Clause[], heading: string | undefined, out: FactSource[]): FactSource[] {
+/** A short provision that names what follows ("1. 개인정보 보호책임자", "○ 접속기록의 보관 및 위변조 방지"). */
+function isHeadingLike(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_LABEL_LENGTH && !text.includes(':') && !/[다.]$/u.test(text);
+}
+
+/** Numbered (1.), Hangul (가.), circled (①) or a bullet glyph: siblings of another family sit under a heading. */
+function markerFamily(marker: string | undefined): string {
+  if (marker === undefined) return '';
+  if (/^\(?\d/u.test(marker)) return 'number';
+  if (/^\(?[가-하]/u.test(marker)) return 'hangul';
+  if (/^\(?[①-⑳]/u.test(marker)) return 'circled';
+  return marker;
+}
+
+function factSources(clauses: readonly Clause[], parentHeading: string | undefined, out: FactSource[]): FactSource[] {
+  // A heading sibling heads the siblings after it until one of its own marker family (or a plain paragraph) comes.
+  // The plain paragraph right after a heading is its explanation; a later one is outside it.
+  let siblingHeading: { text: string; family: string } | undefined;
+  let previousWasHeading = false;
   for (const clause of clauses) {
     const text = collapseWhitespace(foldLookalikes(clauseText(clause)));
+    const family = markerFamily(clause.marker);
+    const plain = family === '' && !isHeadingLike(text);
+    if (siblingHeading && (family === siblingHeading.family || (plain && !previousWasHeading))) siblingHeading = undefined;
+    const heading = siblingHeading?.text ?? parentHeading;
+    previousWasHeading = isHeadingLike(text);
     const source: FactSource = { text };
     if (heading !== undefined) source.heading = heading;
     out.push(source);
-    if (clause.children) {
-      const childHeading = text.length > 0 && text.length <= MAX_LABEL_LENGTH ? text : heading;
-      factSources(clause.children, childHeading, out);
-    }
-  }
-  // A short provision followed by its explanation ("2. 개인정보 취급자의 최소화 및 교육" then a paragraph)
-  // heads the next provision when the parser kept them as siblings.
-  for (let i = 1; i < out.length; i++) {
-    const previous = out[i - 1]!;
-    const current = out[i]!;
-    if (current.heading === undefined && previous.text.length > 0 && previous.text.length <= MAX_LABEL_LENGTH && !/[다.]$/u.test(previous.text)) {
-      current.heading = previous.text;
-    }
+    if (clause.children) factSources(clause.children, isHeadingLike(text) ? text : heading, out);
+    if (isHeadingLike(text)) siblingHeading = { text, family };
   }
   return out;
 }
@@ -48,6 +60,8 @@ export function shortenLabel(label: string): string {
     .split(/\s+및\s+|,/u)[0]!
     .trim();
   out = out.replace(/\s+/gu, ' ');
+  // "연 락 처", "담 당 자": letter-spaced labels read as one word.
+  if (/^[가-힣](?: [가-힣])+$/u.test(out)) out = out.replace(/ /gu, '');
   return out.length > MAX_LABEL_LENGTH ? out.slice(0, MAX_LABEL_LENGTH) : out;
 }
 
@@ -115,10 +129,11 @@ function iso(year: string, month: string, day: string): string | undefined {
 }
 
 /** Facts of one provision's text (already folded and collapsed). */
-export function extractFactsFromText(text: string, provisionLabelText?: string): Fact[] {
+export function extractFactsFromText(text: string, provisionLabelText?: string, headingText?: string): Fact[] {
   const facts: Fact[] = [];
   const add = (kind: FactKind, value: string, index: number, own?: string): void => {
-    const label = own ?? localLabel(text, index) ?? provisionLabelText;
+    const local = localLabel(text, index);
+    const label = own ?? (local !== undefined ? joinLabels(headingText, local) : provisionLabelText);
     const fact: Fact = { kind, value };
     if (label !== undefined && label !== '' && label !== value) fact.label = label;
     facts.push(fact);
@@ -190,6 +205,12 @@ export function extractFactsFromText(text: string, provisionLabelText?: string):
   return facts;
 }
 
+/** `개인정보 보호책임자` + `연락처` → `개인정보 보호책임자 연락처`. */
+function joinLabels(heading: string | undefined, local: string): string {
+  if (heading === undefined || heading === local || local.startsWith(heading)) return local;
+  return `${heading} ${local}`;
+}
+
 /** What a period governs: the provision's label, else the words around it ("민원처리 종료 후 3년"). */
 function periodLabel(text: string, index: number, length: number, provisionLabelText: string | undefined): string | undefined {
   if (provisionLabelText !== undefined) return provisionLabelText;
@@ -205,7 +226,8 @@ function periodLabel(text: string, index: number, length: number, provisionLabel
 export function extractFacts(article: Pick<Article, 'body'>): Fact[] {
   const facts: Fact[] = [];
   for (const source of factSources(article.body, undefined, [])) {
-    facts.push(...extractFactsFromText(source.text, provisionLabel(source)));
+    const heading = source.heading === undefined ? undefined : shortenLabel(source.heading);
+    facts.push(...extractFactsFromText(source.text, provisionLabel(source), heading));
   }
   return facts;
 }

@@ -5,25 +5,31 @@
  */
 
 export interface NgramVector {
-  counts: Map<string, number>;
+  /** n-gram → count; an n-gram is packed into a number (16 bits per UTF-16 unit, n ≤ 3). */
+  counts: Map<number, number>;
   /** Sum of counts. */
   total: number;
 }
 
-/** Counts the character n-grams of an (already normalised) string. Strings shorter than n count as one gram. */
-export function ngramVector(text: string, n = 2): NgramVector {
-  const counts = new Map<string, number>();
-  const chars = Array.from(text);
-  if (chars.length === 0) return { counts, total: 0 };
-  if (chars.length < n) {
-    counts.set(chars.join(''), 1);
+/** Counts the character n-grams (n = 2 or 3) of an already normalised string. Shorter strings count as one gram. */
+export function ngramVector(text: string, n: 2 | 3 = 2): NgramVector {
+  const counts = new Map<number, number>();
+  const length = text.length;
+  if (length === 0) return { counts, total: 0 };
+  if (length < n) {
+    let gram = 1; // a leading 1 keeps short grams apart from full ones
+    for (let i = 0; i < length; i++) gram = gram * 65536 + text.charCodeAt(i);
+    counts.set(-gram, 1);
     return { counts, total: 1 };
   }
-  for (let i = 0; i + n <= chars.length; i++) {
-    const gram = chars.slice(i, i + n).join('');
+  for (let i = 0; i + n <= length; i++) {
+    const gram =
+      n === 2
+        ? text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)
+        : (text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)) * 65536 + text.charCodeAt(i + 2);
     counts.set(gram, (counts.get(gram) ?? 0) + 1);
   }
-  return { counts, total: chars.length - n + 1 };
+  return { counts, total: length - n + 1 };
 }
 
 /** Σ min(a[g], b[g]): how many n-grams the two texts share. */
@@ -52,7 +58,7 @@ export function containment(part: NgramVector, whole: NgramVector): number {
 
 /** The sum of several vectors (the content of several articles together). */
 export function addVectors(vectors: readonly NgramVector[]): NgramVector {
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   let total = 0;
   for (const vector of vectors) {
     for (const [gram, count] of vector.counts) counts.set(gram, (counts.get(gram) ?? 0) + count);

@@ -3,7 +3,7 @@
  * run of words, so `보유합니다 → 보관합니다` marks one syllable. jsdiff's diffWords treats each Hangul
  * syllable as a word and hides whitespace edits, so we tokenise on whitespace ourselves.
  */
-import { diffArrays, diffChars } from 'diff';
+import { diffArrays, diffChars, type Change } from 'diff';
 import type { WordChange } from './types.js';
 import { collapseWhitespace, foldLookalikes, stripWhitespace } from './normalize.js';
 
@@ -47,9 +47,9 @@ class WordDiffWriter {
   }
 
   /** A changed run refined to syllables. */
-  refined(oldText: string, newText: string): void {
+  refined(changes: readonly Change[]): void {
     this.separate(true, true);
-    for (const change of diffChars(oldText, newText)) {
+    for (const change of changes) {
       const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
       this.push(op, change.value);
     }
@@ -90,13 +90,13 @@ function markEditorialPairs(pieces: WordChange[]): void {
   }
 }
 
-function commonShare(oldText: string, newText: string): number {
+function commonShare(oldText: string, newText: string, changes: readonly Change[]): number {
   const oldLength = stripWhitespace(oldText).length;
   const newLength = stripWhitespace(newText).length;
   const longest = Math.max(oldLength, newLength);
   if (longest === 0) return 1;
   let common = 0;
-  for (const change of diffChars(oldText, newText)) {
+  for (const change of changes) {
     if (!change.added && !change.removed) common += stripWhitespace(change.value).length;
   }
   return common / longest;
@@ -124,10 +124,10 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
       writer.replace(oldRun, newRun, false);
     } else if (stripWhitespace(foldLookalikes(oldRun)) === stripWhitespace(foldLookalikes(newRun))) {
       writer.replace(oldRun, newRun, true);
-    } else if (commonShare(oldRun, newRun) >= SYLLABLE_REFINE_MIN_COMMON) {
-      writer.refined(oldRun, newRun);
     } else {
-      writer.replace(oldRun, newRun, false);
+      const syllables = diffChars(oldRun, newRun);
+      if (commonShare(oldRun, newRun, syllables) >= SYLLABLE_REFINE_MIN_COMMON) writer.refined(syllables);
+      else writer.replace(oldRun, newRun, false);
     }
     pendingOld = [];
     pendingNew = [];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { diffWordsKorean, isEditorialOnly, newTextOf, oldTextOf } from '../../src/domain/diff/index.js';
+
+const substantive = (a: string, b: string) => diffWordsKorean(a, b).filter((w) => w.op !== 'equal' && !w.editorial);
+
+describe('diffWordsKorean', () => {
+  it('marks exactly one syllable when 보유합니다 becomes 보관합니다', () => {
+    const words = diffWordsKorean('개인정보를 보유합니다.', '개인정보를 보관합니다.');
+    expect(words).toEqual([
+      { op: 'equal', text: '개인정보를 보' },
+      { op: 'delete', text: '유' },
+      { op: 'insert', text: '관' },
+      { op: 'equal', text: '합니다.' },
+    ]);
+  });
+
+  it('treats whitespace-only changes as editorial: spacing, line breaks, joined and split words', () => {
+    for (const [a, b] of [
+      ['개인정보 보호법 제30조에 따라', '개인정보  보호법\n제30조에   따라'],
+      ['개인 정보를 처리합니다', '개인정보를 처리합니다'],
+      ['접근권한의 부여, 변경, 말소를', '접근권한의 부여, 변\n\n경, 말소를'],
+    ] as const) {
+      const words = diffWordsKorean(a, b);
+      expect(isEditorialOnly(words), `${a} → ${b}`).toBe(true);
+      expect(substantive(a, b)).toEqual([]);
+    }
+  });
+
+  it('treats look-alike characters as editorial', () => {
+    expect(isEditorialOnly(diffWordsKorean('수립·공개합니다 “의정부시”', '수립ㆍ공개합니다 "의정부시"'))).toBe(true);
+    expect(isEditorialOnly(diffWordsKorean('ＡＢＣ１２３', 'ABC123'))).toBe(true);
+  });
+
+  it('shows a replaced word as a whole when it has little in common with the old one', () => {
+    const words = diffWordsKorean('담당자 : 임재강', '담당자 : 홍길동');
+    expect(substantive('담당자 : 임재강', '담당자 : 홍길동')).toEqual([
+      { op: 'delete', text: '임재강' },
+      { op: 'insert', text: '홍길동' },
+    ]);
+    expect(oldTextOf(words)).toBe('담당자 : 임재강');
+    expect(newTextOf(words)).toBe('담당자 : 홍길동');
+  });
+
+  it('reconstructs both texts from its pieces (whitespace collapsed)', () => {
+    const pairs = [
+      ['최소 6개월 이상 보관, 관리하고 있으며', '최소 1년 이상 보관·관리하고 있으며, 점검합니다'],
+      ['', '새 문장입니다'],
+      ['지울 문장입니다', ''],
+      ['가 나 다', '다 나 가'],
+    ] as const;
+    for (const [a, b] of pairs) {
+      const words = diffWordsKorean(a, b);
+      expect(oldTextOf(words)).toBe(a);
+      expect(newTextOf(words)).toBe(b);
+    }
+  });
+
+  it('reports an inserted word as an insertion, not an editorial change', () => {
+    const words = substantive('10일 이내에 조치', '10일 이내에 서면으로 조치');
+    expect(words).toEqual([{ op: 'insert', text: ' 서면으로' }]);
+  });
+});

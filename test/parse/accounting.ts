@@ -1,0 +1,65 @@
+/**
+ * "Nothing lost": every non-blank source line must be found in the parsed model (as the title, a
+ * heading, a clause or an appendix section title), or be one of the dropped lines.
+ * Text is compared without whitespace, so indentation, marker spacing and tabs do not matter.
+ */
+import type { Clause, PolicyVersion } from '../../src/domain/model.js';
+
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]/gu, '');
+}
+
+function clauseAtoms(clauses: readonly Clause[]): string[] {
+  return clauses.flatMap((c) => [
+    squash(c.row ? c.row.join('') : (c.marker ?? '') + (c.text ?? '')),
+    ...clauseAtoms(c.children ?? []),
+  ]);
+}
+
+/** Every piece of text the model holds, one entry per source line it should have come from. */
+export function modelAtoms(version: PolicyVersion): string[] {
+  return [
+    ...(version.title ? [squash(version.title)] : []),
+    ...clauseAtoms(version.preamble),
+    ...version.articles.flatMap((a) => [`§${a.number}.${a.branch ?? 0}:${squash(a.title)}`, ...clauseAtoms(a.body)]),
+    ...version.appendix.flatMap((s) => [squash(s.title), ...clauseAtoms(s.body)]),
+  ];
+}
+
+// A heading line as written: optional bullet, 제N조(의M), optional '.', title with or without brackets.
+const HEADING_LINE = /^(?:[-•·○o▶■]\s*)?제?(\d+)조(?:의(\d+))?\.?(.*)$/u;
+const BRACKETS = /^[([【〔（［<〈](.*)[)\]】〕）］>〉]$/u;
+
+export interface Accounting {
+  /** Source lines (1-based number and text) that are neither in the model nor dropped. */
+  missing: Array<{ line: number; text: string }>;
+  /** Model text that no source line accounts for (invented or duplicated). */
+  unaccounted: string[];
+}
+
+export function accountFor(sourceText: string, version: PolicyVersion, droppedLines: readonly number[]): Accounting {
+  const remaining = new Map<string, number>();
+  for (const atom of modelAtoms(version)) remaining.set(atom, (remaining.get(atom) ?? 0) + 1);
+  const take = (atom: string): boolean => {
+    const count = remaining.get(atom) ?? 0;
+    if (count === 0) return false;
+    remaining.set(atom, count - 1);
+    return true;
+  };
+  const dropped = new Set(droppedLines);
+  const missing: Accounting['missing'] = [];
+  sourceText.split(/\r?\n/u).forEach((raw, index) => {
+    const line = squash(raw);
+    if (line === '' || dropped.has(index + 1)) return;
+    if (take(line)) return;
+    const heading = HEADING_LINE.exec(line);
+    if (heading) {
+      const title = heading[3]!;
+      const unbracketed = BRACKETS.exec(title)?.[1] ?? title;
+      if (take(`§${heading[1]}.${heading[2] ?? 0}:${unbracketed}`) || take(`§${heading[1]}.${heading[2] ?? 0}:${title}`)) return;
+    }
+    missing.push({ line: index + 1, text: raw });
+  });
+  const unaccounted = [...remaining.entries()].flatMap(([atom, count]) => new Array<string>(count).fill(atom));
+  return { missing, unaccounted };
+}

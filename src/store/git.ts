@@ -43,10 +43,15 @@ export type RefUpdate =
   | { kind: 'update'; ref: string; newValue: string; oldValue: string }
   | { kind: 'create'; ref: string; newValue: string };
 
-/** The environment without inherited GIT_* variables, plus `extra`. */
+/** Which configuration files git reads is the user's choice (and how tests isolate themselves); the rest of GIT_* is not inherited. */
+const INHERITED_GIT_VARIABLES = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM'];
+
+/** The environment without inherited GIT_* variables (GIT_DIR, GIT_INDEX_FILE, GIT_AUTHOR_DATE … would redirect us), plus `extra`. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.toUpperCase().startsWith('GIT_')) env[key] = value;
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.toUpperCase().startsWith('GIT_') || INHERITED_GIT_VARIABLES.includes(key.toUpperCase())) env[key] = value;
+  }
   // Never wait for a credential prompt or an editor.
   env.GIT_TERMINAL_PROMPT = '0';
   return { ...env, ...extra };
@@ -58,7 +63,7 @@ export class Git {
   private readonly simple: SimpleGit;
 
   constructor(readonly dir: string) {
-    this.simple = simpleGit({ baseDir: dir, config: CONFIG, maxConcurrentProcesses: 4 });
+    this.simple = simpleGit({ baseDir: dir, config: CONFIG, maxConcurrentProcesses: 4, allowEnvironment: INHERITED_GIT_VARIABLES });
   }
 
   /** Runs git with `args` (built by us, never raw user text), feeding `input` on stdin. */

@@ -45,3 +45,10 @@ export async function resolveVersionArg(storeDir: string, arg: string, options: 
   const store = await Store.open(storeDir);
   return store.resolve(arg, options);
 }
+
+/** For commands: find the store (--store, $BANGCHIM_STORE, cwd, default sample) and open it; notices go to `onNotice`. */
+export async function openLocatedStore(options: { store?: string; cwd: string; env: NodeJS.ProcessEnv; onNotice?: (message: string) => void }): Promise<Store> {
+  const { locateStore } = await import('./init.js');
+  const location = await locateStore(options);
+  return Store.open(location.dir, { onNotice: options.onNotice });
+}

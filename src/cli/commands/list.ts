@@ -1,9 +1,29 @@
 import type { RegisterCommand } from './index.js';
-import { BangchimError } from '../../domain/errors.js';
+import { writeJson } from '../context.js';
+import { openLocatedStore } from '../../store/index.js';
+import { padColumns } from './log.js';
 
-// Placeholder while the store issue is in progress; replaced by the real command.
-export const registerList: RegisterCommand = (program) => {
-  program.command('list').description('(list: in progress)').action(() => {
-    throw new BangchimError('list is not built yet');
-  });
+export const registerList: RegisterCommand = (program, ctx) => {
+  program
+    .command('list')
+    .description('list the cities in the store: newest version, archived and known versions')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
+      const cities = await store.listCities();
+      if (options.json) {
+        writeJson(ctx.out, {
+          store: store.dir,
+          cities: cities.map((c) => ({ slug: c.slug, city: c.city, newest: c.newest ? { effective: c.newest.effective, tag: c.newest.tag } : null, archived: c.archived, known: c.known })),
+        });
+        return;
+      }
+      if (cities.length === 0) {
+        ctx.out.write(`no cities in ${store.dir} yet; add one with \`bangchim import CITY FILE --effective YYYY-MM-DD\`\n`);
+        return;
+      }
+      const rows = [['slug', 'city', 'newest', 'archived/known']];
+      for (const c of cities) rows.push([c.slug, c.city, c.newest?.effective ?? '-', `${c.archived}/${c.known}`]);
+      ctx.out.write(padColumns(rows).join('\n') + '\n');
+    });
 };

@@ -1,9 +1,51 @@
+import stringWidth from 'string-width';
 import type { RegisterCommand } from './index.js';
-import { BangchimError } from '../../domain/errors.js';
+import { writeJson } from '../context.js';
+import { RefError } from '../../domain/errors.js';
+import { SLUG_PATTERN } from '../../domain/schema.js';
+import { openLocatedStore } from '../../store/index.js';
 
-// Placeholder while the store issue is in progress; replaced by the real command.
-export const registerLog: RegisterCommand = (program) => {
-  program.command('log').description('(log: in progress)').action(() => {
-    throw new BangchimError('log is not built yet');
-  });
+/** Left-aligned columns by terminal width (Hangul is two columns wide), two spaces apart; the last column is not padded. */
+export function padColumns(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell))));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - stringWidth(cell)))).join('  ').trimEnd());
+}
+
+export const registerLog: RegisterCommand = (program, ctx) => {
+  program
+    .command('log')
+    .description("list every known version of a city, oldest first: archived ones with tag, commit and source; the others with the page line that reveals them")
+    .argument('<city>', 'the city slug (goyang)')
+    .option('--json', 'print JSON')
+    .action(async (city, options) => {
+      if (!SLUG_PATTERN.test(city)) throw new RefError(`"${city}" is not a city slug`, { where: city, hint: 'give a slug like goyang; `bangchim list` shows them' });
+      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
+      const { ledger, entries } = await store.log(city);
+      if (options.json) {
+        writeJson(ctx.out, { slug: ledger.slug, city: ledger.city, versions: entries });
+        return;
+      }
+      const rows: string[][] = [];
+      for (const entry of entries) {
+        const range = `${entry.effective ?? '(start not stated)'} … ${entry.until ?? 'in force'}`;
+        if (entry.archived) {
+          const parts = [entry.tag ?? '?', entry.commit ? entry.commit.slice(0, 7) : '(tag missing)', entry.source?.file ?? '-', entry.source ? `sha256 ${entry.source.sha256.slice(0, 12)}` : ''];
+          if (entry.note) parts.push(`note: ${entry.note.split('\n')[0]}`);
+          rows.push([range, ...parts]);
+        } else {
+          const evidence = await Promise.all((entry.evidence ?? []).map((e) => store.describeEvidence(ledger.slug, ledger, e)));
+          rows.push([range, 'text not archived', evidence.length > 0 ? `(listed on ${evidence.join('; ')})` : '']);
+        }
+      }
+      ctx.out.write(`${ledger.slug} (${ledger.city}): ${entries.length} version${entries.length === 1 ? '' : 's'} known, ${entries.filter((e) => e.archived).length} archived\n`);
+      // Archived and not-archived rows have different columns: align each kind on its own, the range column for all.
+      const rangeWidth = Math.max(...rows.map((r) => stringWidth(r[0]!)));
+      const archived = padColumns(rows.filter((r) => r[1] !== 'text not archived').map((r) => r.slice(1)));
+      let a = 0;
+      for (const row of rows) {
+        const rest = row[1] === 'text not archived' ? row.slice(1).filter(Boolean).join('  ') : archived[a++]!;
+        ctx.out.write(`${row[0]!.padEnd(rangeWidth)}  ${rest}\n`.replace(/ +\n$/, '\n'));
+      }
+    });
 };

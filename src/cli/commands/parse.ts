@@ -1,9 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { RegisterCommand } from './index.js';
-import { BangchimError } from '../../domain/errors.js';
+import { writeJson } from '../context.js';
+import { InputError } from '../../domain/errors.js';
+import { parsePolicy } from '../../domain/parse/index.js';
+import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
+import { checkDocumentBytes } from '../../store/index.js';
 
-// Placeholder while the store issue is in progress; replaced by the real command.
-export const registerParse: RegisterCommand = (program) => {
-  program.command('parse').description('(parse: in progress)').action(() => {
-    throw new BangchimError('parse is not built yet');
-  });
+export const registerParse: RegisterCommand = (program, ctx) => {
+  program
+    .command('parse')
+    .description('parse one policy document and print the version as YAML (or JSON); touches no store')
+    .argument('<file>', 'the policy text (copied from the page) or saved HTML; UTF-8 or EUC-KR')
+    .option('--json', 'print JSON instead of YAML')
+    .option('--report', 'list the dropped lines (page furniture) with the reason for each')
+    .action(async (file, options) => {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(resolve(ctx.cwd, file));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new InputError(code === 'ENOENT' ? `there is no file ${file}` : `cannot read ${file} (${code ?? (error as Error).message})`, { where: file });
+      }
+      checkDocumentBytes(bytes, file);
+      const { version, report } = parsePolicy(bytes, { sourceFile: file });
+      if (options.json) writeJson(ctx.out, orderedVersion(version));
+      else ctx.out.write(versionToYaml(version));
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      ctx.err.write(`parsed ${plural(version.articles.length, 'article')}; dropped ${plural(report.dropped.length, 'line')} of page furniture; ${plural(report.warnings.length, 'warning')}\n`);
+      for (const warning of report.warnings) ctx.err.write(`  warning: ${warning.line !== undefined ? `line ${warning.line}: ` : ''}${warning.message}\n`);
+      if (options.report) for (const line of report.dropped) ctx.err.write(`  dropped line ${line.line} (${line.reason}): ${line.text}\n`);
+    });
 };

@@ -1,9 +1,51 @@
 import type { RegisterCommand } from './index.js';
-import { BangchimError } from '../../domain/errors.js';
+import { ExitCode } from '../main.js';
+import { writeJson } from '../context.js';
+import { formatError, UsageError } from '../../domain/errors.js';
+import { renderPolicyText } from '../../domain/render.js';
+import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
+import { NotArchivedError, openLocatedStore, readDraft } from '../../store/index.js';
+import { parseRef } from '../../domain/ref.js';
+import { resolve } from 'node:path';
 
-// Placeholder while the store issue is in progress; replaced by the real command.
-export const registerShow: RegisterCommand = (program) => {
-  program.command('show').description('(show: in progress)').action(() => {
-    throw new BangchimError('show is not built yet');
-  });
+export const registerShow: RegisterCommand = (program, ctx) => {
+  program
+    .command('show')
+    .description('print a version: goyang (newest), goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a file')
+    .argument('<ref>', 'the version reference')
+    .option('--format <format>', 'yaml, json or text', 'yaml')
+    .option('--json', 'same as --format json')
+    .action(async (ref, options) => {
+      const format = options.json ? 'json' : options.format;
+      if (format !== 'yaml' && format !== 'json' && format !== 'text') throw new UsageError(`--format ${format} is not one of yaml, json, text`);
+      const parsed = parseRef(ref);
+      let resolved;
+      try {
+        if (parsed.kind === 'file') resolved = await readDraft(resolve(ctx.cwd, parsed.path), parsed.path);
+        else {
+          const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
+          resolved = await store.resolve(ref, { cwd: ctx.cwd });
+        }
+      } catch (error) {
+        if (error instanceof NotArchivedError) {
+          // Not a failure of the tool: the answer is "we know it existed, we lack its text".
+          if (format === 'json') writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: error.message, hint: error.hint });
+          else ctx.out.write(formatError(error).replace(/^bangchim: /, '') + '\n');
+          throw new ExitCode(1);
+        }
+        throw error;
+      }
+      if (format === 'json') {
+        writeJson(ctx.out, {
+          label: resolved.label,
+          slug: resolved.slug,
+          effective: resolved.effective,
+          ...(resolved.tag ? { tag: resolved.tag } : {}),
+          ...(resolved.commit ? { commit: resolved.commit } : {}),
+          ...(resolved.file ? { file: resolved.file } : {}),
+          version: orderedVersion(resolved.version),
+        });
+      } else if (format === 'text') ctx.out.write(renderPolicyText(resolved.version).replace(/\n?$/, '\n'));
+      else ctx.out.write(versionToYaml(resolved.version));
+    });
 };

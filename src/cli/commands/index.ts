@@ -7,7 +7,8 @@ import { registerImport } from './import.js';
 import { registerList } from './list.js';
 import { registerLog } from './log.js';
 import { registerShow } from './show.js';
+import { registerDiff } from './diff.js';
 
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow];
+export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff];

@@ -1,0 +1,197 @@
+/**
+ * Renders a PolicyDiff for people: a terminal report (ANSI colour or plain [-삭제-]{+추가+} markers)
+ * and Markdown. Pure: the CLI decides colour; the UI and the notice can reuse the pieces.
+ */
+import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from './types.js';
+import { articleLabel } from './labels.js';
+import { formatFactChange } from './facts.js';
+import { TOPIC_LABELS } from '../parse/topics.js';
+import type { Topic } from '../model.js';
+
+export interface TextFormatOptions {
+  /** ANSI colour (a terminal without NO_COLOR); plain markers otherwise. */
+  color?: boolean;
+  /** List editorial-only entries and clauses too. */
+  editorial?: boolean;
+}
+
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
+
+/** Control characters (terminal escapes) in policy text must never reach the terminal. */
+export function sanitize(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, '');
+}
+
+export const STATUS_BADGES: Readonly<Record<ArticleEntry['status'], string>> = {
+  unchanged: '',
+  modified: '수정',
+  added: '신설',
+  removed: '삭제',
+  split: '분할',
+  merged: '병합',
+};
+
+/** The badges of an entry: status, then 번호변경 / 제목변경 / 이동, then 편집 for editorial-only entries. */
+export function entryBadges(entry: ArticleEntry): string[] {
+  const badges: string[] = [];
+  if (entry.status !== 'unchanged' && (entry.substantive || entry.status !== 'modified')) badges.push(STATUS_BADGES[entry.status]);
+  if (entry.renumbered) badges.push('번호변경');
+  if (entry.retitled) badges.push('제목변경');
+  if (entry.moved) badges.push('이동');
+  if (!entry.substantive && entry.status === 'modified') badges.push('편집');
+  return badges;
+}
+
+/** Whether a report lists the entry: substantive ones always, editorial ones on request. */
+export function isListed(entry: ArticleEntry, editorial: boolean): boolean {
+  if (entry.substantive) return true;
+  return editorial && (entry.status === 'modified' || entry.renumbered);
+}
+
+function refsText(refs: readonly ArticleRef[]): string {
+  return refs.map((r) => sanitize(articleLabel(r))).join(', ');
+}
+
+/** `제8조 개인정보의 안전성 확보 조치 → 제9조 개인정보의 안전성 확보 조치`, or one side for added/removed. */
+export function entryHeading(entry: ArticleEntry): string {
+  if (entry.old.length === 0) return refsText(entry.new);
+  if (entry.new.length === 0) return refsText(entry.old);
+  const oldText = refsText(entry.old);
+  const newText = refsText(entry.new);
+  return oldText === newText ? newText : `${oldText} → ${newText}`;
+}
+
+export function sideHeading(diff: PolicyDiff): string {
+  const name = (side: PolicyDiff['old']): string => `${side.city} ${side.effective ?? '(시행일 미상)'} (${side.label})`;
+  if (diff.old.slug !== diff.new.slug) return `두 도시 비교: ${sanitize(name(diff.old))} ↔ ${sanitize(name(diff.new))}`;
+  return `비교: ${sanitize(name(diff.old))} → ${sanitize(name(diff.new))}`;
+}
+
+function wordsText(words: readonly WordChange[], options: TextFormatOptions): string {
+  const color = options.color === true;
+  return words
+    .map((w) => {
+      const text = sanitize(w.text);
+      if (w.op === 'equal') return text;
+      if (w.editorial && !options.editorial) return w.op === 'insert' ? text : '';
+      if (color) {
+        const tone = w.editorial ? ANSI.dim : w.op === 'insert' ? ANSI.green : ANSI.red;
+        return `${tone}${text}${ANSI.reset}`;
+      }
+      return w.op === 'insert' ? `{+${text}+}` : `[-${text}-]`;
+    })
+    .join('');
+}
+
+function clauseLines(clause: ClauseChange, options: TextFormatOptions): string[] {
+  const color = options.color === true;
+  const marker = clause.marker === undefined ? '' : `${sanitize(clause.marker)} `;
+  const paint = (tone: string, text: string): string => (color ? `${tone}${text}${ANSI.reset}` : text);
+  switch (clause.status) {
+    case 'added':
+      return [paint(ANSI.green, `    + ${marker}${sanitize(clause.new ?? '')}`)];
+    case 'removed':
+      return [paint(ANSI.red, `    - ${marker}${sanitize(clause.old ?? '')}`)];
+    case 'modified':
+      return [`    ~ ${marker}${wordsText(clause.words ?? [], options)}`];
+    case 'editorial':
+      return options.editorial ? [paint(ANSI.dim, '    · ') + marker + wordsText(clause.words ?? [], options)] : [];
+    case 'unchanged':
+      return [];
+  }
+}
+
+/** The terminal report. */
+export function formatDiffText(diff: PolicyDiff, options: TextFormatOptions = {}): string {
+  const editorial = options.editorial === true;
+  const color = options.color === true;
+  const bold = (text: string): string => (color ? `${ANSI.bold}${text}${ANSI.reset}` : text);
+  const lines: string[] = [bold(sideHeading(diff)), ''];
+  const listed = diff.articles.filter((e) => isListed(e, editorial));
+  if (listed.length === 0) lines.push(editorial ? '차이 없음.' : '실질적인 변경 없음.', '');
+  for (const entry of listed) {
+    const badges = entryBadges(entry).map((b) => `[${b}]`).join('');
+    const tone = !entry.substantive ? ANSI.dim : entry.status === 'added' ? ANSI.green : entry.status === 'removed' ? ANSI.red : '';
+    const heading = `${badges} ${entryHeading(entry)}`;
+    lines.push(color && tone ? `${tone}${heading}${ANSI.reset}` : bold(heading));
+    for (const clause of entry.clauses) lines.push(...clauseLines(clause, options));
+    for (const fact of entry.facts) lines.push(`    ▸ ${sanitize(formatFactChange(fact))}`);
+    lines.push('');
+  }
+  if (diff.facts.length > 0) {
+    lines.push(bold('바뀐 사실'));
+    for (const fact of diff.facts) lines.push(`  ${fact.article} ${sanitize(formatFactChange(fact))}`);
+    lines.push('');
+  }
+  lines.push(...topicLines(diff));
+  lines.push(summaryLine(diff));
+  return lines.join('\n') + '\n';
+}
+
+function topicLines(diff: PolicyDiff): string[] {
+  const lines: string[] = [];
+  const names = (topics: readonly Topic[]): string => topics.map((t) => TOPIC_LABELS[t]).join(', ');
+  if (diff.topics.onlyOld.length > 0) lines.push(`${sanitize(diff.old.city)}에만 있는 주제: ${names(diff.topics.onlyOld)}`);
+  if (diff.topics.onlyNew.length > 0) lines.push(`${sanitize(diff.new.city)}에만 있는 주제: ${names(diff.topics.onlyNew)}`);
+  if (lines.length > 0) lines.push('');
+  return lines;
+}
+
+export function summaryLine(diff: PolicyDiff): string {
+  const s = diff.summary;
+  return (
+    `요약: 실질 변경 ${s.substantive} (신설 ${s.added}, 삭제 ${s.removed}, 수정 ${s.modified}, 분할 ${s.split}, 병합 ${s.merged}, 이동 ${s.moved}, 제목변경 ${s.retitled})` +
+    ` · 편집상 변경 ${s.editorial} (번호변경 ${s.renumbered}) · 변경 없음 ${s.unchanged}`
+  );
+}
+
+/** Markdown special characters escaped, so policy text cannot inject structure or HTML. */
+export function escapeMarkdown(text: string): string {
+  return sanitize(text).replace(/[\\`*_{}[\]()<>#+!|~]/gu, (c) => `\\${c}`).replace(/\n/gu, ' ');
+}
+
+function wordsMarkdown(words: readonly WordChange[], editorial: boolean): string {
+  return words
+    .map((w) => {
+      const text = escapeMarkdown(w.text);
+      if (w.op === 'equal' || text.trim() === '') return w.op === 'delete' ? '' : text;
+      if (w.editorial && !editorial) return w.op === 'insert' ? text : '';
+      return w.op === 'insert' ? `<ins>${text}</ins>` : `<del>${text}</del>`;
+    })
+    .join('');
+}
+
+/** Markdown report: headings per changed article, 〈신설〉/〈삭제〉 provisions, facts and summary tables. */
+export function formatDiffMarkdown(diff: PolicyDiff, options: { editorial?: boolean } = {}): string {
+  const editorial = options.editorial === true;
+  const out: string[] = [`# ${escapeMarkdown(sideHeading(diff))}`, ''];
+  const listed = diff.articles.filter((e) => isListed(e, editorial));
+  if (listed.length === 0) out.push('실질적인 변경 없음.', '');
+  for (const entry of listed) {
+    out.push(`## ${escapeMarkdown(entryHeading(entry))} — ${entryBadges(entry).join(' · ')}`, '');
+    for (const clause of entry.clauses) {
+      const marker = clause.marker === undefined ? '' : `${escapeMarkdown(clause.marker)} `;
+      if (clause.status === 'added') out.push(`- 〈신설〉 ${marker}<ins>${escapeMarkdown(clause.new ?? '')}</ins>`);
+      else if (clause.status === 'removed') out.push(`- 〈삭제〉 ${marker}<del>${escapeMarkdown(clause.old ?? '')}</del>`);
+      else if (clause.status === 'modified' || (clause.status === 'editorial' && editorial)) out.push(`- ${marker}${wordsMarkdown(clause.words ?? [], editorial)}`);
+    }
+    if (entry.clauses.some((c) => c.status !== 'unchanged' && (c.status !== 'editorial' || editorial))) out.push('');
+  }
+  if (diff.facts.length > 0) {
+    out.push('## 바뀐 사실', '', '| 조문 | 항목 | 구 | 신 |', '|---|---|---|---|');
+    for (const fact of diff.facts) out.push(factRow(fact));
+    out.push('');
+  }
+  if (diff.topics.onlyOld.length + diff.topics.onlyNew.length > 0) {
+    out.push(...topicLines(diff).filter((l) => l !== '').map((l) => `- ${escapeMarkdown(l)}`), '');
+  }
+  const s = diff.summary;
+  out.push('## 요약', '', '| 실질 변경 | 신설 | 삭제 | 수정 | 분할 | 병합 | 이동 | 제목변경 | 번호변경 | 편집상 변경 | 변경 없음 |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  out.push(`| ${s.substantive} | ${s.added} | ${s.removed} | ${s.modified} | ${s.split} | ${s.merged} | ${s.moved} | ${s.retitled} | ${s.renumbered} | ${s.editorial} | ${s.unchanged} |`);
+  return out.join('\n') + '\n';
+}
+
+function factRow(fact: FactChange): string {
+  const cell = (value: string | null): string => (value === null ? '—' : escapeMarkdown(value));
+  return `| ${fact.article} | ${escapeMarkdown(fact.label ?? '')} | ${cell(fact.old)} | ${cell(fact.new)} |`;
+}

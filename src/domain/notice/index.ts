@@ -1,0 +1,131 @@
+/**
+ * The change notice: the new revision article, the 신·구 대비표 and the announcement, built from two
+ * versions and the city's ledger. Pure: the CLI resolves the versions and the ledger.
+ *
+ * The table compares the version in force with the new text as it will be published, that is with
+ * its revision article replaced by the one written here (a draft's own revision article usually still
+ * states the old date).
+ */
+import { diffVersions } from '../diff/index.js';
+import type { PolicyDiff } from '../diff/types.js';
+import type { Article, IsoDate, LedgerEntry, PolicyVersion, Revision, RevisionStyle } from '../model.js';
+import { InputError } from '../errors.js';
+import { addDays, isIsoDate } from './dates.js';
+import { earlierPeriodsFromLedger, writeRevisionArticle, DEFAULT_REVISION_TITLE, type EarlierPeriod, type WrittenRevisionArticle } from './revision.js';
+import { buildComparisonTable, type ComparisonRow } from './table.js';
+import { writeAnnouncement, type Announcement } from './announcement.js';
+
+export * from './revision.js';
+export * from './table.js';
+export * from './announcement.js';
+export { stripControls, articleHeading, renderArticleText } from './text.js';
+
+export interface NoticeSide {
+  /** How the version was named: `goyang@2020-07-17`, a file path. */
+  label: string;
+  version: PolicyVersion;
+}
+
+export interface NoticeInput {
+  /** The version in force; null when the city has no earlier version. */
+  from: NoticeSide | null;
+  to: NoticeSide;
+  /** The new version's effective date. */
+  effective: IsoDate;
+  /** The city's ledger (oldest first); empty without a store. */
+  ledger: readonly LedgerEntry[];
+  editorial?: boolean;
+}
+
+export interface Notice {
+  city: string;
+  slug: string;
+  from: { label: string; effective: IsoDate | null } | null;
+  to: { label: string; effective: IsoDate | null };
+  effective: IsoDate;
+  style: RevisionStyle;
+  article: WrittenRevisionArticle;
+  /** The new version as it will be published (with the written revision article). */
+  published: PolicyVersion;
+  diff: PolicyDiff | null;
+  table: ComparisonRow[];
+  announcement: Announcement;
+}
+
+function revisionArticleOf(version: PolicyVersion | undefined): Article | undefined {
+  return version?.articles.find((article) => article.topic === 'revision');
+}
+
+/**
+ * Earlier versions when there is no ledger (files outside a store): those the version in force lists,
+ * then the version in force itself, closed the day before the new one.
+ */
+export function earlierPeriodsFromRevision(revision: Revision | null, fromEffective: IsoDate | null, newEffective: IsoDate): EarlierPeriod[] {
+  const periods: EarlierPeriod[] = [];
+  const listed = [...(revision?.earlier ?? [])].sort((a, b) => (a.from ?? a.before ?? a.until ?? '').localeCompare(b.from ?? b.before ?? b.until ?? ''));
+  let previousCutoff: IsoDate | null = null;
+  for (const earlier of listed) {
+    const until = earlier.until ?? (earlier.before ? addDays(earlier.before, -1) : null);
+    if (until === null) continue;
+    periods.push({ from: earlier.from ?? previousCutoff, until });
+    previousCutoff = earlier.before ?? addDays(until, 1);
+  }
+  const start = fromEffective ?? revision?.effective ?? previousCutoff;
+  if (start === null || start < newEffective) periods.push({ from: start, until: addDays(newEffective, -1) });
+  return periods;
+}
+
+export function buildNotice(input: NoticeInput): Notice {
+  if (!isIsoDate(input.effective)) {
+    throw new InputError(`the effective date ${JSON.stringify(input.effective)} is not a calendar date`, { hint: 'give it as YYYY-MM-DD, e.g. --effective 2025-01-01' });
+  }
+  const fromVersion = input.from?.version;
+  if (fromVersion?.effective && fromVersion.effective >= input.effective) {
+    throw new InputError(`the new version's effective date ${input.effective} is not after the version in force (${input.from!.label}, ${fromVersion.effective})`, {
+      where: input.to.label,
+      hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD',
+    });
+  }
+  const toVersion = input.to.version;
+  const style: RevisionStyle = fromVersion?.revision?.style ?? toVersion.revision?.style ?? 'plain';
+  const existing = revisionArticleOf(toVersion) ?? revisionArticleOf(fromVersion);
+  const lastNumber = Math.max(0, ...toVersion.articles.map((a) => a.number));
+  const ledgerPeriods = earlierPeriodsFromLedger(input.ledger, input.effective);
+  const earlier =
+    input.ledger.length > 0 ? ledgerPeriods : fromVersion ? earlierPeriodsFromRevision(fromVersion.revision, fromVersion.effective, input.effective) : [];
+  const article = writeRevisionArticle({
+    style,
+    number: revisionArticleOf(toVersion)?.number ?? lastNumber + 1,
+    ...(revisionArticleOf(toVersion)?.branch === undefined ? {} : { branch: revisionArticleOf(toVersion)!.branch! }),
+    title: existing?.title ?? DEFAULT_REVISION_TITLE,
+    newEffective: input.effective,
+    earlier,
+    city: toVersion.city,
+    oldRevision: fromVersion?.revision ?? null,
+  });
+
+  const index = toVersion.articles.findIndex((a) => a.topic === 'revision');
+  const articles = index >= 0 ? toVersion.articles.map((a, i) => (i === index ? article.article : a)) : [...toVersion.articles, article.article];
+  const published: PolicyVersion = { ...toVersion, effective: input.effective, articles, revision: article.revision };
+
+  const diff = input.from
+    ? diffVersions(input.from.version, published, { editorial: input.editorial === true, oldLabel: input.from.label, newLabel: input.to.label })
+    : null;
+  const table = diff ? buildComparisonTable(diff, { editorial: input.editorial === true }) : [];
+  const announcement = writeAnnouncement({ city: toVersion.city, diff, effective: input.effective, revisionArticle: article.article });
+  return {
+    city: toVersion.city,
+    slug: toVersion.slug,
+    from: input.from ? { label: input.from.label, effective: input.from.version.effective } : null,
+    // A draft's own date is usually the stale one of its revision article: name it by the date it will take effect.
+    to: { label: input.to.label, effective: input.effective },
+    effective: input.effective,
+    style,
+    article,
+    published,
+    diff,
+    table,
+    announcement,
+  };
+}
+export * from './render.js';

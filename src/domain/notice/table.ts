@@ -1,0 +1,315 @@
+/**
+ * The 신·구 대비표 (comparison table), format-neutral: one row per changed article, each row a list of
+ * provision lines side by side, with the changed words marked. Built from a PolicyDiff.
+ *
+ * It follows the way official comparison tables (법제처 신·구조문대비표) are written:
+ * - the article heading is repeated on both sides; runs of unchanged provisions are shortened to
+ *   "(생 략)" on the old side and "(현행과 같음)" on the new side, with their numbers when they have them
+ *   ("① ~ ③ (생 략)");
+ * - an added provision shows 〈신 설〉 on the old side, a removed one 〈삭 제〉 on the new side, and its
+ *   whole text marked;
+ * - an article that is only renumbered is one line: "제6조(현행 제5조와 같음)".
+ * Editorial-only differences (whitespace, markers, look-alike characters) are left out unless asked for.
+ */
+import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../diff/types.js';
+import { stripControls } from './text.js';
+
+/** A run of text; `marked` when it is a changed word (underlined / struck through / bracketed). */
+export interface Segment {
+  text: string;
+  marked?: true;
+}
+
+/** One provision of the row: its old and new text side by side (either may be a placeholder). */
+export interface ProvisionLine {
+  old: Segment[];
+  new: Segment[];
+}
+
+export type RowKind = 'modified' | 'added' | 'removed' | 'renumbered' | 'split' | 'merged' | 'editorial';
+
+export interface ComparisonRow {
+  /** The article as the new version numbers it (the old number when removed): `제9조`, `전문`. */
+  article: string;
+  kind: RowKind;
+  lines: ProvisionLine[];
+  /** 비고: short reasons, one per line, for the officer to edit. */
+  note: string[];
+}
+
+export const PLACEHOLDER = {
+  added: '〈신 설〉',
+  removed: '〈삭 제〉',
+  omittedOld: '(생 략)',
+  omittedNew: '(현행과 같음)',
+} as const;
+
+export interface TableOptions {
+  /** Include rows whose changes are all editorial, and mark editorial word changes. */
+  editorial?: boolean;
+}
+
+const plain = (text: string): Segment[] => (text === '' ? [] : [{ text: stripControls(text) }]);
+const marked = (text: string): Segment[] => (text === '' ? [] : [{ text: stripControls(text), marked: true }]);
+
+function refNumber(ref: ArticleRef): string {
+  if (ref.part === 'preamble') return '전문';
+  if (ref.part === 'appendix') return ref.title;
+  return ref.branch === undefined ? `제${ref.number}조` : `제${ref.number}조의${ref.branch}`;
+}
+
+function refHeading(ref: ArticleRef): string {
+  return ref.part === undefined ? `${refNumber(ref)}(${ref.title})` : refNumber(ref);
+}
+
+export function rowArticle(entry: ArticleEntry): string {
+  const ref = entry.new[0] ?? entry.old[0];
+  return ref === undefined ? '' : refNumber(ref);
+}
+
+function withMarker(marker: string | undefined, segments: Segment[]): Segment[] {
+  return marker === undefined ? segments : [{ text: `${stripControls(marker)} ` }, ...segments];
+}
+
+/** Numbering-like markers can name a range of omitted provisions ("① ~ ③"); bullets cannot. */
+const MARKER_FAMILIES = [/^\(?[①-⑳]\)?$/u, /^\d{1,2}[.)]$/u, /^\(\d{1,2}\)$/u, /^[가-하][.)]$/u];
+
+function markerFamily(marker: string | undefined): number {
+  return marker === undefined ? -1 : MARKER_FAMILIES.findIndex((family) => family.test(marker));
+}
+
+function omittedLine(run: readonly ClauseChange[]): ProvisionLine {
+  const first = run[0]?.marker;
+  const last = run.at(-1)?.marker;
+  const family = markerFamily(first);
+  let prefix = '';
+  // A range only within one numbering family: "1. ~ 가." would name provisions that are not there.
+  if (family >= 0 && run.length === 1) prefix = `${first} `;
+  else if (family >= 0 && markerFamily(last) === family && last !== first) prefix = `${first} ~ ${last} `;
+  return { old: plain(prefix + PLACEHOLDER.omittedOld), new: plain(prefix + PLACEHOLDER.omittedNew) };
+}
+
+/** Old and new sides of a word diff; editorial pieces are shown unmarked unless asked for. */
+function sidesOfWords(words: readonly WordChange[], showEditorial: boolean): ProvisionLine {
+  const oldSide: Segment[] = [];
+  const newSide: Segment[] = [];
+  const push = (side: Segment[], text: string, mark: boolean): void => {
+    const clean = stripControls(text);
+    if (clean === '') return;
+    const last = side.at(-1);
+    if (last && (last.marked === true) === mark) last.text += clean;
+    else side.push(mark ? { text: clean, marked: true } : { text: clean });
+  };
+  for (const word of words) {
+    const mark = word.op !== 'equal' && (showEditorial || word.editorial !== true);
+    if (word.op !== 'insert') push(oldSide, word.text, mark && word.op === 'delete');
+    if (word.op !== 'delete') push(newSide, word.text, mark && word.op === 'insert');
+  }
+  return { old: markWholeWords(oldSide), new: markWholeWords(newSide) };
+}
+
+/**
+ * Widens marks to whole 어절: a word with any changed syllable is marked entirely, as official tables
+ * underline it ("2020년" → "2025년", not "202[0]년"), and the space between two marked words joins them.
+ */
+export function markWholeWords(segments: readonly Segment[]): Segment[] {
+  const chars: { ch: string; marked: boolean }[] = [];
+  for (const segment of segments) for (const ch of segment.text) chars.push({ ch, marked: segment.marked === true });
+  const isSpace = (ch: string): boolean => /\s/u.test(ch);
+  // Words: maximal runs of non-space characters.
+  let start = 0;
+  while (start < chars.length) {
+    if (isSpace(chars[start]!.ch)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < chars.length && !isSpace(chars[end]!.ch)) end++;
+    if (chars.slice(start, end).some((c) => c.marked)) for (let k = start; k < end; k++) chars[k]!.marked = true;
+    start = end;
+  }
+  // Spaces between two marked words.
+  for (let k = 0; k < chars.length; k++) {
+    if (!isSpace(chars[k]!.ch)) continue;
+    let end = k;
+    while (end < chars.length && isSpace(chars[end]!.ch)) end++;
+    const before = chars[k - 1];
+    const after = chars[end];
+    const join = before?.marked === true && after?.marked === true;
+    for (let j = k; j < end; j++) chars[j]!.marked = join;
+    k = end - 1;
+  }
+  const out: Segment[] = [];
+  for (const { ch, marked: isMarked } of chars) {
+    const last = out.at(-1);
+    if (last && (last.marked === true) === isMarked) last.text += ch;
+    else out.push(isMarked ? { text: ch, marked: true } : { text: ch });
+  }
+  return out;
+}
+
+function clauseLines(clauses: readonly ClauseChange[], showEditorial: boolean): ProvisionLine[] {
+  const lines: ProvisionLine[] = [];
+  let run: ClauseChange[] = [];
+  const flush = (): void => {
+    if (run.length > 0) lines.push(omittedLine(run));
+    run = [];
+  };
+  for (const clause of clauses) {
+    const unchanged = clause.status === 'unchanged' || (clause.status === 'editorial' && !showEditorial);
+    if (unchanged) {
+      run.push(clause);
+      continue;
+    }
+    flush();
+    switch (clause.status) {
+      case 'added':
+        lines.push({ old: plain(PLACEHOLDER.added), new: withMarker(clause.marker, marked(clause.new ?? '')) });
+        break;
+      case 'removed':
+        lines.push({ old: withMarker(clause.marker, marked(clause.old ?? '')), new: plain(PLACEHOLDER.removed) });
+        break;
+      default: {
+        const sides = sidesOfWords(clause.words ?? [{ op: 'delete', text: clause.old ?? '' }, { op: 'insert', text: clause.new ?? '' }], showEditorial);
+        lines.push({ old: withMarker(clause.marker, sides.old), new: withMarker(clause.marker, sides.new) });
+      }
+    }
+  }
+  flush();
+  return lines;
+}
+
+/** The heading line of a paired entry: the new number and title marked where they differ. */
+function headingLine(entry: ArticleEntry): ProvisionLine {
+  const oldSide: Segment[] = [];
+  const newSide: Segment[] = [];
+  entry.old.forEach((ref, i) => oldSide.push(...(i > 0 ? plain(', ') : []), ...plain(refHeading(ref))));
+  const oldFirst = entry.old[0];
+  entry.new.forEach((ref, i) => {
+    if (i > 0) newSide.push(...plain(', '));
+    if (ref.part !== undefined || oldFirst === undefined) {
+      newSide.push(...plain(refHeading(ref)));
+      return;
+    }
+    const numberChanged = entry.renumbered || entry.status === 'split' || entry.status === 'merged' ? refNumber(ref) !== refNumber(oldFirst) : false;
+    newSide.push(...(numberChanged ? marked(refNumber(ref)) : plain(refNumber(ref))));
+    newSide.push(...plain('('), ...(entry.retitled ? marked(ref.title) : plain(ref.title)), ...plain(')'));
+  });
+  return { old: oldSide, new: newSide };
+}
+
+const CONTACT_KINDS = new Set(['person', 'department', 'phone', 'email']);
+
+function factReason(fact: FactChange): string {
+  if (CONTACT_KINDS.has(fact.kind)) return '연락처 변경';
+  switch (fact.kind) {
+    case 'period':
+      return /보유|보관|보존/u.test(fact.label ?? '') ? '보유기간 변경' : '기간 변경';
+    case 'statute':
+      return '근거 법령 변경';
+    case 'url':
+      return '주소 변경';
+    default:
+      return '날짜 변경';
+  }
+}
+
+const KIND_NAMES: Record<string, string> = { person: '담당자', department: '부서', phone: '전화', email: '이메일', period: '기간', statute: '법령', url: '주소', date: '날짜' };
+
+/**
+ * A fact label worth showing: not a fragment cut mid-parenthesis ("등)을 최소 … 보관") and, for the
+ * narrow 비고 column, short.
+ */
+function usableLabel(label: string | undefined, maxLength: number): string | undefined {
+  if (label === undefined || label.includes('…')) return undefined;
+  const opens = (label.match(/[(（[「]/gu) ?? []).length;
+  const closes = (label.match(/[)）\]」]/gu) ?? []).length;
+  if (opens !== closes || !/^[가-힣A-Za-z0-9]/u.test(label) || label.length > maxLength) return undefined;
+  return label;
+}
+
+/** `접속기록 보관: 1년 → 2년`, `전화: 031-… → 031-…`; `maxLabel` bounds the label's length. */
+export function factDetail(fact: FactChange, maxLabel = 40): string {
+  const subject = usableLabel(fact.label, maxLabel) ?? KIND_NAMES[fact.kind] ?? fact.kind;
+  if (fact.old === null) return `${subject}: ${fact.new} 추가`;
+  if (fact.new === null) return `${subject}: ${fact.old} 삭제`;
+  return `${subject}: ${fact.old} → ${fact.new}`;
+}
+
+function noteOf(entry: ArticleEntry, kind: RowKind): string[] {
+  const reasons: string[] = [];
+  const add = (reason: string): void => {
+    if (!reasons.includes(reason)) reasons.push(reason);
+  };
+  if (kind === 'added') return ['신설'];
+  if (kind === 'removed') return ['삭제'];
+  const isRevision = entry.topic === 'revision';
+  if (kind === 'split') add('조문 분리');
+  if (kind === 'merged') add('조문 통합');
+  if (entry.renumbered && entry.old[0] && entry.new[0]) add(`조문 번호 변경(${refNumber(entry.old[0])} → ${refNumber(entry.new[0])})`);
+  if (entry.moved) add('조문 위치 이동');
+  if (entry.retitled) add('제목 변경');
+  if (isRevision && entry.substantive) add('시행일 및 이전 방침 목록 변경');
+  const facts = isRevision ? [] : entry.facts;
+  for (const fact of facts) add(factReason(fact));
+  // A provision replaced by another is a change, not an addition plus a removal.
+  const added = entry.clauses.filter((c) => c.status === 'added').length;
+  const removed = entry.clauses.filter((c) => c.status === 'removed').length;
+  if (!isRevision && added > removed) add('항목 신설');
+  if (!isRevision && removed > added) add('항목 삭제');
+  if (kind === 'editorial') add('자구 정비');
+  else if (reasons.length === 0) add('문구 수정');
+  return [...reasons, ...facts.map((fact) => factDetail(fact, 12))];
+}
+
+function kindOf(entry: ArticleEntry): RowKind {
+  switch (entry.status) {
+    case 'added':
+    case 'removed':
+    case 'split':
+    case 'merged':
+      return entry.status;
+    default:
+      if (entry.substantive) return 'modified';
+      return entry.renumbered ? 'renumbered' : 'editorial';
+  }
+}
+
+/** Whether an entry gets a row: substantive changes, renumberings, and editorial ones when asked. */
+function wanted(entry: ArticleEntry, options: TableOptions): boolean {
+  if (entry.substantive || entry.renumbered) return true;
+  if (entry.status === 'unchanged') return false;
+  return options.editorial === true;
+}
+
+export function comparisonRow(entry: ArticleEntry, options: TableOptions = {}): ComparisonRow {
+  const kind = kindOf(entry);
+  const showEditorial = options.editorial === true;
+  let lines: ProvisionLine[];
+  if (kind === 'added') {
+    const ref = entry.new[0]!;
+    lines = [{ old: plain(PLACEHOLDER.added), new: marked(refHeading(ref)) }, ...entry.clauses.map((c) => ({ old: [], new: withMarker(c.marker, marked(c.new ?? '')) }))];
+  } else if (kind === 'removed') {
+    const ref = entry.old[0]!;
+    lines = [{ old: marked(refHeading(ref)), new: plain(PLACEHOLDER.removed) }, ...entry.clauses.map((c) => ({ old: withMarker(c.marker, marked(c.old ?? '')), new: [] }))];
+  } else if (kind === 'renumbered' && !(showEditorial && entry.clauses.some((c) => c.status !== 'unchanged'))) {
+    const oldRef = entry.old[0]!;
+    const newRef = entry.new[0]!;
+    lines = [{ old: plain(refHeading(oldRef)), new: [...marked(refNumber(newRef)), ...plain(`(현행 ${refNumber(oldRef)}와 같음)`)] }];
+  } else {
+    lines = [headingLine(entry), ...clauseLines(entry.clauses, showEditorial)];
+  }
+  return { article: rowArticle(entry), kind, lines, note: noteOf(entry, kind) };
+}
+
+export function buildComparisonTable(diff: PolicyDiff, options: TableOptions = {}): ComparisonRow[] {
+  return diff.articles.filter((entry) => wanted(entry, options)).map((entry) => comparisonRow(entry, options));
+}
+
+/** A side of a row as plain text, one provision per line. */
+export function sideText(row: ComparisonRow, side: 'old' | 'new'): string {
+  return row.lines
+    .map((line) => line[side].map((s) => s.text).join(''))
+    .filter((text, i) => text !== '' || i === 0)
+    .join('\n');
+}

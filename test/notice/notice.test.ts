@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { buildNotice, renderNotice, type Notice } from '../../src/domain/notice/index.js';
+import { applyEdits, GOYANG_EDITS, ledgerOf, PAJU_EDITS, parseSeed, parseText, seedText, type SeedCity } from './seeds.js';
+import { expectGolden } from './golden.js';
+
+function seedNotice(city: SeedCity, edits: readonly (readonly [string, string])[], effective: string, options: { editorial?: boolean } = {}): Notice {
+  const old = parseSeed(city);
+  const draft = parseText(applyEdits(seedText(city), edits), city, 'draft.txt');
+  return buildNotice({
+    from: { label: `${city}@${old.effective}`, version: old },
+    to: { label: 'draft.txt', version: draft },
+    effective,
+    ledger: ledgerOf(old).versions,
+    ...options,
+  });
+}
+
+const goyang = () => seedNotice('goyang', GOYANG_EDITS, '2025-01-01');
+const paju = () => seedNotice('paju', PAJU_EDITS, '2025-03-01');
+
+describe('notice golden files (reviewed line by line)', () => {
+  for (const [name, make] of [['goyang', goyang], ['paju', paju]] as const) {
+    it(`${name}: text, Markdown and JSON of all three parts`, () => {
+      const notice = make();
+      expectGolden(`${name}.txt`, renderNotice(notice, 'text'));
+      expectGolden(`${name}.md`, renderNotice(notice, 'markdown'));
+      expectGolden(`${name}.json`, renderNotice(notice, 'json'));
+    });
+  }
+});
+
+describe('notice from known edits of the seeds', () => {
+  it('고양: one row per changed article, the new article 신설 and the revision article renumbered', () => {
+    const notice = goyang();
+    expect(notice.table.map((r) => [r.article, r.kind])).toEqual([
+      ['제8조', 'modified'],
+      ['제9조', 'modified'],
+      ['제10조', 'modified'],
+      ['제12조', 'added'],
+      ['제13조', 'modified'],
+    ]);
+    const officer = notice.table[1]!;
+    expect(officer.note.slice(0, 1)).toEqual(['연락처 변경']);
+    expect(officer.note).toContain('전화: 031-8075-2020 → 031-8075-2021');
+    expect(notice.table[0]!.note[0]).toBe('보유기간 변경');
+    expect(notice.table[3]!.lines[0]!.old).toEqual([{ text: '〈신 설〉' }]);
+    expect(notice.article.text.split('\n').at(-1)).toBe('  - 2020. 07. 17. ~ 2024. 12. 31. 적용');
+    expect(notice.article.article.number).toBe(13);
+  });
+
+  it('파주: a removed article shows 〈삭 제〉 on the new side; the editorial line mend is left out unless asked for', () => {
+    const notice = paju();
+    expect(notice.table.map((r) => [r.article, r.kind])).toEqual([
+      ['제5조', 'modified'],
+      ['제13조', 'modified'],
+      ['제14조', 'removed'],
+      ['제14조', 'modified'],
+    ]);
+    expect(notice.table[2]!.lines[0]!.new).toEqual([{ text: '〈삭 제〉' }]);
+    expect(notice.table.some((r) => r.article === '제11조')).toBe(false);
+
+    const withEditorial = seedNotice('paju', PAJU_EDITS, '2025-03-01', { editorial: true });
+    const mended = withEditorial.table.find((r) => r.article === '제11조');
+    expect(mended?.kind).toBe('editorial');
+    expect(mended?.note).toEqual(['자구 정비']);
+  });
+
+  it('text output lines up: every table line has the same display width, Hangul counted double', () => {
+    for (const width of [100, 72]) {
+      const text = renderNotice(goyang(), 'text', { parts: ['table'], width });
+      const tableLines = text.split('\n').filter((l) => /^[|+]/u.test(l));
+      expect(tableLines.length).toBeGreaterThan(20);
+      for (const line of tableLines) expect(stringWidth(line)).toBe(width);
+    }
+  });
+
+  it('a new version that only renumbers: one line per article, and the announcement says nothing else changed', () => {
+    // 의정부 renumbered from 제15조 on (as if a 제15조 had been left vacant): 제15조 → 제16조 … 제17조 → 제18조.
+    const text = seedText('uijeongbu');
+    let renumbered = text;
+    for (const n of [17, 16, 15]) renumbered = applyEdits(renumbered, [[`\n제${n}조 `, `\n제${n + 1}조 `]]);
+    const old = parseText(text, 'uijeongbu');
+    const draft = parseText(renumbered, 'uijeongbu', 'draft.txt');
+    const notice = buildNotice({ from: { label: 'uijeongbu@2024-01-01', version: { ...old, effective: '2024-01-01' } }, to: { label: 'draft.txt', version: draft }, effective: '2025-01-01', ledger: [] });
+    const rows = notice.table.filter((r) => r.article !== '제18조');
+    expect(rows.map((r) => [r.article, r.kind, r.note])).toEqual([
+      ['제16조', 'renumbered', ['조문 번호 변경(제15조 → 제16조)']],
+      ['제17조', 'renumbered', ['조문 번호 변경(제16조 → 제17조)']],
+    ]);
+    expect(rows[0]!.lines).toEqual([{ old: [{ text: '제15조(개인정보 관리수준진단 결과)' }], new: [{ text: '제16조', marked: true }, { text: '(현행 제15조와 같음)' }] }]);
+    // The revision article is renumbered too, and its date changes.
+    expect(notice.table.at(-1)).toMatchObject({ article: '제18조', kind: 'modified' });
+    expect(notice.announcement.lines).toContain('- 조문 번호 변경: 제15조 → 제16조, 제16조 → 제17조 (내용 변경 없음)');
+    // 의정부's article states no date: the plain style now states one and lists the version in force.
+    expect(notice.article.text).toContain('이 개인정보 처리방침은 2025년 1월 1일부터 적용됩니다.');
+    expect(notice.article.text).toContain('  - 2024. 1. 1. ~ 2024. 12. 31. 적용');
+  });
+
+  it('a city with no earlier version: the article states only the date, no table, a first-publication announcement', () => {
+    const only = parseSeed('goyang');
+    const notice = buildNotice({ from: null, to: { label: 'goyang@2020-07-17', version: only }, effective: '2020-07-17', ledger: [] });
+    expect(notice.article.text).toBe('제12조(개인정보 처리방침 변경)\n이 개인정보 처리방침은 2020년 07월 17일부터 적용됩니다.');
+    expect(notice.table).toEqual([]);
+    expect(notice.announcement.title).toBe('개인정보 처리방침 안내');
+    expect(renderNotice(notice, 'text', { parts: ['table'] })).toContain('(변경된 조문 없음)');
+  });
+
+  it('refuses an effective date that is not after the version in force, and says what to pass', () => {
+    const old = parseSeed('goyang');
+    expect(() => buildNotice({ from: { label: 'goyang@2020-07-17', version: old }, to: { label: 'draft.txt', version: old }, effective: '2020-07-17', ledger: [] })).toThrow(/not after the version in force.*2020-07-17/u);
+    expect(() => buildNotice({ from: null, to: { label: 'x', version: old }, effective: '2025-02-30', ledger: [] })).toThrow(/not a calendar date/u);
+  });
+
+  it('hostile policy text is escaped in HTML and Markdown and stripped of terminal escapes everywhere', () => {
+    const hostile = applyEdits(seedText('goyang'), [
+      ['성명	최영수', '성명	<script>window.__pwned = 1</script>"\u001b[31m빨강\u001b[0m\u0007'],
+    ]);
+    const old = parseSeed('goyang');
+    const notice = buildNotice({ from: { label: 'goyang@2020-07-17', version: old }, to: { label: 'draft.txt', version: parseText(hostile, 'goyang', 'draft.txt') }, effective: '2025-01-01', ledger: ledgerOf(old).versions });
+    const html = renderNotice(notice, 'html');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;&quot;');
+    for (const format of ['text', 'markdown', 'html', 'json'] as const) {
+      const out = renderNotice(notice, format);
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/u);
+      expect(out).toContain('빨강');
+      expect(out).not.toContain('[31m');
+    }
+    expect(renderNotice(notice, 'markdown')).toContain('&lt;script&gt;');
+  });
+
+  it('each part alone', () => {
+    const notice = goyang();
+    const article = renderNotice(notice, 'text', { parts: ['article'] });
+    expect(article).toMatch(/^개정 조문: 제13조/u);
+    expect(article).not.toContain('신·구 대비표');
+    const json = JSON.parse(renderNotice(notice, 'json', { parts: ['table'] }));
+    expect(Object.keys(json)).toEqual(['city', 'from', 'to', 'effective', 'table']);
+    expect(json.table[1]).toMatchObject({ article: '제9조', kind: 'modified' });
+  });
+});

@@ -30,6 +30,25 @@ export function modelAtoms(version: PolicyVersion): string[] {
 const HEADING_LINE = /^(?:[-•·○o▶■]\s*)?제?(\d+)조(?:의(\d+))?\.?(.*)$/u;
 const BRACKETS = /^[([【〔（［<〈](.*)[)\]】〕）］>〉]$/u;
 
+/**
+ * A heading line: 제N조 with its title (bracketed or not), and possibly the article's first clause on
+ * the same line (제1조(목적) 이 방침은 …).
+ */
+function accountForHeading(heading: RegExpExecArray, version: PolicyVersion, take: (atom: string) => boolean): boolean {
+  const [number, branch, rest] = [Number(heading[1]), Number(heading[2] ?? 0), heading[3]!];
+  const unbracketed = BRACKETS.exec(rest)?.[1] ?? rest;
+  if (take(`§${number}.${branch}:${unbracketed}`) || take(`§${number}.${branch}:${rest}`)) return true;
+  for (const article of version.articles) {
+    if (article.number !== number || (article.branch ?? 0) !== branch) continue;
+    const title = squash(article.title);
+    const open = rest[0] ?? '';
+    if (!/[([【〔（［<〈]/u.test(open) || !rest.startsWith(open + title)) continue;
+    const inline = rest.slice(open.length + title.length + 1);
+    if (take(`§${number}.${branch}:${title}`)) return inline === '' || take(inline);
+  }
+  return false;
+}
+
 export interface Accounting {
   /** Source lines (1-based number and text) that are neither in the model nor dropped. */
   missing: Array<{ line: number; text: string }>;
@@ -53,11 +72,7 @@ export function accountFor(sourceText: string, version: PolicyVersion, droppedLi
     if (line === '' || dropped.has(index + 1)) return;
     if (take(line)) return;
     const heading = HEADING_LINE.exec(line);
-    if (heading) {
-      const title = heading[3]!;
-      const unbracketed = BRACKETS.exec(title)?.[1] ?? title;
-      if (take(`§${heading[1]}.${heading[2] ?? 0}:${unbracketed}`) || take(`§${heading[1]}.${heading[2] ?? 0}:${title}`)) return;
-    }
+    if (heading && accountForHeading(heading, version, take)) return;
     missing.push({ line: index + 1, text: raw });
   });
   const unaccounted = [...remaining.entries()].flatMap(([atom, count]) => new Array<string>(count).fill(atom));

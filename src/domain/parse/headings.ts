@@ -111,7 +111,7 @@ export function tableOfContents(lines: readonly Line[], candidates: readonly Can
   const flush = (): void => {
     if (run.length >= 3) {
       for (const entry of run) {
-        const later = candidates.some((c) => c.index > run[run.length - 1]!.index && key(c) === key(entry));
+        const later = candidates.some((c) => c.index > entry.index && key(c) === key(entry));
         if (later) toc.push(entry);
       }
     }

@@ -141,7 +141,15 @@ export function extractRevision(
   const outOfOrder = !monotone(listed);
   earlier.sort((a, b) => (startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : 0));
   const style: RevisionStyle =
-    listedRanges > 0 ? 'ranges' : listedCutoffs > 0 ? 'cutoffs' : hasDated || fromEnactments ? 'dated' : effective ? 'cutoffs' : 'plain';
+    listedRanges > 0
+      ? 'ranges'
+      : listedCutoffs > 0
+        ? 'cutoffs'
+        : hasDated || (fromEnactments && !article)
+          ? 'dated'
+          : effective && !fromEnactments
+            ? 'cutoffs'
+            : 'plain';
 
   const revision: Revision = {
     style,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML notice in a real browser (Debian's chromium): the page a city pastes into its site must
  * show every changed article as a row, clip nothing at desktop and phone widths, and run no script

@@ -25,7 +25,7 @@ export function seedText(city: SeedCity): string {
   return readFileSync(seedPath(city), 'utf8');
 }
 
-export function parseText(text: string, city: SeedCity, sourceFile = SEEDS[city]): PolicyVersion {
+export function parseText(text: string, city: SeedCity, sourceFile: string = SEEDS[city]): PolicyVersion {
   return parsePolicy(text, { slug: city, sourceFile } as Parameters<typeof parsePolicy>[1]).version;
 }
 

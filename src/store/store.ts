@@ -135,14 +135,10 @@ export function checkSlug(slug: string): void {
   }
 }
 
-/** Refuses input that cannot be a policy before any parsing: empty or binary. */
+/** Refuses an empty file before any work; binary, UTF-16 and the like are the parser's to name precisely. */
 export function checkDocumentBytes(bytes: Uint8Array, file: string): void {
-  if (bytes.length === 0 || Buffer.from(bytes).toString('latin1').trim() === '') {
+  if (bytes.length === 0) {
     throw new InputError(`${file} is empty`, { where: file, hint: 'give the text of the policy page (copied text or saved HTML)' });
-  }
-  const sample = bytes.subarray(0, 65_536);
-  if (sample.includes(0)) {
-    throw new InputError(`${file} is a binary file, not a policy text`, { where: file, hint: 'give the text of the policy page (copied text or saved HTML); PDFs are not supported yet' });
   }
 }
 
@@ -299,6 +295,18 @@ export class Store {
     return { version, commit };
   }
 
+  /**
+   * policies/<slug>.yaml at HEAD should be the newest archived text. If someone edited it by hand,
+   * it must at least be valid (the error names file, line and YAML path); a valid edit gets a notice.
+   */
+  async checkHeadPolicy(slug: string, ledger: Ledger): Promise<void> {
+    const [object] = await this.git.readObjects([`${await this.head()}:${policyPath(slug)}`]);
+    const newest = newestArchived(ledger);
+    if (!object || object.id === newest?.blob) return;
+    loadVersionYaml(object.content.toString('utf8'), policyPath(slug));
+    this.onNotice(`${policyPath(slug)} was changed after ${newest?.tag ?? 'its last import'} without an import; the archived versions are read from their tags`);
+  }
+
   /** "goyang@2020-07-17 제12조: "- 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"". */
   async describeEvidence(slug: string, ledger: Ledger, evidence: Evidence): Promise<string> {
     let where = evidence.version ? tagName(slug, evidence.version) : 'an archived version';
@@ -343,6 +351,7 @@ export class Store {
     if (parsed.kind === 'newest') {
       const newest = newestArchived(ledger);
       if (!newest) throw await this.notArchived(slug, ledger, versions.at(-1)!, ref);
+      await this.checkHeadPolicy(slug, ledger);
       return this.resolved(slug, newest, ledger, ref);
     }
     if (parsed.kind === 'back') {
@@ -470,6 +479,7 @@ export class Store {
       await this.assertClean();
       const head = await this.head();
       const ledger = await this.ledgerOrNull(slug, undefined);
+      if (ledger) await this.checkHeadPolicy(slug, ledger);
       const city = ledger?.city ?? request.name ?? parsed.version.city;
       if (!city) throw new UsageError(`the document does not name its city`, { hint: `give its display name: --name 고양특례시` });
       const same = ledger ? entryEffectiveOn(ledger, effective) : undefined;

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BusyError, InputError, RefError, UsageError, ValidationError } from '../../src/domain/errors.js';
+import { NotArchivedError, openStore, resolveVersionArg } from '../../src/store/index.js';
+import { editedGoyang, git, sampleStore, seedBytes, snapshot } from './helpers.js';
+
+/** Runs `attempt` against a fresh sample store and checks it failed with `kind` and changed nothing. */
+async function refusedAndUnchanged(attempt: (dir: string) => Promise<unknown>, kind: new (...args: never[]) => Error, message: RegExp): Promise<Error> {
+  const dir = await sampleStore();
+  const before = snapshot(dir);
+  const error = await attempt(dir).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  expect(error, 'it must fail').toBeInstanceOf(kind);
+  expect(error!.message).toMatch(message);
+  expect(snapshot(dir)).toEqual(before);
+  expect(before.status).toBe('');
+  return error!;
+}
+
+const importInto = (dir: string, bytes: Buffer, slug = 'goyang', effective?: string) =>
+  openStore(dir).then((store) => store.importVersion({ slug, bytes, file: 'input.txt', ...(effective ? { effective } : {}) }));
+
+describe('bad input changes nothing', () => {
+  it('an empty file', async () => {
+    await refusedAndUnchanged((dir) => importInto(dir, Buffer.alloc(0), 'goyang', '2025-01-01'), InputError, /is empty/);
+  });
+
+  it('a binary file (random bytes with NULs)', async () => {
+    const bytes = randomBytes(4096);
+    bytes[10] = 0;
+    await refusedAndUnchanged((dir) => importInto(dir, bytes, 'goyang', '2025-01-01'), InputError, /binary/);
+  });
+
+  it('a document with no article', async () => {
+    const text = Buffer.from('개인정보처리방침\n\n이 페이지는 준비 중입니다.\n\n- 홈\n- 닫기\n', 'utf8');
+    const error = await refusedAndUnchanged((dir) => importInto(dir, text, 'goyang', '2025-01-01'), InputError, /no article/);
+    expect(error).not.toBeInstanceOf(UsageError);
+  });
+
+  it.each(['../x', 'A B', 'Goyang', '', '-rf'])('the city slug %j', async (slug) => {
+    await refusedAndUnchanged((dir) => importInto(dir, seedBytes('goyang'), slug, '2025-01-01'), UsageError, /is not a valid city slug/);
+  });
+
+  it('a bad --effective date', async () => {
+    await refusedAndUnchanged((dir) => importInto(dir, editedGoyang(), 'goyang', '2025-02-30'), UsageError, /not a date/);
+  });
+
+  it('a malformed ledger committed in history/: file, line and YAML path named; import refused', async () => {
+    const dir = await sampleStore();
+    const path = join(dir, 'history', 'goyang.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  - effective: 2016-05-16\n', '  - effective: 2016-05-32\n'));
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'hand edit');
+    const before = snapshot(dir);
+    const store = await openStore(dir);
+    const error = (await store.log('goyang').catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.where).toBe('history/goyang.yaml');
+    expect(error.details.join('\n')).toMatch(/^history\/goyang\.yaml:\d+: versions\[1\]\.effective: must be a date/m);
+    await expect(store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.resolve('goyang@2016-06-01')).rejects.toBeInstanceOf(ValidationError);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('a YAML syntax error committed in policies/: named with its line; import refused', async () => {
+    const dir = await sampleStore();
+    writeFileSync(join(dir, 'policies', 'goyang.yaml'), 'city: 고양특례시\nslug: goyang\narticles: [unclosed\n');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'hand edit');
+    const before = snapshot(dir);
+    const store = await openStore(dir);
+    const error = (await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' }).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toMatch(/policies\/goyang\.yaml is not valid YAML/);
+    expect(error.details.join('\n')).toMatch(/line \d+/);
+    await expect(store.resolve('goyang')).rejects.toBeInstanceOf(ValidationError);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('an uncommitted edit in history/ makes import refuse, naming the file', async () => {
+    const dir = await sampleStore();
+    writeFileSync(join(dir, 'history', 'paju.yaml'), 'versions: [');
+    const before = snapshot(dir);
+    const store = await openStore(dir);
+    const error = (await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' }).catch((e: unknown) => e)) as Error & { details: string[] };
+    expect(error.message).toMatch(/uncommitted changes/);
+    expect(error.details.join('\n')).toContain('history/paju.yaml');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('the ref --output=/tmp/x: refused, nothing written anywhere', async () => {
+    const target = '/tmp/x';
+    rmSync(target, { force: true });
+    await refusedAndUnchanged((dir) => resolveVersionArg(dir, '--output=/tmp/x'), RefError, /starts with "-"/);
+    await refusedAndUnchanged((dir) => resolveVersionArg(dir, '--upload-pack=touch /tmp/x'), RefError, /starts with "-"/);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('the ref goyang@2099-01-01: in the future, naming the newest version', async () => {
+    const error = await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'goyang@2099-01-01'), RefError, /2099-01-01 is in the future/);
+    expect(error).not.toBeInstanceOf(NotArchivedError);
+    expect((error as RefError).hint).toMatch(/the newest version of goyang is goyang@2020-07-17/);
+  });
+
+  it.each([
+    ['seoul', /there is no city "seoul"/],
+    ['A B', /is not a city slug/],
+    ['goyang@2020-13-01', /not a date/],
+    ['goyang~x', /not a number of versions back/],
+    ['goyang~9', /has only 4 known versions/],
+    ['goyang@2000-01-01', /no version of goyang is known before 2011-11-07/],
+    ['goyang@2016-05-14', /gap/],
+    ['../x', /there is no file/],
+  ])('the ref %j', async (ref, message) => {
+    const error = await refusedAndUnchanged((dir) => resolveVersionArg(dir, ref), RefError, message);
+    if (ref === 'seoul') expect((error as RefError).hint).toMatch(/known cities: goyang, iksan, namyangju, paju, uijeongbu/);
+  });
+});
+
+describe('versions known only from a later page', () => {
+  it('goyang@2016-06-01 is not archived: says which version, its range, the evidence and how to import it', async () => {
+    const error = (await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'goyang@2016-06-01'), NotArchivedError, /not archived/)) as NotArchivedError;
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain('2016-05-16 … 2016-12-01');
+    expect(error.details.join('\n')).toContain('listed on goyang@2020-07-17 제12조: "2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"');
+    expect(error.hint).toBe('to archive it, import its text: bangchim import goyang FILE --effective 2016-05-16');
+  });
+
+  it("paju's oldest version has no stated start", async () => {
+    const error = (await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'paju@2014-01-01'), NotArchivedError, /… 2015-02-10/)) as NotArchivedError;
+    expect(error.hint).toMatch(/do not say when it took effect/);
+  });
+});
+
+describe('the lock', () => {
+  it('a lock held by a live process: BusyError naming the pid, nothing changed', async () => {
+    const dir = await sampleStore();
+    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${process.pid}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\n`);
+    const before = snapshot(dir);
+    const store = await openStore(dir);
+    const error = (await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' }).catch((e: unknown) => e)) as BusyError;
+    expect(error).toBeInstanceOf(BusyError);
+    expect(error.message).toMatch(new RegExp(`the store is busy: another bangchim \\(pid ${process.pid}\\) has been running "import goyang x.txt" since 2025-01-01`));
+    expect(snapshot(dir)).toEqual(before);
+    // Reading is not blocked.
+    expect((await store.resolve('goyang')).label).toBe('goyang@2020-07-17');
+  });
+
+  it('a lock left by a dead process after the ref transaction: the next command completes the work tree', async () => {
+    const dir = await sampleStore();
+    const store = await openStore(dir);
+    await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
+    const complete = snapshot(dir);
+    // The state a SIGKILL right after `update-ref` leaves: refs moved, index and work tree still old.
+    git(dir, 'read-tree', 'HEAD^');
+    git(dir, 'checkout-index', '-f', '-a');
+    rmSync(join(dir, 'sources', 'goyang', '2025-01-01.txt'));
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\n`);
+    expect(git(dir, 'status', '--porcelain')).not.toBe('');
+    const notices: string[] = [];
+    await openStore(dir, { onNotice: (m) => notices.push(m) });
+    expect(notices.join('\n')).toMatch(/recovered the store after an interrupted import/);
+    expect(snapshot(dir)).toEqual(complete);
+  });
+
+  it('a lock left by a dead process before the transaction: recovered, and the import goes ahead', async () => {
+    const dir = await sampleStore();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\n`);
+    writeFileSync(join(dir, '.git', `bangchim-index-${dead}`), 'half-written');
+    const store = await openStore(dir);
+    const result = await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
+    expect(result.tag).toBe('goyang@2025-01-01');
+    expect(snapshot(dir).lock).toBe(false);
+    expect(existsSync(join(dir, '.git', `bangchim-index-${dead}`))).toBe(false);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+});

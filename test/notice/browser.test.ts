@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The HTML notice in a real browser (Debian's chromium): the page a city pastes into its site must
  * show every changed article as a row, clip nothing at desktop and phone widths, and run no script

@@ -1,11 +1,11 @@
 /**
  * Article alignment by content, not number: exact-content anchors first, then an optimal one-to-one
  * assignment on a combined title/body/topic score, then split and merge detection on the leftovers,
- * then moves (matched articles off the longest increasing subsequence of positions).
+ * then moves (matched articles not on every longest increasing subsequence of positions).
  */
 import type { Article, Topic } from '../model.js';
 import { bodyKey } from './clauses.js';
-import { maxWeightAssignment, longestIncreasingSubsequence } from './assignment.js';
+import { maxWeightAssignment, onEveryLongestIncreasingSubsequence } from './assignment.js';
 import { titleKey } from './normalize.js';
 import { addVectors, containment, dice, ngramVector, type NgramVector } from './similarity.js';
 
@@ -133,8 +133,8 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
     ...onePairs.map((p) => ({ old: p.old, new: p.new })),
     ...groups.map((g) => ({ old: Math.min(...g.old), new: Math.min(...g.new) })),
   ].sort((a, b) => a.old - b.old);
-  const onSequence = new Set(longestIncreasingSubsequence(units.map((u) => u.new)).map((k) => units[k]!.old));
-  const moved = new Set(units.filter((u) => !onSequence.has(u.old)).map((u) => u.old));
+  const inOrder = onEveryLongestIncreasingSubsequence(units.map((u) => u.new));
+  const moved = new Set(units.filter((_, k) => !inOrder[k]).map((u) => u.old));
 
   return {
     pairs: onePairs.sort((a, b) => a.new - b.new),

@@ -98,3 +98,36 @@ export function longestIncreasingSubsequence(values: readonly number[]): number[
   }
   return result.reverse();
 }
+
+/** For each position, the length of the longest strictly increasing run ending there, O(n log n). */
+function increasingRunEndingAt(values: readonly number[]): number[] {
+  const tails: number[] = []; // tails[k] = smallest tail value of an increasing run of length k+1
+  return values.map((value) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = value;
+    return lo + 1;
+  });
+}
+
+/**
+ * Positions that lie on every longest increasing subsequence. The rest changed order relative to
+ * others: when two neighbours swap, both are off (which one "moved" is ambiguous), and the answer is
+ * the same for a permutation and its inverse, so a diff and its mirror agree on what moved.
+ */
+export function onEveryLongestIncreasingSubsequence(values: readonly number[]): boolean[] {
+  const ending = increasingRunEndingAt(values);
+  const starting = increasingRunEndingAt([...values].reverse().map((v) => -v)).reverse();
+  const longest = Math.max(0, ...ending);
+  const onSome = values.map((_, i) => ending[i]! + starting[i]! - 1 === longest);
+  const perLength = new Map<number, number>();
+  values.forEach((_, i) => {
+    if (onSome[i]) perLength.set(ending[i]!, (perLength.get(ending[i]!) ?? 0) + 1);
+  });
+  return values.map((_, i) => onSome[i]! && perLength.get(ending[i]!) === 1);
+}

@@ -1,10 +1,30 @@
-/** `bangchim` with no arguments. Until the terminal UI lands, list the cities (or print help without a TTY). */
+/**
+ * `bangchim` with no arguments: the terminal UI on a TTY (stdin and stdout both terminals);
+ * help otherwise, so a pipe or a cron job never hangs waiting for keys.
+ */
 import type { CliContext } from './context.js';
 import { main } from './main.js';
 
-export async function runDefault(ctx: CliContext): Promise<number> {
-  if (!ctx.out.isTTY) {
+export async function runDefault(ctx: CliContext, options: { store?: string } = {}): Promise<number> {
+  if (!ctx.out.isTTY || process.stdin.isTTY !== true) {
     return main(['--help'], { out: ctx.out, err: ctx.err, cwd: ctx.cwd, env: ctx.env });
   }
-  return main(['list'], { out: ctx.out, err: ctx.err, cwd: ctx.cwd, env: ctx.env });
+  const { runUi } = await import('../ui/run.js');
+  return runUi({ store: options.store, cwd: ctx.cwd, env: ctx.env, err: ctx.err });
+}
+
+/**
+ * For main.ts: when argv holds only global options (`--store DIR`, `--store=DIR`, `--debug`), the
+ * invocation means "open the UI on that store"; returns the store then, else undefined.
+ */
+export function globalOptionsOnly(argv: readonly string[]): { store?: string } | undefined {
+  const options: { store?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--debug') continue;
+    if (arg === '--store' && i + 1 < argv.length) options.store = argv[++i]!;
+    else if (arg.startsWith('--store=')) options.store = arg.slice('--store='.length);
+    else return undefined;
+  }
+  return options;
 }

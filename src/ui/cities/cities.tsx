@@ -1,0 +1,128 @@
+/** Cities: every city in the store with its newest version, counts and the latest change's size. */
+import { useEffect, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { ChangeSize, CitySummary } from '../backend.js';
+import { useTheme } from '../theme.js';
+import { cell, padToWidth } from '../text.js';
+import { windowStart } from '../keys.js';
+import { useTask, type Size } from '../hooks.js';
+import { useNav } from '../nav.js';
+import { ScreenFrame, bodyRows } from '../widgets/screen-frame.js';
+import type { Status } from '../widgets/status-line.js';
+import { citiesKeys, filterCities, initialCitiesState, type CitiesState } from './cities-state.js';
+import { useCitiesInput } from './use-cities.js';
+
+/** Latest change per slug: undefined while computing, null when fewer than two versions have text. */
+export type ChangeMap = Record<string, ChangeSize | null | 'failed' | undefined>;
+
+const CITY = 16;
+const SLUG = 12;
+const DATE = 10;
+const COUNT = 10;
+
+export function formatChange(change: ChangeSize | null | 'failed' | undefined): string {
+  if (change === undefined) return '…';
+  if (change === 'failed') return '(could not diff)';
+  if (change === null) return '— (one version with text)';
+  return `${change.substantive} substantive  +${change.added} -${change.removed} ~${change.modified}`;
+}
+
+/** One table line, exactly `width` columns. */
+export function cityLine(row: CitySummary, change: ChangeSize | null | 'failed' | undefined, width: number): string {
+  const fixed = `${cell(row.city, CITY)} ${cell(row.slug, SLUG)} ${cell(row.newest ?? '(undated)', DATE)} ${cell(`${row.archived} / ${row.known}`, COUNT, 'right')}  `;
+  return padToWidth(fixed + formatChange(change), width);
+}
+
+export function cityHeader(width: number): string {
+  const fixed = `${padToWidth('City', CITY)} ${padToWidth('Slug', SLUG)} ${padToWidth('Newest', DATE)} ${padToWidth('text/known', COUNT, 'right')}  `;
+  return padToWidth(fixed + 'Latest change (substantive, +added -removed ~modified)', width);
+}
+
+export interface CitiesViewProps {
+  rows: CitySummary[];
+  /** False while the store is being read: the table says so instead of "no city". */
+  loaded?: boolean;
+  changes: ChangeMap;
+  state: CitiesState;
+  size: Size;
+}
+
+/** The bordered table (no frame): body height rows of the terminal. */
+export function CitiesTable({ rows, changes, state, size, loaded = true }: CitiesViewProps) {
+  const theme = useTheme();
+  const visible = filterCities(rows, state.filter);
+  const inner = size.columns - 4;
+  const filterLines = state.filter !== '' || state.compareFrom || state.message ? 1 : 0;
+  const listHeight = Math.max(1, bodyRows(size) - 3 - filterLines);
+  const start = windowStart(state.cursor, listHeight, visible.length);
+  const shown = visible.slice(start, start + listHeight);
+  let note = '';
+  if (state.message) note = state.message;
+  else if (state.compareFrom) note = `Compare ${state.compareFrom} with… (enter on the other city, Esc cancels)`;
+  else if (state.filter !== '') note = `filter: ${state.filter}  (${visible.length} of ${rows.length})`;
+  return (
+    <Box flexDirection="column">
+      {filterLines ? <Text {...theme.tone('warning')}>{cell(note, size.columns)}</Text> : null}
+      <Box flexDirection="column" borderStyle="single" flexShrink={0} paddingX={1} width={size.columns}>
+        <Text {...theme.tone('muted')}>{cityHeader(inner)}</Text>
+        {shown.length === 0 ? <Text>{padToWidth(!loaded ? 'Reading the store…' : rows.length === 0 ? 'No city in the store yet: import one with `bangchim import CITY FILE`.' : 'No city matches the filter.', inner)}</Text> : null}
+        {shown.map((row, i) => {
+          const focused = start + i === state.cursor;
+          return (
+            <Text key={row.slug} {...(focused ? theme.tone('focus') : {})}>
+              {cityLine(row, changes[row.slug], inner)}
+            </Text>
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}
+
+export function CitiesScreen({ isActive = true }: { isActive?: boolean }) {
+  const nav = useNav();
+  const [state, setState] = useState<CitiesState>(initialCitiesState);
+  const cities = useTask(() => nav.backend.listCities(), [nav.backend, nav.storeRevision]);
+  const rows = cities.status === 'done' ? cities.value : [];
+  const changes = useLatestChanges(rows);
+  useCitiesInput(state, setState, rows, isActive);
+  const pending = rows.filter((r) => changes[r.slug] === undefined).length;
+  let status: Status = { kind: 'idle' };
+  if (cities.status === 'loading') status = { kind: 'busy', label: 'Opening the store…' };
+  else if (cities.status === 'failed') status = { kind: 'error', message: cities.message };
+  else if (pending > 0) status = { kind: 'busy', label: `Measuring the latest changes (${rows.length - pending}/${rows.length})…` };
+  return (
+    <ScreenFrame title="bangchim · Cities" context={nav.backend.storeDir} keys={citiesKeys(state)} status={status} size={nav.size} help={nav.help}>
+      <CitiesTable rows={rows} changes={changes} state={state} size={nav.size} loaded={cities.status !== 'loading'} />
+    </ScreenFrame>
+  );
+}
+
+/** Diffs each city's two newest archived versions, one city at a time, after the list is shown. */
+function useLatestChanges(rows: CitySummary[]): ChangeMap {
+  const nav = useNav();
+  const [changes, setChanges] = useState<ChangeMap>({});
+  const key = rows.map((r) => r.slug).join(',');
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      for (const row of rows) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled) return;
+        let change: ChangeSize | null | 'failed';
+        try {
+          change = await nav.backend.latestChange(row.slug);
+        } catch {
+          change = 'failed';
+        }
+        if (cancelled) return;
+        setChanges((previous) => ({ ...previous, [row.slug]: change }));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, nav.backend, nav.storeRevision]);
+  return changes;
+}

@@ -1,0 +1,229 @@
+/**
+ * The diff screen's content as rich lines: the article list with badges, and one article's diff,
+ * inline (word/syllable highlights) or side by side (old and new aligned clause by clause). Pure.
+ */
+import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../../domain/diff/types.js';
+import { formatFactChange, refLabel } from '../../domain/diff/index.js';
+import { displayWidth, truncateToWidth, sanitizeForTerminal, padToWidth } from '../text.js';
+import { padLine, seg, wrapSegments, type RichLine, type Segment } from '../rich-text.js';
+import type { Tone } from '../theme.js';
+
+export interface DetailOptions {
+  sideBySide: boolean;
+  /** Show editorial changes (whitespace, markers, look-alikes, numbering) as changes. */
+  editorial: boolean;
+  /** Without colour, insertions and deletions are bracketed: {+new+} [-old-]. */
+  colour: boolean;
+}
+
+export interface Badge {
+  label: string;
+  tone: Tone;
+}
+
+/** Added, removed, split, merged, or modified with a difference that is more than editorial. */
+export function isSubstantiveEntry(entry: ArticleEntry): boolean {
+  return entry.status !== 'unchanged' && (entry.substantive || entry.status === 'added' || entry.status === 'removed');
+}
+
+export function entryBadges(entry: ArticleEntry, editorial: boolean): Badge[] {
+  const badges: Badge[] = [];
+  if (entry.status === 'added') badges.push({ label: '신설', tone: 'added' });
+  if (entry.status === 'removed') badges.push({ label: '삭제', tone: 'removed' });
+  if (entry.status === 'split') badges.push({ label: '분할', tone: 'modified' });
+  if (entry.status === 'merged') badges.push({ label: '병합', tone: 'modified' });
+  if (entry.status === 'modified' && entry.substantive) badges.push({ label: '수정', tone: 'modified' });
+  const structural = entry.substantive ? 'accent' : 'editorial';
+  if (entry.renumbered) badges.push({ label: '번호변경', tone: structural });
+  if (entry.retitled) badges.push({ label: '제목변경', tone: entry.substantive ? 'modified' : 'editorial' });
+  if (entry.moved) badges.push({ label: '이동', tone: structural });
+  if (editorial && entry.status === 'modified' && !entry.substantive && !entry.renumbered && !entry.retitled && !entry.moved) {
+    badges.push({ label: '편집', tone: 'editorial' });
+  }
+  return badges;
+}
+
+function refsLabel(refs: ArticleRef[]): string {
+  return refs.map(refLabel).join('·');
+}
+
+/** 제9조, 제9조→제10조 when renumbered, 제3조→제3조·제4조 when split. */
+export function entryNumber(entry: ArticleEntry): string {
+  const oldLabel = refsLabel(entry.old);
+  const newLabel = refsLabel(entry.new);
+  if (entry.old.length === 0) return newLabel;
+  if (entry.new.length === 0) return oldLabel;
+  return oldLabel === newLabel ? newLabel : `${oldLabel}→${newLabel}`;
+}
+
+export function entryTitle(entry: ArticleEntry): string {
+  const ref = entry.new[0] ?? entry.old[0];
+  if (!ref || ref.part === 'preamble') return '';
+  return ref.part === 'appendix' ? '' : ref.title;
+}
+
+/** One row of the article list, exactly `width` columns: mark, number, title…, badges. */
+export function articleListLine(entry: ArticleEntry, width: number, editorial: boolean): RichLine {
+  const badges = entryBadges(entry, editorial);
+  const changed = isSubstantiveEntry(entry);
+  const mark = changed ? '●' : editorial && entry.status !== 'unchanged' ? '·' : ' ';
+  const badgeText = badges.map((b) => b.label).join(' ');
+  const badgeWidth = badgeText === '' ? 0 : displayWidth(badgeText) + 1;
+  const label = sanitizeForTerminal(`${entryNumber(entry)} ${entryTitle(entry)}`.trim());
+  const labelWidth = Math.max(1, width - 2 - badgeWidth);
+  const line: RichLine = [{ text: `${mark} `, ...(changed ? { tone: 'modified' as Tone } : {}) }];
+  // When the badges don't leave room for a readable label, the label wins and badges are cut.
+  if (labelWidth < 8) return padLine([...line, { text: truncateToWidth(label, width - 2) }], width);
+  line.push({ text: padToWidth(label, labelWidth), ...(changed || entry.status !== 'unchanged' ? {} : { tone: 'muted' as Tone }) });
+  for (const badge of badges) line.push({ text: ' ' }, { text: badge.label, tone: badge.tone });
+  return padLine(line, width);
+}
+
+/** The counts above the article list. */
+export function summaryText(diff: PolicyDiff): string {
+  const s = diff.summary;
+  const parts = [`substantive ${s.substantive}`];
+  const named: [string, number][] = [
+    ['신설', s.added],
+    ['삭제', s.removed],
+    ['수정', s.modified],
+    ['번호변경', s.renumbered],
+    ['제목변경', s.retitled],
+    ['이동', s.moved],
+    ['분할', s.split],
+    ['병합', s.merged],
+  ];
+  for (const [label, count] of named) if (count > 0) parts.push(`${label} ${count}`);
+  parts.push(`editorial ${s.editorial}`);
+  return parts.join(' · ');
+}
+
+/** Word pieces for one side of a clause: `old` keeps equal + delete, `new` equal + insert. */
+function sideSegments(words: WordChange[], side: 'old' | 'new', options: DetailOptions): Segment[] {
+  const out: Segment[] = [];
+  const drop = side === 'old' ? 'insert' : 'delete';
+  const mark = side === 'old' ? 'delete' : 'insert';
+  for (const w of words) {
+    if (w.op === drop) continue;
+    if (w.op === 'equal') out.push(seg(w.text));
+    else if (w.editorial && !options.editorial) out.push(seg(w.text));
+    else out.push(changeSegment(w.text, mark === 'delete' ? 'removed' : 'added', w.editorial === true, options));
+  }
+  return out;
+}
+
+function changeSegment(text: string, kind: 'added' | 'removed', editorial: boolean, options: DetailOptions): Segment {
+  const tone: Tone = editorial ? 'editorial' : kind;
+  const style = kind === 'removed' ? { strike: true } : { underline: true };
+  if (options.colour) return seg(text, { tone, ...style });
+  return seg(kind === 'removed' ? `[-${text}-]` : `{+${text}+}`, { tone, ...style });
+}
+
+/** Inline pieces: deletions then insertions in place, equal text once. */
+function inlineSegments(words: WordChange[], options: DetailOptions): Segment[] {
+  const out: Segment[] = [];
+  for (const w of words) {
+    if (w.op === 'equal') out.push(seg(w.text));
+    else if (w.editorial && !options.editorial) {
+      if (w.op === 'insert') out.push(seg(w.text));
+    } else out.push(changeSegment(w.text, w.op === 'delete' ? 'removed' : 'added', w.editorial === true, options));
+  }
+  return out;
+}
+
+/** How a clause shows, given the editorial toggle: an editorial-only change hidden is unchanged. */
+function effectiveStatus(clause: ClauseChange, options: DetailOptions): ClauseChange['status'] {
+  if (clause.status === 'editorial' && !options.editorial) return 'unchanged';
+  return clause.status;
+}
+
+const STATUS_MARK: Record<ClauseChange['status'], string> = { unchanged: ' ', modified: '~', added: '+', removed: '-', editorial: '·' };
+
+function markerText(clause: ClauseChange): string {
+  return clause.marker ? `${sanitizeForTerminal(clause.marker)} ` : '';
+}
+
+function inlineClause(clause: ClauseChange, width: number, options: DetailOptions): RichLine[] {
+  const status = effectiveStatus(clause, options);
+  const marker = markerText(clause);
+  const prefixText = `${STATUS_MARK[status]} ${marker}`;
+  const indent = Math.min(displayWidth(prefixText), Math.floor(width / 3));
+  const prefixTone: Tone | undefined = status === 'added' ? 'added' : status === 'removed' ? 'removed' : status === 'modified' ? 'modified' : status === 'editorial' ? 'editorial' : undefined;
+  const prefix: Segment = { text: prefixText, ...(prefixTone ? { tone: prefixTone } : {}) };
+  let body: Segment[];
+  if (status === 'added') body = [seg(clause.new ?? '', { tone: 'added' })];
+  else if (status === 'removed') body = [seg(clause.old ?? '', { tone: 'removed', strike: true })];
+  else if ((status === 'modified' || status === 'editorial') && clause.words) body = inlineSegments(clause.words, options);
+  else body = [seg(clause.new ?? clause.old ?? '')];
+  return wrapSegments([prefix, ...body], width, indent);
+}
+
+function sideBySideClause(clause: ClauseChange, width: number, options: DetailOptions): RichLine[] {
+  const column = Math.max(4, Math.floor((width - 3) / 2));
+  const status = effectiveStatus(clause, options);
+  const marker = markerText(clause);
+  let left: Segment[] = [];
+  let right: Segment[] = [];
+  if (status === 'added') right = [seg(marker + (clause.new ?? ''), { tone: 'added' })];
+  else if (status === 'removed') left = [seg(marker + (clause.old ?? ''), { tone: 'removed', strike: true })];
+  else if ((status === 'modified' || status === 'editorial') && clause.words) {
+    left = [seg(marker), ...sideSegments(clause.words, 'old', options)];
+    right = [seg(marker), ...sideSegments(clause.words, 'new', options)];
+  } else {
+    left = [seg(marker + (clause.old ?? clause.new ?? ''))];
+    right = [seg(marker + (clause.new ?? clause.old ?? ''))];
+  }
+  const indent = Math.min(displayWidth(marker), Math.floor(column / 3));
+  const leftLines = left.length ? wrapSegments(left, column, indent) : [[]];
+  const rightLines = right.length ? wrapSegments(right, column, indent) : [[]];
+  const rows = Math.max(leftLines.length, rightLines.length);
+  const out: RichLine[] = [];
+  for (let i = 0; i < rows; i++) {
+    out.push([...padLine(leftLines[i] ?? [], column), { text: ' │ ', tone: 'muted' }, ...(rightLines[i] ?? [])]);
+  }
+  return out;
+}
+
+function titleLine(entry: ArticleEntry): string {
+  const name = (refs: ArticleRef[]) => refs.map((r) => (r.part ? refLabel(r) : `${refLabel(r)} ${r.title}`)).join(', ');
+  if (entry.old.length === 0) return `〈신설〉 ${name(entry.new)}`;
+  if (entry.new.length === 0) return `〈삭제〉 ${name(entry.old)}`;
+  const oldName = name(entry.old);
+  const newName = name(entry.new);
+  return oldName === newName ? newName : `${oldName} → ${newName}`;
+}
+
+/** The right pane: the article's names, its fact changes, then its clauses. */
+export function detailLines(diff: PolicyDiff, entry: ArticleEntry | undefined, width: number, options: DetailOptions): RichLine[] {
+  if (!entry) return [[{ text: 'No article to show.' }]];
+  const lines: RichLine[] = [];
+  lines.push(...wrapSegments([seg(titleLine(entry), { tone: 'accent' })], width, 2));
+  const badges = entryBadges(entry, options.editorial);
+  const state = badges.length ? badges.map((b) => b.label).join(' ') : isSubstantiveEntry(entry) ? '' : 'no substantive change';
+  const similarity = entry.status === 'added' || entry.status === 'removed' ? '' : `  similarity ${entry.similarity.toFixed(2)}`;
+  lines.push([seg(`${state}${similarity}`, { tone: 'muted' })]);
+  for (const fact of entry.facts) lines.push(...wrapSegments([seg(`  ${formatFactChange(fact)}`, { tone: 'warning' })], width, 4));
+  lines.push([]);
+  if (options.sideBySide) {
+    const column = Math.max(4, Math.floor((width - 3) / 2));
+    lines.push([seg(padToWidth(`old: ${diff.old.label}`, column), { tone: 'removed' }), { text: ' │ ', tone: 'muted' }, seg(truncateToWidth(`new: ${diff.new.label}`, column), { tone: 'added' })]);
+  }
+  const clauses = entry.clauses;
+  if (clauses.length === 0) lines.push([seg(entry.substantive ? '(no clause-level changes recorded)' : 'Only editorial differences (press e to show them).', { tone: 'muted' })]);
+  for (const clause of clauses) lines.push(...(options.sideBySide ? sideBySideClause(clause, width, options) : inlineClause(clause, width, options)));
+  return lines;
+}
+
+/** The `f` overlay: every fact change of the pair, one per line. */
+export function factLines(facts: FactChange[], width: number): RichLine[] {
+  if (facts.length === 0) return [[seg('No contact, period, statute, URL or date changed.', { tone: 'muted' })]];
+  return facts.flatMap((fact) => wrapSegments([seg(padToWidth(fact.article, 8)), seg(formatFactChange(fact), { tone: fact.old === null ? 'added' : fact.new === null ? 'removed' : 'modified' })], width, 8));
+}
+
+/** Does the article's number, title or text contain `needle` (case-insensitive)? */
+export function entryMatches(entry: ArticleEntry, needle: string): boolean {
+  const n = needle.toLowerCase();
+  const texts = [...entry.old, ...entry.new].map((r) => `${refLabel(r)} ${r.title}`);
+  for (const c of entry.clauses) texts.push(c.old ?? '', c.new ?? '');
+  return texts.some((t) => t.toLowerCase().includes(n));
+}

@@ -1,0 +1,118 @@
+/** Diff: the aligned article list with badges on the left, the selected article's diff on the right. */
+import { useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { PolicyDiff } from '../../domain/diff/types.js';
+import { useTheme } from '../theme.js';
+import { padToWidth, sanitizeForTerminal, truncateToWidth, wrapToWidth } from '../text.js';
+import { windowStart } from '../keys.js';
+import { useTask, type Size } from '../hooks.js';
+import { useNav } from '../nav.js';
+import type { RichLine } from '../rich-text.js';
+import { ScreenFrame, bodyRows } from '../widgets/screen-frame.js';
+import { PromptView } from '../widgets/prompt.js';
+import { RichLineView } from '../widgets/rich-line.js';
+import type { Status } from '../widgets/status-line.js';
+import { articleListLine, detailLines, factLines, summaryText } from './diff-render.js';
+import { diffKeys, initialDiffState, type DiffLayoutFacts, type DiffState } from './diff-state.js';
+import { useDiffInput } from './use-diff.js';
+
+export interface DiffLayout {
+  listWidth: number;
+  detailWidth: number;
+  /** Inner widths and heights (inside the borders and padding). */
+  listInner: number;
+  detailInner: number;
+  paneHeight: number;
+  innerHeight: number;
+  noteLines: string[];
+}
+
+export function diffLayout(size: Size, state: DiffState): DiffLayout {
+  const listWidth = Math.max(26, Math.min(56, Math.round(size.columns * 0.36)));
+  const detailWidth = Math.max(20, size.columns - listWidth);
+  const noteLines = state.message ? wrapToWidth(sanitizeForTerminal(state.message), size.columns).slice(0, 2) : [];
+  const promptLines = state.prompt ? 1 : 0;
+  const paneHeight = Math.max(4, bodyRows(size) - 1 - noteLines.length - promptLines);
+  return { listWidth, detailWidth, listInner: listWidth - 2, detailInner: detailWidth - 4, paneHeight, innerHeight: paneHeight - 2, noteLines };
+}
+
+/** "고양특례시: 2020-07-17 → 2025-01-01", or two cities. */
+export function diffTitle(diff: PolicyDiff): string {
+  const date = (d: string | null) => d ?? '(undated)';
+  if (diff.old.slug === diff.new.slug) return `${diff.new.city} (${diff.new.slug}): ${date(diff.old.effective)} → ${date(diff.new.effective)}`;
+  return `${diff.old.city} ${date(diff.old.effective)} ↔ ${diff.new.city} ${date(diff.new.effective)}`;
+}
+
+export interface DiffBodyProps {
+  diff: PolicyDiff;
+  state: DiffState;
+  size: Size;
+  colour: boolean;
+  detail: RichLine[];
+  layout: DiffLayout;
+}
+
+export function DiffBody({ diff, state, size, detail, layout }: DiffBodyProps) {
+  const theme = useTheme();
+  const listStart = windowStart(state.cursor, layout.innerHeight, diff.articles.length);
+  const listRows = diff.articles.slice(listStart, listStart + layout.innerHeight);
+  const detailRows = state.facts ? factLines(diff.facts, layout.detailInner) : detail;
+  const scroll = state.facts ? 0 : Math.min(state.scroll, Math.max(0, detailRows.length - layout.innerHeight));
+  const shown = detailRows.slice(scroll, scroll + layout.innerHeight);
+  const more = detailRows.length - scroll - shown.length;
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.tone('muted')}>{padToWidth(summaryText(diff), size.columns)}</Text>
+      <Box>
+        <Box flexDirection="column" borderStyle="single" flexShrink={0} width={layout.listWidth} height={layout.paneHeight}>
+          {listRows.map((entry, i) => (
+            <RichLineView key={listStart + i} line={articleListLine(entry, layout.listInner, state.editorial)} focus={listStart + i === state.cursor} />
+          ))}
+        </Box>
+        <Box flexDirection="column" borderStyle="single" flexShrink={0} paddingX={1} width={layout.detailWidth} height={layout.paneHeight}>
+          {state.facts ? <Text {...theme.tone('accent')}>{truncateToWidth(`Fact changes (${diff.facts.length})`, layout.detailInner)}</Text> : null}
+          {(state.facts ? shown.slice(0, layout.innerHeight - 1) : shown).map((line, i) => (
+            <RichLineView key={scroll + i} line={more > 0 && i === shown.length - 1 ? [{ text: `… ${more + 1} more lines (PgDn)`, tone: 'muted' }] : line} />
+          ))}
+        </Box>
+      </Box>
+      {layout.noteLines.map((line, i) => (
+        <Text key={`n${i}`} {...theme.tone('warning')}>
+          {line}
+        </Text>
+      ))}
+      {state.prompt ? <PromptView state={state.prompt} width={size.columns} /> : null}
+    </Box>
+  );
+}
+
+export function DiffScreen({ oldRef, newRef, crossCity, isActive = true }: { oldRef: string; newRef: string; crossCity: boolean; isActive?: boolean }) {
+  const nav = useNav();
+  const theme = useTheme();
+  const task = useTask(() => nav.backend.diff(oldRef, newRef), [nav.backend, oldRef, newRef]);
+  const diff = task.status === 'done' ? task.value : undefined;
+  const [state, setState] = useState<DiffState>(() => initialDiffState(undefined));
+  useEffect(() => {
+    if (diff) setState(initialDiffState(diff));
+  }, [diff]);
+  const layout = diffLayout(nav.size, state);
+  const options = { sideBySide: state.sideBySide, editorial: state.editorial, colour: theme.colour };
+  const entry = diff?.articles[state.cursor];
+  const detail = useMemo(
+    () => (diff ? detailLines(diff, entry, layout.detailInner, options) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [diff, entry, layout.detailInner, state.sideBySide, state.editorial, theme.colour],
+  );
+  const facts: DiffLayoutFacts = { detailLength: detail.length, detailHeight: layout.innerHeight };
+  useDiffInput(state, setState, diff, facts, { oldRef, newRef, crossCity }, isActive);
+  let status: Status = { kind: 'idle' };
+  if (task.status === 'loading') status = { kind: 'busy', label: `Reading ${oldRef} and ${newRef} and aligning their articles…` };
+  else if (task.status === 'failed') status = { kind: 'error', message: task.message };
+  const title = diff ? `bangchim · ${diffTitle(diff)}` : `bangchim · ${oldRef} → ${newRef}`;
+  const context = diff ? `${diff.old.label} → ${diff.new.label}` : undefined;
+  return (
+    <ScreenFrame title={title} context={context} keys={diffKeys(state, crossCity)} status={status} size={nav.size} help={nav.help}>
+      {diff ? <DiffBody diff={diff} state={state} size={nav.size} colour={theme.colour} detail={detail} layout={layout} /> : null}
+    </ScreenFrame>
+  );
+}

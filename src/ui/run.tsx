@@ -1,0 +1,36 @@
+/**
+ * Starts the terminal UI: finds the store (as every command does), then renders the app on the
+ * alternate screen so the shell's scrollback is left as it was.
+ */
+import { render } from 'ink';
+import { locateStore } from '../store/index.js';
+import { formatError } from '../domain/errors.js';
+import type { Output } from '../cli/context.js';
+import { App } from './app.js';
+import { StoreBackend } from './store-backend.js';
+import { colourEnabled } from './theme.js';
+
+const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+
+export async function runUi(options: { store?: string; cwd: string; env: NodeJS.ProcessEnv; err: Output }): Promise<number> {
+  let dir: string;
+  try {
+    dir = (await locateStore({ store: options.store, cwd: options.cwd, env: options.env, onNotice: (m) => options.err.write(`${m}\n`) })).dir;
+  } catch (error) {
+    options.err.write(formatError(error) + '\n');
+    return 2;
+  }
+  const backend = new StoreBackend(dir, options.cwd);
+  process.stdout.write(ENTER_ALTERNATE_SCREEN);
+  const leave = () => process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+  process.once('exit', leave);
+  const instance = render(<App backend={backend} colour={colourEnabled(options.env)} cwd={options.cwd} />, { exitOnCtrlC: true, patchConsole: true });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off('exit', leave);
+    leave();
+  }
+  return 0;
+}

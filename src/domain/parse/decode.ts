@@ -59,6 +59,8 @@ const ESCAPE_SEQUENCES = [
   /\u001b[@-~]?/gu,
 ];
 
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
+
 export interface NormalisedText {
   lines: string[];
   /** Line numbers (1-based) from which control characters or escape sequences were removed. */
@@ -72,6 +74,7 @@ export function normaliseText(text: string): NormalisedText {
   const strippedLines: number[] = [];
   let strippedCount = 0;
   const clean = lines.map((line, index) => {
+    if (!HAS_CONTROL.test(line)) return line;
     let out = line;
     for (const pattern of ESCAPE_SEQUENCES) out = out.replace(pattern, () => (strippedCount++, ''));
     out = out.replace(CONTROL, () => (strippedCount++, ''));

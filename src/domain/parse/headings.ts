@@ -107,11 +107,14 @@ function key(c: Candidate): number {
  */
 export function tableOfContents(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
   const toc: Candidate[] = [];
+  // Where each number appears last: an entry is repeated later when its number appears after it.
+  const lastIndexOf = new Map<number, number>();
+  for (const c of candidates) lastIndexOf.set(key(c), c.index);
   let run: Candidate[] = [];
   const flush = (): void => {
     if (run.length >= 3) {
       for (const entry of run) {
-        const later = candidates.some((c) => c.index > entry.index && key(c) === key(entry));
+        const later = (lastIndexOf.get(key(entry)) ?? -1) > entry.index;
         if (later) toc.push(entry);
       }
     }
@@ -130,6 +133,14 @@ export function tableOfContents(lines: readonly Line[], candidates: readonly Can
   return toc;
 }
 
+const MAX_SEARCHED_CANDIDATES = 2000;
+
+function greedySequence(candidates: readonly Candidate[]): Candidate[] {
+  const chosen: Candidate[] = [];
+  for (const c of candidates) if (chosen.length === 0 || key(c) > key(chosen[chosen.length - 1]!)) chosen.push(c);
+  return chosen;
+}
+
 /** How much a candidate looks like a real heading; breaks ties between equally long sequences. */
 function quality(lines: readonly Line[], c: Candidate): number {
   const line = lines[c.index]!;
@@ -144,6 +155,8 @@ function quality(lines: readonly Line[], c: Candidate): number {
  */
 export function chooseArticleSequence(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
   const n = candidates.length;
+  // The search is quadratic; a real policy has tens of candidates. A hostile input gets a greedy pass.
+  if (n > MAX_SEARCHED_CANDIDATES) return greedySequence(candidates);
   const length: number[] = new Array(n).fill(1);
   const gaps: number[] = new Array(n).fill(0);
   const score: number[] = candidates.map((c) => quality(lines, c));

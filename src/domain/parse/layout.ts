@@ -28,6 +28,7 @@ export interface Layout {
 
 const POLICY_TITLE = /개인정보\s*(처리|보호)\s*방침/u;
 const MAX_TITLE_LENGTH = 40;
+const MAX_MISFIT_WARNINGS = 20;
 
 const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/만족하십니까|만족하시나요|만족도\s*(조사|평가)|평가해\s*주(세요|십시오)/u, 'page footer: satisfaction survey'],
@@ -110,12 +111,15 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   }
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
-  for (const c of all) {
-    if (tocSet.has(c) || chosenSet.has(c) || c.index < first.index) continue;
+  const misfits = all.filter((c) => !tocSet.has(c) && !chosenSet.has(c) && c.index > first.index);
+  for (const c of misfits.slice(0, MAX_MISFIT_WARNINGS)) {
     warnings.push({
       line: lines[c.index]!.no,
       message: `"${lines[c.index]!.content}" looks like an article heading but does not fit the article numbering; kept as text`,
     });
+  }
+  if (misfits.length > MAX_MISFIT_WARNINGS) {
+    warnings.push({ message: `${misfits.length - MAX_MISFIT_WARNINGS} more heading-looking lines do not fit the article numbering; kept as text` });
   }
 
   // Head: furniture, title, tab menu, preamble.

@@ -1,0 +1,215 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { capture, editedGoyang, git, ROOT, sampleStore, SEEDS, SEED_FILES, snapshot, tempDir } from '../store/helpers.js';
+
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  const out = capture();
+  const err = capture();
+  const code = await main(args, { out, err, cwd, env });
+  return { code, out: out.text(), err: err.text() };
+}
+
+describe('bangchim CLI', () => {
+  it('list: a table, and --json', async () => {
+    const dir = await sampleStore();
+    const table = await run(['list'], dir);
+    expect(table.code).toBe(0);
+    expect(table.out.split('\n')[0]).toMatch(/^slug\s+city\s+newest\s+archived\/known$/);
+    expect(table.out).toMatch(/^goyang\s+고양특례시\s+2020-07-17\s+1\/4$/m);
+    expect(table.out).toMatch(/^paju\s+파주시\s+2024-09-30\s+1\/12$/m);
+    const json = JSON.parse((await run(['list', '--json'], dir)).out);
+    expect(json.store).toBe(dir);
+    expect(json.cities.map((c: { slug: string }) => c.slug)).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
+    expect(json.cities[0]).toEqual({ slug: 'goyang', city: '고양특례시', newest: { effective: '2020-07-17', tag: 'goyang@2020-07-17' }, archived: 1, known: 4 });
+  });
+
+  it('log goyang: 2011, 2016-05 and 2016-12 as "text not archived" with evidence; 2020 with tag, commit, source, sha256', async () => {
+    const dir = await sampleStore();
+    const { code, out } = await run(['log', 'goyang'], dir);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[1]).toBe('2011-11-07 … 2016-05-13  text not archived  (listed on goyang@2020-07-17 제12조: "2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)")');
+    expect(lines[2]).toMatch(/^2016-05-16 … 2016-12-01  text not archived  \(listed on goyang@2020-07-17 제12조: "2016\. 05\. 16\. ~ 2016\. 12\. 01\. 적용\(클릭\)"\)$/);
+    expect(lines[3]).toMatch(/^2016-12-02 … 2020-07-16  text not archived/);
+    const commit = git(dir, 'rev-parse', '--short=7', 'goyang@2020-07-17^{commit}').trim();
+    expect(lines[4]).toBe(`2020-07-17 … in force    goyang@2020-07-17  ${commit}  sources/goyang/2020-07-17.txt  sha256 19a0c7712eef`);
+    const json = JSON.parse((await run(['log', 'goyang', '--json'], dir)).out);
+    expect(json.versions[3]).toMatchObject({ effective: '2020-07-17', until: null, archived: true, tag: 'goyang@2020-07-17', commit: git(dir, 'rev-parse', 'goyang@2020-07-17^{commit}').trim() });
+    expect(json.versions[0]).toEqual({ effective: '2011-11-07', until: '2016-05-13', archived: false, evidence: [{ version: '2020-07-17', text: '2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)' }] });
+  });
+
+  it('log paju lists its versions since 2015 in date order', async () => {
+    const dir = await sampleStore();
+    const { out } = await run(['log', 'paju'], dir);
+    const starts = out.trim().split('\n').slice(1).map((line) => line.slice(0, 10));
+    expect(starts).toHaveLength(12);
+    expect(starts.slice(1)).toEqual([...starts.slice(1)].sort());
+    expect(starts[1]).toBe('2015-02-11');
+    expect(starts[11]).toBe('2024-09-30');
+    expect(out).toContain('(start not stated) … 2015-02-10');
+  });
+
+  it('show: YAML by default, --json with provenance, --format text; "in force that day" and ~N', async () => {
+    const dir = await sampleStore();
+    const yaml = await run(['show', 'goyang'], dir);
+    expect(yaml.code).toBe(0);
+    expect(yaml.out).toBe(git(dir, 'show', 'goyang@2020-07-17:policies/goyang.yaml'));
+    const json = JSON.parse((await run(['show', 'goyang@2021-01-01', '--json'], dir)).out);
+    expect(json).toMatchObject({ label: 'goyang@2020-07-17', slug: 'goyang', effective: '2020-07-17', tag: 'goyang@2020-07-17' });
+    expect(json.commit).toBe(git(dir, 'rev-parse', 'goyang@2020-07-17^{commit}').trim());
+    expect(json.version.articles).toHaveLength(12);
+    const text = await run(['show', 'namyangju', '--format', 'text'], dir);
+    expect(text.out).toContain('제10조');
+    expect((await run(['show', 'iksan~0', '--json'], dir)).code).toBe(0);
+  });
+
+  it('show on a version whose text is not archived: explains on stdout, exit 1', async () => {
+    const dir = await sampleStore();
+    const { code, out, err } = await run(['show', 'goyang@2016-06-01'], dir);
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(out).toContain('goyang@2016-06-01 is the version of goyang in force 2016-05-16 … 2016-12-01; its text is not archived');
+    expect(out).toContain('listed on goyang@2020-07-17 제12조');
+    expect(out).toContain('bangchim import goyang FILE --effective 2016-05-16');
+  });
+
+  it('show refuses option-like and future refs with exit 2, writing nothing', async () => {
+    const dir = await sampleStore();
+    rmSync('/tmp/x', { force: true });
+    const before = snapshot(dir);
+    const hostile = await run(['show', '--', '--output=/tmp/x'], dir);
+    expect(hostile.code).toBe(2);
+    expect(hostile.err).toMatch(/is not a version reference \(it starts with "-"\)/);
+    const future = await run(['show', 'goyang@2099-01-01'], dir);
+    expect(future.code).toBe(2);
+    expect(future.err).toMatch(/2099-01-01 is in the future/);
+    expect(future.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync('/tmp/x')).toBe(false);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('import: prints what it did; identical re-import is a no-op; --store works from elsewhere', async () => {
+    const dir = await sampleStore();
+    const work = tempDir();
+    writeFileSync(join(work, 'goyang-2025.txt'), editedGoyang());
+    const first = await run(['--store', dir, 'import', 'goyang', 'goyang-2025.txt', '--effective', '2025-01-01', '--source', 'https://www.goyang.go.kr/privacy'], work);
+    // The edited copy still says 2020-07-17 in its revision article: imported as asked, with a warning.
+    expect(first.err).toBe('warning: the page says it takes effect on 2020-07-17; importing it as effective 2025-01-01 as asked\n');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^archived goyang@2025-01-01 \(commit [0-9a-f]{7}\)$/m);
+    expect(first.out).toContain('chain: appended');
+    expect(git(dir, 'show', 'HEAD:policies/goyang.yaml')).toContain('url: https://www.goyang.go.kr/privacy');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const again = await run(['import', 'goyang', join(work, 'goyang-2025.txt'), '--effective', '2025-01-01', '--store', dir], work);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/already archived: goyang@2025-01-01/);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect((await run(['show', 'goyang~1', '--json'], dir)).out).toContain('"label": "goyang@2020-07-17"');
+  });
+
+  it('import an older version: reports the rebuilt chain', async () => {
+    const dir = await sampleStore();
+    writeFileSync(join(dir, '..', 'old.txt'), editedGoyang('031-8075-2016'));
+    const result = await run(['import', 'goyang', '../old.txt', '--effective', '2016-12-02', '--json'], dir);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json).toMatchObject({ noop: false, tag: 'goyang@2016-12-02', rebuilt: true, replayed: 3 });
+    expect(result.err).toMatch(/warning: the page says it takes effect on 2020-07-17/);
+    const log = (await run(['log', 'goyang'], dir)).out;
+    expect(log).toMatch(/^2016-12-02 … 2020-07-16\s+goyang@2016-12-02/m);
+  });
+
+  it('import: bad slug and missing date are usage errors, nothing written', async () => {
+    const dir = await sampleStore();
+    const before = snapshot(dir);
+    const seed = join(SEEDS, SEED_FILES.uijeongbu);
+    for (const slug of ['../x', 'A B']) {
+      const r = await run(['import', slug, seed, '--effective', '2025-01-01'], dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/is not a valid city slug/);
+    }
+    const undated = await run(['import', 'uijeongbu', seed], dir);
+    expect(undated.code).toBe(2);
+    expect(undated.err).toMatch(/does not state when it takes effect: it says "이 개인정보 처리방침은 게시일부터 적용됩니다\."/);
+    expect(undated.err).toMatch(/--effective YYYY-MM-DD/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('parse: YAML on stdout, a summary on stderr, --json, --report; errors for empty input', async () => {
+    const work = tempDir();
+    const file = join(SEEDS, SEED_FILES.goyang);
+    const yaml = await run(['parse', file], work);
+    expect(yaml.code).toBe(0);
+    expect(yaml.out).toMatch(/^city: 고양/);
+    expect(yaml.err.split('\n')[0]).toMatch(/^parsed 12 articles; dropped \d+ lines of page furniture; \d+ warnings?$/);
+    const json = JSON.parse((await run(['parse', file, '--json'], work)).out);
+    expect(json.articles).toHaveLength(12);
+    const report = await run(['parse', file, '--report'], work);
+    expect(report.err).toMatch(/dropped line \d+ \(.+\): - 매우만족$/m);
+    writeFileSync(join(work, 'empty.txt'), '');
+    const empty = await run(['parse', 'empty.txt'], work);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/empty\.txt is empty/);
+    expect((await run(['parse', 'missing.txt'], work)).err).toMatch(/there is no file missing\.txt/);
+  });
+
+  it('init DIR creates the sample store; a second run changes nothing; a foreign repo is refused', async () => {
+    const work = tempDir();
+    const first = await run(['init', 'store'], work);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/created a bangchim store at .*store: added 5 cities/);
+    const before = snapshot(join(work, 'store'));
+    const second = await run(['init', 'store'], work);
+    expect(second.out).toMatch(/nothing to add/);
+    expect(snapshot(join(work, 'store'))).toEqual(before);
+    const foreign = tempDir();
+    git(foreign, 'init', '-q');
+    writeFileSync(join(foreign, 'a'), 'a');
+    git(foreign, 'add', 'a');
+    const refused = await run(['init', foreign], work);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/is a git repository of another kind/);
+    expect(refused.err).toMatch(/hint: give an empty directory or a bangchim store/);
+  });
+
+  it('outside any store, commands use the default sample store, created once with a notice', async () => {
+    const work = tempDir();
+    const data = tempDir();
+    const env = { ...process.env, XDG_DATA_HOME: data };
+    const first = await run(['list'], work, env);
+    expect(first.code).toBe(0);
+    expect(first.err).toBe(`created the sample store at ${join(data, 'bangchim', 'sample')} from the bundled five cities\n`);
+    expect(first.out).toContain('고양특례시');
+    const second = await run(['log', 'iksan'], work, env);
+    expect(second.err).toBe('');
+  });
+});
+
+describe('the installed entry point', () => {
+  let built = false;
+  beforeAll(() => {
+    // Build dist/ when it is missing or older than the sources this test exercises.
+    const entry = join(ROOT, 'dist', 'cli', 'main.js');
+    const storeEntry = join(ROOT, 'dist', 'store', 'index.js');
+    const newest = Math.max(...['src/store/store.ts', 'src/store/init.ts', 'src/store/git.ts', 'src/cli/commands/log.ts', 'src/cli/main.ts'].map((p) => statSync(join(ROOT, p)).mtimeMs));
+    if (!existsSync(entry) || !existsSync(storeEntry) || statSync(storeEntry).mtimeMs < newest) {
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    }
+    built = existsSync(storeEntry);
+  }, 180_000);
+
+  it('bin/bangchim.js runs as a subprocess', async () => {
+    expect(built).toBe(true);
+    const dir = await sampleStore();
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'log', 'goyang', '--json'], { cwd: dir, encoding: 'utf8', env: process.env });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).versions).toHaveLength(4);
+    const notArchived = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'show', 'goyang@2016-06-01'], { cwd: dir, encoding: 'utf8', env: process.env });
+    expect(notArchived.status).toBe(1);
+    expect(notArchived.stdout).toContain('not archived');
+  });
+});

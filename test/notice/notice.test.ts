@@ -103,7 +103,7 @@ describe('notice from known edits of the seeds', () => {
     expect(notice.article.text).toBe('제12조(개인정보 처리방침 변경)\n이 개인정보 처리방침은 2020년 07월 17일부터 적용됩니다.');
     expect(notice.table).toEqual([]);
     expect(notice.announcement.title).toBe('개인정보 처리방침 안내');
-    expect(renderNotice(notice, 'text', { parts: ['table'] })).toContain('(변경된 조문 없음)');
+    expect(renderNotice(notice, 'text', { parts: ['table'] })).toContain('(비교할 이전 버전의 본문 없음)');
   });
 
   it('refuses an effective date that is not after the version in force, and says what to pass', () => {

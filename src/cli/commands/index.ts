@@ -8,7 +8,9 @@ import { registerList } from './list.js';
 import { registerLog } from './log.js';
 import { registerShow } from './show.js';
 import { registerDiff } from './diff.js';
+import { registerNotice } from './notice.js';
+import { registerCheck } from './check.js';
 
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff];
+export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck];

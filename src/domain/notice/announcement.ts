@@ -20,6 +20,8 @@ export interface AnnouncementInput {
   diff: PolicyDiff | null;
   effective: IsoDate;
   revisionArticle: Article;
+  /** Earlier versions are known (listed in the revision article) even when none can be compared. */
+  hasEarlier?: boolean;
   /** How many changed articles to name before "외 N개 조문". */
   maxItems?: number;
 }
@@ -44,6 +46,13 @@ function itemOf(entry: ArticleEntry): string | null {
 export function writeAnnouncement(input: AnnouncementInput): Announcement {
   const date = korean(input.effective);
   const where = `이전의 개인정보 처리방침은 ${articleHeading(input.revisionArticle)}에서 확인하실 수 있습니다.`;
+  if (input.diff === null && input.hasEarlier === true) {
+    // Earlier versions exist but none is archived to compare with: say it changed, not what.
+    return {
+      title: '개인정보 처리방침 변경 안내',
+      lines: [`${input.city}의 개인정보 처리방침이 변경되어 ${date}부터 적용됩니다.`, '', `시행일: ${date}`, where],
+    };
+  }
   if (input.diff === null) {
     return {
       title: '개인정보 처리방침 안내',

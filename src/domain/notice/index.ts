@@ -112,7 +112,7 @@ export function buildNotice(input: NoticeInput): Notice {
     ? diffVersions(input.from.version, published, { editorial: input.editorial === true, oldLabel: input.from.label, newLabel: input.to.label })
     : null;
   const table = diff ? buildComparisonTable(diff, { editorial: input.editorial === true }) : [];
-  const announcement = writeAnnouncement({ city: toVersion.city, diff, effective: input.effective, revisionArticle: article.article });
+  const announcement = writeAnnouncement({ city: toVersion.city, diff, effective: input.effective, revisionArticle: article.article, hasEarlier: earlier.length > 0 });
   return {
     city: toVersion.city,
     slug: toVersion.slug,

@@ -51,6 +51,11 @@ function sectionTitles(notice: Notice): Record<NoticePart, string> {
   };
 }
 
+/** What an empty table means: nothing changed, or nothing to compare with. */
+function emptyTable(notice: Notice): string {
+  return notice.diff === null ? '(비교할 이전 버전의 본문 없음)' : '(변경된 조문 없음)';
+}
+
 // ---------------------------------------------------------------------------------------------- text
 
 function textCell(segments: readonly Segment[], side: 'old' | 'new'): string {
@@ -58,7 +63,7 @@ function textCell(segments: readonly Segment[], side: 'old' | 'new'): string {
   return segments.map((s) => (s.marked ? `${open}${s.text}${close}` : s.text)).join('');
 }
 
-function textTable(rows: readonly ComparisonRow[], width: number): string[] {
+function textTable(rows: readonly ComparisonRow[], width: number, empty: string): string[] {
   const noteWidth = Math.max(10, Math.min(24, Math.floor(width / 5)));
   const sideWidth = Math.floor((width - 10 - noteWidth) / 2);
   if (sideWidth < 12) throw new RangeError(`a width of ${width} columns is too narrow for the comparison table (at least ${2 * 12 + 10 + 10})`);
@@ -67,7 +72,7 @@ function textTable(rows: readonly ComparisonRow[], width: number): string[] {
   const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => padEnd(c, widths[i]!)).join(' | ')} |`;
   const out = [rule('-'), line([COLUMN_TITLES.old, COLUMN_TITLES.new, COLUMN_TITLES.note]), rule('=')];
   if (rows.length === 0) {
-    out.push(line(['(변경된 조문 없음)', '', '']), rule('-'));
+    out.push(line([empty, '', '']), rule('-'));
     return out;
   }
   for (const row of rows) {
@@ -109,7 +114,7 @@ export function renderNoticeText(notice: Notice, options: RenderOptions = {}): s
         block.push(...wrapText(text, width - indent.length, '  ').map((l) => indent + l));
       }
     } else {
-      block.push(...textTable(notice.table, width));
+      block.push(...textTable(notice.table, width, emptyTable(notice)));
       block.push(`표기: ${TEXT_MARKS.old.join('…')} 변경 전 문구에서 바뀐 부분, ${TEXT_MARKS.new.join('…')} 변경 후 문구에서 바뀐 부분`);
     }
     blocks.push(block);
@@ -158,7 +163,7 @@ export function renderNoticeMarkdown(notice: Notice, options: RenderOptions = {}
       lines.push(body.join('<br>\n'));
     } else {
       lines.push(`| ${COLUMN_TITLES.old} | ${COLUMN_TITLES.new} | ${COLUMN_TITLES.note} |`, '|---|---|---|');
-      if (notice.table.length === 0) lines.push('| (변경된 조문 없음) | | |');
+      if (notice.table.length === 0) lines.push(`| ${emptyTable(notice)} | | |`);
       for (const row of notice.table) {
         const cell = (side: 'old' | 'new'): string => row.lines.map((l) => markdownCell(l[side], side)).filter((t, i) => t !== '' || i === 0).join('<br>');
         lines.push(`| ${cell('old')} | ${cell('new')} | ${row.note.map(escapeMarkdown).join('<br>')} |`);
@@ -233,7 +238,7 @@ export function renderNoticeHtml(notice: Notice, options: RenderOptions = {}): s
         `<thead><tr><th scope="col">${COLUMN_TITLES.old}</th><th scope="col">${COLUMN_TITLES.new}</th><th scope="col">${COLUMN_TITLES.note}</th></tr></thead>`,
         '<tbody>',
       );
-      if (notice.table.length === 0) body.push('<tr class="empty"><td colspan="3">변경된 조문 없음</td></tr>');
+      if (notice.table.length === 0) body.push(`<tr class="empty"><td colspan="3">${escapeHtml(emptyTable(notice))}</td></tr>`);
       for (const row of notice.table) {
         const cell = (side: 'old' | 'new'): string =>
           row.lines

@@ -1,0 +1,94 @@
+/**
+ * `bangchim notice` end to end on a real git store built from the bundled sample (the five seeds):
+ * a draft file, then the same text imported as a new version.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { initStore } from '../../src/store/index.js';
+import { applyEdits, GOYANG_EDITS, seedText } from './seeds.js';
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: { write: (t) => void (out += t), isTTY: false }, err: { write: (t) => void (err += t), isTTY: false }, cwd, env: { ...process.env, NO_COLOR: '1' } });
+  return { code, out, err };
+}
+
+describe('bangchim notice (CLI, real store)', () => {
+  let dir: string;
+  let store: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bangchim-notice-'));
+    store = join(dir, 'store');
+    await initStore(store);
+    writeFileSync(join(dir, 'goyang-draft.txt'), applyEdits(seedText('goyang'), GOYANG_EDITS));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a draft not yet imported: compared with the newest version, dated by --effective', async () => {
+    const result = await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-draft.txt', '--effective', '2025-01-01', '--json'], dir);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json.from).toEqual({ label: 'goyang@2020-07-17', effective: '2020-07-17' });
+    expect(json.to).toEqual({ label: 'goyang-draft.txt', effective: '2025-01-01' });
+    expect(json.table.map((r: { article: string }) => r.article)).toEqual(['제8조', '제9조', '제10조', '제12조', '제13조']);
+    expect(json.article.text.split('\n').slice(-4)).toEqual([
+      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용',
+      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용',
+      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용',
+      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용',
+    ]);
+  });
+
+  it('a draft whose own date is stale needs --effective, and says so', async () => {
+    const result = await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-draft.txt'], dir);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('does not state a date after the version in force (goyang@2020-07-17)');
+    expect(result.err).toContain('--effective YYYY-MM-DD');
+  });
+
+  it('고양 2025 imported: by default the newest against the one in force before it; the list ends with 2020. 07. 17. ~ 2024. 12. 31.', async () => {
+    const imported = await run(['--store', store, 'import', 'goyang', 'goyang-draft.txt', '--effective', '2025-01-01'], dir);
+    expect(imported.code, imported.err).toBe(0);
+    const result = await run(['--store', store, 'notice', 'goyang', '--part', 'article'], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out.trimEnd().split('\n').slice(-5)).toEqual([
+      '2. 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.',
+      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용',
+      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용',
+      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용',
+      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용',
+    ]);
+    expect(result.out).toContain('1. 이 개인정보 처리방침은 2025년 01월 01일부터 적용됩니다.');
+  });
+
+  it('--out writes a self-contained HTML page', async () => {
+    const result = await run(['--store', store, 'notice', 'goyang', '--format', 'html', '--out', 'notice.html'], dir);
+    expect(result.code, result.err).toBe(0);
+    const html = readFileSync(join(dir, 'notice.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ko">/u);
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/<link|<script|src=/u);
+  });
+
+  it('a city whose version in force before is not archived still gets its article and announcement, with a warning', async () => {
+    const result = await run(['--store', store, 'notice', 'paju'], dir);
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('not archived: the notice has no comparison table');
+    expect(result.out).toContain('이 개인정보처리방침은 2024년 9월 30일부터 적용되며');
+    expect(result.out).toContain('(비교할 이전 버전의 본문 없음)');
+  });
+
+  it('usage errors name the option and what to give', async () => {
+    const bad = await run(['--store', store, 'notice', 'goyang', '--effective', '2025-02-30'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--effective 2025-02-30 is not a calendar date');
+    const unknown = await run(['--store', store, 'notice', 'seoul'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('there is no city "seoul"');
+  });
+});

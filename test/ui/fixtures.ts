@@ -1,0 +1,43 @@
+/** Real data for the UI tests: 고양's seed, an edited copy (phone and retention period changed), their diff. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePolicy } from '../../src/domain/parse/index.js';
+import { diffVersions } from '../../src/domain/diff/index.js';
+import type { PolicyDiff } from '../../src/domain/diff/types.js';
+import type { LedgerEntry, PolicyVersion } from '../../src/domain/model.js';
+
+export const GOYANG_SEED = join(import.meta.dirname, '..', 'fixtures', 'seeds', '002_46469e55ffaa64e6.txt');
+
+/** 고양 with 보호책임자's phone 031-8075-2593 → 2594, 접속기록 보관 1년 → 2년, effective 2025-01-01. */
+export function editedGoyangText(): string {
+  const lines = readFileSync(GOYANG_SEED, 'utf8').split('\n');
+  const edit = (needle: string, from: string, to: string) => {
+    const i = lines.findIndex((l) => l.includes(needle) && l.includes(from));
+    if (i < 0) throw new Error(`seed line with ${needle} not found`);
+    lines[i] = lines[i]!.replace(from, to);
+  };
+  edit('전화번호\t031-8075-2020', '031-8075-2593', '031-8075-2594');
+  edit('접속한 기록', '최소 1년', '최소 2년');
+  edit('방침은 2020년 07월 17일부터', '2020년 07월 17일부터', '2025년 01월 01일부터');
+  return lines.join('\n');
+}
+
+export function goyangVersions(): { old: PolicyVersion; edited: PolicyVersion } {
+  const old = parsePolicy(readFileSync(GOYANG_SEED), { slug: 'goyang' }).version;
+  const edited = parsePolicy(editedGoyangText(), { slug: 'goyang' }).version;
+  return { old, edited };
+}
+
+export function goyangDiff(): PolicyDiff {
+  const { old, edited } = goyangVersions();
+  return diffVersions(old, edited, { editorial: true, oldLabel: 'goyang@2020-07-17', newLabel: 'goyang@2025-01-01' });
+}
+
+/** 고양's ledger as the store keeps it after the edited copy is imported. */
+export const GOYANG_LEDGER: LedgerEntry[] = [
+  { effective: '2011-11-07', until: '2016-05-13', archived: false, evidence: [{ version: '2020-07-17', text: '2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)' }] },
+  { effective: '2016-05-16', until: '2016-12-01', archived: false, evidence: [{ version: '2020-07-17', text: '2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)' }] },
+  { effective: '2016-12-02', until: '2020-07-16', archived: false, evidence: [{ version: '2020-07-17', text: '2016. 12. 02. ~ 2020. 07. 16. 적용(클릭)' }] },
+  { effective: '2020-07-17', until: '2024-12-31', archived: true, tag: 'goyang@2020-07-17', source: { file: 'sources/goyang/2020-07-17.txt', sha256: '19a0c7712eef' } },
+  { effective: '2025-01-01', until: null, archived: true, tag: 'goyang@2025-01-01', source: { file: 'sources/goyang/2025-01-01.txt', sha256: 'aa11bb22cc33' } },
+];

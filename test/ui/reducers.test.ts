@@ -1,0 +1,169 @@
+/** The screens' pure reducers, driven key by key as a person would. */
+import { describe, expect, test } from 'vitest';
+import { press, type Key } from '../../src/ui/keys.js';
+import { appReducer, currentScreen, initialAppState } from '../../src/ui/app-state.js';
+import { citiesKey, filterCities, initialCitiesState, type CitiesState } from '../../src/ui/cities/cities-state.js';
+import { inForceOn, timelineKey, timelineStart, type TimelineState } from '../../src/ui/timeline/timeline-state.js';
+import { diffKey, initialDiffState, type DiffState } from '../../src/ui/diff/diff-state.js';
+import { noticeKey, initialNoticeState } from '../../src/ui/notice/notice-state.js';
+import { importKey, initialImportState, type ImportStep } from '../../src/ui/import/import-state.js';
+import type { CitySummary } from '../../src/ui/backend.js';
+import { GOYANG_LEDGER, goyangDiff } from './fixtures.js';
+
+const CITIES: CitySummary[] = [
+  { slug: 'goyang', city: '고양특례시', newest: '2020-07-17', archived: 1, known: 4 },
+  { slug: 'iksan', city: '익산시', newest: '2012-03-26', archived: 1, known: 2 },
+  { slug: 'paju', city: '파주시', newest: '2024-09-30', archived: 1, known: 12 },
+];
+
+/** Types a sequence of keys: strings are typed character by character, objects are special keys. */
+function drive<S, O extends { kind: string }>(start: S, reduce: (s: S, input: string, key: Key) => O, keys: (string | Partial<Key>)[]): { state: S; last: O } {
+  let state = start;
+  let last: O | undefined;
+  for (const k of keys) {
+    const presses = typeof k === 'string' ? Array.from(k, (ch) => ({ input: ch, key: press() })) : [{ input: '', key: press(k) }];
+    for (const p of presses) {
+      last = reduce(state, p.input, p.key);
+      if (last.kind === 'state') state = (last as unknown as { state: S }).state;
+    }
+  }
+  return { state, last: last! };
+}
+
+describe('screen stack', () => {
+  test('q goes back, and quits on the first screen; ? toggles the key list, which q closes first', () => {
+    let s = initialAppState();
+    s = appReducer(s, { type: 'push', screen: { kind: 'timeline', slug: 'goyang', city: '고양특례시' } });
+    expect(currentScreen(s).kind).toBe('timeline');
+    s = appReducer(s, { type: 'help' });
+    s = appReducer(s, { type: 'back' });
+    expect(s.help).toBe(false);
+    expect(currentScreen(s).kind).toBe('timeline');
+    s = appReducer(s, { type: 'back' });
+    expect(currentScreen(s).kind).toBe('cities');
+    expect(s.quit).toBe(false);
+    expect(appReducer(s, { type: 'back' }).quit).toBe(true);
+  });
+});
+
+describe('cities', () => {
+  const reduce = (s: CitiesState, input: string, key: Key) => citiesKey(s, CITIES, input, key);
+
+  test('typing filters by Korean name or slug; Esc clears the filter before leaving', () => {
+    expect(filterCities(CITIES, '파주').map((c) => c.slug)).toEqual(['paju']);
+    const { state } = drive(initialCitiesState, reduce, ['익산']);
+    expect(state.filter).toBe('익산');
+    expect(drive(state, reduce, [{ return: true }]).last).toEqual({ kind: 'open', screen: { kind: 'timeline', slug: 'iksan', city: '익산시' } });
+    expect(drive(state, reduce, [{ escape: true }]).state.filter).toBe('');
+    expect(drive(initialCitiesState, reduce, [{ escape: true }]).last.kind).toBe('back');
+    // Once a filter is being typed, command letters are text.
+    expect(drive(initialCitiesState, reduce, ['pa', 'q']).state.filter).toBe('paq');
+  });
+
+  test('enter opens the timeline; c then enter on another city compares the two', () => {
+    expect(drive(initialCitiesState, reduce, [{ downArrow: true }, { return: true }]).last).toMatchObject({ kind: 'open', screen: { kind: 'timeline', slug: 'iksan' } });
+    const compare = drive(initialCitiesState, reduce, ['c', { downArrow: true }, { downArrow: true }, { return: true }]);
+    expect(compare.last).toEqual({ kind: 'open', screen: { kind: 'diff', oldRef: 'goyang', newRef: 'paju', crossCity: true } });
+    expect(drive(initialCitiesState, reduce, ['c', { return: true }]).state.message).toMatch(/different city/);
+    expect(drive(initialCitiesState, reduce, ['i']).last).toEqual({ kind: 'open', screen: { kind: 'import', slug: 'goyang', city: '고양특례시' } });
+  });
+});
+
+describe('timeline', () => {
+  const reduce = (s: TimelineState, input: string, key: Key) => timelineKey(s, 'goyang', GOYANG_LEDGER, input, key);
+  const start = timelineStart(GOYANG_LEDGER);
+
+  test('starts on the newest version; d compares it with the previous one that has text', () => {
+    expect(start.cursor).toBe(4);
+    expect(drive(start, reduce, ['d']).last).toEqual({ kind: 'open', screen: { kind: 'diff', oldRef: 'goyang@2020-07-17', newRef: 'goyang@2025-01-01', crossCity: false } });
+  });
+
+  test('space marks the first version, enter the second', () => {
+    const marked = drive(start, reduce, [{ upArrow: true }, ' ', { downArrow: true }, { return: true }]);
+    expect(marked.last).toEqual({ kind: 'open', screen: { kind: 'diff', oldRef: 'goyang@2020-07-17', newRef: 'goyang@2025-01-01', crossCity: false } });
+  });
+
+  test('versions without text explain why they cannot be diffed', () => {
+    const { state, last } = drive(start, reduce, [{ upArrow: true }, { upArrow: true }, 'd']);
+    expect(last.kind).toBe('state');
+    expect(state.message).toContain('2016-12-02 ~ 2020-07-16 has no text in the store');
+    expect(state.message).toContain('2016. 12. 02. ~ 2020. 07. 16. 적용');
+    expect(drive(start, reduce, [{ upArrow: true }, 'd']).state.message).toContain('oldest version with text');
+  });
+
+  test('@ jumps to the version in force on a date, and refuses what is not a date', () => {
+    expect(inForceOn(GOYANG_LEDGER, '2016-06-01')).toBe(1);
+    const { state } = drive(start, reduce, ['@', '2016-06-01', { return: true }]);
+    expect(state.cursor).toBe(1);
+    expect(state.message).toBe('In force on 2016-06-01: 2016-05-16 ~ 2016-12-01 (no text archived).');
+    const bad = drive(start, reduce, ['@', '2016/06/01', { return: true }]).state;
+    expect(bad.prompt?.problem).toMatch(/not a date/);
+  });
+});
+
+describe('diff', () => {
+  const diff = goyangDiff();
+  const layout = { detailLength: 40, detailHeight: 10 };
+  const refs = { oldRef: 'goyang@2020-07-17', newRef: 'goyang@2025-01-01', crossCity: false };
+  const reduce = (s: DiffState, input: string, key: Key) => diffKey(s, diff, layout, input, key, refs);
+  const title = (s: DiffState) => diff.articles[s.cursor]!.new[0]?.title;
+
+  test('opens on the first substantive change; n/N walk the changes and wrap', () => {
+    const start = initialDiffState(diff);
+    expect(title(start)).toBe('개인정보의 안전성 확보조치');
+    const n1 = drive(start, reduce, ['n']).state;
+    expect(title(n1)).toBe('개인정보 보호책임자');
+    const n2 = drive(n1, reduce, ['n']).state;
+    expect(title(n2)).toBe('개인정보 처리방침 변경');
+    const wrapped = drive(n2, reduce, ['n']).state;
+    expect(title(wrapped)).toBe('개인정보의 안전성 확보조치');
+    expect(wrapped.message).toMatch(/Wrapped/);
+    expect(title(drive(start, reduce, ['N']).state)).toBe('개인정보 처리방침 변경');
+  });
+
+  test('s, e and f toggle; / searches article text; t opens the notice', () => {
+    const start = initialDiffState(diff);
+    const toggled = drive(start, reduce, ['s', 'e']).state;
+    expect([toggled.sideBySide, toggled.editorial]).toEqual([true, true]);
+    expect(drive(start, reduce, ['f']).state.facts).toBe(true);
+    expect(drive(start, reduce, ['f', 'f']).state.facts).toBe(false);
+    const found = drive(start, reduce, ['/', '권익침해', { return: true }]).state;
+    expect(title(found)).toBe('권익침해 구제방법');
+    expect(drive(start, reduce, ['/', '없는말', { return: true }]).state.message).toMatch(/in no article/);
+    expect(drive(start, reduce, ['t']).last).toEqual({ kind: 'open', screen: { kind: 'notice', oldRef: refs.oldRef, newRef: refs.newRef } });
+    const cross = diffKey(start, diff, layout, 't', press(), { ...refs, crossCity: true });
+    expect(cross.kind === 'state' && cross.state.message).toMatch(/one city/);
+  });
+
+  test('the detail pane scrolls by pages within its length', () => {
+    const start = initialDiffState(diff);
+    expect(drive(start, reduce, [{ pageDown: true }]).state.scroll).toBe(8);
+    expect(drive(start, reduce, [{ pageDown: true }, { pageDown: true }, { pageDown: true }, { pageDown: true }]).state.scroll).toBe(30);
+    expect(drive(start, reduce, [{ pageDown: true }, { downArrow: true }]).state.scroll).toBe(0);
+  });
+});
+
+describe('notice', () => {
+  const layout = { length: 100, height: 20, partStarts: [0, 12, 25] };
+  const reduce = (s: typeof initialNoticeState, input: string, key: Key) => noticeKey(s, layout, '/work/out', input, key);
+
+  test('scrolls, jumps to the three parts, and w asks where to write', () => {
+    expect(drive(initialNoticeState, reduce, ['3']).state.scroll).toBe(25);
+    expect(drive(initialNoticeState, reduce, [{ end: true }]).state.scroll).toBe(80);
+    const asked = drive(initialNoticeState, reduce, ['w']).state;
+    expect(asked.prompt?.value).toBe('/work/out');
+    expect(drive(initialNoticeState, reduce, ['w', { return: true }]).last).toMatchObject({ kind: 'write', dir: '/work/out' });
+    expect(drive(initialNoticeState, reduce, ['w', { ctrl: true }, { escape: true }]).state.prompt).toBeUndefined();
+  });
+});
+
+describe('import', () => {
+  test('path, then effective date (checked), then the preview is requested', () => {
+    const typed = drive<ImportStep, ReturnType<typeof importKey>>(initialImportState(), importKey, ['draft.txt', { return: true }, '2025-13-45x', { return: true }]);
+    expect(typed.state.step).toBe('effective');
+    expect(typed.state.step === 'effective' && typed.state.prompt.problem).toMatch(/not a date/);
+    const ok = drive<ImportStep, ReturnType<typeof importKey>>(initialImportState(), importKey, ['draft.txt', { return: true }, '2025-01-01', { return: true }]);
+    expect(ok.last).toEqual({ kind: 'preview', state: { step: 'previewing', path: 'draft.txt', effective: '2025-01-01' } });
+    expect(drive<ImportStep, ReturnType<typeof importKey>>(initialImportState(), importKey, [{ escape: true }]).last.kind).toBe('back');
+  });
+});

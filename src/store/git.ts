@@ -61,6 +61,7 @@ export class GitError extends StoreError {}
 
 export class Git {
   private readonly simple: SimpleGit;
+  private identityCache: Promise<Identity> | undefined;
 
   constructor(readonly dir: string) {
     this.simple = simpleGit({ baseDir: dir, config: CONFIG, maxConcurrentProcesses: 4, allowEnvironment: INHERITED_GIT_VARIABLES });
@@ -132,7 +133,12 @@ export class Git {
   }
 
   /** The identity from git config, or bangchim@localhost when none is set (CI); never writes config. */
-  async identity(): Promise<Identity> {
+  identity(): Promise<Identity> {
+    this.identityCache ??= this.readIdentity();
+    return this.identityCache;
+  }
+
+  private async readIdentity(): Promise<Identity> {
     const get = async (key: string) => {
       const result = await this.spawn(['config', '--get', key], { allowFailure: true });
       return result.code === 0 ? result.stdout.toString('utf8').trim() : '';

@@ -7,9 +7,10 @@
  *   await store.importVersion({ slug, bytes, file, effective });
  *   await resolveVersionArg(storeDir, 'goyang~1');
  */
-import { resolve as resolvePath } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { parseRef } from '../domain/ref.js';
-import { readDraft, Store, type ResolvedVersion } from './store.js';
+import { readDraft, Store, STORE_MARKER, type ResolvedVersion } from './store.js';
 
 export { initStore, locateStore, defaultStoreDir, loadSample, bundledSampleDir, packageRoot, type InitResult, type StoreLocation, type SampleCity } from './init.js';
 export {
@@ -38,11 +39,15 @@ export async function openStore(dir: string, options: { onNotice?: (message: str
  * goyang@2016-06-01 (in force that day), goyang~1, or a draft file (relative to `cwd`, default
  * process.cwd()). Throws RefError (NotArchivedError for a version known only from a later page).
  */
-export async function resolveVersionArg(storeDir: string, arg: string, options: { cwd?: string } = {}): Promise<ResolvedVersion> {
+export async function resolveVersionArg(storeDir: string, arg: string, options: { cwd?: string; env?: NodeJS.ProcessEnv; strict?: boolean } = {}): Promise<ResolvedVersion> {
   // A draft file needs no store.
   const parsed = parseRef(arg);
   if (parsed.kind === 'file') return readDraft(resolvePath(options.cwd ?? process.cwd(), parsed.path), parsed.path);
-  const store = await Store.open(storeDir);
+  // Like every command: a directory that is not a store means "the store around it, else the default sample store".
+  // `strict` (an explicit --store) refuses instead.
+  const { locateStore } = await import('./init.js');
+  const dir = existsSync(join(storeDir, STORE_MARKER)) || options.strict ? storeDir : (await locateStore({ cwd: storeDir, env: options.env ?? process.env })).dir;
+  const store = await Store.open(dir);
   return store.resolve(arg, options);
 }
 

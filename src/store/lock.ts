@@ -2,7 +2,7 @@
  * One writer at a time: `.git/bangchim.lock`, created with O_EXCL, holds the owner's pid.
  * A lock whose pid is dead was left by a killed import; the caller recovers the work tree and goes on.
  */
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BusyError } from '../domain/errors.js';
 
@@ -14,6 +14,8 @@ export interface LockInfo {
   pid: number;
   started: string;
   command: string;
+  /** Written just before the ref transaction: the branch moves from → to, and these work-tree paths follow. */
+  transaction?: { from: string; to: string; paths: string[] };
 }
 
 export function isAlive(pid: number): boolean {
@@ -36,7 +38,10 @@ function parseLock(text: string): LockInfo | null {
   );
   const pid = Number(fields.pid);
   if (!Number.isInteger(pid) || pid <= 0) return null;
-  return { pid, started: fields.started ?? '?', command: fields.command ?? '?' };
+  const info: LockInfo = { pid, started: fields.started ?? '?', command: fields.command ?? '?' };
+  const [from, to] = (fields.transaction ?? '').split(' ');
+  if (from && to) info.transaction = { from, to, paths: (fields.paths ?? '').split(' ').filter(Boolean) };
+  return info;
 }
 
 export async function readLock(gitDir: string): Promise<LockInfo | null | 'absent'> {
@@ -82,6 +87,11 @@ export async function tryCreateLock(gitDir: string, command: string): Promise<bo
     await handle.close();
   }
   return true;
+}
+
+/** Records, in the lock we hold, the ref move about to happen, so that recovery after a kill knows what to finish. */
+export async function recordTransaction(gitDir: string, transaction: { from: string; to: string; paths: string[] }): Promise<void> {
+  await appendFile(join(gitDir, LOCK_FILE), `transaction: ${transaction.from} ${transaction.to}\npaths: ${transaction.paths.join(' ')}\n`);
 }
 
 export async function removeLock(gitDir: string): Promise<void> {

@@ -31,7 +31,7 @@ import { parseRef } from '../domain/ref.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../domain/yaml.js';
 import { Git, type Identity, type RefUpdate, type TagRef } from './git.js';
-import { busyError, inspectLock, removeLock, tryCreateLock } from './lock.js';
+import { busyError, inspectLock, recordTransaction, removeLock, tryCreateLock, type LockInfo } from './lock.js';
 
 export const STORE_MARKER = 'bangchim.yaml';
 export const STORE_MARKER_TEXT = '# A bangchim store: policies/ (newest versions), history/ (ledgers), sources/ (raw texts).\nformat: 1\n';
@@ -395,11 +395,11 @@ export class Store {
     if (!(await tryCreateLock(gitDir, command))) {
       const lock = await inspectLock(gitDir);
       if (lock.state === 'held') throw busyError(lock.info);
-      await this.recover();
+      if (lock.state === 'stale') await this.recover(lock.info);
       await removeLock(gitDir);
       if (!(await tryCreateLock(gitDir, command))) {
         const again = await inspectLock(gitDir);
-        throw busyError(again.state === 'free' ? { pid: 0, started: 'just now', command: '?' } : (again.info ?? { pid: 0, started: 'just now', command: '?' }));
+        throw busyError(again.state === 'held' ? again.info : { pid: 0, started: 'just now', command: '?' });
       }
     }
     try {
@@ -415,25 +415,29 @@ export class Store {
     const gitDir = await this.gitDir();
     const lock = await inspectLock(gitDir);
     if (lock.state !== 'stale') return;
-    await this.recover();
+    await this.recover(lock.info);
     await removeLock(gitDir);
   }
 
   /**
-   * After a kill: refs may already be moved (the transaction is atomic) while the index and work tree
-   * still show the old files. Bring back from HEAD exactly the paths whose index differs from HEAD
-   * and whose work-tree file still equals the index (so nobody's hand edits are overwritten).
+   * After a kill. Before the ref transaction nothing visible was changed: only temporary files go.
+   * After it (the lock records the move and HEAD is at its target), the index and work tree still show
+   * the old files of the paths the import writes: bring back from HEAD those whose work-tree file
+   * still equals the index, so nobody's later hand edits are overwritten.
    */
-  private async recover(): Promise<void> {
+  private async recover(lock: LockInfo | null): Promise<void> {
     const gitDir = await this.gitDir();
     for (const name of await readdir(gitDir)) if (name.startsWith(TEMP_INDEX_PREFIX)) await rm(join(gitDir, name), { force: true });
-    const paths = STORE_PATHS.filter((p) => p !== STORE_MARKER);
-    const staged = await this.git.stagedDifferences(paths);
-    if (staged.length === 0) return;
-    const edited = new Set(await this.git.unstagedDifferences(staged));
+    const transaction = lock?.transaction;
+    if (!transaction || (await this.git.headCommit()) !== transaction.to) {
+      this.onNotice(`removed a lock left by an interrupted bangchim${lock ? ` (pid ${lock.pid}, "${lock.command}")` : ''}; the store was not changed by it`);
+      return;
+    }
+    const staged = await this.git.stagedDifferences(transaction.paths);
+    const edited = new Set(staged.length > 0 ? await this.git.unstagedDifferences(staged) : []);
     const restore = staged.filter((p) => !edited.has(p));
     await this.git.checkoutFromHead(restore);
-    this.onNotice(`recovered the store after an interrupted import: brought ${restore.length} file${restore.length === 1 ? '' : 's'} up to date with HEAD`);
+    this.onNotice(`recovered the store after an interrupted import ("${lock!.command}"): brought ${restore.length} file${restore.length === 1 ? '' : 's'} up to date with HEAD`);
     if (edited.size > 0) this.onNotice(`left alone (edited since): ${[...edited].join(', ')}`);
   }
 
@@ -543,11 +547,8 @@ export class Store {
     const { slug, effective } = plan;
     const gitDir = await this.gitDir();
     const tempIndex = join(gitDir, `${TEMP_INDEX_PREFIX}${process.pid}`);
-    const branch = await this.git.currentBranchRef();
+    const [branch, identity, tipLedger, tags] = await Promise.all([this.git.currentBranchRef(), this.git.identity(), this.ledgerOrNull(slug, head), this.git.tags()]);
     if (branch === null) throw new StoreError(`the store's HEAD is detached`, { where: this.dir, hint: `check out its branch first: git -C ${this.dir} checkout main` });
-    const identity = await this.git.identity();
-    const tipLedger = await this.ledgerOrNull(slug, head);
-    const tags = await this.git.tags();
     const tagByName = new Map(tags.map((t) => [t.name, t]));
     const tag = tagName(slug, effective);
     if (tagByName.has(tag)) throw new StoreError(`the tag ${tag} already exists but the ledger does not list it as archived`, { where: tag, hint: `inspect it with \`git -C ${this.dir} show ${tag}\`` });
@@ -566,11 +567,14 @@ export class Store {
       plan.onProgress?.(`${effective} is older than ${later[0]!.tag}: rebuilding the chain (${replay.length} later commit${replay.length === 1 ? '' : 's'} to replay)`);
     }
 
-    const policyBlob = await this.git.hashObject(plan.policyBytes);
-    const sourceBlob = await this.git.hashObject(plan.sourceBytes);
     const baseLedger = base === head ? tipLedger : await this.ledgerOrNull(slug, base);
     const atBase = plan.mergeLedger(baseLedger);
-    const ledgerBlob = await this.git.hashObject(ledgerToYaml(atBase.ledger));
+    const [policyBlob, sourceBlob, ledgerBlob] = await Promise.all([
+      this.git.hashObject(plan.policyBytes),
+      this.git.hashObject(plan.sourceBytes),
+      this.git.hashObject(ledgerToYaml(atBase.ledger)),
+    ]);
+    if (policyBlob !== gitBlobId(plan.policyBytes)) throw new StoreError('git computed a different blob id than bangchim; is this git built with SHA-256 objects?', { where: this.dir });
     const tree = await this.git.buildTree(base, new Map([[policyPath(slug), policyBlob], [ledgerPath(slug), ledgerBlob], [plan.sourcePath, sourceBlob]]), tempIndex);
     const commit = await this.git.commitTree({
       tree,
@@ -618,8 +622,10 @@ export class Store {
     updates.unshift({ kind: 'update', ref: branch, newValue: tip, oldValue: head });
 
     await this.verifyChain(tip, tags, newTagCommits, slug);
+    const workTreePaths = [policyPath(slug), ledgerPath(slug), `sources/${slug}`];
+    await recordTransaction(gitDir, { from: head, to: tip, paths: workTreePaths });
     await this.git.updateRefs(updates, `bangchim: ${tag}`);
-    await this.git.checkoutFromHead([policyPath(slug), ledgerPath(slug), `sources/${slug}`]);
+    await this.git.checkoutFromHead(workTreePaths);
     return {
       slug,
       effective,
@@ -638,11 +644,10 @@ export class Store {
    * and each tag's commit holds exactly the text (blob) its ledger at the tip records.
    */
   private async verifyChain(tip: string, tags: TagRef[], moved: Map<string, string>, slug: string): Promise<void> {
-    const order = await this.git.commitsSince(null, tip);
+    const [order, slugs] = await Promise.all([this.git.commitsSince(null, tip), this.slugs(tip)]);
     const position = new Map(order.map((c, i) => [c, i]));
     const tagCommits = new Map(tags.map((t) => [t.name, t.commit]));
     for (const [name, commit] of moved) tagCommits.set(name, commit);
-    const slugs = await this.slugs(tip);
     const ledgers = await this.ledgersAt(tip, slugs);
     const problems: string[] = [];
     const checks: { spec: string; blob: string; tag: string }[] = [];

@@ -159,7 +159,8 @@ describe('the lock', () => {
     git(dir, 'checkout-index', '-f', '-a');
     rmSync(join(dir, 'sources', 'goyang', '2025-01-01.txt'));
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\n`);
+    const [from, to] = [git(dir, 'rev-parse', 'HEAD^').trim(), git(dir, 'rev-parse', 'HEAD').trim()];
+    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\ntransaction: ${from} ${to}\npaths: policies/goyang.yaml history/goyang.yaml sources/goyang\n`);
     expect(git(dir, 'status', '--porcelain')).not.toBe('');
     const notices: string[] = [];
     await openStore(dir, { onNotice: (m) => notices.push(m) });
@@ -172,11 +173,16 @@ describe('the lock', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\n`);
     writeFileSync(join(dir, '.git', `bangchim-index-${dead}`), 'half-written');
-    const store = await openStore(dir);
+    // Someone's staged (not yet committed) work elsewhere must survive the recovery.
+    writeFileSync(join(dir, 'notes.txt'), 'mine\n');
+    git(dir, 'add', 'notes.txt');
+    const notices: string[] = [];
+    const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
+    expect(notices).toEqual([`removed a lock left by an interrupted bangchim (pid ${dead}, "import goyang x.txt"); the store was not changed by it`]);
     const result = await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
     expect(result.tag).toBe('goyang@2025-01-01');
     expect(snapshot(dir).lock).toBe(false);
     expect(existsSync(join(dir, '.git', `bangchim-index-${dead}`))).toBe(false);
-    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('A  notes.txt\n');
   });
 });

@@ -35,6 +35,8 @@ export const SAME_CITY_WEIGHTS: AlignmentWeights = { body: 0.6, title: 0.25, top
 /** Two cities: bodies differ in wording, so topic and title weigh more. */
 export const CROSS_CITY_WEIGHTS: AlignmentWeights = { body: 0.35, title: 0.3, topic: 0.35, threshold: 0.3 };
 
+/** A unique shared title anchors a pair when the bodies are at least this similar. */
+const TITLE_ANCHOR_SIMILARITY = 0.6;
 /** Above this many candidate pairs, score only pairs near each other or sharing a title. */
 const FULL_MATRIX_LIMIT = 200 * 200;
 /** The neighbourhood (in articles, by relative position) scored when the full matrix is too big. */
@@ -65,17 +67,27 @@ export interface Alignment {
   moved: Set<number>;
 }
 
+/** Vectors are built on first use: anchored (identical) articles never need them. */
 export function profileArticle(article: Article, index: number): ArticleProfile {
   const title = titleKey(article.title);
   const body = bodyKey(article.body);
+  let titleVector: NgramVector | undefined;
+  let bodyVector: NgramVector | undefined;
+  let coverVector: NgramVector | undefined;
   return {
     index,
     article,
     titleKey: title,
     bodyKey: body,
-    titleVector: ngramVector(title, 2),
-    bodyVector: ngramVector(body, 3),
-    coverVector: ngramVector(body, 2),
+    get titleVector() {
+      return (titleVector ??= ngramVector(title, 2));
+    },
+    get bodyVector() {
+      return (bodyVector ??= ngramVector(body, 3));
+    },
+    get coverVector() {
+      return (coverVector ??= ngramVector(body, 2));
+    },
   };
 }
 
@@ -113,7 +125,24 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
     newMatched.add(next);
   }
 
-  // 2. The rest: optimal assignment on the combined score (sparse greedy when too many).
+  // 2. Anchors: a title that is unique on both sides, over a clearly similar body (one comparison each).
+  const uniqueTitles = (profiles: readonly ArticleProfile[], matched: ReadonlySet<number>): Map<string, ArticleProfile> => {
+    const byTitle = new Map<string, ArticleProfile | null>();
+    for (const p of profiles) if (!matched.has(p.index)) byTitle.set(p.titleKey, byTitle.has(p.titleKey) ? null : p);
+    return new Map([...byTitle].filter((entry): entry is [string, ArticleProfile] => entry[1] !== null));
+  };
+  const newTitles = uniqueTitles(newProfiles, newMatched);
+  for (const [title, a] of uniqueTitles(oldProfiles, oldMatched)) {
+    const b = newTitles.get(title);
+    if (b === undefined) continue;
+    const { score, similarity } = pairScore(a, b, weights);
+    if (similarity < TITLE_ANCHOR_SIMILARITY) continue;
+    pairs.push({ old: a.index, new: b.index, score, similarity });
+    oldMatched.add(a.index);
+    newMatched.add(b.index);
+  }
+
+  // 3. The rest: optimal assignment on the combined score (sparse greedy when too many).
   const oldRest = oldProfiles.filter((p) => !oldMatched.has(p.index));
   const newRest = newProfiles.filter((p) => !newMatched.has(p.index));
   for (const pair of assignRest(oldRest, newRest, weights)) {
@@ -122,13 +151,13 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
     newMatched.add(pair.new);
   }
 
-  // 3. Splits and merges among the leftovers.
+  // 4. Splits and merges among the leftovers.
   const groups = detectSplitsAndMerges(oldProfiles, newProfiles, pairs, oldMatched, newMatched);
   const groupedOld = new Set(groups.flatMap((g) => g.old));
   const groupedNew = new Set(groups.flatMap((g) => g.new));
   const onePairs = pairs.filter((p) => !groupedOld.has(p.old) && !groupedNew.has(p.new));
 
-  // 4. Moves: positions of matched units, old order vs new order.
+  // 5. Moves: positions of matched units, old order vs new order.
   const units = [
     ...onePairs.map((p) => ({ old: p.old, new: p.new })),
     ...groups.map((g) => ({ old: Math.min(...g.old), new: Math.min(...g.new) })),
@@ -219,7 +248,11 @@ function detectSplitsAndMerges(
     for (const piece of leftovers) {
       let best = -1;
       let bestScore = CONTAINED;
+      const probes = probeGrams(piece.bodyKey);
       for (const whole of wholes) {
+        // Cheap screen before building vectors: most wholes share few of the piece's trigrams.
+        if (whole.bodyKey.length < piece.bodyKey.length * CONTAINED * 0.9) continue;
+        if (probes.filter((probe) => whole.bodyKey.includes(probe)).length < probes.length * 0.6) continue;
         const c = containment(piece.coverVector, whole.coverVector);
         if (c >= bestScore) {
           best = whole.index;
@@ -259,6 +292,13 @@ function detectSplitsAndMerges(
     groups.push({ kind: 'merged', old: olds, new: [whole], coverage: coverageOf(newProfiles[whole]!, olds.map((k) => oldProfiles[k]!)) });
   }
   return groups;
+}
+
+/** Up to 24 trigrams spread evenly over a text. */
+function probeGrams(text: string): string[] {
+  const count = Math.min(24, Math.max(0, text.length - 2));
+  const step = count === 0 ? 0 : (text.length - 3) / Math.max(1, count - 1);
+  return Array.from({ length: count }, (_, k) => text.slice(Math.round(k * step), Math.round(k * step) + 3));
 }
 
 function coverageOf(whole: ArticleProfile, pieces: readonly ArticleProfile[]): number {

@@ -67,8 +67,47 @@ type Step =
 
 /** Aligns provisions in order, maximising the summed similarity of aligned pairs. */
 export function alignProvisions(oldProvisions: readonly Provision[], newProvisions: readonly Provision[]): Step[] {
+  // Identical provisions at both ends align without scoring (most of a modified article is unchanged).
+  let prefix = 0;
+  while (prefix < oldProvisions.length && prefix < newProvisions.length && oldProvisions[prefix]!.key === newProvisions[prefix]!.key) prefix++;
+  let suffix = 0;
+  while (
+    suffix < oldProvisions.length - prefix &&
+    suffix < newProvisions.length - prefix &&
+    oldProvisions[oldProvisions.length - 1 - suffix]!.key === newProvisions[newProvisions.length - 1 - suffix]!.key
+  ) {
+    suffix++;
+  }
+  const exact = (i: number, j: number): Step => ({ kind: 'pair', old: i, new: j, score: 1.5 });
+  const middle = alignMiddle(oldProvisions.slice(prefix, oldProvisions.length - suffix), newProvisions.slice(prefix, newProvisions.length - suffix)).map(
+    (step) => shiftStep(step, prefix),
+  );
+  return [
+    ...Array.from({ length: prefix }, (_, k) => exact(k, k)),
+    ...middle,
+    ...Array.from({ length: suffix }, (_, k) => exact(oldProvisions.length - suffix + k, newProvisions.length - suffix + k)),
+  ];
+}
+
+function shiftStep(step: Step, by: number): Step {
+  switch (step.kind) {
+    case 'pair':
+      return { ...step, old: step.old + by, new: step.new + by };
+    case 'join-old':
+      return { ...step, old: [step.old[0] + by, step.old[1] + by], new: step.new + by };
+    case 'join-new':
+      return { ...step, old: step.old + by, new: [step.new[0] + by, step.new[1] + by] };
+    case 'del':
+      return { kind: 'del', old: step.old + by };
+    case 'ins':
+      return { kind: 'ins', new: step.new + by };
+  }
+}
+
+function alignMiddle(oldProvisions: readonly Provision[], newProvisions: readonly Provision[]): Step[] {
   const n = oldProvisions.length;
   const m = newProvisions.length;
+  if (n === 0 || m === 0) return [...oldProvisions.map((_, k): Step => ({ kind: 'del', old: k })), ...newProvisions.map((_, k): Step => ({ kind: 'ins', new: k }))];
   if (n * m > CLAUSE_DP_LIMIT) return alignExact(oldProvisions, newProvisions);
   const oldVectors = oldProvisions.map((p) => ngramVector(p.key));
   const newVectors = newProvisions.map((p) => ngramVector(p.key));

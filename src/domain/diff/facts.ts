@@ -227,10 +227,22 @@ export function extractFacts(article: Pick<Article, 'body'>): Fact[] {
   const facts: Fact[] = [];
   for (const source of factSources(article.body, undefined, [])) {
     const heading = source.heading === undefined ? undefined : shortenLabel(source.heading);
-    facts.push(...extractFactsFromText(source.text, provisionLabel(source), heading));
+    const label = provisionLabel(source);
+    // Most provisions are the same in both versions: extract once.
+    const key = `${source.text}\u0000${label ?? ''}\u0000${heading ?? ''}`;
+    let found = factCache.get(key);
+    if (found === undefined) {
+      found = extractFactsFromText(source.text, label, heading);
+      if (factCache.size >= FACT_CACHE_LIMIT) factCache.clear();
+      factCache.set(key, found);
+    }
+    facts.push(...found.map((f) => ({ ...f })));
   }
   return facts;
 }
+
+const FACT_CACHE_LIMIT = 20_000;
+const factCache = new Map<string, Fact[]>();
 
 /**
  * Fact changes between the facts of old and new articles: values present on both sides (as many

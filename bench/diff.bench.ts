@@ -1,0 +1,126 @@
+/**
+ * The semantic diff against `git diff --no-index --word-diff` on the same two texts, measured in the
+ * same run: each seed vs an edited copy, pairs of different cities, and 10× / 100× synthetic policies
+ * (articles repeated with variations) to show the engine is not quadratic in document length.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffVersions } from '../src/domain/diff/index.js';
+import { parsePolicy } from '../src/domain/parse/index.js';
+import { renderPolicyText } from '../src/domain/render.js';
+import type { Article, PolicyVersion } from '../src/domain/model.js';
+
+const SEED_DIR = fileURLToPath(new URL('../test/fixtures/seeds/', import.meta.url));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(runs: number, f: () => void): number {
+  for (let i = 0; i < Math.min(3, runs); i++) f(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    f();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** A few real edits on a version: a period, a phone-like number, a sentence, an article removed. */
+function edited(version: PolicyVersion): PolicyVersion {
+  const copy = structuredClone(version);
+  const articles = copy.articles;
+  let changed = 0;
+  for (const article of articles) {
+    for (const clause of article.body) {
+      if (clause.text === undefined || changed >= 3) continue;
+      const next = clause.text.replace('6개월', '1년').replace('10일', '14일').replace('3년', '5년');
+      if (next !== clause.text) {
+        clause.text = next;
+        changed++;
+      }
+    }
+  }
+  articles[1]!.body.push({ marker: '-', text: '정보주체가 요청하는 경우 처리 결과를 지체 없이 서면으로 통지합니다.' });
+  articles.splice(Math.floor(articles.length / 2), 1);
+  articles.forEach((a, k) => (a.number = k + 1));
+  return copy;
+}
+
+/** Every article reworded (a sentence added to its first clause): nothing can be anchored as identical. */
+function reworded(version: PolicyVersion): PolicyVersion {
+  const copy = structuredClone(version);
+  for (const article of copy.articles) {
+    const first = article.body.find((c) => c.text !== undefined);
+    if (first) first.text = `${first.text} 다만, 정보주체가 요청하면 지체 없이 알립니다.`;
+  }
+  return copy;
+}
+
+/** `times` copies of every article, each copy varied (numbers and a city-like word), numbered on. */
+function scaled(version: PolicyVersion, times: number): PolicyVersion {
+  const articles: Article[] = [];
+  for (let copy = 0; copy < times; copy++) {
+    for (const article of version.articles) {
+      const varied = structuredClone(article);
+      varied.title = copy === 0 ? article.title : `${article.title} (제${copy}지구)`;
+      const vary = (text: string): string => (copy === 0 ? text : text.replace(/\d+/u, (n) => String(Number(n) + copy)).replace(/시는/u, `시 제${copy}지구는`));
+      for (const clause of varied.body) if (clause.text !== undefined) clause.text = vary(clause.text);
+      articles.push(varied);
+    }
+  }
+  articles.forEach((a, k) => (a.number = k + 1));
+  return { ...version, articles };
+}
+
+function gitWordDiff(dir: string, a: string, b: string): () => void {
+  const oldFile = join(dir, 'old.txt');
+  const newFile = join(dir, 'new.txt');
+  return () => {
+    writeFileSync(oldFile, a);
+    writeFileSync(newFile, b);
+    const result = spawnSync('git', ['diff', '--no-index', '--word-diff', '--no-color', oldFile, newFile], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (result.status !== 0 && result.status !== 1) throw new Error(`git diff failed: ${result.error?.message ?? result.stderr}`);
+  };
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bangchim-bench-diff-'));
+  try {
+    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
+    const seeds = files.map((f) => parsePolicy(readFileSync(join(SEED_DIR, f))).version);
+    const rows: { name: string; chars: number; engine: number; git: number }[] = [];
+    const measure = (name: string, a: PolicyVersion, b: PolicyVersion, runs: number): void => {
+      const oldText = renderPolicyText(a);
+      const newText = renderPolicyText(b);
+      const engine = time(runs, () => void diffVersions(a, b));
+      const git = time(runs, gitWordDiff(dir, oldText, newText));
+      rows.push({ name, chars: oldText.length + newText.length, engine, git });
+    };
+    for (const seed of seeds) measure(`${seed.slug} vs edited`, seed, edited(seed), 25);
+    for (const [i, j] of [[2, 3], [0, 2], [1, 4]] as const) measure(`${seeds[i]!.slug} vs ${seeds[j]!.slug}`, seeds[i]!, seeds[j]!, 25);
+    const base = seeds[3]!;
+    for (const times of [1, 10, 100]) {
+      const big = scaled(base, times);
+      measure(`${base.slug} ${times}× vs edited`, big, edited(big), times === 100 ? 5 : 15);
+    }
+    for (const times of [1, 10, 100]) {
+      const big = scaled(base, times);
+      measure(`${base.slug} ${times}× vs reworded`, big, reworded(big), times === 100 ? 3 : 10);
+    }
+    const header = `${'pair'.padEnd(28)} ${'chars'.padStart(9)} ${'engine ms'.padStart(10)} ${'git ms'.padStart(8)} ${'ratio'.padStart(6)}`;
+    process.stdout.write(`${header}\n${'-'.repeat(header.length)}\n`);
+    for (const row of rows) {
+      process.stdout.write(
+        `${row.name.padEnd(28)} ${String(row.chars).padStart(9)} ${row.engine.toFixed(2).padStart(10)} ${row.git.toFixed(2).padStart(8)} ${(row.engine / row.git).toFixed(2).padStart(6)}\n`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

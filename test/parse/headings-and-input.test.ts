@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.js';
 import { decodePolicyBytes, parsePolicy } from '../../src/domain/parse/index.js';
+import { seedBytes } from './seeds.js';
 
 /** A policy page around the given body lines. */
 function page(...lines: string[]): string {
@@ -152,5 +153,36 @@ describe('decoding', () => {
     const { version, report } = parsePolicy(page('제1조 목적', '본문'));
     expect(version.slug).toBe('unknown');
     expect(report.warnings.map((w) => w.message)).toContain('could not tell the city from the text; give its name and slug (--city, --slug)');
+  });
+});
+
+describe('limits', () => {
+  it('a file over 10 MB is refused with a clear InputError', () => {
+    const big = new Uint8Array(10_000_001).fill(0x41);
+    const error = inputError(() => parsePolicy(big, { sourceFile: 'huge.txt' }));
+    expect(error.message).toBe("huge.txt is 10.0 MB; a policy page's text is far smaller (the seeds are under 40 kB)");
+  });
+
+  it('10,000 articles: the first 9,999 (the schema\'s limit) are found in order; the 10,000th is kept as text and named', () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => `제${i + 1}조 조항 ${i + 1}\n\n내용 ${i + 1} 입니다.\n`).join('\n');
+    const { version, report } = parsePolicy(text, { city: '시험시', slug: 'test' });
+    expect(version.articles).toHaveLength(9999);
+    expect(version.articles.at(-1)).toMatchObject({
+      number: 9999,
+      body: [{ text: '내용 9999 입니다.' }, { text: '제10000조 조항 10000' }, { text: '내용 10000 입니다.' }],
+    });
+    const messages = report.warnings.map((w) => w.message);
+    expect(messages.some((m) => m.startsWith('9999 heading-looking lines'))).toBe(true);
+    expect(messages).toContain('"제10000조 조항 10000" has an article number (10000) beyond 9999; kept as text of the article above it');
+  });
+
+  it('headings below the page footer (the page pasted twice) are dropped with a warning that names them', () => {
+    const goyang = new TextDecoder().decode(seedBytes('goyang'));
+    const { version, report } = parsePolicy(`${goyang}\n${goyang}`);
+    expect(version.articles).toHaveLength(12);
+    expect(report.dropped.some((d) => d.text === '제1조. 개인정보의 처리목적')).toBe(true);
+    expect(report.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^12 heading-looking line\(s\) below the page footer \(from line 157, "최종수정일 : 2022-07-19 09:55:47"\) were dropped with it, starting with "제1조\. 개인정보의 처리목적" at line 187/),
+    );
   });
 });

@@ -84,3 +84,21 @@ describe('list markers', () => {
     ]);
   });
 });
+
+describe('nesting depth', () => {
+  it('lists nested deeper than the schema allows (16 levels) are kept at the deepest level, with a warning', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `${' '.repeat(i * 2)}- 항목 ${i}`);
+    const { version, report } = parsePolicy(['개인정보 처리방침', '', '제1조 목적', ...lines, ''].join('\n'));
+    let depth = 0;
+    let level: Clause[] = version.articles[0]!.body;
+    while (level[0]?.children) {
+      level = level[0].children;
+      depth++;
+    }
+    expect(depth).toBe(16);
+    expect(level.map((c) => c.text)).toEqual(Array.from({ length: 24 }, (_, i) => `항목 ${i + 16}`));
+    expect(report.warnings.map((w) => w.message)).toContain('23 list line(s) nested deeper than 16 levels were kept at level 16');
+    const rendered = renderPolicyText(version);
+    expect(parsePolicy(rendered).version.articles).toEqual(version.articles);
+  });
+});

@@ -8,7 +8,13 @@
  * sibling, and an unmarked paragraph ends the list.
  */
 import type { Clause } from '../model.js';
+import { MAX_CLAUSE_DEPTH } from '../schema.js';
 import type { Line } from './lines.js';
+
+/** Counts lines whose nesting was capped at MAX_CLAUSE_DEPTH (the schema's limit). */
+export interface NestingReport {
+  capped: number;
+}
 
 export type BlockLine = Pick<Line, 'indent' | 'marker' | 'family' | 'text' | 'row'>;
 
@@ -21,12 +27,17 @@ function addChild(parent: Clause, child: Clause): void {
   (parent.children ??= []).push(child);
 }
 
-function nestByIndent(lines: readonly BlockLine[]): Clause[] {
+function nestByIndent(lines: readonly BlockLine[], report: NestingReport): Clause[] {
   const roots: Clause[] = [];
   const open: Array<{ indent: number; clause: Clause }> = [];
   for (const line of lines) {
     const clause = clauseOf(line);
     while (open.length > 0 && open[open.length - 1]!.indent >= line.indent) open.pop();
+    if (open.length > MAX_CLAUSE_DEPTH) {
+      // Deeper than the schema allows: keep the line as a sibling at the deepest allowed level.
+      open.length = MAX_CLAUSE_DEPTH;
+      report.capped++;
+    }
     const parent = open[open.length - 1];
     if (parent) addChild(parent.clause, clause);
     else roots.push(clause);
@@ -35,7 +46,7 @@ function nestByIndent(lines: readonly BlockLine[]): Clause[] {
   return roots;
 }
 
-function nestByRank(lines: readonly BlockLine[]): Clause[] {
+function nestByRank(lines: readonly BlockLine[], report: NestingReport): Clause[] {
   const roots: Clause[] = [];
   let open: Array<{ family: string; clause: Clause }> = [];
   const topFamilies = new Set<string>();
@@ -50,6 +61,10 @@ function nestByRank(lines: readonly BlockLine[]): Clause[] {
     const sameFamily = open.findLastIndex((o) => o.family === family);
     if (sameFamily >= 0) open.length = sameFamily;
     else if (topFamilies.has(family)) open = [];
+    if (open.length > MAX_CLAUSE_DEPTH) {
+      open.length = MAX_CLAUSE_DEPTH;
+      report.capped++;
+    }
     const parent = open[open.length - 1];
     if (parent) addChild(parent.clause, clause);
     else {
@@ -62,7 +77,7 @@ function nestByRank(lines: readonly BlockLine[]): Clause[] {
 }
 
 /** Clauses of a block's non-blank lines, nested by indentation or, in a flat block, by marker rank. */
-export function buildClauses(lines: readonly BlockLine[]): Clause[] {
+export function buildClauses(lines: readonly BlockLine[], report: NestingReport = { capped: 0 }): Clause[] {
   const indented = lines.some((l) => l.indent > 0);
-  return indented ? nestByIndent(lines) : nestByRank(lines);
+  return indented ? nestByIndent(lines, report) : nestByRank(lines, report);
 }

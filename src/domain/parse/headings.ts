@@ -16,7 +16,7 @@ export interface Heading {
 }
 
 // Optional bullet, optional 제, number, 조, optional 의M (branch).
-const HEAD = /^(?:(?:[-*o]\s+|[•·○▶■□◆◦●]\s*))?(제\s*)?(\d{1,3})\s*조(?:\s*의\s*(\d{1,2}))?/u;
+const HEAD = /^(?:(?:[-*o]\s+|[•·○▶■□◆◦●]\s*))?(제\s*)?(\d{1,5})\s*조(?:\s*의\s*(\d{1,2}))?/u;
 const OPEN_TO_CLOSE: Record<string, string> = {
   '(': ')', '[': ']', '【': '】', '〔': '〕', '〈': '〉', '<': '>', '（': '）', '［': '］', '「': '」', '『': '』',
 };
@@ -25,6 +25,8 @@ const PARTICLE_AFTER_SPACE = /^(에서|에|의|및|을|를|과|와|에게|부터
 const SUB_PROVISION = /^제?\s*\d+\s*(항|호|조|목)/u;
 const TITLE_START = /^[가-힣A-Za-z0-9「『“"'<〈(\[【〔（［]/u;
 const MAX_TITLE = 80;
+/** The schema's limit (a real policy has tens of articles). */
+export const MAX_ARTICLE_NUMBER = 9999;
 
 function closingIndex(text: string): number {
   const open = text[0]!;
@@ -51,7 +53,7 @@ export function parseHeading(content: string): Heading | null {
   const m = HEAD.exec(content);
   if (!m) return null;
   const number = Number(m[2]);
-  if (number < 1 || number > 300) return null;
+  if (number < 1 || number > MAX_ARTICLE_NUMBER) return null;
   const bulleted = m[0].length > 0 && !/^(제|\d)/u.test(m[0]);
   const branch = m[3] === undefined ? undefined : Number(m[3]);
   let rest = content.slice(m[0].length);
@@ -79,6 +81,12 @@ export function parseHeading(content: string): Heading | null {
   const title = rest.trim();
   if (!acceptableTitle(title)) return null;
   return { ...base, title };
+}
+
+/** The number of a heading-looking line whose number is beyond MAX_ARTICLE_NUMBER; null otherwise. */
+export function oversizedArticleNumber(content: string): number | null {
+  const m = HEAD.exec(content);
+  return m && Number(m[2]) > MAX_ARTICLE_NUMBER ? Number(m[2]) : null;
 }
 
 export interface Candidate {
@@ -133,7 +141,7 @@ export function tableOfContents(lines: readonly Line[], candidates: readonly Can
   return toc;
 }
 
-const MAX_SEARCHED_CANDIDATES = 2000;
+export const MAX_SEARCHED_CANDIDATES = 2000;
 
 function greedySequence(candidates: readonly Candidate[]): Candidate[] {
   const chosen: Candidate[] = [];

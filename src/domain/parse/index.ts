@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Article, Clause, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
 import { guessCity, SLUG_PATTERN } from './city.js';
-import { buildClauses, type BlockLine } from './clauses.js';
+import { MAX_CLAUSE_DEPTH } from '../schema.js';
+import { buildClauses, type BlockLine, type NestingReport } from './clauses.js';
 import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
 import { layOut } from './layout.js';
 import { classifyLine, detectMarker, type Line } from './lines.js';
@@ -32,6 +33,9 @@ export interface ParseOptions {
   retrieved?: string;
 }
 
+/** A policy page's text is tens of kilobytes; anything this large is the wrong file or a paste gone wrong. */
+export const MAX_INPUT_BYTES = 10_000_000;
+
 /** The body text written on a heading line becomes the article's first clause. */
 function inlineLine(text: string): BlockLine {
   const marker = detectMarker(text);
@@ -51,6 +55,13 @@ function sourceOf(options: ParseOptions, sha256: string, encoding: 'utf-8' | 'eu
 export function parsePolicy(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const where = options.sourceFile ?? 'the input';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (bytes.length > MAX_INPUT_BYTES) {
+    const megabytes = (bytes.length / 1_000_000).toFixed(1);
+    throw new InputError(`${where} is ${megabytes} MB; a policy page's text is far smaller (the seeds are under 40 kB)`, {
+      where,
+      hint: `give the text of one policy page; files over ${MAX_INPUT_BYTES / 1_000_000} MB are refused`,
+    });
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let decoded: { text: string; encoding: 'utf-8' | 'euc-kr' };
   if (typeof input === 'string') {
@@ -89,11 +100,12 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   }
   warnings.push(...layout.warnings);
 
-  const preamble = buildClauses(layout.preamble);
+  const nesting: NestingReport = { capped: 0 };
+  const preamble = buildClauses(layout.preamble, nesting);
   const articles: Article[] = layout.articles.map(({ candidate, body }) => {
     const { number, branch, title, inline } = candidate.heading;
     const blockLines: BlockLine[] = inline ? [inlineLine(inline), ...body] : body;
-    const clauses = buildClauses(blockLines);
+    const clauses = buildClauses(blockLines, nesting);
     return {
       number,
       ...(branch === undefined ? {} : { branch }),
@@ -102,7 +114,12 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
       body: clauses,
     };
   });
-  const appendix: Section[] = layout.appendix.map((s) => ({ title: s.title, body: buildClauses(s.body) }));
+  const appendix: Section[] = layout.appendix.map((s) => ({ title: s.title, body: buildClauses(s.body, nesting) }));
+  if (nesting.capped > 0) {
+    warnings.push({
+      message: `${nesting.capped} list line(s) nested deeper than ${MAX_CLAUSE_DEPTH} levels were kept at level ${MAX_CLAUSE_DEPTH}`,
+    });
+  }
 
   for (let i = 1; i < articles.length; i++) {
     const [a, b] = [articles[i - 1]!, articles[i]!];

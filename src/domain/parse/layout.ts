@@ -4,7 +4,17 @@
  * Every non-blank line ends up in exactly one place; dropped lines carry a reason.
  */
 import type { DroppedLine, ParseWarning } from '../model.js';
-import { chooseArticleSequence, headingCandidates, looksLikeHeading, tableOfContents, type Candidate } from './headings.js';
+import {
+  chooseArticleSequence,
+  headingCandidates,
+  looksLikeHeading,
+  MAX_ARTICLE_NUMBER,
+  MAX_SEARCHED_CANDIDATES,
+  oversizedArticleNumber,
+  parseHeading,
+  tableOfContents,
+  type Candidate,
+} from './headings.js';
 import { isSentenceLike, type Line } from './lines.js';
 
 export interface ArticleBlock {
@@ -37,6 +47,8 @@ const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^콘텐츠\s*(관리\s*)?(부서|담당)/u, 'page footer: content department'],
   [/^(닫기|위로|맨\s*위로|맨\s*위|top|처음으로|인쇄(하기)?)$/iu, 'page footer: page navigation'],
 ];
+/** Footer lines that a page has once, at its very end (unlike 위로 links, which some pages repeat). */
+const PAGE_END_MARKERS = FOOTER_STARTS.slice(0, 4);
 const FOOTER_OTHERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(매우\s*만족|만족|보통|불만족|매우\s*불만족|작성|의견\s*작성|평가하기|제출)$/u, 'page footer: satisfaction survey'],
 ];
@@ -100,8 +112,18 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   const all = headingCandidates(lines);
   const toc = tableOfContents(lines, all);
   const tocSet = new Set(toc);
-  const chosen = chooseArticleSequence(lines, all.filter((c) => !tocSet.has(c)));
+  // Headings below a survey or a last-modified line are not the policy (a second copy of the page).
+  const firstCandidate = all[0]?.index ?? lines.length;
+  let pageEnd = lines.findIndex((l, i) => i > firstCandidate && footerReason(l, PAGE_END_MARKERS) !== null);
+  if (pageEnd < 0) pageEnd = lines.length;
+  const searched = all.filter((c) => !tocSet.has(c) && c.index < pageEnd);
+  const chosen = chooseArticleSequence(lines, searched);
   if (chosen.length === 0) return null;
+  if (searched.length > MAX_SEARCHED_CANDIDATES) {
+    warnings.push({
+      message: `${searched.length} heading-looking lines (more than ${MAX_SEARCHED_CANDIDATES}): articles were taken in order of increasing number without weighing alternatives; check the result`,
+    });
+  }
   const chosenSet = new Set(chosen);
   if (toc.length > 0) {
     warnings.push({
@@ -111,12 +133,21 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   }
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
-  const misfits = all.filter((c) => !tocSet.has(c) && !chosenSet.has(c) && c.index > first.index);
+  const misfits = all.filter((c) => !tocSet.has(c) && !chosenSet.has(c) && c.index > first.index && c.index < pageEnd);
   for (const c of misfits.slice(0, MAX_MISFIT_WARNINGS)) {
     warnings.push({
       line: lines[c.index]!.no,
       message: `"${lines[c.index]!.content}" looks like an article heading but does not fit the article numbering; kept as text`,
     });
+  }
+  for (const line of lines.slice(first.index, pageEnd)) {
+    const number = oversizedArticleNumber(line.content);
+    if (number !== null) {
+      warnings.push({
+        line: line.no,
+        message: `"${line.content}" has an article number (${number}) beyond ${MAX_ARTICLE_NUMBER}; kept as text of the article above it`,
+      });
+    }
   }
   if (misfits.length > MAX_MISFIT_WARNINGS) {
     warnings.push({ message: `${misfits.length - MAX_MISFIT_WARNINGS} more heading-looking lines do not fit the article numbering; kept as text` });
@@ -163,6 +194,17 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   }
   if (footerStart < lines.length) {
     const startText = lines[footerStart]!.content;
+    // Headings below the footer: the page text pasted twice, or a policy that goes on after a survey.
+    const buried = lines.slice(footerStart).filter((l) => !l.blank && !l.row && parseHeading(l.content));
+    if (buried.length > 0) {
+      const first = buried[0]!;
+      warnings.push({
+        line: first.no,
+        message:
+          `${buried.length} heading-looking line(s) below the page footer (from line ${lines[footerStart]!.no}, "${startText}") ` +
+          `were dropped with it, starting with "${first.content}" at line ${first.no}; is the page text pasted twice?`,
+      });
+    }
     for (const line of lines.slice(footerStart)) {
       const reason =
         footerReason(line, FOOTER_STARTS) ?? footerReason(line, FOOTER_OTHERS) ?? `page footer (below "${startText}")`;

@@ -14,6 +14,25 @@ describe('diffWordsKorean', () => {
     ]);
   });
 
+  it('replaces a date or phone number whole, as a reader reads it, not digit by digit', () => {
+    expect(substantive('이 개인정보 방침은 2020년 07월 17일부터 적용됩니다.', '이 개인정보 방침은 2025년 01월 01일부터 적용됩니다.')).toEqual([
+      { op: 'delete', text: '2020년' },
+      { op: 'insert', text: '2025년' },
+      { op: 'delete', text: '07월' },
+      { op: 'insert', text: '01월' },
+      { op: 'delete', text: '17일부터' },
+      { op: 'insert', text: '01일부터' },
+    ]);
+    expect(substantive('전화번호 031-8075-2593', '전화번호 031-8075-2600')).toEqual([
+      { op: 'delete', text: '031-8075-2593' },
+      { op: 'insert', text: '031-8075-2600' },
+    ]);
+  });
+
+  it('still shows only the bracket when a dated link loses its brackets', () => {
+    expect(substantive('[2024년 9월 30일 이전', '2024년 9월 30일 이전')).toEqual([{ op: 'delete', text: '[' }]);
+  });
+
   it('treats whitespace-only changes as editorial: spacing, line breaks, joined and split words', () => {
     for (const [a, b] of [
       ['개인정보 보호법 제30조에 따라', '개인정보  보호법\n제30조에   따라'],

@@ -124,10 +124,15 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
       writer.replace(oldRun, newRun, false);
     } else if (stripWhitespace(foldLookalikes(oldRun)) === stripWhitespace(foldLookalikes(newRun))) {
       writer.replace(oldRun, newRun, true);
+    } else if (HAS_DIGIT.test(oldRun) || HAS_DIGIT.test(newRun)) {
+      // Dates, phones and periods are read as wholes: [-2020년-]{+2025년+}, never 202[-0-]{+5+}년.
+      if (pendingOld.length === pendingNew.length) {
+        pendingOld.forEach((oldWord, i) => refineWord(writer, oldWord, pendingNew[i]!));
+      } else {
+        refineRun(writer, oldRun, newRun);
+      }
     } else {
-      const syllables = diffChars(oldRun, newRun);
-      if (commonShare(oldRun, newRun, syllables) >= SYLLABLE_REFINE_MIN_COMMON) writer.refined(syllables);
-      else writer.replace(oldRun, newRun, false);
+      refineRun(writer, oldRun, newRun);
     }
     pendingOld = [];
     pendingNew = [];
@@ -154,6 +159,31 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
   }
   flush();
   return writer.finish();
+}
+
+const HAS_DIGIT = /\d/;
+
+function digitsOf(word: string): string {
+  return word.replace(/\D+/g, ' ').trim();
+}
+
+/** A changed run of words, refined to syllables when enough of it survives to make that readable. */
+function refineRun(writer: WordDiffWriter, oldRun: string, newRun: string): void {
+  const syllables = diffChars(oldRun, newRun);
+  if (commonShare(oldRun, newRun, syllables) >= SYLLABLE_REFINE_MIN_COMMON) writer.refined(syllables);
+  else writer.replace(oldRun, newRun, false);
+}
+
+/** One word of a run of equally many words: kept, replaced whole (numbers), or refined to syllables. */
+function refineWord(writer: WordDiffWriter, oldWord: string, newWord: string): void {
+  if (wordKey(oldWord) === wordKey(newWord)) {
+    if (oldWord === newWord) writer.equal(newWord);
+    else writer.replace(oldWord, newWord, true);
+  } else if (digitsOf(oldWord) !== digitsOf(newWord)) {
+    writer.replace(oldWord, newWord, false);
+  } else {
+    refineRun(writer, oldWord, newWord);
+  }
 }
 
 /** The 어절 of a text. */

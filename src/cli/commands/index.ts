@@ -10,7 +10,8 @@ import { registerShow } from './show.js';
 import { registerDiff } from './diff.js';
 import { registerNotice } from './notice.js';
 import { registerCheck } from './check.js';
+import { registerVerify } from './verify.js';
 
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck];
+export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck, registerVerify];

@@ -1,0 +1,27 @@
+/**
+ * `bangchim verify [--json]`: checks the store for what an auditor relies on (git fsck, tags ↔ ledger ↔
+ * texts, source hashes, date and commit order, work tree). Read-only. Exit 0 when sound, 1 with the
+ * list of problems, 2 when it cannot check at all.
+ */
+import type { RegisterCommand } from './index.js';
+import { writeJson } from '../context.js';
+import { ExitCode } from '../main.js';
+import { printable } from './log.js';
+import { locateStore } from '../../store/index.js';
+import { formatVerifyReport, verifyStore } from '../../store/verify.js';
+
+export const registerVerify: RegisterCommand = (program, ctx) => {
+  program
+    .command('verify')
+    .description('check the store: git fsck, every archived text against its tag, ledger and source hash, date order; exit 1 listing any problem')
+    .option('--json', 'print {ok, store, head, cities, versions, tags, findings: [{kind, severity, where, message}]}')
+    .option('--no-fsck', 'skip git fsck (faster on a large archive)')
+    .option('--deep', 'also parse every archived source again and compare it with the archived text (finds hand edits even in a consistently rewritten history)')
+    .action(async (options) => {
+      const location = await locateStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`bangchim: ${m}\n`) });
+      const report = await verifyStore(location.dir, { fsck: options.fsck, deep: options.deep === true, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
+      if (options.json) writeJson(ctx.out, report);
+      else ctx.out.write(printable(formatVerifyReport(report)));
+      if (!report.ok) throw new ExitCode(1);
+    });
+};

@@ -1,0 +1,440 @@
+/**
+ * `bangchim verify`: checks a store for everything an auditor relies on, read-only.
+ *
+ * - git: `git fsck`; no object replacement (refs/replace, grafts) and every object read hashes to
+ *   its id; no lock files left by a killed git or bangchim.
+ * - per city: the ledger is valid YAML, its dates are in order and do not overlap;
+ * - per archived version: its tag exists, is annotated, is on the branch, its commit's
+ *   policies/<slug>.yaml is the blob the ledger records, valid, for that city and effective date;
+ *   its source file hashes to the recorded sha256 (ledger, YAML and tag message agree); the commit's
+ *   author date is the effective date; commit order is date order;
+ * - tags named like a version (<slug>@<date>) that no ledger records;
+ * - the work tree matches HEAD, policies/<slug>.yaml at HEAD is the newest archived text.
+ *
+ * Nothing here writes: a stale lock or an unfinished work tree is reported, and the next ordinary
+ * command (or import) recovers it. Reads are batched (one `cat-file --batch` per chunk).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { BangchimError } from '../domain/errors.js';
+import { archivedEntries, tagName } from '../domain/ledger.js';
+import type { Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
+import { parsePolicy } from '../domain/parse/index.js';
+import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
+import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
+import { Git } from './git.js';
+import { inspectLock, LOCK_FILE } from './lock.js';
+import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './store.js';
+
+export type FindingKind =
+  | 'store' // not a store, no commits, detached HEAD
+  | 'fsck'
+  | 'replaced-object' // refs/replace, grafts, or an object whose content does not hash to its id
+  | 'git-lock' // a *.lock file left by a killed git process
+  | 'stale-lock' // .git/bangchim.lock of a dead process
+  | 'busy' // a live bangchim holds the lock (warning: the store may be changing)
+  | 'temp-index' // a temporary index left by a killed import (warning)
+  | 'ledger-invalid'
+  | 'ledger-order'
+  | 'tag-missing'
+  | 'tag-not-annotated'
+  | 'tag-off-branch'
+  | 'tag-unrecorded'
+  | 'policy-missing'
+  | 'blob-mismatch'
+  | 'policy-invalid'
+  | 'policy-mismatch' // the YAML names another city or effective date than its tag
+  | 'source-missing'
+  | 'source-hash'
+  | 'author-date'
+  | 'commit-order'
+  | 'head-policy'
+  | 'text-mismatch' // --deep: the archived YAML is not what its source parses to
+  | 'worktree';
+
+export interface Finding {
+  kind: FindingKind;
+  /** error: the archive cannot be relied on as it is; warning: worth knowing, not wrong. */
+  severity: 'error' | 'warning';
+  /** A tag, a file (path or commit:path), or the store. */
+  where: string;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  store: string;
+  head: string | null;
+  cities: number;
+  versions: number;
+  tags: number;
+  findings: Finding[];
+}
+
+export interface VerifyOptions {
+  /** Run `git fsck` (default true; the slowest check on a large archive). */
+  fsck?: boolean;
+  /**
+   * Also parse every archived source again and compare it with the archived YAML: catches a text
+   * edited by hand even when the forger kept ledger, tags and hashes consistent. Costs one parse per version.
+   */
+  deep?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+/** Objects read per `cat-file --batch` round: bounds memory on a national archive. */
+const CHUNK = 400;
+
+const TAG_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)@(\d{4}-\d{2}-\d{2})$/;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function objectId(type: string, content: Uint8Array): string {
+  return createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
+}
+
+/** The author line of a raw commit → the calendar date in the author's own time zone. */
+export function authorDate(rawCommit: Buffer): string | null {
+  const text = rawCommit.toString('utf8');
+  const header = text.slice(0, text.indexOf('\n\n') === -1 ? text.length : text.indexOf('\n\n'));
+  const match = /^author .* (\d+) ([+-])(\d{2})(\d{2})$/m.exec(header);
+  if (!match) return null;
+  const offset = (match[2] === '-' ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]));
+  return new Date((Number(match[1]) + offset * 60) * 1000).toISOString().slice(0, 10);
+}
+
+/** Lines of a tag object's message that state a sha256. */
+function tagSha256(rawTag: Buffer): string | null {
+  return /^sha256: ([0-9a-f]{64})$/m.exec(rawTag.toString('utf8'))?.[1] ?? null;
+}
+
+async function findLockFiles(gitDir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of ['index.lock', 'HEAD.lock', 'packed-refs.lock', 'config.lock', 'shallow.lock']) if (existsSync(join(gitDir, name))) found.push(name);
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith('.lock')) found.push(relative(gitDir, path));
+    }
+  };
+  await walk(join(gitDir, 'refs'));
+  return found;
+}
+
+/** Reads `specs` in chunks of CHUNK through one cat-file process each, handing each object to `each`. */
+async function readEach(git: Git, specs: string[], each: (index: number, object: { id: string; type: string; content: Buffer } | null) => void): Promise<void> {
+  for (let start = 0; start < specs.length; start += CHUNK) {
+    const objects = await git.readObjects(specs.slice(start, start + CHUNK));
+    objects.forEach((object, i) => each(start + i, object));
+  }
+}
+
+export async function verifyStore(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const findings: Finding[] = [];
+  const add = (severity: Finding['severity'], kind: FindingKind, where: string, message: string) => findings.push({ kind, severity, where, message });
+  const report = (head: string | null, cities = 0, versions = 0, tags = 0): VerifyReport => ({
+    ok: !findings.some((f) => f.severity === 'error'),
+    store: dir,
+    head,
+    cities,
+    versions,
+    tags,
+    findings,
+  });
+
+  const git = new Git(dir);
+  if (!existsSync(join(dir, STORE_MARKER)) || (await git.topLevel()) === null) {
+    add('error', 'store', dir, `${dir} is not a bangchim store (no ${STORE_MARKER}, or not a git repository)`);
+    return report(null);
+  }
+  const gitDir = await git.gitDir();
+
+  // ---- locks and leftovers (looked at first: they explain whatever else is off)
+  const lock = await inspectLock(gitDir);
+  if (lock.state === 'stale') add('error', 'stale-lock', `.git/${LOCK_FILE}`, `an import was interrupted (pid ${lock.info?.pid ?? '?'} is gone${lock.info ? `, it was running "${lock.info.command}"` : ''}); run any bangchim command, e.g. \`bangchim list\`, to recover`);
+  if (lock.state === 'held') add('warning', 'busy', `.git/${LOCK_FILE}`, `bangchim pid ${lock.info.pid} is running "${lock.info.command}"; the store may change while it is checked`);
+  for (const name of await readdir(gitDir)) {
+    if (name.startsWith('bangchim-index-') && lock.state !== 'held') add('warning', 'temp-index', `.git/${name}`, 'a temporary index left by an interrupted import (harmless; the next import removes it)');
+  }
+  for (const file of await findLockFiles(gitDir)) {
+    add('error', 'git-lock', `.git/${file}`, `a git lock file is left over (a git process was killed); if no git or bangchim is running, remove .git/${file}`);
+  }
+  const replaceRefs = (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/replace'])).split('\n').filter(Boolean);
+  for (const ref of replaceRefs) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
+  if (existsSync(join(gitDir, 'info', 'grafts'))) add('error', 'replaced-object', '.git/info/grafts', 'grafts rewrite the history git shows; remove .git/info/grafts');
+
+  // ---- git fsck
+  if (options.fsck !== false) {
+    options.onProgress?.('git fsck');
+    const fsck = await git.spawn(['fsck', '--full', '--strict', '--no-dangling', '--no-progress'], { allowFailure: true, env: { GIT_NO_REPLACE_OBJECTS: '1' } });
+    if (fsck.code !== 0) {
+      const lines = fsck.stderr.split('\n').concat(fsck.stdout.toString('utf8').split('\n')).map((l) => l.trim()).filter(Boolean);
+      for (const line of lines.slice(0, 50)) add('error', 'fsck', dir, `git fsck: ${line}`);
+      if (lines.length === 0) add('error', 'fsck', dir, `git fsck failed (exit ${fsck.code})`);
+    }
+  }
+
+  const head = await git.headCommit();
+  if (head === null) {
+    add('error', 'store', dir, 'the store has no commits; run `bangchim init`');
+    return report(null);
+  }
+  if ((await git.currentBranchRef()) === null) add('error', 'store', 'HEAD', 'HEAD is detached: bangchim works on a branch (git checkout main)');
+
+  // ---- work tree
+  const dirty = await git.status(STORE_PATHS);
+  for (const line of dirty) add('error', 'worktree', line.slice(3), `the work tree differs from HEAD (${line.slice(0, 2).trim() || '?'}); an interrupted import is finished by the next bangchim command, a hand edit must be committed or discarded`);
+
+  // ---- ledgers
+  const order = await git.commitsSince(null, head);
+  const position = new Map(order.map((c, i) => [c, i]));
+  const historyNames = (await git.raw(['ls-tree', '--name-only', '-z', `${head}:history`]).catch(() => '')).split('\0').filter(Boolean);
+  const slugs = historyNames.filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5));
+  const ledgers = new Map<string, Ledger>();
+  const ledgerObjects = await git.readObjects(slugs.map((s) => `${head}:${ledgerPath(s)}`));
+  slugs.forEach((slug, i) => {
+    const where = ledgerPath(slug);
+    if (!SLUG_PATTERN.test(slug)) {
+      add('error', 'ledger-invalid', where, `"${slug}" is not a valid city slug`);
+      return;
+    }
+    const object = ledgerObjects[i];
+    if (!object) return;
+    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the content git returns does not hash to blob ${object.id}`);
+    try {
+      const ledger = loadLedgerYaml(object.content.toString('utf8'), where);
+      if (ledger.slug !== slug) add('error', 'ledger-invalid', where, `the ledger names slug "${ledger.slug}", not "${slug}"`);
+      ledgers.set(slug, ledger);
+    } catch (error) {
+      const e = error as BangchimError;
+      add('error', 'ledger-invalid', where, [e.message, ...(e.details ?? [])].join('; '));
+    }
+  });
+  for (const [slug, ledger] of ledgers) checkLedgerDates(slug, ledger, add);
+
+  // ---- tags
+  const tags = await git.tags();
+  const tagByName = new Map(tags.map((t) => [t.name, t]));
+  const recorded = new Set<string>();
+  for (const ledger of ledgers.values()) for (const entry of archivedEntries(ledger)) if (entry.tag) recorded.add(entry.tag);
+  for (const tag of tags) {
+    const match = TAG_PATTERN.exec(tag.name);
+    if (match && !recorded.has(tag.name)) {
+      const slug = match[1]!;
+      add('error', 'tag-unrecorded', tag.name, ledgers.has(slug) ? `tag ${tag.name} is not an archived version in ${ledgerPath(slug)}` : `tag ${tag.name} names a city with no ledger at HEAD`);
+    }
+  }
+
+  // ---- archived versions: collect what to read, then read in batches
+  interface Item {
+    slug: string;
+    entry: LedgerEntry;
+    tag: string;
+    commit: string;
+    tagObject: string | null;
+  }
+  const items: Item[] = [];
+  let versions = 0;
+  for (const [slug, ledger] of ledgers) {
+    let previous: { at: number; tag: string } | null = null;
+    for (const entry of archivedEntries(ledger)) {
+      versions++;
+      const expected = entry.effective === null ? null : tagName(slug, entry.effective);
+      const tag = entry.tag ?? expected ?? '?';
+      if (entry.effective === null) {
+        add('error', 'ledger-invalid', ledgerPath(slug), `an archived version of ${slug} has no effective date`);
+        continue;
+      }
+      if (entry.tag !== expected) add('error', 'ledger-invalid', ledgerPath(slug), `the version effective ${entry.effective} records tag ${entry.tag ?? '(none)'}, expected ${expected}`);
+      if (!entry.blob) add('error', 'ledger-invalid', ledgerPath(slug), `${tag} records no blob id: its text cannot be checked`);
+      if (!entry.source) add('error', 'ledger-invalid', ledgerPath(slug), `${tag} records no source (file and sha256)`);
+      const ref = tagByName.get(tag);
+      if (!ref) {
+        add('error', 'tag-missing', tag, `${ledgerPath(slug)} lists ${tag} as archived, but the store has no such tag (fetch tags: \`git fetch --tags\`)`);
+        continue;
+      }
+      if (!ref.annotated) add('error', 'tag-not-annotated', tag, `${tag} is a lightweight tag; bangchim writes annotated tags (someone re-created it by hand?)`);
+      const at = position.get(ref.commit);
+      if (at === undefined) add('error', 'tag-off-branch', tag, `${tag} points at commit ${ref.commit.slice(0, 12)}, which is not on the branch's history`);
+      else {
+        if (previous && at <= previous.at) add('error', 'commit-order', tag, `${tag} comes before ${previous.tag} in commit order, but after it in date order`);
+        previous = { at, tag };
+      }
+      items.push({ slug, entry, tag, commit: ref.commit, tagObject: ref.annotated ? ref.object : null });
+    }
+  }
+
+  options.onProgress?.(`checking ${items.length} archived versions`);
+  // Per item: the commit, the policy YAML at the commit, the source at the commit, the tag object, the source at HEAD (id only).
+  const commits: (Buffer | null)[] = new Array(items.length).fill(null);
+  await readEach(git, items.map((it) => it.commit), (i, object) => {
+    const item = items[i]!;
+    if (!object) return;
+    if (objectId('commit', object.content) !== object.id) add('error', 'replaced-object', item.tag, `commit ${object.id.slice(0, 12)} does not hash to its id: replaced`);
+    commits[i] = object.content;
+  });
+  items.forEach((item, i) => {
+    const raw = commits[i];
+    if (!raw) return;
+    const date = authorDate(raw);
+    if (date !== item.entry.effective) add('error', 'author-date', item.tag, `the commit of ${item.tag} has author date ${date ?? '(unreadable)'}, not the effective date ${item.entry.effective}`);
+  });
+
+  await readEach(git, items.map((it) => `${it.commit}:${policyPath(it.slug)}`), (i, object) => {
+    const item = items[i]!;
+    const where = `${item.tag}:${policyPath(item.slug)}`;
+    if (!object) {
+      add('error', 'policy-missing', where, `the commit of ${item.tag} has no ${policyPath(item.slug)}`);
+      return;
+    }
+    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the text git returns for blob ${object.id.slice(0, 12)} does not hash to it: the object was replaced`);
+    if (item.entry.blob && object.id !== item.entry.blob) {
+      add('error', 'blob-mismatch', where, `${item.tag} holds blob ${object.id.slice(0, 12)}, but ${ledgerPath(item.slug)} records ${item.entry.blob.slice(0, 12)}: the text was changed after it was archived`);
+    }
+    try {
+      const version = loadVersionYaml(object.content.toString('utf8'), where);
+      if (version.slug !== item.slug) add('error', 'policy-mismatch', where, `the YAML names city "${version.slug}", not "${item.slug}"`);
+      if (version.effective !== item.entry.effective) add('error', 'policy-mismatch', where, `the YAML says effective ${version.effective ?? 'null'}, the tag says ${item.entry.effective}`);
+      if (item.entry.source && version.source.sha256 !== item.entry.source.sha256) add('error', 'source-hash', where, `the YAML records source sha256 ${version.source.sha256.slice(0, 12)}…, the ledger ${item.entry.source.sha256.slice(0, 12)}…`);
+    } catch (error) {
+      const e = error as BangchimError;
+      add('error', 'policy-invalid', where, [e.message, ...(e.details ?? [])].slice(0, 6).join('; '));
+    }
+  });
+
+  const withSource = items.filter((it) => it.entry.source?.file);
+  await readEach(git, withSource.map((it) => `${it.commit}:${it.entry.source!.file}`), (i, object) => {
+    const item = withSource[i]!;
+    const source = item.entry.source!;
+    const where = `${item.tag}:${source.file}`;
+    if (!object) {
+      add('error', 'source-missing', where, `the commit of ${item.tag} has no ${source.file}`);
+      return;
+    }
+    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the bytes git returns for ${source.file} do not hash to blob ${object.id.slice(0, 12)}: the object was replaced`);
+    const actual = sha256(object.content);
+    if (actual !== source.sha256) add('error', 'source-hash', where, `${source.file} hashes to ${actual.slice(0, 12)}…, but ${ledgerPath(item.slug)} records ${source.sha256.slice(0, 12)}…`);
+  });
+  for (const item of items) if (item.entry.source && !item.entry.source.file) add('error', 'source-missing', item.tag, `${ledgerPath(item.slug)} records no source file for ${item.tag}`);
+  // Sources are never removed: each must still be at HEAD, byte for byte.
+  const atHead = await git.objectIds(withSource.map((it) => `${head}:${it.entry.source!.file}`));
+  const atCommit = await git.objectIds(withSource.map((it) => `${it.commit}:${it.entry.source!.file}`));
+  withSource.forEach((item, i) => {
+    if (atCommit[i] && atHead[i] !== atCommit[i]) add('error', 'source-missing', `HEAD:${item.entry.source!.file}`, atHead[i] ? `${item.entry.source!.file} at HEAD differs from the bytes archived with ${item.tag}` : `${item.entry.source!.file} was removed after ${item.tag}`);
+  });
+
+  const annotated = items.filter((it) => it.tagObject !== null);
+  await readEach(git, annotated.map((it) => it.tagObject!), (i, object) => {
+    const item = annotated[i]!;
+    if (!object) return;
+    if (objectId('tag', object.content) !== object.id) add('error', 'replaced-object', item.tag, `tag object ${object.id.slice(0, 12)} does not hash to its id: replaced`);
+    const stated = tagSha256(object.content);
+    if (stated !== null && item.entry.source && stated !== item.entry.source.sha256) add('error', 'source-hash', item.tag, `the tag message of ${item.tag} records sha256 ${stated.slice(0, 12)}…, the ledger ${item.entry.source.sha256.slice(0, 12)}…`);
+  });
+
+  if (options.deep) await deepCheck(git, withSource, add, options.onProgress);
+
+  // ---- policies/<slug>.yaml at HEAD is the newest archived text
+  const newest = [...ledgers].map(([slug, ledger]) => ({ slug, entry: archivedEntries(ledger).at(-1) })).filter((x) => x.entry !== undefined);
+  const headPolicies = await git.readObjects(newest.map((x) => `${head}:${policyPath(x.slug)}`));
+  newest.forEach(({ slug, entry }, i) => {
+    const object = headPolicies[i];
+    const where = policyPath(slug);
+    if (!object) {
+      add('error', 'policy-missing', where, `${where} is missing at HEAD`);
+      return;
+    }
+    if (entry!.blob && object.id !== entry!.blob) {
+      try {
+        loadVersionYaml(object.content.toString('utf8'), where);
+        add('warning', 'head-policy', where, `${where} at HEAD is not the archived text of ${entry!.tag} (edited and committed by hand); the archived versions are read from their tags`);
+      } catch (error) {
+        const e = error as BangchimError;
+        add('error', 'policy-invalid', where, [e.message, ...(e.details ?? [])].slice(0, 6).join('; '));
+      }
+    }
+  });
+
+  return report(head, ledgers.size, versions, tags.length);
+}
+
+type Add = (severity: Finding['severity'], kind: FindingKind, where: string, message: string) => void;
+
+/** The articles, preamble and appendix of two versions, compared as the store compares re-imports. */
+function firstDifference(archived: PolicyVersion, parsed: PolicyVersion): string | null {
+  const parts: [string, unknown, unknown][] = [['preamble', archived.preamble, parsed.preamble], ['appendix', archived.appendix, parsed.appendix]];
+  const count = Math.max(archived.articles.length, parsed.articles.length);
+  for (let i = 0; i < count; i++) parts.push([`articles[${i}]`, archived.articles[i], parsed.articles[i]]);
+  for (const [path, a, b] of parts) if (JSON.stringify(a) !== JSON.stringify(b)) return path;
+  return null;
+}
+
+async function deepCheck(git: Git, items: { slug: string; tag: string; commit: string; entry: LedgerEntry }[], add: Add, onProgress?: (m: string) => void): Promise<void> {
+  onProgress?.(`parsing ${items.length} archived sources again`);
+  for (let start = 0; start < items.length; start += CHUNK / 2) {
+    const chunk = items.slice(start, start + CHUNK / 2);
+    const objects = await git.readObjects(chunk.flatMap((it) => [`${it.commit}:${policyPath(it.slug)}`, `${it.commit}:${it.entry.source!.file}`]));
+    chunk.forEach((item, i) => {
+      const [yaml, source] = [objects[2 * i], objects[2 * i + 1]];
+      if (!yaml || !source) return;
+      let archived: PolicyVersion;
+      try {
+        archived = loadVersionYaml(yaml.content.toString('utf8'), `${item.tag}:${policyPath(item.slug)}`);
+      } catch {
+        return; // reported as policy-invalid
+      }
+      try {
+        const parsed = parsePolicy(source.content, { slug: item.slug, city: archived.city, sourceFile: item.entry.source!.file, url: archived.source.url }).version;
+        const path = firstDifference(archived, parsed);
+        if (path !== null) {
+          add('error', 'text-mismatch', `${item.tag}:${policyPath(item.slug)}`, `${path} of the archived text is not what ${item.entry.source!.file} says: the YAML was edited by hand, or it was archived by another parser version (compare: bangchim diff ${item.tag} ${item.entry.source!.file})`);
+        }
+      } catch (error) {
+        add('error', 'text-mismatch', `${item.tag}:${item.entry.source!.file}`, `the archived source no longer parses: ${(error as Error).message}`);
+      }
+    });
+  }
+}
+
+function checkLedgerDates(slug: string, ledger: Ledger, add: Add): void {
+  const where = ledgerPath(slug);
+  const versions = ledger.versions;
+  versions.forEach((entry, i) => {
+    const name = entry.tag ?? `the version ${entry.effective ?? '(start not stated)'} … ${entry.until ?? 'in force'}`;
+    if (entry.effective !== null && entry.until !== null && entry.until < entry.effective) add('error', 'ledger-order', where, `${name} ends (${entry.until}) before it begins (${entry.effective})`);
+    if (entry.until === null && i !== versions.length - 1) add('error', 'ledger-order', where, `${name} is listed as in force, but later versions follow it`);
+    if (entry.effective === null && i !== 0) add('error', 'ledger-order', where, `${name} has no start date but is not the oldest version`);
+    const next = versions[i + 1];
+    if (!next) return;
+    const start = entry.effective ?? entry.until;
+    const nextStart = next.effective ?? next.until;
+    if (start !== null && nextStart !== null && nextStart <= start) add('error', 'ledger-order', where, `versions are out of date order: ${start} is listed before ${nextStart}`);
+    if (entry.until !== null && next.effective !== null && entry.until >= next.effective) add('error', 'ledger-order', where, `${name} is in force until ${entry.until}, overlapping the version from ${next.effective}`);
+  });
+  for (const entry of versions) for (const date of [entry.effective, entry.until]) if (date !== null && !isIsoDate(date)) add('error', 'ledger-order', where, `"${date}" is not a date`);
+}
+
+/** Human-readable lines of a report. */
+export function formatVerifyReport(report: VerifyReport): string {
+  const lines: string[] = [];
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const warnings = report.findings.filter((f) => f.severity === 'warning');
+  lines.push(
+    report.ok
+      ? `store OK: ${report.cities} cit${report.cities === 1 ? 'y' : 'ies'}, ${report.versions} archived version${report.versions === 1 ? '' : 's'}, ${report.tags} tag${report.tags === 1 ? '' : 's'} checked${warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}`
+      : `store NOT OK: ${errors.length} problem${errors.length === 1 ? '' : 's'} found in ${report.store}`,
+  );
+  for (const f of [...errors, ...warnings]) lines.push(`  ${f.severity === 'error' ? 'error' : 'warning'} [${f.kind}] ${f.where}: ${f.message}`);
+  return lines.join('\n') + '\n';
+}

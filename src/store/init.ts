@@ -2,10 +2,10 @@
  * Creating a store (`bangchim init`), filling it from the bundled sample, and finding the store a
  * command should act on.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreError } from '../domain/errors.js';
 import { archivedEntries, gitBlobId } from '../domain/ledger.js';
@@ -175,8 +175,35 @@ export async function locateStore(options: { store?: string; cwd: string; env: N
   }
   const dir = defaultStoreDir(options.env);
   if (!existsSync(join(dir, STORE_MARKER))) {
-    await initStore(dir);
-    options.onNotice?.(`created the sample store at ${dir} from the bundled five cities`);
+    if (await createSampleStoreOnce(dir)) options.onNotice?.(`created the sample store at ${dir} from the bundled five cities`);
   }
   return { dir, how: 'default' };
+}
+
+/**
+ * Builds the sample store beside `dir` and renames it into place, so that two processes starting at once
+ * (a script running `bangchim diff` twice in parallel on a fresh machine) never build into the same
+ * directory: one rename wins, the other process uses the winner's store. Returns whether this process won.
+ */
+async function createSampleStoreOnce(dir: string): Promise<boolean> {
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    // Something is there but it is not a store: let initStore say what (a foreign repository …).
+    await initStore(dir);
+    return true;
+  }
+  mkdirSync(dirname(dir), { recursive: true });
+  const building = mkdtempSync(`${dir}.building-`);
+  try {
+    await initStore(building);
+    try {
+      renameSync(building, dir);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'ENOTEMPTY' || code === 'EEXIST') && existsSync(join(dir, STORE_MARKER))) return false;
+      throw error;
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
 }

@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/domain/errors.js';
 import { initStore, locateStore, openStore } from '../../src/store/index.js';
-import { git, sampleStore, snapshot, tempDir } from './helpers.js';
+import { git, ROOT, sampleStore, snapshot, tempDir } from './helpers.js';
 
 const SAMPLE_TAGS = ['goyang@2020-07-17', 'iksan@2012-03-26', 'namyangju@2015-08-26', 'paju@2024-09-30', 'uijeongbu@2023-01-01'];
 
@@ -109,5 +111,29 @@ describe('locateStore', () => {
     // Second use: no notice, same store.
     await locateStore({ cwd: plain, env, onNotice: (m) => notices.push(m) });
     expect(notices).toHaveLength(1);
+  });
+
+  it('lets two processes that start at once on a fresh machine share one sample store', async () => {
+    const plain = tempDir();
+    const data = tempDir();
+    const env = { ...process.env, HOME: data, XDG_DATA_HOME: join(data, 'xdg'), NO_COLOR: '1' };
+    const run = () =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/main.ts'), 'list', '--json'], { cwd: plain, env });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk) => (out += chunk));
+        child.stderr.on('data', (chunk) => (err += chunk));
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+    const [first, second] = await Promise.all([run(), run()]);
+    for (const result of [first, second]) {
+      expect(result.err).not.toMatch(/error|lock/i);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out).cities.map((c: { slug: string }) => c.slug).sort()).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
+    }
+    // Exactly one of them built it and said so; no half-built directories are left beside it.
+    expect([first.err, second.err].filter((e) => e.includes('created the sample store'))).toHaveLength(1);
+    expect(readdirSync(join(data, 'xdg', 'bangchim'))).toEqual(['sample']);
   });
 });

@@ -2,8 +2,8 @@
  * The terminal UI's root: the screen stack (every screen stays mounted so going back keeps its
  * cursor; only the top one is displayed and receives keys), the theme and the terminal size.
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { Box, useApp } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Box, useApp, useInput, type Key } from 'ink';
 import type { UiBackend } from './backend.js';
 import { appReducer, initialAppState, type Screen } from './app-state.js';
 import { useTerminalSize, type Size } from './hooks.js';
@@ -37,9 +37,14 @@ export function App({ backend, colour, cwd, size: fixedSize, first }: AppProps) 
   const back = useCallback(() => dispatch({ type: 'back' }), []);
   const toggleHelp = useCallback(() => dispatch({ type: 'help' }), []);
   const storeChanged = useCallback(() => setStoreRevision((n) => n + 1), []);
+  const inputHandler = useRef<((input: string, key: Key) => void) | null>(null);
+  const setInputHandler = useCallback((handler: (input: string, key: Key) => void) => {
+    inputHandler.current = handler;
+  }, []);
+  useInput((input, key) => inputHandler.current?.(input, key), { isActive: !state.quit });
   const nav: Nav = useMemo(
-    () => ({ backend, size, cwd, help: state.help, storeRevision, push, back, toggleHelp, storeChanged }),
-    [backend, size, cwd, state.help, storeRevision, push, back, toggleHelp, storeChanged],
+    () => ({ backend, size, cwd, help: state.help, storeRevision, push, back, toggleHelp, storeChanged, setInputHandler }),
+    [backend, size, cwd, state.help, storeRevision, push, back, toggleHelp, storeChanged, setInputHandler],
   );
   const theme = useMemo(() => makeTheme(colour), [colour]);
   const top = state.stack.length - 1;
@@ -47,7 +52,7 @@ export function App({ backend, colour, cwd, size: fixedSize, first }: AppProps) 
     <ThemeProvider theme={theme}>
       <NavContext.Provider value={nav}>
         {state.stack.map((screen, index) => (
-          <Box key={index} display={index === top ? 'flex' : 'none'}>
+          <Box key={index} display={index === top ? 'flex' : 'none'} width={size.columns} flexShrink={0}>
             <ScreenView screen={screen} isActive={index === top && !state.quit} />
           </Box>
         ))}

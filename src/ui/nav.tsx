@@ -16,6 +16,8 @@ export interface Nav {
   push(screen: Screen): void;
   back(): void;
   toggleHelp(): void;
+  /** The active screen's key handler (set while it renders; the app owns the stdin subscription). */
+  setInputHandler(handler: (input: string, key: import('ink').Key) => void): void;
 }
 
 export const NavContext = createContext<Nav | null>(null);

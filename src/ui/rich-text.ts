@@ -66,7 +66,8 @@ export function wrapSegments(segments: RichLine, width: number, indent = 0): Ric
       append(w <= width - safeIndent ? piece : { ...piece, text: piece.text.trimEnd() });
       continue;
     }
-    for (const { segment } of graphemes.segment(piece.text)) {
+    for (const { segment: grapheme } of graphemes.segment(piece.text)) {
+      const segment = displayWidth(grapheme) > width ? '…' : grapheme;
       const gw = displayWidth(segment);
       if (used + gw > width) {
         if (segment === ' ') continue;

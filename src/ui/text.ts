@@ -74,7 +74,9 @@ export function wrapToWidth(text: string, width: number): string[] {
         used = w;
         continue;
       }
-      for (const g of splitGraphemes(word)) {
+      for (const grapheme of splitGraphemes(word)) {
+        // A wide character can't fit a one-column line at all: … stands for it.
+        const g = displayWidth(grapheme) > width ? ELLIPSIS : grapheme;
         const gw = displayWidth(g);
         if (used + gw > width && g !== ' ') flush();
         if (used === 0 && g === ' ') continue;

@@ -41,3 +41,41 @@ export const GOYANG_LEDGER: LedgerEntry[] = [
   { effective: '2020-07-17', until: '2024-12-31', archived: true, tag: 'goyang@2020-07-17', source: { file: 'sources/goyang/2020-07-17.txt', sha256: '19a0c7712eef' } },
   { effective: '2025-01-01', until: null, archived: true, tag: 'goyang@2025-01-01', source: { file: 'sources/goyang/2025-01-01.txt', sha256: 'aa11bb22cc33' } },
 ];
+
+/** A fresh store from the bundled sample, with the edited 고양 imported as 2025-01-01. */
+export async function sampleStoreWithEditedGoyang(): Promise<{ dir: string; draft: string }> {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { initStore, openStore } = await import('../../src/store/index.js');
+  // Independent of the developer's git config: no identity, signing or hooks.
+  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+  process.env.GIT_CONFIG_NOSYSTEM = '1';
+  const dir = mkdtempSync(join(tmpdir(), 'bangchim-ui-store-'));
+  await initStore(dir);
+  const draft = join(mkdtempSync(join(tmpdir(), 'bangchim-ui-draft-')), 'goyang-2025.txt');
+  writeFileSync(draft, editedGoyangText());
+  const store = await openStore(dir);
+  await store.importVersion({ slug: 'goyang', bytes: Buffer.from(editedGoyangText()), file: draft, effective: '2025-01-01' });
+  return { dir, draft };
+}
+
+/** Polls `frame()` until `test` holds (no fixed sleeps), or fails with the last frame. */
+export async function waitFor(frame: () => string | undefined, test: (frame: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = frame() ?? '';
+    if (test(current)) return current;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${current}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Gives an ink-testing-library stdout a terminal size and tells Ink (and the app) it was resized,
+ * as a terminal does. (The library's stdout is always 100 columns; Ink clips wider layouts.)
+ */
+export function resizeTerminal(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
+  Object.defineProperty(stdout, 'columns', { configurable: true, get: () => columns });
+  Object.defineProperty(stdout, 'rows', { configurable: true, get: () => rows });
+  stdout.emit('resize');
+}

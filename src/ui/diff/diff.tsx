@@ -1,7 +1,7 @@
 /** Diff: the aligned article list with badges on the left, the selected article's diff on the right. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { PolicyDiff } from '../../domain/diff/types.js';
+import type { ArticleEntry, PolicyDiff } from '../../domain/diff/types.js';
 import { useTheme } from '../theme.js';
 import { padToWidth, sanitizeForTerminal, truncateToWidth, wrapToWidth } from '../text.js';
 import { windowStart } from '../keys.js';
@@ -43,19 +43,34 @@ export function diffTitle(diff: PolicyDiff): string {
   return `${diff.old.city} ${date(diff.old.effective)} ↔ ${diff.new.city} ${date(diff.new.effective)}`;
 }
 
+/** The bordered, aligned article list with badges: `width` × `height` cells including the border. */
+export function ArticleList({ entries, cursor, editorial, width, height }: { entries: ArticleEntry[]; cursor: number; editorial: boolean; width: number; height: number }) {
+  const inner = height - 2;
+  const start = windowStart(cursor, inner, entries.length);
+  return (
+    <Box flexDirection="column" borderStyle="single" flexShrink={0} width={width} height={height}>
+      {entries.slice(start, start + inner).map((entry, i) => (
+        <RichLineView key={start + i} line={articleListLine(entry, width - 2, editorial)} focus={start + i === cursor} />
+      ))}
+    </Box>
+  );
+}
+
 export interface DiffBodyProps {
   diff: PolicyDiff;
   state: DiffState;
   size: Size;
-  colour: boolean;
-  detail: RichLine[];
-  layout: DiffLayout;
 }
 
-export function DiffBody({ diff, state, size, detail, layout }: DiffBodyProps) {
+/** The article's diff lines for the current state and pane width. */
+export function currentDetail(diff: PolicyDiff, state: DiffState, layout: DiffLayout, colour: boolean): RichLine[] {
+  return detailLines(diff, diff.articles[state.cursor], layout.detailInner, { sideBySide: state.sideBySide, editorial: state.editorial, colour });
+}
+
+export function DiffBody({ diff, state, size }: DiffBodyProps) {
   const theme = useTheme();
-  const listStart = windowStart(state.cursor, layout.innerHeight, diff.articles.length);
-  const listRows = diff.articles.slice(listStart, listStart + layout.innerHeight);
+  const layout = diffLayout(size, state);
+  const detail = useMemo(() => currentDetail(diff, state, layout, theme.colour), [diff, state.cursor, state.sideBySide, state.editorial, layout.detailInner, theme.colour]);
   const detailRows = state.facts ? factLines(diff.facts, layout.detailInner) : detail;
   const scroll = state.facts ? 0 : Math.min(state.scroll, Math.max(0, detailRows.length - layout.innerHeight));
   const shown = detailRows.slice(scroll, scroll + layout.innerHeight);
@@ -64,11 +79,7 @@ export function DiffBody({ diff, state, size, detail, layout }: DiffBodyProps) {
     <Box flexDirection="column">
       <Text {...theme.tone('muted')}>{padToWidth(summaryText(diff), size.columns)}</Text>
       <Box>
-        <Box flexDirection="column" borderStyle="single" flexShrink={0} width={layout.listWidth} height={layout.paneHeight}>
-          {listRows.map((entry, i) => (
-            <RichLineView key={listStart + i} line={articleListLine(entry, layout.listInner, state.editorial)} focus={listStart + i === state.cursor} />
-          ))}
-        </Box>
+        <ArticleList entries={diff.articles} cursor={state.cursor} editorial={state.editorial} width={layout.listWidth} height={layout.paneHeight} />
         <Box flexDirection="column" borderStyle="single" flexShrink={0} paddingX={1} width={layout.detailWidth} height={layout.paneHeight}>
           {state.facts ? <Text {...theme.tone('accent')}>{truncateToWidth(`Fact changes (${diff.facts.length})`, layout.detailInner)}</Text> : null}
           {(state.facts ? shown.slice(0, layout.innerHeight - 1) : shown).map((line, i) => (
@@ -91,19 +102,17 @@ export function DiffScreen({ oldRef, newRef, crossCity, isActive = true }: { old
   const theme = useTheme();
   const task = useTask(() => nav.backend.diff(oldRef, newRef), [nav.backend, oldRef, newRef]);
   const diff = task.status === 'done' ? task.value : undefined;
-  const [state, setState] = useState<DiffState>(() => initialDiffState(undefined));
-  useEffect(() => {
-    if (diff) setState(initialDiffState(diff));
-  }, [diff]);
+  // Until a key is pressed, the state is the diff's opening state (on its first substantive change).
+  const [touched, setState] = useState<DiffState | undefined>(undefined);
+  const state = touched ?? initialDiffState(diff);
   const layout = diffLayout(nav.size, state);
-  const options = { sideBySide: state.sideBySide, editorial: state.editorial, colour: theme.colour };
-  const entry = diff?.articles[state.cursor];
-  const detail = useMemo(
-    () => (diff ? detailLines(diff, entry, layout.detailInner, options) : []),
+  // The reducer needs the detail's length to page within it; the view computes the same lines.
+  const detailLength = useMemo(
+    () => (diff ? currentDetail(diff, state, layout, theme.colour).length : 0),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [diff, entry, layout.detailInner, state.sideBySide, state.editorial, theme.colour],
+    [diff, state.cursor, state.sideBySide, state.editorial, layout.detailInner, theme.colour],
   );
-  const facts: DiffLayoutFacts = { detailLength: detail.length, detailHeight: layout.innerHeight };
+  const facts: DiffLayoutFacts = { detailLength, detailHeight: layout.innerHeight };
   useDiffInput(state, setState, diff, facts, { oldRef, newRef, crossCity }, isActive);
   let status: Status = { kind: 'idle' };
   if (task.status === 'loading') status = { kind: 'busy', label: `Reading ${oldRef} and ${newRef} and aligning their articles…` };
@@ -112,7 +121,7 @@ export function DiffScreen({ oldRef, newRef, crossCity, isActive = true }: { old
   const context = diff ? `${diff.old.label} → ${diff.new.label}` : undefined;
   return (
     <ScreenFrame title={title} context={context} keys={diffKeys(state, crossCity)} status={status} size={nav.size} help={nav.help}>
-      {diff ? <DiffBody diff={diff} state={state} size={nav.size} colour={theme.colour} detail={detail} layout={layout} /> : null}
+      {diff ? <DiffBody diff={diff} state={state} size={nav.size} /> : null}
     </ScreenFrame>
   );
 }

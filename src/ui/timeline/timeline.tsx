@@ -113,10 +113,9 @@ export function TimelineScreen({ slug, city, isActive = true }: { slug: string; 
   const nav = useNav();
   const ledger = useTask(() => nav.backend.ledger(slug), [nav.backend, slug, nav.storeRevision]);
   const entries = ledger.status === 'done' ? ledger.value.versions : [];
-  const [state, setState] = useState<TimelineState>({ cursor: 0 });
-  useEffect(() => {
-    if (ledger.status === 'done') setState(timelineStart(ledger.value.versions));
-  }, [ledger]);
+  // Until a key is pressed, the cursor is on the newest version.
+  const [touched, setState] = useState<TimelineState | undefined>(undefined);
+  const state = touched ?? timelineStart(entries);
   const changes = useTimelineChanges(slug, entries);
   useTimelineInput(state, setState, slug, entries, isActive);
   const archived = entries.filter((e) => e.archived).length;

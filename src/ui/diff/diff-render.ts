@@ -209,7 +209,7 @@ export function detailLines(diff: PolicyDiff, entry: ArticleEntry | undefined, w
     lines.push([seg(padToWidth(`old: ${diff.old.label}`, column), { tone: 'removed' }), { text: ' │ ', tone: 'muted' }, seg(truncateToWidth(`new: ${diff.new.label}`, column), { tone: 'added' })]);
   }
   const clauses = entry.clauses;
-  if (clauses.length === 0) lines.push([seg(entry.substantive ? '(no clause-level changes recorded)' : 'Only editorial differences (press e to show them).', { tone: 'muted' })]);
+  if (clauses.length === 0) lines.push(...wrapSegments([seg(entry.substantive ? '(no clause-level changes recorded)' : 'Only editorial differences (press e to show them).', { tone: 'muted' })], width));
   for (const clause of clauses) lines.push(...(options.sideBySide ? sideBySideClause(clause, width, options) : inlineClause(clause, width, options)));
   return lines;
 }

@@ -12,6 +12,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { parseRef } from '../domain/ref.js';
 import { readDraft, Store, STORE_MARKER, type ResolvedVersion } from './store.js';
 
+export { readInputFile } from './input-file.js';
 export { initStore, locateStore, defaultStoreDir, loadSample, bundledSampleDir, packageRoot, type InitResult, type StoreLocation, type SampleCity } from './init.js';
 export {
   Store,

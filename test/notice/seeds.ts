@@ -7,15 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { mergeArchivedVersion, gitBlobId, tagName } from '../../src/domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../../src/domain/model.js';
+import { SEED_FILES as SEEDS, type SeedSlug as SeedCity } from '../parse/seeds.js';
 
-export const SEEDS = {
-  uijeongbu: '000_0c8545943fcc3529.txt',
-  namyangju: '001_ca42b649915e7834.txt',
-  goyang: '002_46469e55ffaa64e6.txt',
-  paju: '003_bdaa528230a72191.txt',
-  iksan: '004_bc72d9ea962e5ad5.txt',
-} as const;
-export type SeedCity = keyof typeof SEEDS;
+export { SEED_FILES as SEEDS, type SeedSlug as SeedCity } from '../parse/seeds.js';
 
 export function seedPath(city: SeedCity): string {
   return fileURLToPath(new URL(`../fixtures/seeds/${SEEDS[city]}`, import.meta.url));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initStore } from '../../src/store/index.js';
+import { SEED_FILES } from '../parse/seeds.js';
 
 // Independent of the developer's git config and home: no identity (CI), no signing, no hooks.
 const home = mkdtempSync(join(tmpdir(), 'bangchim-home-'));
@@ -20,13 +21,7 @@ delete process.env.BANGCHIM_STORE;
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
-export const SEED_FILES = {
-  uijeongbu: '000_0c8545943fcc3529.txt',
-  namyangju: '001_ca42b649915e7834.txt',
-  goyang: '002_46469e55ffaa64e6.txt',
-  paju: '003_bdaa528230a72191.txt',
-  iksan: '004_bc72d9ea962e5ad5.txt',
-} as const;
+export { SEED_FILES };
 
 export function seedBytes(slug: keyof typeof SEED_FILES): Buffer {
   return readFileSync(join(SEEDS, SEED_FILES[slug]));

@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { RegisterCommand } from './index.js';
 import { writeJson } from '../context.js';
-import { InputError } from '../../domain/errors.js';
 import { describeRange } from '../../domain/ledger.js';
-import { checkSlug, openLocatedStore } from '../../store/index.js';
+import { checkSlug, openLocatedStore, readInputFile } from '../../store/index.js';
 
 export const registerImport: RegisterCommand = (program, ctx) => {
   program
@@ -18,13 +15,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .option('--json', 'print the result as JSON')
     .action(async (city, file, options) => {
       checkSlug(city);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(resolve(ctx.cwd, file));
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new InputError(code === 'ENOENT' ? `there is no file ${file}` : `cannot read ${file} (${code ?? (error as Error).message})`, { where: file });
-      }
+      const bytes = await readInputFile(ctx.cwd, file);
       const notice = (message: string) => ctx.err.write(`${message}\n`);
       const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: notice });
       const result = await store.importVersion({

@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { RegisterCommand } from './index.js';
 import { writeJson } from '../context.js';
-import { InputError } from '../../domain/errors.js';
 import { parsePolicy } from '../../domain/parse/index.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
-import { checkDocumentBytes } from '../../store/index.js';
+import { checkDocumentBytes, readInputFile } from '../../store/index.js';
 
 export const registerParse: RegisterCommand = (program, ctx) => {
   program
@@ -15,13 +12,7 @@ export const registerParse: RegisterCommand = (program, ctx) => {
     .option('--json', 'print JSON instead of YAML')
     .option('--report', 'list the dropped lines (page furniture) with the reason for each')
     .action(async (file, options) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(resolve(ctx.cwd, file));
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new InputError(code === 'ENOENT' ? `there is no file ${file}` : `cannot read ${file} (${code ?? (error as Error).message})`, { where: file });
-      }
+      const bytes = await readInputFile(ctx.cwd, file);
       checkDocumentBytes(bytes, file);
       const { version, report } = parsePolicy(bytes, { sourceFile: file });
       if (options.json) writeJson(ctx.out, orderedVersion(version));

@@ -39,16 +39,22 @@ export class TmuxSession {
     this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
   }
 
-  paneDead(): { dead: boolean; status: string } {
-    const [dead, status] = this.tmux('display-message', '-p', '-t', this.name, '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-    return { dead: dead === '1', status: status ?? '' };
+  /** Whether the program has exited, with its exit status or the signal that ended it. */
+  paneDead(): { dead: boolean; status: string; signal: string } {
+    const [dead, status, signal] = this.tmux('display-message', '-p', '-t', this.name, '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}').trim().split('|');
+    return { dead: dead === '1', status: status ?? '', signal: signal ?? '' };
   }
 
   async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.capture();
-      if (test(screen)) return screen;
+      // A terminal redraws line by line: take a screen only once it holds still (two equal captures).
+      if (test(screen)) {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        if (this.capture() === screen) return screen;
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

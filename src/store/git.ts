@@ -309,3 +309,122 @@ export class Git {
     }
   }
 }
+
+// =============================================================================================
+// Added for issue 6 (trust: verify, sync, report) by the trust engineer. Functions only; nothing
+// above this line was changed. Remote names and refs reaching git here were validated by callers
+// (sync.ts: REMOTE_NAME_PATTERN; refs are built from validated slugs and dates).
+// =============================================================================================
+
+/** `git remote`: the configured remote names. */
+export async function remoteNames(git: Git): Promise<string[]> {
+  return (await git.raw(['remote'])).split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/** `git ls-remote --heads --tags <remote>`: ref name → object id (peeled `^{}` lines left out). */
+export async function lsRemote(git: Git, remote: string): Promise<Map<string, string>> {
+  const out = await git.raw(['ls-remote', '--heads', '--tags', remote]);
+  const refs = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const [id, ref] = line.split('\t');
+    if (!id || !ref || ref.endsWith('^{}')) continue;
+    refs.set(ref, id);
+  }
+  return refs;
+}
+
+/** Fetches exactly `refspecs` from `remote` (no tag following, no pruning). */
+export async function fetchRefs(git: Git, remote: string, refspecs: string[]): Promise<void> {
+  if (refspecs.length === 0) return;
+  await git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, ...refspecs]);
+}
+
+/** True when `ancestor` is an ancestor of (or equal to) `descendant`. */
+export async function isAncestor(git: Git, ancestor: string, descendant: string): Promise<boolean> {
+  const result = await git.spawn(['merge-base', '--is-ancestor', ancestor, descendant], { allowFailure: true });
+  if (result.code > 1) throw new GitError(`git merge-base failed: ${result.stderr.trim()}`, { where: git.dir });
+  return result.code === 0;
+}
+
+/** Number of commits in `from..to`. */
+export async function countCommits(git: Git, from: string | null, to: string): Promise<number> {
+  return Number((await git.raw(['rev-list', '--count', from === null ? to : `${from}..${to}`])).trim());
+}
+
+/** Fast-forwards the current branch, index and work tree to `commit`; fails rather than merge. */
+export async function fastForward(git: Git, commit: string): Promise<void> {
+  await git.raw(['merge', '--ff-only', '--quiet', commit]);
+}
+
+/** Pushes `refspecs` to `remote` in one atomic push, never forced. */
+export async function pushRefs(git: Git, remote: string, refspecs: string[]): Promise<void> {
+  if (refspecs.length === 0) return;
+  await git.raw(['push', '--atomic', '--quiet', '--no-verify', remote, ...refspecs]);
+}
+
+/**
+ * One long-lived `git cat-file --batch` process: objects are asked for one after another on stdin and
+ * read back as a stream, so any number of blobs costs one process and memory of one object at a time
+ * (plus what is in flight). Ask with `read(spec)`; answers come in order. `close()` when done.
+ */
+export class CatFileBatch {
+  private readonly child;
+  private readonly waiting: { resolve: (o: { id: string; type: string; content: Buffer } | null) => void; reject: (e: Error) => void }[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failed: Error | null = null;
+
+  constructor(git: Git) {
+    this.child = spawn('git', ['-c', 'core.quotePath=false', 'cat-file', '--batch'], { cwd: git.dir, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    let stderr = '';
+    this.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const fail = (error: Error) => {
+      this.failed = error;
+      for (const w of this.waiting.splice(0)) w.reject(error);
+    };
+    this.child.on('error', (error) => fail(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
+    this.child.on('close', (code) => {
+      if (this.waiting.length > 0) fail(new GitError(`git cat-file --batch ended (exit ${code}): ${stderr.trim()}`, { where: git.dir }));
+    });
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  private drain(): void {
+    while (this.waiting.length > 0) {
+      const newline = this.buffer.indexOf(10);
+      if (newline === -1) return;
+      const header = this.buffer.subarray(0, newline).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.waiting.shift()!.resolve(null);
+        continue;
+      }
+      const [id, type, size] = header.split(' ');
+      const length = Number(size);
+      if (this.buffer.length < newline + 1 + length + 1) return;
+      const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + length));
+      this.buffer = this.buffer.subarray(newline + 1 + length + 1);
+      this.waiting.shift()!.resolve({ id: id!, type: type!, content });
+    }
+  }
+
+  /** `spec` is an object id or `<commit>:<path>` built by the caller (never raw user text). */
+  read(spec: string): Promise<{ id: string; type: string; content: Buffer } | null> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.child.stdin.write(`${spec}\n`);
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      this.child.once('close', () => resolve());
+      this.child.stdin.end();
+    });
+  }
+}

@@ -11,7 +11,8 @@ import { registerDiff } from './diff.js';
 import { registerNotice } from './notice.js';
 import { registerCheck } from './check.js';
 import { registerVerify } from './verify.js';
+import { registerSync } from './sync.js';
 
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck, registerVerify];
+export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck, registerVerify, registerSync];

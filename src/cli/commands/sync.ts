@@ -1,0 +1,24 @@
+/**
+ * `bangchim sync [--remote NAME] [--json]`: fetch from the office's remote, fast-forward only, push the
+ * branch and the version tags. Refuses (exit 2, nothing changed) when histories diverged or a published
+ * tag would be rewritten.
+ */
+import type { RegisterCommand } from './index.js';
+import { writeJson } from '../context.js';
+import { openLocatedStore } from '../../store/index.js';
+import { checkRemoteName, syncStore } from '../../store/sync.js';
+
+export const registerSync: RegisterCommand = (program, ctx) => {
+  program
+    .command('sync')
+    .description("share the store with its remote: fetch, fast-forward only, push the branch and version tags; never rewrites published history")
+    .option('--remote <name>', 'the remote to sync with', 'origin')
+    .option('--json', 'print {remote, branch, action, pulledCommits, pushedCommits, fetchedTags, pushedTags, message}')
+    .action(async (options) => {
+      checkRemoteName(options.remote);
+      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
+      const result = await syncStore(store, { remote: options.remote, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
+      if (options.json) writeJson(ctx.out, result);
+      else ctx.out.write(`${result.message}\n`);
+    });
+};

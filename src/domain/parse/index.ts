@@ -1,9 +1,10 @@
 /**
- * The parser: text copied from a city's policy page (bytes or string) → a PolicyVersion and a report
- * of what was dropped as page furniture and anything a person should check.
+ * The parser: text copied from a city's policy page, or the page saved as HTML (bytes or string) → a
+ * PolicyVersion and a report of what was dropped as page furniture and anything a person should check.
  *
- * Pipeline: decode → normalise → classify lines → choose article headings → lay out (furniture, title,
- * preamble, articles, appendix) → clause trees → topics → revision → city.
+ * Pipeline: decode → (HTML → visible text lines) → normalise → classify lines → choose article headings
+ * → lay out (furniture, title, preamble, articles, appendix) → clause trees → topics → revision → city.
+ * For a saved page, line numbers in the report are lines of the HTML source.
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
@@ -12,6 +13,7 @@ import { guessCity, SLUG_PATTERN } from './city.js';
 import { MAX_CLAUSE_DEPTH } from '../schema.js';
 import { buildClauses, type BlockLine, type NestingReport } from './clauses.js';
 import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
+import { assertReadableCharset, htmlToText, looksLikeHtml } from './html.js';
 import { layOut } from './layout.js';
 import { classifyLine, detectMarker, type Line } from './lines.js';
 import { extractRevision } from './revision.js';
@@ -68,6 +70,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     assertTextual(input, where);
     decoded = { text: input, encoding: 'utf-8' };
   } else {
+    assertReadableCharset(input, where);
     decoded = decodePolicyBytes(input, where);
   }
   if (options.slug !== undefined && !SLUG_PATTERN.test(options.slug)) {
@@ -78,18 +81,25 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   }
 
   const warnings: ParseWarning[] = [];
-  const normalised = normaliseText(decoded.text);
+  const page = looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : null;
+  const normalised = normaliseText(page ? page.lines.join('\n') : decoded.text);
+  // A page's text lines are numbered by the HTML line they came from, so a person can find them.
+  const lineNo = (textLine: number): number => (page ? (page.sourceLines[textLine - 1] ?? textLine) : textLine);
   if (normalised.strippedCount > 0) {
-    const shown = normalised.strippedLines.slice(0, 10).join(', ');
-    const more = normalised.strippedLines.length > 10 ? ', …' : '';
+    const strippedLines = [...new Set(normalised.strippedLines.map(lineNo))];
+    const shown = strippedLines.slice(0, 10).join(', ');
+    const more = strippedLines.length > 10 ? ', …' : '';
     warnings.push({
-      line: normalised.strippedLines[0],
+      line: strippedLines[0],
       message: `removed ${normalised.strippedCount} terminal control character(s) or escape sequence(s) from line(s) ${shown}${more}`,
     });
   }
-  const lines: Line[] = normalised.lines.map((raw, index) => classifyLine(raw, index + 1));
+  const lines: Line[] = normalised.lines.map((raw, index) => classifyLine(raw, lineNo(index + 1)));
   if (lines.every((l) => l.blank)) {
-    throw new InputError(`${where} is empty`, { where, hint: 'give the text copied from the city\'s policy page' });
+    throw new InputError(page ? `${where} is an HTML page with no visible text` : `${where} is empty`, {
+      where,
+      hint: page ? 'save the policy page itself (Ctrl+S), or copy its text' : 'give the text copied from the city\'s policy page',
+    });
   }
   const layout = layOut(lines, where);
   if (!layout) {

@@ -53,8 +53,8 @@ export async function run(): Promise<void> {
   process.env.GIT_CONFIG_GLOBAL = '/dev/null';
   const store = join(home, 'store');
   await initStore(store);
-  const env = { BANGCHIM_STORE: store, HOME: home };
-  const bangchim = `node '${join(ROOT, 'bin', 'bangchim.js')}'`;
+  const env = { HOME: home };
+  const bangchim = `node '${join(ROOT, 'bin', 'bangchim.js')}' --store '${store}'`;
   const frame: number[] = [];
   const listed: number[] = [];
   const peer: number[] = [];

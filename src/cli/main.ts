@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
 import { makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
-import { COMMANDS } from './commands/index.js';
+import { globalOptionsOnly } from './default.js';
 
 export interface MainIo {
   out?: Output;
@@ -27,7 +27,9 @@ function streamOutput(stream: NodeJS.WriteStream): Output {
   return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
 }
 
-export function buildProgram(ctx: CliContext): Command<[], GlobalOptions> {
+/** The command-line program. Command modules load here, not at start-up, so the UI's first frame does not wait for them. */
+export async function buildProgram(ctx: CliContext): Promise<Command<[], GlobalOptions>> {
+  const { COMMANDS } = await import('./commands/index.js');
   const program = new Command()
     .name('bangchim')
     .description('Korean municipal privacy policies (개인정보처리방침) as versioned YAML in git.')
@@ -55,13 +57,14 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     },
     () => program?.opts() ?? {},
   );
-  program = buildProgram(ctx);
   try {
-    if (argv.length === 0) {
-      // No arguments: the terminal UI on a TTY, help otherwise (never hang waiting for a terminal).
+    // No command (nothing, or only --store/--debug): the terminal UI on a TTY, help otherwise.
+    const uiOptions = globalOptionsOnly(argv);
+    if (uiOptions !== undefined) {
       const { runDefault } = await import('./default.js');
-      return await runDefault(ctx);
+      return await runDefault(ctx, uiOptions);
     }
+    program = await buildProgram(ctx);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {

@@ -49,7 +49,7 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
 
   test('cities → 고양 timeline → diff → side by side → resize → notice → write → quit', async () => {
     // The shell reports how bangchim ended, on the screen it leaves behind.
-    tmux.start(`sh -c ${shellQuote(`node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))}; echo "bangchim exited with status $?"`)}`, { columns: 120, rows: 40, cwd, env: { BANGCHIM_STORE: store, HOME: cwd } });
+    tmux.start(`sh -c ${shellQuote(`node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}; echo "bangchim exited with status $?"`)}`, { columns: 120, rows: 40, cwd, env: { HOME: cwd } });
 
     const cities = await tmux.waitFor((s) => s.includes('bangchim · Cities') && s.includes('3 substantive'), 'the cities with 고양 latest change');
     save('cities', cities);

@@ -45,3 +45,10 @@ export function makeContext(init: { out: Output; err: Output; cwd: string; env: 
 export function writeJson(out: Output, value: unknown): void {
   out.write(JSON.stringify(value, null, 2) + '\n');
 }
+
+/** Thrown by commands that want a specific exit code without an error message (diff: 1 = differs). */
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}

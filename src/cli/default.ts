@@ -3,12 +3,10 @@
  * help otherwise, so a pipe or a cron job never hangs waiting for keys.
  */
 import type { CliContext } from './context.js';
-import { main } from './main.js';
 
-export async function runDefault(ctx: CliContext, options: { store?: string } = {}): Promise<number> {
-  if (!ctx.out.isTTY || process.stdin.isTTY !== true) {
-    return main(['--help'], { out: ctx.out, err: ctx.err, cwd: ctx.cwd, env: ctx.env });
-  }
+/** `printHelp` comes from main.ts (importing main.ts here would be a cycle, which deadlocks its top-level await). */
+export async function runDefault(ctx: CliContext, options: { store?: string }, printHelp: () => Promise<number>): Promise<number> {
+  if (!ctx.out.isTTY || process.stdin.isTTY !== true) return printHelp();
   const { runUi } = await import('../ui/run.js');
   return runUi({ store: options.store, cwd: ctx.cwd, env: ctx.env, err: ctx.err });
 }

@@ -6,7 +6,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
-import { makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
+import { ExitCode, makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
 import { globalOptionsOnly } from './default.js';
 
 export interface MainIo {
@@ -16,12 +16,6 @@ export interface MainIo {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Thrown by commands that want a specific exit code without an error message (diff: 1 = differs). */
-export class ExitCode extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
 
 function streamOutput(stream: NodeJS.WriteStream): Output {
   return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
@@ -62,7 +56,10 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     const uiOptions = globalOptionsOnly(argv);
     if (uiOptions !== undefined) {
       const { runDefault } = await import('./default.js');
-      return await runDefault(ctx, uiOptions);
+      return await runDefault(ctx, uiOptions, async () => {
+        (await buildProgram(ctx)).outputHelp();
+        return 0;
+      });
     }
     program = await buildProgram(ctx);
     await program.parseAsync(argv, { from: 'user' });
@@ -79,7 +76,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   }
 }
 
-export { BangchimError, UsageError };
+export { BangchimError, ExitCode, UsageError };
 
 // Run when executed directly (node dist/cli/main.js ...); bin/bangchim.js imports main() instead.
 const invokedPath = process.argv[1] === undefined ? undefined : realpathSync(process.argv[1]);

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { RegisterCommand } from './index.js';
 import { writeJson } from '../context.js';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../context.js';
 import { parseRef } from '../../domain/ref.js';
 import { checkVersion, formatCheckText } from '../../domain/check/index.js';
 import { locateStore, openStore, resolveVersionArg } from '../../store/index.js';

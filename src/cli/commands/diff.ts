@@ -8,7 +8,7 @@ import { Option } from '@commander-js/extra-typings';
 import type { RegisterCommand } from './index.js';
 import type { CliContext } from '../context.js';
 import { writeJson } from '../context.js';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseRef } from '../../domain/ref.js';
 import { diffVersions, formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';

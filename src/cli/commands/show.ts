@@ -1,5 +1,5 @@
 import type { RegisterCommand } from './index.js';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../context.js';
 import { writeJson } from '../context.js';
 import { formatError, UsageError } from '../../domain/errors.js';
 import { renderPolicyText } from '../../domain/render.js';

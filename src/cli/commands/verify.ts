@@ -5,7 +5,7 @@
  */
 import type { RegisterCommand } from './index.js';
 import { writeJson } from '../context.js';
-import { ExitCode } from '../main.js';
+import { ExitCode } from '../context.js';
 import { printable } from './log.js';
 import { locateStore } from '../../store/index.js';
 import { formatVerifyReport, verifyStore } from '../../store/verify.js';

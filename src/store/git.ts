@@ -104,6 +104,18 @@ export class Git {
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
   }
 
+  /**
+   * Top level, git directory and HEAD's commit in one process (opening a store needs all three); null
+   * when any is missing (not a repository, a bare one, no commits), for the caller to ask one at a time.
+   */
+  async repositoryInfo(): Promise<{ topLevel: string; gitDir: string; head: string } | null> {
+    const result = await this.spawn(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--verify', '-q', 'HEAD^{commit}'], { allowFailure: true });
+    const lines = result.stdout.toString('utf8').split('\n');
+    // Exactly three lines: a path with a newline in it is left to the one-at-a-time route.
+    if (result.code !== 0 || lines.length !== 4 || lines[3] !== '') return null;
+    return { topLevel: lines[0]!, gitDir: lines[1]!, head: lines[2]! };
+  }
+
   async init(branch: string): Promise<void> {
     await this.raw(['init', '-q', '-b', branch]);
   }
@@ -122,6 +134,12 @@ export class Git {
   async resolve(rev: string): Promise<string | null> {
     const result = await this.spawn(['rev-parse', '-q', '--verify', '--end-of-options', rev], { allowFailure: true });
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+  }
+
+  /** Every ref's current value (`refs/heads/main` → id, `refs/tags/goyang@2020-07-17` → tag object id). */
+  async refValues(): Promise<Map<string, string>> {
+    const output = await this.raw(['for-each-ref', '--format=%(refname) %(objectname)']);
+    return new Map(output.split('\n').filter(Boolean).map((line) => line.split(' ') as [string, string]));
   }
 
   async headCommit(): Promise<string | null> {
@@ -167,9 +185,11 @@ export class Git {
     return out.split('\0').filter(Boolean);
   }
 
-  /** Paths under `paths` whose work-tree file differs from the index. */
+  /** Paths under `paths` whose work-tree file differs from the index (by content, not by stat data). */
   async unstagedDifferences(paths: string[]): Promise<string[]> {
-    const out = await this.raw(['diff-files', '--name-only', '-z', '--', ...paths]);
+    // Not diff-files: it trusts the index's stat data, so a copied store or a rewritten-but-equal file
+    // would look edited. `git diff` refreshes the stat data and compares content.
+    const out = await this.raw(['diff', '--no-ext-diff', '--name-only', '-z', '--', ...paths]);
     return out.split('\0').filter(Boolean);
   }
 
@@ -308,6 +328,22 @@ export class Git {
       throw new GitError('the store changed while importing; nothing was changed', { details: [result.stderr.trim()], hint: 'run the command again' });
     }
   }
+}
+
+/**
+ * The entry names of a tree object as `cat-file --batch` returns it (what `ls-tree --name-only` prints):
+ * entries are `<mode> <name>\0<object id, binary>`; `objectIdBytes` is 20 (SHA-1) or 32 (SHA-256).
+ */
+export function treeEntryNames(tree: Buffer, objectIdBytes: number): string[] {
+  const names: string[] = [];
+  for (let offset = 0; offset < tree.length; ) {
+    const space = tree.indexOf(0x20, offset);
+    const nul = space === -1 ? -1 : tree.indexOf(0, space);
+    if (nul === -1) break;
+    names.push(tree.subarray(space + 1, nul).toString('utf8'));
+    offset = nul + 1 + objectIdBytes;
+  }
+  return names;
 }
 
 // =============================================================================================

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { extname, join, resolve as resolvePath } from 'node:path';
-import { InputError, RefError, StoreError, UsageError, ValidationError } from '../domain/errors.js';
+import { BusyError, InputError, RefError, StoreError, UsageError, ValidationError } from '../domain/errors.js';
 import {
   archivedEntries,
   describeRange,
@@ -30,8 +30,8 @@ import { parsePolicy } from '../domain/parse/index.js';
 import { parseRef } from '../domain/ref.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../domain/yaml.js';
-import { Git, type Identity, type RefUpdate, type TagRef } from './git.js';
-import { busyError, inspectLock, recordTransaction, removeLock, tryCreateLock, type LockInfo } from './lock.js';
+import { CatFileBatch, Git, treeEntryNames, type Identity, type RefUpdate, type TagRef } from './git.js';
+import { busyError, claimStaleLock, inspectLock, isLockDebris, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
 
 export const STORE_MARKER = 'bangchim.yaml';
 export const STORE_MARKER_TEXT = '# A bangchim store: policies/ (newest versions), history/ (ledgers), sources/ (raw texts).\nformat: 1\n';
@@ -127,6 +127,15 @@ export function ledgerPath(slug: string): string {
   return `history/${slug}.yaml`;
 }
 
+/** City slugs from the names in history/, sorted. */
+function citySlugs(names: string[]): string[] {
+  return names
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .filter((slug) => SLUG_PATTERN.test(slug))
+    .sort();
+}
+
 export function checkSlug(slug: string): void {
   if (!SLUG_PATTERN.test(slug)) {
     throw new UsageError(`"${slug}" is not a valid city slug`, {
@@ -173,10 +182,15 @@ export class Store {
       throw new StoreError(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, { where: dir, hint: `create one with \`bangchim init ${dir}\`, or give --store DIR` });
     }
     const git = new Git(dir);
-    const top = await git.topLevel();
-    if (top === null) throw new StoreError(`${dir} has ${STORE_MARKER} but is not a git repository`, { where: dir, hint: `run \`bangchim init ${dir}\` to make it one` });
+    // One git process when all is well; when not, one question at a time, to say what is wrong.
+    const info = await git.repositoryInfo();
+    if (info === null) {
+      const top = await git.topLevel();
+      if (top === null) throw new StoreError(`${dir} has ${STORE_MARKER} but is not a git repository`, { where: dir, hint: `run \`bangchim init ${dir}\` to make it one` });
+    }
     const store = new Store(dir, git, options.onNotice ?? (() => undefined));
-    if ((await git.headCommit()) === null) throw new StoreError(`${dir} has no commits yet`, { where: dir, hint: `run \`bangchim init ${dir}\`` });
+    if (info === null && (await git.headCommit()) === null) throw new StoreError(`${dir} has no commits yet`, { where: dir, hint: `run \`bangchim init ${dir}\`` });
+    if (info !== null) store.gitDirCache = info.gitDir;
     await store.recoverIfStale();
     return store;
   }
@@ -202,11 +216,7 @@ export class Store {
   /** Slugs of the cities in the store (those with a ledger at HEAD), sorted. */
   async slugs(commit?: string): Promise<string[]> {
     const at = commit ?? (await this.head());
-    return (await this.git.listDirectory(at, 'history'))
-      .filter((name) => name.endsWith('.yaml'))
-      .map((name) => name.slice(0, -'.yaml'.length))
-      .filter((slug) => SLUG_PATTERN.test(slug))
-      .sort();
+    return citySlugs(await this.git.listDirectory(at, 'history'));
   }
 
   private parseLedger(text: string, slug: string, label: string): Ledger {
@@ -244,10 +254,24 @@ export class Store {
     });
   }
 
+  /**
+   * Every city at HEAD with its newest archived version and counts. One `cat-file --batch` process
+   * answers HEAD, its history/ tree and every ledger (the UI lists the cities as it starts).
+   */
   async listCities(): Promise<CitySummary[]> {
-    const head = await this.head();
-    const slugs = await this.slugs(head);
-    const ledgers = await this.ledgersAt(head, slugs);
+    const reader = new CatFileBatch(this.git);
+    let slugs: string[];
+    let ledgers: (Ledger | null)[];
+    try {
+      const head = await reader.read('HEAD^{commit}');
+      if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
+      const history = await reader.read(`${head.id}:history`);
+      slugs = history?.type === 'tree' ? citySlugs(treeEntryNames(history.content, head.id.length / 2)) : [];
+      const objects = await Promise.all(slugs.map((slug) => reader.read(`${head.id}:${ledgerPath(slug)}`)));
+      ledgers = objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!))));
+    } finally {
+      await reader.close();
+    }
     return ledgers.map((ledger, i) => ({
       slug: slugs[i]!,
       city: ledger!.city,
@@ -389,20 +413,21 @@ export class Store {
 
   // ---------------------------------------------------------------- writing
 
-  /** Runs `work` holding the store's lock; a dead owner's lock is recovered first. */
+  /** Runs `work` holding the store's lock, after finishing whatever a killed writer left in the journal. */
   async withLock<T>(command: string, work: () => Promise<T>): Promise<T> {
     const gitDir = await this.gitDir();
-    if (!(await tryCreateLock(gitDir, command))) {
+    for (let attempt = 0; !(await tryCreateLock(gitDir, command)); attempt++) {
       const lock = await inspectLock(gitDir);
       if (lock.state === 'held') throw busyError(lock.info);
-      if (lock.state === 'stale') await this.recover(lock.info);
-      await removeLock(gitDir);
-      if (!(await tryCreateLock(gitDir, command))) {
-        const again = await inspectLock(gitDir);
-        throw busyError(again.state === 'held' ? again.info : { pid: 0, started: 'just now', command: '?' });
+      if (lock.state === 'stale') {
+        if (lock.info) this.onNotice(`removed a lock left by an interrupted bangchim (pid ${lock.info.pid}, "${lock.info.command}")`);
+        await claimStaleLock(gitDir);
       }
+      // Several processes may find the same stale lock; only one gets the fresh one.
+      if (attempt >= 3) throw busyError({ pid: 0, started: 'just now', command: '?' });
     }
     try {
+      await this.finishInterrupted(gitDir);
       return await work();
     } finally {
       await rm(join(gitDir, `${TEMP_INDEX_PREFIX}${process.pid}`), { force: true });
@@ -410,35 +435,66 @@ export class Store {
     }
   }
 
-  /** A lock left by a dead process: complete the work tree, then release it. Reads never wait for a live lock. */
+  /** At open: a dead owner's lock is taken over so its journal is finished now. Reads never wait for a live lock. */
   private async recoverIfStale(): Promise<void> {
     const gitDir = await this.gitDir();
-    const lock = await inspectLock(gitDir);
-    if (lock.state !== 'stale') return;
-    await this.recover(lock.info);
-    await removeLock(gitDir);
+    if ((await inspectLock(gitDir)).state !== 'stale') return;
+    try {
+      await this.withLock('recover an interrupted import', async () => undefined);
+    } catch (error) {
+      // Someone else took the lock first: it finishes the journal; we read HEAD meanwhile.
+      if (error instanceof BusyError) return;
+      // A journal that cannot be finished blocks writing (each write says why), not reading HEAD.
+      if (error instanceof StoreError) this.onNotice(`${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+      else throw error;
+    }
   }
 
   /**
-   * After a kill. Before the ref transaction nothing visible was changed: only temporary files go.
-   * After it (the lock records the move and HEAD is at its target), the index and work tree still show
-   * the old files of the paths the import writes: bring back from HEAD those whose work-tree file
-   * still equals the index, so nobody's later hand edits are overwritten.
+   * Under the lock: finish a killed writer's transaction from its journal. Every object the journal names
+   * exists (they are written before it), so the refs are rolled forward; git's own lock files, left when
+   * the kill also took git, are removed first (we hold the store lock and their owner is dead). Then the
+   * work-tree paths are brought up to HEAD where the work-tree file still equals the index, so nobody's
+   * later hand edits are overwritten.
    */
-  private async recover(lock: LockInfo | null): Promise<void> {
-    const gitDir = await this.gitDir();
-    for (const name of await readdir(gitDir)) if (name.startsWith(TEMP_INDEX_PREFIX)) await rm(join(gitDir, name), { force: true });
-    const transaction = lock?.transaction;
-    if (!transaction || (await this.git.headCommit()) !== transaction.to) {
-      this.onNotice(`removed a lock left by an interrupted bangchim${lock ? ` (pid ${lock.pid}, "${lock.command}")` : ''}; the store was not changed by it`);
-      return;
+  private async finishInterrupted(gitDir: string): Promise<void> {
+    for (const name of await readdir(gitDir)) {
+      if (name.startsWith(TEMP_INDEX_PREFIX) || isLockDebris(name)) await rm(join(gitDir, name), { force: true });
     }
-    const staged = await this.git.stagedDifferences(transaction.paths);
+    const journal = await readJournal(gitDir);
+    if (journal === null) return;
+    for (const lockFile of [...journal.updates.map((u) => `${u.ref}.lock`), 'packed-refs.lock', 'index.lock']) {
+      await rm(join(gitDir, lockFile), { force: true });
+    }
+    const pending = await this.pendingUpdates(journal);
+    if (pending.length > 0) await this.git.updateRefs(pending, `bangchim: finish interrupted ${journal.command}`);
+    const staged = await this.git.stagedDifferences(journal.paths);
     const edited = new Set(staged.length > 0 ? await this.git.unstagedDifferences(staged) : []);
     const restore = staged.filter((p) => !edited.has(p));
     await this.git.checkoutFromHead(restore);
-    this.onNotice(`recovered the store after an interrupted import ("${lock!.command}"): brought ${restore.length} file${restore.length === 1 ? '' : 's'} up to date with HEAD`);
+    await removeJournal(gitDir);
+    this.onNotice(`finished an interrupted "${journal.command}": ${pending.length} ref${pending.length === 1 ? '' : 's'} moved, ${restore.length} file${restore.length === 1 ? '' : 's'} brought up to date with HEAD`);
     if (edited.size > 0) this.onNotice(`left alone (edited since): ${[...edited].join(', ')}`);
+  }
+
+  /** The journal's ref updates not yet applied; refuses when a ref moved somewhere the journal does not know. */
+  private async pendingUpdates(journal: Journal): Promise<RefUpdate[]> {
+    const current = await this.git.refValues();
+    const pending: RefUpdate[] = [];
+    for (const update of journal.updates) {
+      const now = current.get(update.ref);
+      if (now === update.newValue) continue;
+      const expected = update.kind === 'update' ? update.oldValue : undefined;
+      if (now !== expected) {
+        throw new StoreError(`an interrupted "${journal.command}" cannot be finished: ${update.ref} was changed by something else since`, {
+          where: this.dir,
+          details: [`${update.ref} is ${now ?? 'absent'}; the import expected ${expected ?? 'absent'} and would set ${update.newValue}`],
+          hint: `check the store with \`git -C ${this.dir} log --decorate\` and \`bangchim verify\`; once it is as you want it, remove .git/bangchim.journal`,
+        });
+      }
+      pending.push(update);
+    }
+    return pending;
   }
 
   async assertClean(): Promise<void> {
@@ -623,9 +679,16 @@ export class Store {
 
     await this.verifyChain(tip, tags, newTagCommits, slug);
     const workTreePaths = [policyPath(slug), ledgerPath(slug), `sources/${slug}`];
-    await recordTransaction(gitDir, { from: head, to: tip, paths: workTreePaths });
-    await this.git.updateRefs(updates, `bangchim: ${tag}`);
+    await writeJournal(gitDir, { command: `import ${tag}`, from: head, to: tip, updates, paths: workTreePaths });
+    try {
+      await this.git.updateRefs(updates, `bangchim: ${tag}`);
+    } catch (error) {
+      // A refused transaction changed no ref: there is nothing to finish later.
+      await removeJournal(gitDir);
+      throw error;
+    }
     await this.git.checkoutFromHead(workTreePaths);
+    await removeJournal(gitDir);
     return {
       slug,
       effective,

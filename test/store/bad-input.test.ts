@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BusyError, InputError, RefError, UsageError, ValidationError } from '../../src/domain/errors.js';
+import { BusyError, InputError, RefError, StoreError, UsageError, ValidationError } from '../../src/domain/errors.js';
 import { NotArchivedError, openStore, resolveVersionArg } from '../../src/store/index.js';
 import { editedGoyang, git, sampleStore, seedBytes, snapshot } from './helpers.js';
 
@@ -149,23 +149,84 @@ describe('the lock', () => {
     expect((await store.resolve('goyang')).label).toBe('goyang@2020-07-17');
   });
 
-  it('a lock left by a dead process after the ref transaction: the next command completes the work tree', async () => {
+  /** A store after a real import of 고양 2025-01-01, and what that import's journal recorded. */
+  async function importedWithJournal() {
     const dir = await sampleStore();
-    const store = await openStore(dir);
-    await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
-    const complete = snapshot(dir);
-    // The state a SIGKILL right after `update-ref` leaves: refs moved, index and work tree still old.
-    git(dir, 'read-tree', 'HEAD^');
+    const from = git(dir, 'rev-parse', 'HEAD').trim();
+    await (await openStore(dir)).importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
+    const to = git(dir, 'rev-parse', 'HEAD').trim();
+    const tagObject = git(dir, 'rev-parse', 'refs/tags/goyang@2025-01-01').trim();
+    const journal = {
+      command: 'import goyang@2025-01-01',
+      from,
+      to,
+      updates: [
+        { kind: 'update', ref: 'refs/heads/main', newValue: to, oldValue: from },
+        { kind: 'create', ref: 'refs/tags/goyang@2025-01-01', newValue: tagObject },
+      ],
+      paths: ['policies/goyang.yaml', 'history/goyang.yaml', 'sources/goyang'],
+    };
+    return { dir, from, journal, complete: snapshot(dir) };
+  }
+
+  /** The work tree and index as they were before the import, and a dead owner's lock and journal. */
+  function leaveAsKilled(dir: string, journal: { from: string }): number {
+    git(dir, 'read-tree', journal.from);
     git(dir, 'checkout-index', '-f', '-a');
     rmSync(join(dir, 'sources', 'goyang', '2025-01-01.txt'));
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    const [from, to] = [git(dir, 'rev-parse', 'HEAD^').trim(), git(dir, 'rev-parse', 'HEAD').trim()];
-    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\ntransaction: ${from} ${to}\npaths: policies/goyang.yaml history/goyang.yaml sources/goyang\n`);
+    writeFileSync(join(dir, '.git', 'bangchim.lock'), `pid: ${dead}\nstarted: 2025-01-01T00:00:00.000Z\ncommand: import goyang x.txt\n`);
+    writeFileSync(join(dir, '.git', 'bangchim.journal'), JSON.stringify(journal));
+    return dead;
+  }
+
+  it('killed after the ref transaction: the next command finishes the work tree from the journal', async () => {
+    const { dir, journal, complete } = await importedWithJournal();
+    leaveAsKilled(dir, journal);
     expect(git(dir, 'status', '--porcelain')).not.toBe('');
     const notices: string[] = [];
     await openStore(dir, { onNotice: (m) => notices.push(m) });
-    expect(notices.join('\n')).toMatch(/recovered the store after an interrupted import/);
+    expect(notices.join('\n')).toMatch(/finished an interrupted "import goyang@2025-01-01": 0 refs moved, 3 files brought up to date with HEAD/);
     expect(snapshot(dir)).toEqual(complete);
+    expect(existsSync(join(dir, '.git', 'bangchim.journal'))).toBe(false);
+  });
+
+  it('killed with git inside the ref transaction (its ref lock left behind): the journal rolls the import forward', async () => {
+    const { dir, from, journal, complete } = await importedWithJournal();
+    // Refs as before the transaction, and the lock file a killed `git update-ref` leaves.
+    git(dir, 'update-ref', 'refs/heads/main', from);
+    git(dir, 'update-ref', '-d', 'refs/tags/goyang@2025-01-01');
+    leaveAsKilled(dir, journal);
+    writeFileSync(join(dir, '.git', 'refs', 'heads', 'main.lock'), `${from}\n`);
+    const notices: string[] = [];
+    const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
+    expect(notices.join('\n')).toMatch(/finished an interrupted "import goyang@2025-01-01": 2 refs moved/);
+    expect(snapshot(dir)).toEqual(complete);
+    expect(existsSync(join(dir, '.git', 'refs', 'heads', 'main.lock'))).toBe(false);
+    // And the store takes the next import.
+    const next = await store.importVersion({ slug: 'goyang', bytes: editedGoyang('031-8075-2999'), file: 'y.txt', effective: '2025-06-01' });
+    expect(next.tag).toBe('goyang@2025-06-01');
+  });
+
+  it('a journal whose refs were since moved elsewhere is not forced: a clear error, nothing changed', async () => {
+    const { dir, from, journal } = await importedWithJournal();
+    leaveAsKilled(dir, journal);
+    // Someone moved the branch by hand after the kill.
+    git(dir, 'update-ref', 'refs/heads/main', `${from}^`);
+    const before = snapshot(dir);
+    const error = (await (await openStore(dir)).importVersion({ slug: 'goyang', bytes: editedGoyang('031-8075-2999'), file: 'y.txt', effective: '2025-06-01' }).catch((e: unknown) => e)) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.message).toMatch(/an interrupted "import goyang@2025-01-01" cannot be finished: refs\/heads\/main was changed by something else since/);
+    expect(error.hint).toMatch(/remove \.git\/bangchim\.journal/);
+    expect({ ...snapshot(dir), lock: before.lock }).toEqual(before);
+  });
+
+  it('an empty lock file (a kill between creating and writing it) does not block the next import', async () => {
+    const dir = await sampleStore();
+    writeFileSync(join(dir, '.git', 'bangchim.lock'), '');
+    const result = await (await openStore(dir)).importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
+    expect(result.tag).toBe('goyang@2025-01-01');
+    expect(snapshot(dir).lock).toBe(false);
   });
 
   it('a lock left by a dead process before the transaction: recovered, and the import goes ahead', async () => {
@@ -178,7 +239,7 @@ describe('the lock', () => {
     git(dir, 'add', 'notes.txt');
     const notices: string[] = [];
     const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
-    expect(notices).toEqual([`removed a lock left by an interrupted bangchim (pid ${dead}, "import goyang x.txt"); the store was not changed by it`]);
+    expect(notices).toEqual([`removed a lock left by an interrupted bangchim (pid ${dead}, "import goyang x.txt")`]);
     const result = await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
     expect(result.tag).toBe('goyang@2025-01-01');
     expect(snapshot(dir).lock).toBe(false);

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via the prepare script).
+// Thin launcher: the CLI is built into dist/ by `npm install` (the prepare script). dist/bundle/main.js
+// is the bundled CLI (starts several times faster than the module-per-file dist/cli/main.js, mostly
+// because of ink); dist/cli/main.js, from tsc alone, is the fallback.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const entry = join(root, 'dist', 'cli', 'main.js');
+const bundled = join(root, 'dist', 'bundle', 'main.js');
+const compiled = join(root, 'dist', 'cli', 'main.js');
+const entry = existsSync(bundled) ? bundled : compiled;
 if (!existsSync(entry)) {
-  process.stderr.write(`bangchim: ${entry} is missing. Run \`npm install\` (or \`npm run build\`) in ${root} first.\n`);
+  process.stderr.write(`bangchim: ${bundled} is missing. Run \`npm install\` (or \`npm run build\`) in ${root} first.\n`);
   process.exit(2);
 }
 const { main } = await import(pathToFileURL(entry).href);

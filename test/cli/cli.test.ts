@@ -211,18 +211,26 @@ describe('bangchim CLI', () => {
   });
 });
 
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'main.js');
+
+/** bin/bangchim.js as a subprocess; it loads dist/bundle/main.js when that exists. */
+function bin(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), ...args], { cwd, encoding: 'utf8', env: process.env });
+}
+
 describe('the installed entry point', () => {
   let built = false;
   beforeAll(() => {
-    // Build dist/ when it is missing or older than the sources this test exercises.
+    // Build dist/ (tsc, then the bundle the launcher loads) when it is missing or older than the sources this test exercises.
     const entry = join(ROOT, 'dist', 'cli', 'main.js');
     const storeEntry = join(ROOT, 'dist', 'store', 'index.js');
     const newest = Math.max(...['src/store/store.ts', 'src/store/init.ts', 'src/store/git.ts', 'src/cli/commands/log.ts', 'src/cli/main.ts'].map((p) => statSync(join(ROOT, p)).mtimeMs));
-    if (!existsSync(entry) || !existsSync(storeEntry) || statSync(storeEntry).mtimeMs < newest) {
+    const fresh = () => [entry, storeEntry, BUNDLE].every((file) => existsSync(file) && statSync(file).mtimeMs >= newest);
+    if (!fresh()) {
       // tsc emits even when files other people are still writing have type errors; what matters here is that dist/ is fresh.
       spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     }
-    built = existsSync(storeEntry) && statSync(storeEntry).mtimeMs >= newest;
+    built = fresh();
   }, 180_000);
 
   it('bin/bangchim.js runs as a subprocess', async () => {
@@ -235,5 +243,32 @@ describe('the installed entry point', () => {
     const notArchived = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'show', 'goyang@2016-06-01'], { cwd: dir, encoding: 'utf8', env: process.env });
     expect(notArchived.status).toBe(1);
     expect(notArchived.stdout).toContain('not archived');
+  });
+
+  it('loads the bundled CLI, whose `init DIR` finds the bundled sample from dist/bundle/', () => {
+    expect(built).toBe(true);
+    const dir = join(tempDir(), 'store');
+    const init = bin(['init', dir, '--json'], ROOT);
+    expect(init.stderr).not.toContain('Error');
+    expect(init.status).toBe(0);
+    expect(JSON.parse(init.stdout).added.sort()).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
+    const list = bin(['list', '--json', '--store', dir], ROOT);
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout).cities.map((c: { known: number }) => c.known)).toEqual([4, 2, 2, 12, 1]);
+  });
+
+  // `report` (issue 6) runs its diffs in worker threads started on a module URL: from the bundle too.
+  it.skipIf(!existsSync(join(ROOT, 'src', 'cli', 'commands', 'report.ts')))('`report` from the bundle diffs in its worker threads', async () => {
+    expect(built).toBe(true);
+    const dir = await sampleStore();
+    const draft = join(tempDir(), 'goyang.txt');
+    writeFileSync(draft, editedGoyang());
+    expect(bin(['import', 'goyang', draft, '--effective', '2025-01-01'], dir).status).toBe(0);
+    const report = bin(['report', '--json', '--jobs', '2'], dir);
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    const pairs = JSON.parse(report.stdout).pairs as { old: string; new: string; substantive: number }[];
+    expect(pairs.map((p) => `${p.old} → ${p.new}`)).toEqual(['goyang@2020-07-17 → goyang@2025-01-01']);
+    expect(pairs[0]!.substantive).toBeGreaterThan(0);
   });
 });

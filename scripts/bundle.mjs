@@ -1,0 +1,67 @@
+/**
+ * `npm run build`, after tsc: bundles the CLI into dist/bundle/ for bin/bangchim.js.
+ *
+ * Why: loading ink and its ~60 packages as separate modules costs ~0.5 s of module resolution and
+ * compilation before the first frame; the same code as a few bundled files loads in a fraction of that.
+ * Code splitting keeps every dynamic import() (command modules, the UI, later screens, ink's devtools)
+ * a chunk of its own, loaded only when reached. Chunks sit flat in dist/bundle/, two levels below the
+ * package root like src/store/ and dist/store/, so `new URL('../../', import.meta.url)` still finds it.
+ *
+ *   node scripts/bundle.mjs [--metafile]     (--metafile also writes dist/bundle/meta.json)
+ */
+import { build } from 'esbuild';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+/** Modules that worker threads are started on. */
+const WORKER_MODULES = ['src/store/batch.ts'];
+
+/**
+ * yoga-layout's emscripten loader fetch()es its own base64 data: URL whenever a global fetch exists, and
+ * the first use of fetch loads Node's whole fetch implementation (undici, ~40 ms) just to decode it.
+ * A module-scoped `fetch` that is undefined, in that one file, sends it down its own synchronous base64
+ * path instead: same bytes, same WebAssembly module.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(build) {
+    build.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => ({
+      contents: `const fetch = undefined;\n${readFileSync(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: [
+    'src/cli/main.ts',
+    // Worker threads start on a module URL: `bangchim report` starts its workers on the module holding
+    // batch.ts's code (startWorker(import.meta.url)). As an entry point that code sits in a small chunk
+    // of its own, so a worker does not load every command with it.
+    ...WORKER_MODULES.filter((path) => existsSync(`${root}${path}`)),
+  ],
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  // ink imports react-devtools-core only when DEV=true, from its own lazily loaded chunk; it is not installed.
+  external: ['react-devtools-core'],
+  // Bundled CommonJS packages (react, commander …) call require() for node built-ins; ESM has none.
+  banner: { js: "import { createRequire as __bangchimCreateRequire } from 'node:module';\nconst require = __bangchimCreateRequire(import.meta.url);" },
+  // React's production build: the development build (what node picks when NODE_ENV is unset) times
+  // every component render with performance.measure, which doubles the cost of each frame.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [yogaWithoutFetch],
+  metafile: true,
+  logLevel: 'warning',
+});
+if (process.argv.includes('--metafile')) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));

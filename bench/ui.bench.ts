@@ -1,8 +1,9 @@
 /**
  * Time to the terminal UI's first screen, measured in a real terminal: `node bin/bangchim.js` on a
  * copy of the sample store inside tmux (120×40), polling capture-pane until the cities screen is
- * drawn (its title) and until the cities are listed (고양특례시). The peer, in the same run and the
- * same way: `node -e` printing one word (node's own startup, plus tmux and the polling).
+ * drawn (its title) and until the cities are listed (고양특례시). Beside it, the command line without
+ * the UI: `bangchim list` until its table is printed. The peer, in the same run and the same way:
+ * `node -e` printing one word (node's own startup, plus tmux and the polling).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +58,7 @@ export async function run(): Promise<void> {
   const bangchim = `node '${join(ROOT, 'bin', 'bangchim.js')}' --store '${store}'`;
   const frame: number[] = [];
   const listed: number[] = [];
+  const printed: number[] = [];
   const peer: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -64,6 +66,7 @@ export async function run(): Promise<void> {
       const [first, cities] = timeToScreen(bangchim, ['bangchim · Cities', '고양특례시'], env);
       frame.push(first!);
       listed.push(cities!);
+      printed.push(timeToScreen(`${bangchim} list`, ['고양특례시'], env)[0]!);
     }
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -73,6 +76,7 @@ export async function run(): Promise<void> {
     ['node -e (peer: node startup in tmux)', node],
     ['bangchim: first frame (cities screen drawn)', median(frame)],
     ['bangchim: cities listed (store read)', median(listed)],
+    ['bangchim list (command line, no UI)', median(printed)],
   ];
   process.stdout.write(`median of ${RUNS} runs, 120×40 tmux, sample store (5 cities)\n`);
   process.stdout.write(`${'what'.padEnd(46)} ${'ms'.padStart(8)} ${'× node'.padStart(8)}\n`);

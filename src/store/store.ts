@@ -26,7 +26,6 @@ import {
   type LedgerMerge,
 } from '../domain/ledger.js';
 import type { Evidence, IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
-import { parsePolicy } from '../domain/parse/index.js';
 import { parseRef } from '../domain/ref.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../domain/yaml.js';
@@ -516,6 +515,8 @@ export class Store {
     }
     checkDocumentBytes(request.bytes, request.file);
     const { slug } = request;
+    // The parser loads here, not with the store: reading the store (the UI's first screen) never needs it.
+    const { parsePolicy } = await import('../domain/parse/index.js');
     const parsed = parsePolicy(request.bytes, { slug, city: request.name, sourceFile: request.file, url: request.url });
     const stated = parsed.version.revision?.effective ?? parsed.version.effective ?? null;
     const effective = request.effective ?? stated;
@@ -798,6 +799,7 @@ export async function readDraft(absolute: string, given: string): Promise<Resolv
   if (/\.ya?ml$/i.test(given)) version = loadVersionYaml(bytes.toString('utf8'), given);
   else {
     checkDocumentBytes(bytes, given);
+    const { parsePolicy } = await import('../domain/parse/index.js');
     version = parsePolicy(bytes, { sourceFile: given }).version;
   }
   return { label: given, slug: version.slug, effective: version.effective, version, file: absolute };

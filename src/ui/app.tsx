@@ -2,18 +2,32 @@
  * The terminal UI's root: the screen stack (every screen stays mounted so going back keeps its
  * cursor; only the top one is displayed and receives keys), the theme and the terminal size.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Box, useApp, useInput, type Key } from 'ink';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import type { UiBackend } from './backend.js';
 import { appReducer, initialAppState, type Screen } from './app-state.js';
 import { useTerminalSize, type Size } from './hooks.js';
-import { NavContext, type Nav } from './nav.js';
+import { NavContext, useNav, type Nav } from './nav.js';
 import { ThemeProvider, makeTheme } from './theme.js';
+import { ScreenFrame } from './widgets/screen-frame.js';
 import { CitiesScreen } from './cities/cities.js';
-import { TimelineScreen } from './timeline/timeline.js';
-import { DiffScreen } from './diff/diff.js';
-import { NoticeScreen } from './notice/notice.js';
-import { ImportScreen } from './import/import.js';
+
+// The first frame is the cities screen: the other screens (and the diff, notice and parser code they
+// pull in) load on first use, or in the background once the cities are listed (preloadScreens), so
+// neither the first frame nor the first read of the store waits for their code.
+const loadTimeline = () => import('./timeline/timeline.js');
+const loadDiff = () => import('./diff/diff.js');
+const loadNotice = () => import('./notice/notice.js');
+const loadImport = () => import('./import/import.js');
+const TimelineScreen = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineScreen })));
+const DiffScreen = lazy(() => loadDiff().then((m) => ({ default: m.DiffScreen })));
+const NoticeScreen = lazy(() => loadNotice().then((m) => ({ default: m.NoticeScreen })));
+const ImportScreen = lazy(() => loadImport().then((m) => ({ default: m.ImportScreen })));
+
+/** Loads the code of every screen but the first; a screen whose code failed to load says so when opened. */
+export function preloadScreens(): void {
+  Promise.all([loadTimeline(), loadDiff(), loadNotice(), loadImport()]).catch(() => undefined);
+}
 
 export interface AppProps {
   backend: UiBackend;
@@ -53,7 +67,9 @@ export function App({ backend, colour, cwd, size: fixedSize, first }: AppProps) 
       <NavContext.Provider value={nav}>
         {state.stack.map((screen, index) => (
           <Box key={index} display={index === top ? 'flex' : 'none'} width={size.columns} flexShrink={0}>
-            <ScreenView screen={screen} isActive={index === top && !state.quit} />
+            <Suspense fallback={<ScreenLoading isActive={index === top && !state.quit} />}>
+              <ScreenView screen={screen} isActive={index === top && !state.quit} />
+            </Suspense>
           </Box>
         ))}
       </NavContext.Provider>
@@ -61,10 +77,22 @@ export function App({ backend, colour, cwd, size: fixedSize, first }: AppProps) 
   );
 }
 
+/** While a screen's code loads (only if it is opened before the background preload is done). */
+function ScreenLoading({ isActive }: { isActive: boolean }) {
+  const nav = useNav();
+  // Keys typed meanwhile are dropped rather than handled by the screen underneath.
+  if (isActive) nav.setInputHandler(() => undefined);
+  return (
+    <ScreenFrame title="bangchim" keys={[]} status={{ kind: 'busy', label: 'Loading…' }} size={nav.size} help={false}>
+      <Text> </Text>
+    </ScreenFrame>
+  );
+}
+
 function ScreenView({ screen, isActive }: { screen: Screen; isActive: boolean }) {
   switch (screen.kind) {
     case 'cities':
-      return <CitiesScreen isActive={isActive} />;
+      return <CitiesScreen isActive={isActive} onListed={preloadScreens} />;
     case 'timeline':
       return <TimelineScreen slug={screen.slug} city={screen.city} isActive={isActive} />;
     case 'diff':

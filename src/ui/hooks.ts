@@ -30,7 +30,8 @@ export function useTask<T>(work: () => Promise<T>, deps: DependencyList): Task<T
   const generation = useRef(0);
   useEffect(() => {
     const mine = ++generation.current;
-    setTask({ status: 'loading' });
+    // Unchanged when already loading (the first run): no second render of a frame that is already drawn.
+    setTask((task) => (task.status === 'loading' ? task : { status: 'loading' }));
     // Yield to the event loop first: input and the spinner keep running while git works.
     const timer = setImmediate(() => {
       work().then(

@@ -22,6 +22,7 @@ export async function runUi(options: { store?: string; cwd: string; env: NodeJS.
     return 2;
   }
   const backend = new StoreBackend(dir, options.cwd);
+  backend.readCitiesAhead();
   process.stdout.write(ENTER_ALTERNATE_SCREEN);
   const leave = () => process.stdout.write(LEAVE_ALTERNATE_SCREEN);
   process.once('exit', leave);

@@ -1,15 +1,14 @@
 /**
  * The UI's backend on a real store: the same store, diff, notice and import functions the CLI
  * commands call. Resolved versions and diffs are cached (the lists diff the same pairs again when
- * a person goes back and forth); an import clears the caches.
+ * a person goes back and forth); an import clears the caches. The diff engine, the notice and the
+ * parser load when first asked for, so the first frame never waits for their code.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { IsoDate } from '../domain/model.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
-import { diffVersions } from '../domain/diff/index.js';
-import { buildNotice, renderNotice, type Notice } from '../domain/notice/index.js';
-import { parsePolicy } from '../domain/parse/index.js';
+import type { Notice } from '../domain/notice/index.js';
 import { InputError } from '../domain/errors.js';
 import { checkDocumentBytes, openStore, type ResolvedVersion, type Store } from '../store/index.js';
 import { changeSizeOf, type ChangeSize, type CitySummary, type DraftPreview, type ImportOutcome, type UiBackend } from './backend.js';
@@ -18,6 +17,7 @@ export class StoreBackend implements UiBackend {
   private storePromise: Promise<Store> | undefined;
   private versions = new Map<string, Promise<ResolvedVersion>>();
   private diffs = new Map<string, Promise<PolicyDiff>>();
+  private citiesAhead: Promise<CitySummary[]> | undefined;
 
   constructor(
     readonly storeDir: string,
@@ -30,7 +30,22 @@ export class StoreBackend implements UiBackend {
     return this.storePromise;
   }
 
-  async listCities(): Promise<CitySummary[]> {
+  /**
+   * Starts reading the cities at once, so that git works while the first frame is drawn; the next
+   * listCities() returns this read.
+   */
+  readCitiesAhead(): void {
+    this.citiesAhead = this.readCities();
+    this.citiesAhead.catch(() => undefined);
+  }
+
+  listCities(): Promise<CitySummary[]> {
+    const ahead = this.citiesAhead;
+    this.citiesAhead = undefined;
+    return ahead ?? this.readCities();
+  }
+
+  private async readCities(): Promise<CitySummary[]> {
     const cities = await (await this.store()).listCities();
     return cities.map((c) => ({ slug: c.slug, city: c.city, newest: c.newest?.effective ?? null, archived: c.archived, known: c.known }));
   }
@@ -60,7 +75,7 @@ export class StoreBackend implements UiBackend {
     const key = `${oldRef}\n${newRef}`;
     let found = this.diffs.get(key);
     if (!found) {
-      found = Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef)]).then(([a, b]) =>
+      found = Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef), import('../domain/diff/index.js')]).then(([a, b, { diffVersions }]) =>
         diffVersions(a.version, b.version, { editorial: true, oldLabel: a.label, newLabel: b.label }),
       );
       found.catch(() => this.diffs.delete(key));
@@ -74,6 +89,7 @@ export class StoreBackend implements UiBackend {
     if (from.slug !== to.slug) throw new InputError(`a change notice is for two versions of one city, not ${from.slug} and ${to.slug}`);
     if (to.effective === null) throw new InputError(`${to.label} has no effective date`, { hint: 'import it with --effective YYYY-MM-DD' });
     const ledger = await this.ledger(to.slug);
+    const { buildNotice } = await import('../domain/notice/index.js');
     return buildNotice({ from: { label: from.label, version: from.version }, to: { label: to.label, version: to.version }, effective: to.effective, ledger: ledger.versions });
   }
 
@@ -81,6 +97,7 @@ export class StoreBackend implements UiBackend {
     const target = resolve(this.cwd, dir);
     await mkdir(target, { recursive: true });
     const base = join(target, `${notice.slug}-${notice.effective}-notice`);
+    const { renderNotice } = await import('../domain/notice/index.js');
     const files: [string, string][] = [
       [`${base}.txt`, renderNotice(notice, 'text')],
       [`${base}.md`, renderNotice(notice, 'markdown')],
@@ -102,6 +119,7 @@ export class StoreBackend implements UiBackend {
   async previewDraft(slug: string, file: string): Promise<DraftPreview> {
     const bytes = await this.readDraftBytes(file);
     checkDocumentBytes(bytes, file);
+    const { parsePolicy } = await import('../domain/parse/index.js');
     return parsePolicy(bytes, { slug, sourceFile: file });
   }
 
@@ -111,6 +129,7 @@ export class StoreBackend implements UiBackend {
     const result = await store.importVersion({ slug, bytes, file, ...(effective ? { effective } : {}) });
     this.versions.clear();
     this.diffs.clear();
+    this.citiesAhead = undefined;
     return { summary: [result.message, ...result.warnings.map((w) => `warning: ${w}`)].join('\n'), tag: result.tag, noop: result.noop };
   }
 }

@@ -79,10 +79,15 @@ export function CitiesTable({ rows, changes, state, size, loaded = true }: Citie
   );
 }
 
-export function CitiesScreen({ isActive = true }: { isActive?: boolean }) {
+/** `onListed` runs once the store has been read (the app then loads the other screens' code). */
+export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean; onListed?: () => void }) {
   const nav = useNav();
   const [state, setState] = useState<CitiesState>(initialCitiesState);
   const cities = useTask(() => nav.backend.listCities(), [nav.backend, nav.storeRevision]);
+  const listed = cities.status !== 'loading';
+  useEffect(() => {
+    if (listed) onListed?.();
+  }, [listed, onListed]);
   const rows = cities.status === 'done' ? cities.value : [];
   const changes = useLatestChanges(rows);
   useCitiesInput(state, setState, rows, isActive);

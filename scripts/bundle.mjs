@@ -11,6 +11,7 @@
  */
 import { build } from 'esbuild';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,6 +32,25 @@ const yogaWithoutFetch = {
       contents: `const fetch = undefined;\n${readFileSync(args.path, 'utf8')}`,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * With DEV=true, ink reads its own package.json as `new URL('../package.json', import.meta.url)`, which
+ * from dist/bundle/ names dist/package.json. The bundle carries ink's package.json text instead.
+ */
+const PACKAGE_JSON_READ = /\w+\.readFileSync\(new URL\((['"])\.\.\/package\.json\1, import\.meta\.url\), (['"])utf8\2\)/;
+const inkPackageJson = {
+  name: 'ink-package-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!PACKAGE_JSON_READ.test(source)) {
+        return { contents: source, loader: 'js', warnings: [{ text: 'ink no longer reads ../package.json as expected: check DEV=true bangchim' }] };
+      }
+      const text = readFileSync(join(dirname(args.path), '..', 'package.json'), 'utf8');
+      return { contents: source.replace(PACKAGE_JSON_READ, () => JSON.stringify(text)), loader: 'js' };
+    });
   },
 };
 
@@ -60,7 +80,7 @@ const result = await build({
   // React's production build: the development build (what node picks when NODE_ENV is unset) times
   // every component render with performance.measure, which doubles the cost of each frame.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, inkPackageJson],
   metafile: true,
   logLevel: 'warning',
 });

@@ -12,7 +12,8 @@ import { registerNotice } from './notice.js';
 import { registerCheck } from './check.js';
 import { registerVerify } from './verify.js';
 import { registerSync } from './sync.js';
+import { registerReport } from './report.js';
 
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck, registerVerify, registerSync];
+export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck, registerVerify, registerSync, registerReport];

@@ -164,6 +164,11 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   const lock = await inspectLock(gitDir);
   if (lock.state === 'stale') add('error', 'stale-lock', `.git/${LOCK_FILE}`, `an import was interrupted (pid ${lock.info?.pid ?? '?'} is gone${lock.info ? `, it was running "${lock.info.command}"` : ''}); run any bangchim command, e.g. \`bangchim list\`, to recover`);
   if (lock.state === 'held') add('warning', 'busy', `.git/${LOCK_FILE}`, `bangchim pid ${lock.info.pid} is running "${lock.info.command}"; the store may change while it is checked`);
+  // The store's journal of a ref transaction (written just before it, removed after): left behind, the
+  // transaction may be applied in part; the next bangchim command finishes it.
+  if (existsSync(join(gitDir, 'bangchim.journal')) && lock.state !== 'held') {
+    add('error', 'stale-lock', '.git/bangchim.journal', 'an import was interrupted inside its ref transaction (refs may be moved in part); run any bangchim command, e.g. `bangchim list`, to finish it');
+  }
   for (const name of await readdir(gitDir)) {
     if (name.startsWith('bangchim-index-') && lock.state !== 'held') add('warning', 'temp-index', `.git/${name}`, 'a temporary index left by an interrupted import (harmless; the next import removes it)');
   }

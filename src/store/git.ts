@@ -193,6 +193,12 @@ export class Git {
     return out.split('\0').filter(Boolean);
   }
 
+  /** The blob ids the work-tree files at `paths` would have (nothing is written). */
+  async hashFiles(paths: string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    return (await this.raw(['hash-object', '--', ...paths])).split('\n').filter(Boolean);
+  }
+
   /** Makes the index and work tree match HEAD for exactly these paths (files we wrote through the object store). */
   async checkoutFromHead(paths: string[]): Promise<void> {
     if (paths.length === 0) return;

@@ -160,7 +160,12 @@ export async function removeJournal(gitDir: string): Promise<void> {
   await rm(join(gitDir, JOURNAL_FILE), { force: true });
 }
 
-/** Files a killed writer may leave beside the lock and the journal (written aside, never linked in). */
+/**
+ * Files a killed writer left beside the lock and the journal (written aside, never linked in):
+ * `bangchim.lock.<pid>-…`, `bangchim.lock.stale-<pid>-…`, `bangchim.journal.<pid>-…`. Only a dead
+ * writer's: a live one may be about to link its file into place right now.
+ */
 export function isLockDebris(name: string): boolean {
-  return name.startsWith(`${LOCK_FILE}.`) || name.startsWith(`${JOURNAL_FILE}.`);
+  const match = /^bangchim\.(?:lock|journal)\.(?:stale-)?(\d+)-/.exec(name);
+  return match !== null && !isAlive(Number(match[1]));
 }

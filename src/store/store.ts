@@ -9,7 +9,7 @@
  * command finishes the work tree.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { extname, join, resolve as resolvePath } from 'node:path';
 import { BusyError, InputError, RefError, StoreError, UsageError, ValidationError } from '../domain/errors.js';
 import {
@@ -37,6 +37,8 @@ export const STORE_MARKER_TEXT = '# A bangchim store: policies/ (newest versions
 /** The paths bangchim writes; they must be clean before it writes. */
 export const STORE_PATHS = ['policies', 'history', 'sources', STORE_MARKER];
 const TEMP_INDEX_PREFIX = 'bangchim-index-';
+/** How long a git lock file of a dead import's git child may still belong to that (orphaned) git. */
+const ORPHAN_GIT_GRACE_MS = 1000;
 
 /** A version resolved from a reference: what `diff`, `show` and the UI work with. */
 export interface ResolvedVersion {
@@ -415,18 +417,20 @@ export class Store {
   /** Runs `work` holding the store's lock, after finishing whatever a killed writer left in the journal. */
   async withLock<T>(command: string, work: () => Promise<T>): Promise<T> {
     const gitDir = await this.gitDir();
+    let afterDeadOwner = false;
     for (let attempt = 0; !(await tryCreateLock(gitDir, command)); attempt++) {
       const lock = await inspectLock(gitDir);
       if (lock.state === 'held') throw busyError(lock.info);
       if (lock.state === 'stale') {
         if (lock.info) this.onNotice(`removed a lock left by an interrupted bangchim (pid ${lock.info.pid}, "${lock.info.command}")`);
         await claimStaleLock(gitDir);
+        afterDeadOwner = true;
       }
       // Several processes may find the same stale lock; only one gets the fresh one.
       if (attempt >= 3) throw busyError({ pid: 0, started: 'just now', command: '?' });
     }
     try {
-      await this.finishInterrupted(gitDir);
+      await this.finishInterrupted(gitDir, afterDeadOwner);
       return await work();
     } finally {
       await rm(join(gitDir, `${TEMP_INDEX_PREFIX}${process.pid}`), { force: true });
@@ -456,24 +460,54 @@ export class Store {
    * work-tree paths are brought up to HEAD where the work-tree file still equals the index, so nobody's
    * later hand edits are overwritten.
    */
-  private async finishInterrupted(gitDir: string): Promise<void> {
+  private async finishInterrupted(gitDir: string, afterDeadOwner: boolean): Promise<void> {
     for (const name of await readdir(gitDir)) {
       if (name.startsWith(TEMP_INDEX_PREFIX) || isLockDebris(name)) await rm(join(gitDir, name), { force: true });
     }
     const journal = await readJournal(gitDir);
+    if (afterDeadOwner || journal !== null) await this.removeAbandonedGitLocks(gitDir, journal);
     if (journal === null) return;
-    for (const lockFile of [...journal.updates.map((u) => `${u.ref}.lock`), 'packed-refs.lock', 'index.lock']) {
-      await rm(join(gitDir, lockFile), { force: true });
-    }
     const pending = await this.pendingUpdates(journal);
     if (pending.length > 0) await this.git.updateRefs(pending, `bangchim: finish interrupted ${journal.command}`);
     const staged = await this.git.stagedDifferences(journal.paths);
-    const edited = new Set(staged.length > 0 ? await this.git.unstagedDifferences(staged) : []);
+    const edited = new Set(await this.editedByHand(staged.length > 0 ? await this.git.unstagedDifferences(staged) : []));
     const restore = staged.filter((p) => !edited.has(p));
     await this.git.checkoutFromHead(restore);
     await removeJournal(gitDir);
     this.onNotice(`finished an interrupted "${journal.command}": ${pending.length} ref${pending.length === 1 ? '' : 's'} moved, ${restore.length} file${restore.length === 1 ? '' : 's'} brought up to date with HEAD`);
     if (edited.size > 0) this.onNotice(`left alone (edited since): ${[...edited].join(', ')}`);
+  }
+
+  /**
+   * Git's own lock files that a killed import's git children left (index.lock from `git status` or
+   * `checkout`, ref locks from `update-ref`). Their owner died with the import; a lock younger than a
+   * second may still belong to an orphaned git finishing its work, so it gets that second first.
+   */
+  private async removeAbandonedGitLocks(gitDir: string, journal: Journal | null): Promise<void> {
+    const candidates = new Set(['index.lock', 'HEAD.lock', 'packed-refs.lock', `${(await this.git.currentBranchRef()) ?? 'refs/heads/main'}.lock`]);
+    for (const update of journal?.updates ?? []) candidates.add(`${update.ref}.lock`);
+    for (const name of candidates) {
+      const path = join(gitDir, name);
+      const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => null);
+      if (age === null) continue;
+      if (age < ORPHAN_GIT_GRACE_MS) await new Promise((resolve) => setTimeout(resolve, ORPHAN_GIT_GRACE_MS - age));
+      if (existsSync(path)) {
+        await rm(path, { force: true });
+        this.onNotice(`removed .git/${name}, left by a git process of the interrupted import`);
+      }
+    }
+  }
+
+  /**
+   * Of work-tree files that differ from the index after a kill, those a person edited: present, and
+   * equal to neither the index's text nor HEAD's. A checkout killed halfway leaves files missing or
+   * already new; those are the import's own and are finished, not kept.
+   */
+  private async editedByHand(paths: string[]): Promise<string[]> {
+    const present = paths.filter((path) => existsSync(join(this.dir, path)));
+    if (present.length === 0) return [];
+    const [workTree, atHead] = await Promise.all([this.git.hashFiles(present), this.git.objectIds(present.map((path) => `HEAD:${path}`))]);
+    return present.filter((_, i) => workTree[i] !== atHead[i]);
   }
 
   /** The journal's ref updates not yet applied; refuses when a ref moved somewhere the journal does not know. */

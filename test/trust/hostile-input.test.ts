@@ -14,14 +14,6 @@ import { seedBytes, loadSeeds } from './seeds.js';
 
 const seeds = loadSeeds();
 
-/**
- * A test of behaviour the project needs that another module does not give yet. It runs, and is
- * expected to fail; when the module is fixed it starts passing, vitest reports that as a failure, and
- * `knownBug` should become `it`. Each is listed in the issue-6 report.
- */
-function knownBug(module: string, name: string, fn: () => void, timeout?: number): void {
-  it.fails(`KNOWN BUG (${module}): ${name}`, fn, timeout);
-}
 const goyang = seedBytes('goyang').toString('utf8');
 const seedLines = seeds.flatMap((s) => s.text.split('\n'));
 
@@ -192,7 +184,7 @@ describe('parser: a fixed list of hostile and broken inputs', () => {
     }
   });
 
-  knownBug('parser', '10,000 articles: every one found, or the surplus reported, never silently merged', () => {
+  it('10,000 articles: every one found, or the surplus reported, never silently merged', () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `제${i + 1}조 조항 ${i + 1}\n\n내용 ${i + 1} 입니다.\n`).join('\n');
     const started = performance.now();
     let result: ReturnType<typeof parsePolicy> | undefined;
@@ -223,8 +215,7 @@ describe('parser: a fixed list of hostile and broken inputs', () => {
     expect(['ok', 'rejected']).toContain(checkParse(ranked, { city: '시험시', slug: 'test' }));
   });
 
-  knownBug(
-    'parser',
+  it(
     '50 MB of text: a clear size-limit InputError, or a result in bounded time and memory that the store can load back',
     () => {
       // One policy whose 제5조 has grown to 50 MB (a pasted table gone wrong): not a page repeated, whose
@@ -242,7 +233,7 @@ describe('parser: a fixed list of hostile and broken inputs', () => {
     180_000,
   );
 
-  knownBug('parser', 'a second copy of the policy after the page footer is not dropped silently: a warning names the articles it dropped', () => {
+  it('a second copy of the policy after the page footer is not dropped silently: a warning names the articles it dropped', () => {
     const result = parsePolicy(`${goyang}\n${goyang}`);
     const droppedHeadings = result.report.dropped.filter((d) => /^제\d+조\./.test(d.text));
     expect(droppedHeadings.length).toBeGreaterThan(0);

@@ -24,6 +24,7 @@ import type { Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { parsePolicy } from '../domain/parse/index.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
+import { readVersionYaml } from './batch.js';
 import { Git } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './store.js';
@@ -308,7 +309,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
       add('error', 'blob-mismatch', where, `${item.tag} holds blob ${object.id.slice(0, 12)}, but ${ledgerPath(item.slug)} records ${item.entry.blob.slice(0, 12)}: the text was changed after it was archived`);
     }
     try {
-      const version = loadVersionYaml(object.content.toString('utf8'), where);
+      const version = readVersionYaml(object.content.toString('utf8'), where);
       if (version.slug !== item.slug) add('error', 'policy-mismatch', where, `the YAML names city "${version.slug}", not "${item.slug}"`);
       if (version.effective !== item.entry.effective) add('error', 'policy-mismatch', where, `the YAML says effective ${version.effective ?? 'null'}, the tag says ${item.entry.effective}`);
       if (item.entry.source && version.source.sha256 !== item.entry.source.sha256) add('error', 'source-hash', where, `the YAML records source sha256 ${version.source.sha256.slice(0, 12)}…, the ledger ${item.entry.source.sha256.slice(0, 12)}…`);
@@ -395,7 +396,7 @@ async function deepCheck(git: Git, items: { slug: string; tag: string; commit: s
       if (!yaml || !source) return;
       let archived: PolicyVersion;
       try {
-        archived = loadVersionYaml(yaml.content.toString('utf8'), `${item.tag}:${policyPath(item.slug)}`);
+        archived = readVersionYaml(yaml.content.toString('utf8'), `${item.tag}:${policyPath(item.slug)}`);
       } catch {
         return; // reported as policy-invalid
       }

@@ -118,7 +118,9 @@ export function mergeArchivedVersion(ledger: Ledger | null, version: PolicyVersi
   let entries = ledger ? ledger.versions.map((e) => ({ ...e })) : [];
   const added: LedgerEntry[] = [];
   for (const revealed of entriesFromRevision({ ...version, effective: info.effective })) {
-    const index = entries.findIndex((e) => sameEntry(e, revealed));
+    let index = entries.findIndex((e) => sameEntry(e, revealed));
+    // "The version before 2012-03-26" names no start: it is the known version in force the day before.
+    if (index === -1 && revealed.effective === null && revealed.until !== null) index = latestStartingBy(entries, revealed.until);
     if (index === -1) {
       entries.push(revealed);
       added.push(revealed);
@@ -130,7 +132,9 @@ export function mergeArchivedVersion(ledger: Ledger | null, version: PolicyVersi
   }
   const archived: LedgerEntry = { effective: info.effective, until: null, archived: true, tag: info.tag, blob: info.blob, source: info.source };
   if (info.note !== undefined) archived.note = info.note;
-  const index = entries.findIndex((e) => e.effective === info.effective);
+  let index = entries.findIndex((e) => e.effective === info.effective);
+  // Dated within the span of a version known only by its end ("… 이전"): it is that version, whose start is now known.
+  if (index === -1) index = entries.findIndex((e) => !e.archived && e.effective === null && e.until !== null && info.effective <= e.until);
   let promoted: LedgerEntry | null = null;
   if (index === -1) {
     entries.push(archived);
@@ -146,6 +150,15 @@ export function mergeArchivedVersion(ledger: Ledger | null, version: PolicyVersi
   const newest = entries[entries.length - 1];
   if (newest && newest.effective === info.effective) newest.until = null;
   return { ledger: { city: ledger?.city ?? version.city, slug: ledger?.slug ?? version.slug, versions: entries }, added, promoted };
+}
+
+/** The index of the entry with the latest known start on or before `date`, or -1. */
+function latestStartingBy(entries: LedgerEntry[], date: IsoDate): number {
+  let best = -1;
+  entries.forEach((entry, i) => {
+    if (entry.effective !== null && entry.effective <= date && (best === -1 || entry.effective > entries[best]!.effective!)) best = i;
+  });
+  return best;
 }
 
 /** The archived entries, oldest first. */

@@ -80,6 +80,33 @@ describe('ledger', () => {
     expect(entryInForce(filled.ledger, '2016-05-14')).toBeUndefined();
   });
 
+  it('cut-offs: a version known only as "before 2012-03-26" is the one an older import fills, in either order', () => {
+    const iksan = parsed('iksan');
+    const info = (effective: string) => ({ effective, tag: `iksan@${effective}`, blob: 'a'.repeat(40), source: { sha256: 'b'.repeat(64) } });
+    const older: PolicyVersion = { ...iksan, revision: null };
+    // The 2012 page first ("2012.03.26.이전 개인정보처리방침 보기"), then the older text is found and imported.
+    const known = mergeArchivedVersion(null, iksan, info('2012-03-26'));
+    expect(known.ledger.versions.map((v) => [v.effective, v.until, v.archived])).toEqual([
+      [null, '2012-03-25', false],
+      ['2012-03-26', null, true],
+    ]);
+    const filled = mergeArchivedVersion(known.ledger, older, info('2010-05-01'));
+    expect(filled.promoted).toMatchObject({ effective: null, until: '2012-03-25' });
+    expect(filled.ledger.versions.map((v) => [v.effective, v.until, v.archived])).toEqual([
+      ['2010-05-01', '2012-03-25', true],
+      ['2012-03-26', null, true],
+    ]);
+    expect(filled.ledger.versions[0]!.evidence?.[0]?.text).toContain('2012.03.26.이전');
+    // The other order: the old text archived first, the 2012 page's cut-off line then names it.
+    const first = mergeArchivedVersion(null, older, info('2010-05-01'));
+    const then = mergeArchivedVersion(first.ledger, iksan, info('2012-03-26'));
+    expect(then.ledger.versions.map((v) => [v.effective, v.until, v.archived])).toEqual([
+      ['2010-05-01', '2012-03-25', true],
+      ['2012-03-26', null, true],
+    ]);
+    expect(then.ledger.versions[0]!.evidence?.[0]?.text).toContain('2012.03.26.이전');
+  });
+
   it('normalize keeps the order and stated ends', () => {
     const entries = normalizeLedger([
       { effective: '2020-01-01', until: null, archived: true, tag: 'x@2020-01-01' },

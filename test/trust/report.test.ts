@@ -51,22 +51,12 @@ describe('scripts/make-archive.ts (synthetic store through git fast-import)', ()
     expect((await store.listCities()).map((c) => c.slug)).toEqual(['city-0001', 'city-0002', 'city-0003', 'city-0004', 'city-0005', 'city-0006']);
   });
 
-  it('passes verify (--deep: every YAML is what its source parses to) for the cities of ranges, dated and plain styles', async () => {
+  it('passes verify (--deep: every YAML is what its source parses to) for the cities of every revision style', async () => {
     const report = await verifyStore(archive);
-    const cutoffCities = new Set(['city-0004', 'city-0005']); // see the KNOWN BUG test below
-    expect(report.findings.filter((f) => !cutoffCities.has(/city-\d{4}/.exec(f.where)?.[0] ?? ''))).toEqual([]);
+    expect(report.findings).toEqual([]);
     const deep = runBin(['--store', archive, 'verify', '--deep', '--json']);
     const findings = (JSON.parse(deep.out) as { findings: { kind: string }[] }).findings;
     expect(findings.filter((f) => f.kind === 'text-mismatch')).toEqual([]);
-  });
-
-  // Cut-off style (파주, 익산): the oldest "YYYY년 M월 D일 이전" line becomes a ledger entry with no start,
-  // which src/domain/ledger.ts never merges with the archived version it describes: that version keeps
-  // until: null ("in force") though later versions follow, and two entries cover the same days.
-  // Reproduce with the CLI: init; import iksan OLD.txt --effective 2010-05-01; bangchim log iksan.
-  it.fails('KNOWN BUG (ledger): the whole synthetic archive passes verify, cut-off style cities included', async () => {
-    const report = await verifyStore(archive);
-    expect(report.findings).toEqual([]);
   });
 });
 

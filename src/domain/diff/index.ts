@@ -89,7 +89,7 @@ export class PolicyDiffer {
       for (const k of group.old) byOld.set(k, entry);
     }
     for (const index of alignment.added) {
-      byNew.push({ newIndex: index, entry: this.addedEntry(newProfiles[index]!, ref(newUnits, index)) });
+      byNew.push({ newIndex: index, entry: this.oneSidedEntry(newProfiles[index]!, ref(newUnits, index), 'added') });
     }
     byNew.sort((a, b) => a.newIndex - b.newIndex);
 
@@ -105,7 +105,7 @@ export class PolicyDiffer {
         }
       }
       const list = removedAfter.get(anchor) ?? [];
-      list.push(this.removedEntry(oldProfiles[index]!, ref(oldUnits, index)));
+      list.push(this.oneSidedEntry(oldProfiles[index]!, ref(oldUnits, index), 'removed'));
       removedAfter.set(anchor, list);
     }
     const ordered: ArticleEntry[] = [...(removedAfter.get(null) ?? [])];
@@ -159,34 +159,20 @@ export class PolicyDiffer {
     };
   }
 
-  addedEntry(profile: ArticleProfile, newRef: ArticleRef): ArticleEntry {
+  /** An article only one side has: every provision of it added (신설) or removed (삭제). */
+  oneSidedEntry(profile: ArticleProfile, articleRef: ArticleRef, status: 'added' | 'removed'): ArticleEntry {
+    const side = status === 'added' ? 'new' : 'old';
     return {
-      status: 'added',
-      old: [],
-      new: [newRef],
+      status,
+      old: status === 'removed' ? [articleRef] : [],
+      new: status === 'added' ? [articleRef] : [],
       renumbered: false,
       retitled: false,
       moved: false,
       substantive: true,
       topic: profile.article.topic,
       similarity: 0,
-      clauses: flattenClauses(profile.article.body).map((p) => withMarker({ status: 'added', new: p.text }, p.marker)),
-      facts: [],
-    };
-  }
-
-  removedEntry(profile: ArticleProfile, oldRef: ArticleRef): ArticleEntry {
-    return {
-      status: 'removed',
-      old: [oldRef],
-      new: [],
-      renumbered: false,
-      retitled: false,
-      moved: false,
-      substantive: true,
-      topic: profile.article.topic,
-      similarity: 0,
-      clauses: flattenClauses(profile.article.body).map((p) => withMarker({ status: 'removed', old: p.text }, p.marker)),
+      clauses: flattenClauses(profile.article.body).map((p) => withMarker({ status, [side]: p.text }, p.marker)),
       facts: [],
     };
   }

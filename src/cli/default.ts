@@ -7,6 +7,11 @@ import type { CliContext } from './context.js';
 /** `printHelp` comes from main.ts (importing main.ts here would be a cycle, which deadlocks its top-level await). */
 export async function runDefault(ctx: CliContext, options: { store?: string }, printHelp: () => Promise<number>): Promise<number> {
   if (!ctx.out.isTTY || process.stdin.isTTY !== true) return printHelp();
+  // A person is at this terminal. Ink reads CI / CONTINUOUS_INTEGRATION when it loads and, if set, draws
+  // only the last frame at exit: a blank screen for someone whose shell (a CI runner, a dev container)
+  // exports them. Clear them before Ink loads; nothing else here reads them.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { runUi } = await import('../ui/run.js');
   return runUi({ store: options.store, cwd: ctx.cwd, env: ctx.env, err: ctx.err });
 }

@@ -48,8 +48,9 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
   afterAll(() => tmux.kill());
 
   test('cities → 고양 timeline → diff → side by side → resize → notice → write → quit', async () => {
-    // The shell reports how bangchim ended, on the screen it leaves behind.
-    tmux.start(`sh -c ${shellQuote(`node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}; echo "bangchim exited with status $?"`)}`, { columns: 120, rows: 40, cwd, env: { HOME: cwd } });
+    // The shell reports how bangchim ended, on the screen it leaves behind. CI=true as on a CI runner:
+    // the UI must still draw every frame for the person at the terminal.
+    tmux.start(`sh -c ${shellQuote(`node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}; echo "bangchim exited with status $?"`)}`, { columns: 120, rows: 40, cwd, env: { HOME: cwd, CI: 'true' } });
 
     const cities = await tmux.waitFor((s) => s.includes('bangchim · Cities') && s.includes('3 substantive'), 'the cities with 고양 latest change');
     save('cities', cities);

@@ -4,13 +4,13 @@
  * a person goes back and forth); an import clears the caches. The diff engine, the notice and the
  * parser load when first asked for, so the first frame never waits for their code.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { IsoDate } from '../domain/model.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { Notice } from '../domain/notice/index.js';
 import { InputError } from '../domain/errors.js';
-import { checkDocumentBytes, openStore, type ResolvedVersion, type Store } from '../store/index.js';
+import { checkDocumentBytes, openStore, readInputFile, type ResolvedVersion, type Store } from '../store/index.js';
 import { changeSizeOf, type ChangeSize, type CitySummary, type DraftPreview, type ImportOutcome, type UiBackend } from './backend.js';
 
 export class StoreBackend implements UiBackend {
@@ -107,24 +107,15 @@ export class StoreBackend implements UiBackend {
     return files.map(([path]) => path);
   }
 
-  private async readDraftBytes(file: string): Promise<Buffer> {
-    try {
-      return await readFile(resolve(this.cwd, file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? `there is no file ${file}` : `cannot read ${file} (${code ?? (error as Error).message})`, { where: file });
-    }
-  }
-
   async previewDraft(slug: string, file: string): Promise<DraftPreview> {
-    const bytes = await this.readDraftBytes(file);
+    const bytes = await readInputFile(this.cwd, file);
     checkDocumentBytes(bytes, file);
     const { parsePolicy } = await import('../domain/parse/index.js');
     return parsePolicy(bytes, { slug, sourceFile: file });
   }
 
   async importDraft(slug: string, file: string, effective?: IsoDate): Promise<ImportOutcome> {
-    const bytes = await this.readDraftBytes(file);
+    const bytes = await readInputFile(this.cwd, file);
     const store = await this.store();
     const result = await store.importVersion({ slug, bytes, file, ...(effective ? { effective } : {}) });
     this.versions.clear();

@@ -4,11 +4,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { initStore } from '../../src/store/index.js';
 import { ROOT } from './seeds.js';
 
 const home = mkdtempSync(join(tmpdir(), 'bangchim-trust-home-'));
@@ -19,6 +18,9 @@ process.env.GIT_CONFIG_NOSYSTEM = '1';
 delete process.env.BANGCHIM_STORE;
 
 export { ROOT };
+export { ensureBuilt } from '../build.js';
+// The same sample store and edited 고양 as the store tests.
+export { editedGoyang, sampleStore } from '../store/helpers.js';
 export const BIN = join(ROOT, 'bin', 'bangchim.js');
 
 export function tempDir(prefix = 'bangchim-trust-'): string {
@@ -27,19 +29,6 @@ export function tempDir(prefix = 'bangchim-trust-'): string {
 
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1', GIT_AUTHOR_NAME: 'Hand Editor', GIT_AUTHOR_EMAIL: 'hand@example.org', GIT_COMMITTER_NAME: 'Hand Editor', GIT_COMMITTER_EMAIL: 'hand@example.org' }, stdio: ['pipe', 'pipe', 'pipe'] });
-}
-
-let template: string | undefined;
-
-/** A fresh copy of a sample store (the five seed cities), built once per test file. */
-export async function sampleStore(): Promise<string> {
-  if (template === undefined) {
-    template = join(tempDir('bangchim-trust-template-'), 'store');
-    await initStore(template);
-  }
-  const copy = join(tempDir(), 'store');
-  cpSync(template, copy, { recursive: true });
-  return copy;
 }
 
 /** Runs the CLI in this process. */
@@ -61,23 +50,6 @@ export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
 }
 
-export function ensureBuilt(): void {
-  // The suite may run without `npm test`'s pretest: build once if dist is missing or older than src.
-  const dist = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(dist) || newest(join(ROOT, 'src')) > statSync(dist).mtimeMs) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  }
-}
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 /** Everything a user could notice about a store: HEAD, refs, status, work-tree file hashes. */
 export function snapshot(dir: string): { head: string; refs: string; status: string; files: Record<string, string> } {
   const files: Record<string, string> = {};
@@ -96,12 +68,4 @@ export function snapshot(dir: string): { head: string; refs: string; status: str
     status: git(dir, 'status', '--porcelain', '--untracked-files=all'),
     files,
   };
-}
-
-/** The 고양 seed with its 보호책임자 phone changed: a realistic small revision. */
-export function editedGoyang(phone: string): Buffer {
-  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '002_46469e55ffaa64e6.txt'), 'utf8');
-  const edited = text.replace('전화번호\t031-8075-2020', `전화번호\t${phone}`);
-  if (edited === text) throw new Error('the goyang seed no longer has the phone number these tests edit');
-  return Buffer.from(edited, 'utf8');
 }

@@ -5,27 +5,17 @@
  * Every captured screen is kept in test-artifacts/ui-e2e/.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { sampleStoreWithEditedGoyang } from './fixtures.js';
 import { TmuxSession, hasTmux, saveScreen, shellQuote } from './tmux.js';
+import { ensureBuilt } from '../build.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'ui-e2e');
 const runnable = hasTmux() || Boolean(process.env.CI);
-
-/** Builds dist/ when a UI source is newer than its compiled file (`npm test` builds first anyway). */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-  const built = join(ROOT, 'dist', 'ui', 'app.js');
-  if (!existsSync(built) || Math.max(newest(join(ROOT, 'src', 'ui')), newest(join(ROOT, 'src', 'cli'))) > statSync(built).mtimeMs) {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}
 
 function borderedLines(screen: string): string[] {
   return screen.split('\n').filter((line) => /^[│┌└]/.test(line));

@@ -8,6 +8,27 @@
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
+/** A month the page states without its day (`2022. 09.`), `YYYY-MM`. Only earlier-version listings carry it. */
+export type IsoMonth = string;
+
+/**
+ * How a document numbers its top-level provisions: one scheme per document, inferred by the parser
+ * from the whole text. Everything written from a version speaks its scheme ("제3조", "3.", "Ⅲ.", "다.").
+ */
+export const NUMBERING_SCHEMES = [
+  'article', // 제N조(…), 제 N 조 …, 제N조. …, 제N조의M (the default; absent in YAML means this)
+  'article-bare', // N조. … / N조 … (no 제)
+  'decimal', // 1. …
+  'paren', // 1) …
+  'round', // (1) …
+  'roman', // Ⅰ. … / I. …
+  'hangul', // 가. …
+  'bracket', // [1] … / 【1】 …
+  'symbol', // ■ … / □ … (no number printed)
+  'none', // unnumbered: a short line naming a topic, alone, followed by its body
+] as const;
+export type NumberingScheme = (typeof NUMBERING_SCHEMES)[number];
+
 /**
  * One provision of an article body, the preamble or an appendix section.
  * Exactly one of `text` and `row` is present: `row` is a table row (tab-separated cells in the source).
@@ -64,10 +85,18 @@ export const REQUIRED_TOPICS: readonly Topic[] = [
 ];
 
 export interface Article {
-  /** 제N조 → N */
+  /**
+   * 제N조 → N; the printed number in every numeric scheme (3., 3), (3), [3]); the letter's or numeral's
+   * rank for 가./Ⅲ. (다. → 3, Ⅲ. → 3); the position (1, 2, …) for ■ and unnumbered headings.
+   */
   number: number;
   /** 제N조의M → M; absent otherwise. */
   branch?: number;
+  /**
+   * The heading's marker exactly as printed, when the scheme is not 제N조/N조: "3.", "Ⅲ.", "다.", "[3]",
+   * "【3】", "■". Absent for 'article', 'article-bare' and 'none'.
+   */
+  label?: string;
   title: string;
   topic: Topic;
   body: Clause[];
@@ -100,20 +129,22 @@ export type RevisionStyle =
 
 /** An earlier version named by the revision article. Dates are what the page states, never invented. */
 export interface EarlierVersion {
-  /** First day in force, when stated (ranges, 시행일자). */
-  from?: IsoDate;
-  /** Last day in force, when stated (ranges). */
-  until?: IsoDate;
-  /** The version in force before this date (cut-off style: "YYYY년 M월 D일 이전"). */
-  before?: IsoDate;
+  /** First day in force, when stated (ranges, 시행일자); `YYYY-MM` when the page gives only the month. */
+  from?: IsoDate | IsoMonth;
+  /** Last day in force, when stated (ranges); `YYYY-MM` when the page gives only the month. */
+  until?: IsoDate | IsoMonth;
+  /** The version in force before this date (cut-off style: "YYYY년 M월 D일 이전"); may be `YYYY-MM`. */
+  before?: IsoDate | IsoMonth;
   /** The line of the page this was read from: the evidence. */
   text: string;
 }
 
 export interface Revision {
   style: RevisionStyle;
-  /** The effective date the article states, or null ("게시일부터 적용"). */
+  /** The effective date the article states, or null ("게시일부터 적용", or only a month stated). */
   effective: IsoDate | null;
+  /** When the page states only the month it takes effect (`2022. 09.`): that month; import asks for the day. */
+  effectiveMonth?: IsoMonth;
   /** The sentence that states (or fails to state) the effective date. */
   effectiveText?: string;
   /** 남양주 style dates. */
@@ -132,6 +163,8 @@ export interface PolicyVersion {
   /** Lowercase ascii, [a-z0-9-]+: goyang */
   slug: string;
   title: string;
+  /** How the articles are numbered; absent means 'article' (제N조), as in every format-1 store. */
+  numbering?: NumberingScheme;
   effective: IsoDate | null;
   source: Source;
   preamble: Clause[];

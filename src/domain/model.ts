@@ -121,11 +121,19 @@ export interface Source {
 }
 
 /** How the revision article states its dates; the notice writes the new article in the same style. */
-export type RevisionStyle =
-  | 'ranges' // 고양: "2016. 12. 02. ~ 2020. 07. 16. 적용"
-  | 'cutoffs' // 파주, 익산: "2024년 9월 30일 이전 개인정보처리방침"
-  | 'dated' // 남양주: 공고일자 / 시행일자 / 변경일자 lines
-  | 'plain'; // 의정부: no date at all ("게시일부터 적용")
+export const REVISION_STYLES = [
+  'ranges', // 고양: "2016. 12. 02. ~ 2020. 07. 16. 적용"
+  'cutoffs', // 파주, 익산: "2024년 9월 30일 이전 개인정보처리방침"
+  'dated', // 남양주: 공고일자 / 시행일자 / 변경일자 lines
+  'plain', // 의정부: no date at all ("게시일부터 적용")
+  'cumulative', // "이 방침은 2019. 3. 1.부터 시행되며, 2020. 5. 1., 2021. 7. 1. 변경되었으며 …": one sentence lists every date
+  'history-table', // a change-history table: 차수 | 시행일자 | 주요 내용, one row per version
+  'links', // one line per earlier version by its date: "개정일자 : 2022. 9. 1. 이전 자료보기", "2022. 09. 개인정보처리방침 보기"
+  'dropdown', // a version selector: "- 선택 -", "2023. 7. 26. ~ 현재", "2022. 9. 1. ~ 2023. 7. 25."
+  'enactments', // 제정 2011. 9. 30. / 개정 2015. 8. 26. lines
+  'supplementary', // 부칙: "이 방침은 2023년 7월 26일부터 시행한다.", one 부칙 per version
+] as const;
+export type RevisionStyle = (typeof REVISION_STYLES)[number];
 
 /** An earlier version named by the revision article. Dates are what the page states, never invented. */
 export interface EarlierVersion {

@@ -3,7 +3,7 @@
  * (`articles[3].title: required`). Hand-written rather than a schema library: the rules are few,
  * and the messages must read well to a privacy officer editing YAML by hand.
  */
-import { TOPICS, type Ledger, type PolicyVersion } from './model.js';
+import { REVISION_STYLES, TOPICS, type Ledger, type PolicyVersion } from './model.js';
 
 export interface SchemaIssue {
   /** Path segments from the document root: ['articles', 3, 'title']. */
@@ -125,7 +125,7 @@ function checkSource(check: Checker, value: unknown, path: (string | number)[]):
 function checkRevision(check: Checker, value: unknown, path: (string | number)[]): void {
   if (value === null) return;
   if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
-  if (!['ranges', 'cutoffs', 'dated', 'plain'].includes(value.style as string)) check.fail([...path, 'style'], 'must be one of ranges, cutoffs, dated, plain');
+  if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail([...path, 'style'], `must be one of ${REVISION_STYLES.join(', ')}`);
   check.date(value.effective, [...path, 'effective'], { nullable: true });
   check.optionalString(value, 'effectiveText', path);
   for (const key of ['announced', 'enforced', 'changed']) check.optionalDate(value, key, path);

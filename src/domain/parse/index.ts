@@ -139,11 +139,12 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   }
 
   const revisionArticle = articles.find((a) => a.topic === 'revision');
-  const supplementary: Clause[] = appendix.filter((s) => /부\s*칙/u.test(s.title)).flatMap((s) => s.body);
-  const { revision, notes } = extractRevision(revisionArticle?.body ?? null, preamble, supplementary);
+  const { revision, notes } = extractRevision(revisionArticle?.body ?? null, preamble, appendix);
   for (const note of notes) warnings.push({ message: note });
   if (!revisionArticle) warnings.push({ message: 'no revision article (개인정보 처리방침의 변경) found' });
-  if (revision && revision.effective === null) {
+  if (revision?.effectiveMonth !== undefined) {
+    warnings.push({ message: `시행일이 ${revision.effectiveMonth.replace('-', '년 ')}월로 일자 없이 적혀 있습니다: 가져올 때 --effective YYYY-MM-DD로 날짜를 주세요` });
+  } else if (revision && revision.effective === null) {
     warnings.push({ message: 'the policy does not state its effective date; supply it on import' });
   }
 

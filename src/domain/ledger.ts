@@ -36,40 +36,67 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).digest('hex');
 }
 
-/** Sort key: the first day in force, or (unknown start) the last day. */
+const isMonth = (date: string): boolean => /^\d{4}-\d{2}$/u.test(date);
+
+/** The first day in force, or its month when only that is known. */
+function startOf(entry: LedgerEntry): string | null {
+  return entry.effective ?? entry.effectiveMonth ?? null;
+}
+
+/** Sort key: the first day (or month) in force, or (unknown start) the last day or month. */
 function entryKey(entry: LedgerEntry): string {
-  return entry.effective ?? entry.until ?? '';
+  return startOf(entry) ?? entry.until ?? entry.untilMonth ?? '';
+}
+
+/** Same month: 2022-09 (a page that gives no day) and 2022-09-15 (the day an import was given). */
+function sameMonth(a: string, b: string): boolean {
+  return a.slice(0, 7) === b.slice(0, 7);
 }
 
 function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
-  if (a.effective !== null || b.effective !== null) return a.effective === b.effective;
-  return a.until === b.until;
+  const [startA, startB] = [startOf(a), startOf(b)];
+  if (startA !== null && startB !== null && (isMonth(startA) || isMonth(startB))) return sameMonth(startA, startB);
+  if (startA !== null || startB !== null) return startA === startB;
+  return a.until === b.until && a.untilMonth === b.untilMonth;
+}
+
+/** A ledger entry's start: a day as `effective`, a month as `effectiveMonth` (never made into a day). */
+function startFields(start: string | null): Pick<LedgerEntry, 'effective' | 'effectiveMonth'> {
+  return start !== null && isMonth(start) ? { effective: null, effectiveMonth: start } : { effective: start };
+}
+
+/** A ledger entry's end: a day as `until`, a month as `untilMonth`. */
+function endFields(end: string | null): Pick<LedgerEntry, 'until' | 'untilMonth'> {
+  return end !== null && isMonth(end) ? { until: null, untilMonth: end } : { until: end };
 }
 
 /**
  * The versions an archived version's revision article reveals, as not-archived entries, oldest first.
  * Ranges give from/until; cut-offs ("YYYY년 M월 D일 이전") give until = cut-off − 1 day and start at the
- * previous cut-off (the oldest one's start is unknown); 남양주's dated style gives 시행일자 … 변경일자 − 1.
+ * previous cut-off (the oldest one's start is unknown); 남양주's dated style gives 시행일자 … 변경일자 − 1;
+ * lists of starts (tables, links, cumulative sentences, 부칙) give the start, the end following from the
+ * next version. A month-only date stays a month (effectiveMonth, untilMonth).
  */
 export function entriesFromRevision(version: PolicyVersion): LedgerEntry[] {
   const revision = version.revision;
   if (revision === null) return [];
-  const stated = version.effective ?? revision.effective;
+  const day = version.effective ?? revision.effective;
+  const stated = day ?? revision.effectiveMonth ?? null;
   const earlier = [...revision.earlier].sort((a, b) => (a.from ?? a.before ?? a.until ?? '').localeCompare(b.from ?? b.before ?? b.until ?? ''));
   const entries: LedgerEntry[] = [];
-  let previousCutoff: IsoDate | undefined;
+  let previousCutoff: string | undefined;
   for (const item of earlier) {
-    const effective = item.from ?? (item.before !== undefined ? (previousCutoff ?? null) : null);
-    const until = item.until ?? (item.before !== undefined ? addDays(item.before, -1) : null);
+    const start = item.from ?? (item.before !== undefined ? (previousCutoff ?? null) : null);
+    const end = item.until ?? (item.before !== undefined ? (isMonth(item.before) ? item.before : addDays(item.before, -1)) : null);
     if (item.before !== undefined) previousCutoff = item.before;
     // The version itself (a list that repeats the current range) is not an earlier version.
-    if (stated !== null && effective !== null && effective >= stated) continue;
-    entries.push({ effective, until, archived: false, evidence: [{ version: stated, text: item.text }] });
+    if (stated !== null && start !== null && start.slice(0, Math.min(start.length, stated.length)) >= stated.slice(0, Math.min(start.length, stated.length))) continue;
+    entries.push({ ...startFields(start), ...endFields(end), archived: false, evidence: [{ version: day, text: item.text }] });
   }
   // 남양주: 시행일자 2011-09-30 and 변경일자 2015-08-26 reveal the 2011 version when no list line does.
-  if (revision.style === 'dated' && revision.enforced !== undefined && stated !== null && revision.enforced < stated && !entries.some((e) => e.effective === revision.enforced)) {
+  if (revision.style === 'dated' && revision.enforced !== undefined && day !== null && revision.enforced < day && !entries.some((e) => e.effective === revision.enforced)) {
     const text = revision.effectiveText ?? `시행일자 ${revision.enforced}`;
-    entries.push({ effective: revision.enforced, until: addDays(stated, -1), archived: false, evidence: [{ version: stated, text }] });
+    entries.push({ effective: revision.enforced, until: addDays(day, -1), archived: false, evidence: [{ version: day, text }] });
   }
   return entries.sort((a, b) => entryKey(a).localeCompare(entryKey(b)));
 }
@@ -89,7 +116,13 @@ export function normalizeLedger(entries: LedgerEntry[]): LedgerEntry[] {
   const sorted = [...entries].sort((a, b) => entryKey(a).localeCompare(entryKey(b)));
   return sorted.map((entry, index) => {
     const next = sorted[index + 1];
-    if (next?.effective && (entry.until === null || entry.until >= next.effective)) return { ...entry, until: addDays(next.effective, -1) };
+    if (next?.effective && (entry.until === null || entry.until >= next.effective)) {
+      const closed = { ...entry, until: addDays(next.effective, -1) };
+      delete closed.untilMonth;
+      return closed;
+    }
+    // The next version is known only by its month: this one ended then, on a day no page states.
+    if (next?.effectiveMonth && entry.until === null && entry.untilMonth === undefined) return { ...entry, untilMonth: next.effectiveMonth };
     return entry;
   });
 }
@@ -133,8 +166,10 @@ export function mergeArchivedVersion(ledger: Ledger | null, version: PolicyVersi
   const archived: LedgerEntry = { effective: info.effective, until: null, archived: true, tag: info.tag, blob: info.blob, source: info.source };
   if (info.note !== undefined) archived.note = info.note;
   let index = entries.findIndex((e) => e.effective === info.effective);
+  // Known only by its month (2022-09): the version imported with its day (2022-09-15) is that version.
+  if (index === -1) index = entries.findIndex((e) => !e.archived && e.effectiveMonth !== undefined && sameMonth(e.effectiveMonth, info.effective));
   // Dated within the span of a version known only by its end ("… 이전"): it is that version, whose start is now known.
-  if (index === -1) index = entries.findIndex((e) => !e.archived && e.effective === null && e.until !== null && info.effective <= e.until);
+  if (index === -1) index = entries.findIndex((e) => !e.archived && e.effective === null && e.effectiveMonth === undefined && e.until !== null && info.effective <= e.until);
   let promoted: LedgerEntry | null = null;
   if (index === -1) {
     entries.push(archived);
@@ -143,7 +178,7 @@ export function mergeArchivedVersion(ledger: Ledger | null, version: PolicyVersi
     const existing = entries[index]!;
     if (!existing.archived) promoted = existing;
     // Keep what the page said about when it ended; the evidence stays as provenance.
-    entries[index] = addEvidence({ ...archived, until: existing.until, note: archived.note ?? existing.note }, existing.evidence);
+    entries[index] = addEvidence({ ...archived, until: existing.until, ...(existing.untilMonth === undefined ? {} : { untilMonth: existing.untilMonth }), note: archived.note ?? existing.note }, existing.evidence);
     if (entries[index]!.note === undefined) delete entries[index]!.note;
   }
   entries = normalizeLedger(entries);
@@ -177,12 +212,17 @@ export function entryEffectiveOn(ledger: Ledger, date: IsoDate): LedgerEntry | u
 
 /** The entry in force on `date` (effective ≤ date ≤ until; an unknown start counts as "since ever"). */
 export function entryInForce(ledger: Ledger, date: IsoDate): LedgerEntry | undefined {
-  return ledger.versions.find((e) => (e.effective === null || e.effective <= date) && (e.until === null || date <= e.until));
+  // A month-only start counts from the month's first day, a month-only end up to the month before it.
+  return ledger.versions.find((e) => {
+    const start = startOf(e);
+    const ended = e.until !== null ? date > e.until : e.untilMonth !== undefined && date >= e.untilMonth;
+    return (start === null || start <= date) && !ended;
+  });
 }
 
-/** "2016-05-16 … 2016-12-01", "… 2015-02-10", "2020-07-17 … (in force)". */
+/** "2016-05-16 … 2016-12-01", "… 2015-02-10", "2020-07-17 … (in force)", "2022-09 … 2023-07-25". */
 export function describeRange(entry: LedgerEntry): string {
-  const from = entry.effective ?? '(start not stated)';
-  const until = entry.until ?? '(in force)';
+  const from = startOf(entry) ?? '(start not stated)';
+  const until = entry.until ?? entry.untilMonth ?? '(in force)';
   return `${from} … ${until}`;
 }

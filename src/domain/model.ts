@@ -191,8 +191,15 @@ export interface Evidence {
 export interface LedgerEntry {
   /** First day in force; null when no source states it (e.g. the oldest cut-off version). */
   effective: IsoDate | null;
-  /** Last day in force; null while in force. */
+  /** Last day in force; null while in force (or when only `untilMonth` is known). */
   until: IsoDate | null;
+  /** The month the page gives when it states no first day (effective is then null): never made into a day. */
+  effectiveMonth?: IsoMonth;
+  /**
+   * The month this version ended when no day is known: the month the page states, or the month the next
+   * version (known only by its month) began. until is then null, yet the version is no longer in force.
+   */
+  untilMonth?: IsoMonth;
   archived: boolean;
   /** `<slug>@<effective>` for archived versions: the annotated tag of its commit. */
   tag?: string;

@@ -71,6 +71,14 @@ class Checker {
     if (key in record) this.date(record[key], [...path, key]);
   }
 
+  /** A date, or a month (`YYYY-MM`) where a page may state no day. */
+  optionalDateOrMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
+    if (!(key in record)) return;
+    const value = record[key];
+    if (typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/u.test(value)) return;
+    if (!isIsoDate(value)) this.fail([...path, key], `must be a date YYYY-MM-DD or a month YYYY-MM, not ${describe(value)}`);
+  }
+
   array(value: unknown, path: (string | number)[]): value is unknown[] {
     if (!Array.isArray(value)) return this.fail(path, `must be a list, not ${describe(value)}`);
     return true;
@@ -124,9 +132,10 @@ function checkSource(check: Checker, value: unknown, path: (string | number)[]):
 
 function checkRevision(check: Checker, value: unknown, path: (string | number)[]): void {
   if (value === null) return;
-  if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
+  if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveMonth', 'effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
   if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail([...path, 'style'], `must be one of ${REVISION_STYLES.join(', ')}`);
   check.date(value.effective, [...path, 'effective'], { nullable: true });
+  check.optionalDateOrMonth(value, 'effectiveMonth', path);
   check.optionalString(value, 'effectiveText', path);
   for (const key of ['announced', 'enforced', 'changed']) check.optionalDate(value, key, path);
   if ('listedOutOfOrder' in value) check.boolean(value.listedOutOfOrder, [...path, 'listedOutOfOrder']);
@@ -135,7 +144,7 @@ function checkRevision(check: Checker, value: unknown, path: (string | number)[]
     const at = [...path, 'earlier', index];
     if (!check.object(entry, at, { required: ['text'], optional: ['from', 'until', 'before'] })) return;
     check.string(entry.text, [...at, 'text']);
-    for (const key of ['from', 'until', 'before']) check.optionalDate(entry, key, at);
+    for (const key of ['from', 'until', 'before']) check.optionalDateOrMonth(entry, key, at);
   });
 }
 
@@ -183,10 +192,11 @@ export function validateLedger(value: unknown): SchemaIssue[] {
   if (!check.array(value.versions, ['versions'])) return check.issues;
   value.versions.forEach((entry, index) => {
     const at = ['versions', index];
-    const keys = { required: ['effective', 'until', 'archived'], optional: ['tag', 'blob', 'source', 'evidence', 'note'] };
+    const keys = { required: ['effective', 'until', 'archived'], optional: ['effectiveMonth', 'untilMonth', 'tag', 'blob', 'source', 'evidence', 'note'] };
     if (!check.object(entry, at, keys)) return;
     check.date(entry.effective, [...at, 'effective'], { nullable: true });
     check.date(entry.until, [...at, 'until'], { nullable: true });
+    for (const key of ['effectiveMonth', 'untilMonth']) check.optionalDateOrMonth(entry, key, at);
     check.boolean(entry.archived, [...at, 'archived']);
     check.optionalString(entry, 'tag', at);
     if ('blob' in entry && (typeof entry.blob !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.blob))) check.fail([...at, 'blob'], 'must be a git object id (hex)');

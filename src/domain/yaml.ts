@@ -46,7 +46,7 @@ function orderSource(source: Source): Plain {
 
 function orderRevision(revision: Revision | null): Plain | null {
   if (revision === null) return null;
-  const out = pick(revision, ['style', 'effective', 'effectiveText', 'announced', 'enforced', 'changed']);
+  const out = pick(revision, ['style', 'effective', 'effectiveMonth', 'effectiveText', 'announced', 'enforced', 'changed']);
   out.earlier = revision.earlier.map((entry) => pick(entry, ['from', 'until', 'before', 'text']));
   if (revision.listedOutOfOrder !== undefined) out.listedOutOfOrder = revision.listedOutOfOrder;
   return out;
@@ -75,7 +75,7 @@ export function orderedVersion(version: PolicyVersion): Plain {
 }
 
 function orderLedgerEntry(entry: LedgerEntry): Plain {
-  const out = pick(entry, ['effective', 'until', 'archived', 'tag', 'blob']);
+  const out = pick(entry, ['effective', 'until', 'effectiveMonth', 'untilMonth', 'archived', 'tag', 'blob']);
   if (entry.source) out.source = orderSource(entry.source);
   if (entry.evidence && entry.evidence.length > 0) out.evidence = entry.evidence.map((e) => pick(e, ['version', 'text']));
   if (entry.note !== undefined) out.note = entry.note;

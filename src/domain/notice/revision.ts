@@ -9,18 +9,42 @@
  * - dated (남양주):  its sentence, then 공고일자 / 시행일자 kept from the first publication and 변경일자 = the new
  *                   date (that is how its page records a change), then the earlier versions as ranges;
  * - plain (의정부, or no revision article): the effective sentence and the earlier versions as ranges
- *                   in the official spelling "2024. 1. 1. ~ 2024. 12. 31. 적용".
+ *                   in the official spelling "2024. 1. 1. ~ 2024. 12. 31. 적용";
+ * - cumulative:     one sentence with every date, "… 2013. 1. 1.부터 시행되며, 2014. 8. 7., …, 2025. 1. 1.
+ *                   변경되었으며 즉시 적용됩니다.";
+ * - history-table:  the effective sentence, then the table 차수 | 시행일자 | 주요 내용 with a row per version,
+ *                   the new one last (the rows' contents kept from the version in force where it has them);
+ * - links:          the sentence, "이전 개인정보처리방침 보기" and "개정일자 : 2022. 9. 1. 이전 자료보기", newest first;
+ * - dropdown:       the sentence and the selector's options: "- 선택 -", "2025. 1. 1. ~ 현재", then ranges newest first;
+ * - enactments:     the sentence and "- 제정 2011. 9. 30.", "- 개정 …", the new date last;
+ * - supplementary:  the 부칙 sentence "이 방침은 2025년 1월 1일부터 시행한다." and each earlier 부칙's, oldest first.
+ * A date the ledger knows only by its month is written as the month ("2022. 09.", "2022년 9월"), never given a day.
  */
-import type { Article, Clause, EarlierVersion, IsoDate, LedgerEntry, Revision, RevisionStyle } from '../model.js';
+import type { Article, Clause, EarlierVersion, IsoDate, IsoMonth, LedgerEntry, Revision, RevisionStyle } from '../model.js';
 import { addDays, dotted, dottedPadded, korean, koreanPadded } from './dates.js';
 import { renderArticleText } from './text.js';
 
 /** An earlier version as the revision article lists it: the days it was in force. */
 export interface EarlierPeriod {
-  /** First day in force; null when no source states it (파주's oldest cut-off version). */
-  from: IsoDate | null;
-  /** Last day in force. */
-  until: IsoDate;
+  /** First day in force (or its month, when the page gives no day); null when no source states it (파주's oldest cut-off version). */
+  from: IsoDate | IsoMonth | null;
+  /** Last day in force; a month when the day is not known (the month it ended, or the month the next version began). */
+  until: IsoDate | IsoMonth;
+}
+
+const isMonth = (date: string): boolean => /^\d{4}-\d{2}$/u.test(date);
+const monthParts = (month: IsoMonth): [number, number] => month.split('-').map(Number) as [number, number];
+
+/** A date in a day format, or its month in the matching month format: `2022. 09.` / `2022년 9월`. */
+function stated(date: IsoDate | IsoMonth, format: (date: IsoDate) => string): string {
+  if (!isMonth(date)) return format(date);
+  const [year, month] = monthParts(date);
+  return format === korean || format === koreanPadded ? `${year}년 ${month}월` : `${year}. ${String(month).padStart(2, '0')}.`;
+}
+
+/** The day after `until`, or for a month the month itself (the next version began then). */
+function dayAfter(until: IsoDate | IsoMonth): IsoDate | IsoMonth {
+  return isMonth(until) ? until : addDays(until, 1);
 }
 
 export const DEFAULT_REVISION_TITLE = '개인정보 처리방침의 변경';
@@ -30,17 +54,19 @@ export const DEFAULT_REVISION_TITLE = '개인정보 처리방침의 변경';
  * `until` the ledger leaves open (the one in force now) ends the day before the new version starts.
  */
 export function earlierPeriodsFromLedger(versions: readonly LedgerEntry[], newEffective: IsoDate): EarlierPeriod[] {
+  const startOf = (entry: LedgerEntry): string | null => entry.effective ?? entry.effectiveMonth ?? null;
   const before = versions
-    .filter((entry) => entry.effective === null || entry.effective < newEffective)
+    .filter((entry) => startOf(entry) === null || startOf(entry)! < newEffective)
     .slice()
-    .sort((a, b) => (a.effective ?? '').localeCompare(b.effective ?? ''));
+    .sort((a, b) => (startOf(a) ?? '').localeCompare(startOf(b) ?? ''));
   const lastDay = addDays(newEffective, -1);
   return before.map((entry, index) => {
     const next = before[index + 1];
-    let until = entry.until ?? (next?.effective ? addDays(next.effective, -1) : lastDay);
+    let until: IsoDate | IsoMonth =
+      entry.until ?? entry.untilMonth ?? (next?.effective ? addDays(next.effective, -1) : (next?.effectiveMonth ?? lastDay));
     // A ledger that still shows the old version open-ended past the new date is capped by the new version.
     if (until > lastDay) until = lastDay;
-    return { from: entry.effective, until };
+    return { from: startOf(entry), until };
   });
 }
 
@@ -68,11 +94,12 @@ export interface WrittenRevisionArticle {
 }
 
 function byDate(a: EarlierPeriod, b: EarlierPeriod): number {
+  // "2022-09" sorts before "2022-09-01": a month-only start comes first within its month.
   return (a.from ?? '').localeCompare(b.from ?? '') || a.until.localeCompare(b.until);
 }
 
 function rangeLine(period: EarlierPeriod, format: (date: IsoDate) => string): string {
-  return period.from === null ? `${format(period.until)}까지 적용` : `${format(period.from)} ~ ${format(period.until)} 적용`;
+  return period.from === null ? `${stated(period.until, format)}까지 적용` : `${stated(period.from, format)} ~ ${stated(period.until, format)} 적용`;
 }
 
 function rangeVersion(period: EarlierPeriod, text: string): EarlierVersion {
@@ -97,6 +124,14 @@ function numberedWithRanges(effectiveText: string, earlier: readonly EarlierPeri
   return { body, earlierVersions: earlier.map((period, i) => rangeVersion(period, lines[i]!)) };
 }
 
+/** A history-table row's 주요 내용: the version in force's own row for that date, else 제정 / 변경. */
+function historyContent(oldRevision: Revision | null | undefined, from: string, index: number): string {
+  const row = oldRevision?.earlier.find((v) => v.from === from && v.text.includes(' | '));
+  const cells = row?.text.split(' | ');
+  if (cells && cells.length >= 3) return cells.slice(2).join(' | ');
+  return index === 0 ? '개인정보 처리방침 제정' : '개인정보 처리방침 변경';
+}
+
 export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisionArticle {
   const earlier = [...input.earlier].sort(byDate);
   const title = input.title ?? DEFAULT_REVISION_TITLE;
@@ -115,14 +150,14 @@ export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisi
     case 'cutoffs': {
       // "X 이전 개인정보처리방침" names the version in force until the day before X.
       const newestFirst = [...earlier].reverse();
-      const lines = newestFirst.map((period) => `${korean(addDays(period.until, 1))} 이전 개인정보처리방침`);
+      const lines = newestFirst.map((period) => `${stated(dayAfter(period.until), korean)} 이전 개인정보처리방침`);
       effectiveText =
         lines.length === 0
           ? `이 개인정보처리방침은 ${korean(input.newEffective)}부터 적용됩니다.`
           : `이 개인정보처리방침은 ${korean(input.newEffective)}부터 적용되며, 이전의 개인정보 처리방침은 아래에서 확인할 수 있습니다.`;
       body = [lines.length === 0 ? { text: effectiveText } : { text: effectiveText, children: lines.map((text) => ({ marker: '-', text })) }];
       revision.earlier = earlier.map((period) => {
-        const version: EarlierVersion = { before: addDays(period.until, 1), text: `${korean(addDays(period.until, 1))} 이전 개인정보처리방침` };
+        const version: EarlierVersion = { before: dayAfter(period.until), text: `${stated(dayAfter(period.until), korean)} 이전 개인정보처리방침` };
         if (period.from !== null) version.from = period.from;
         version.until = period.until;
         return version;
@@ -132,7 +167,7 @@ export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisi
     case 'dated': {
       effectiveText =
         '이 개인정보처리방침은 시행일로부터 적용되며, 법령 및 방침에 따른 변경내용의 추가, 삭제 및 정정이 있는 경우에는 공지사항을 통하여 고지할 것입니다.';
-      const first = earlier[0]?.from ?? input.newEffective;
+      const first = earlier.find((period) => period.from !== null && !isMonth(period.from))?.from ?? input.newEffective;
       const announced = input.oldRevision?.announced ?? input.oldRevision?.enforced ?? first;
       const enforced = input.oldRevision?.enforced ?? announced;
       body = [
@@ -154,6 +189,67 @@ export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisi
       const written = numberedWithRanges(effectiveText, earlier, dotted);
       body = written.body;
       revision.earlier = written.earlierVersions;
+      break;
+    }
+    case 'cumulative': {
+      const starts = earlier.filter((period) => period.from !== null).map((period) => period.from!);
+      const [first, ...changes] = starts;
+      effectiveText =
+        first === undefined
+          ? `이 개인정보 처리방침은 ${dotted(input.newEffective)}부터 시행됩니다.`
+          : `이 개인정보 처리방침은 ${stated(first, dotted)}부터 시행되며, ${[...changes.map((d) => stated(d, dotted)), dotted(input.newEffective)].join(', ')} 변경되었으며 즉시 적용됩니다.`;
+      body = [{ text: effectiveText }];
+      revision.earlier = starts.map((from) => ({ from, text: effectiveText }));
+      break;
+    }
+    case 'history-table': {
+      effectiveText = `이 개인정보 처리방침은 ${dotted(input.newEffective)}부터 적용됩니다.`;
+      const starts = earlier.filter((period) => period.from !== null).map((period) => period.from!);
+      const rows = [...starts, input.newEffective].map((from, i) => [`${i + 1}차`, stated(from, dotted), historyContent(input.oldRevision, from, i)]);
+      body = [
+        { text: effectiveText },
+        { text: '개인정보 처리방침의 변경 이력은 다음과 같습니다.', children: [{ row: ['차수', '시행일자', '주요 내용'] }, ...rows.map((row) => ({ row }))] },
+      ];
+      revision.earlier = starts.map((from, i) => ({ from, text: rows[i]!.join(' | ') }));
+      break;
+    }
+    case 'links': {
+      effectiveText = `이 개인정보처리방침은 ${dotted(input.newEffective)}부터 적용됩니다.`;
+      const newestFirst = [...earlier].reverse();
+      const lines = newestFirst.map((period) =>
+        period.from === null ? `${stated(period.until, dotted)}까지 적용된 개인정보처리방침 보기` : `개정일자 : ${stated(period.from, dotted)} 이전 자료보기`,
+      );
+      body = [{ text: effectiveText }];
+      if (lines.length > 0) body.push({ text: '이전 개인정보처리방침 보기', children: lines.map((text) => ({ text })) });
+      revision.earlier = newestFirst.map((period, i) => (period.from === null ? rangeVersion(period, lines[i]!) : { from: period.from, text: lines[i]! })).reverse();
+      break;
+    }
+    case 'dropdown': {
+      effectiveText = `이 개인정보 처리방침은 ${korean(input.newEffective)}부터 적용됩니다.`;
+      const newestFirst = [...earlier].reverse();
+      const options = newestFirst.map((period) => (period.from === null ? `~ ${stated(period.until, dotted)}` : `${stated(period.from, dotted)} ~ ${stated(period.until, dotted)}`));
+      body = [
+        { text: effectiveText },
+        { text: '이전의 개인정보 처리방침은 아래에서 선택하여 보실 수 있습니다.', children: ['- 선택 -', `${dotted(input.newEffective)} ~ 현재`, ...options].map((text) => ({ text })) },
+      ];
+      revision.earlier = newestFirst.map((period, i) => rangeVersion(period, options[i]!)).reverse();
+      break;
+    }
+    case 'enactments': {
+      effectiveText = `이 개인정보 처리방침은 ${dotted(input.newEffective)}부터 시행합니다.`;
+      const starts = earlier.filter((period) => period.from !== null).map((period) => period.from!);
+      const lines = [...starts, input.newEffective].map((from, i) => `${i === 0 ? '제정' : '개정'} ${stated(from, dotted)}`);
+      body = [{ text: effectiveText }, { text: '개인정보 처리방침의 제정 및 개정 이력', children: lines.map((text) => ({ marker: '-', text })) }];
+      revision.earlier = starts.map((from, i) => ({ from, before: [...starts, input.newEffective][i + 1]!, text: lines[i]! }));
+      break;
+    }
+    case 'supplementary': {
+      effectiveText = `이 방침은 ${korean(input.newEffective)}부터 시행한다.`;
+      const starts = earlier.filter((period) => period.from !== null).map((period) => period.from!);
+      const lines = starts.map((from) => `이 방침은 ${stated(from, korean)}부터 시행한다.`);
+      body = [{ text: effectiveText }];
+      if (lines.length > 0) body.push({ text: '종전의 부칙', children: lines.map((text) => ({ marker: '-', text })) });
+      revision.earlier = starts.map((from, i) => ({ from, text: lines[i]! }));
       break;
     }
   }

@@ -555,6 +555,14 @@ export class Store {
     const stated = parsed.version.revision?.effective ?? parsed.version.effective ?? null;
     const effective = request.effective ?? stated;
     const warnings: string[] = [];
+    const month = parsed.version.revision?.effectiveMonth;
+    if (effective === null && month !== undefined) {
+      const [year, monthNumber] = month.split('-').map(Number);
+      throw new UsageError(`${request.file}은(는) ${year}년 ${monthNumber}월부터 시행된다고만 적고 시행일(날짜)은 적지 않았습니다`, {
+        where: request.file,
+        hint: `시행일을 --effective YYYY-MM-DD로 주세요: bangchim import ${slug} ${request.file} --effective ${month}-DD`,
+      });
+    }
     if (effective === null) {
       const sentence = parsed.version.revision?.effectiveText;
       throw new UsageError(`${request.file} does not state when it takes effect${sentence ? `: it says "${sentence}"` : ''}`, {

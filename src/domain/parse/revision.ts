@@ -342,10 +342,10 @@ export function extractRevision(
   const listedEarlier = earlier.filter((v) => !(stated !== null && v.from !== undefined && v.until === undefined && v.before === undefined && compareStated(v.from, stated) === 0));
   if (stated !== null) {
     for (const v of listedEarlier) {
-      const last = v.until ?? v.before ?? v.from!;
-      const tooLate = v.before !== undefined ? compareStated(v.before, stated) > 0 : v.until !== undefined ? compareStated(v.until, stated) >= 0 : compareStated(last, stated) > 0;
-      if (tooLate) {
-        notes.push(`개인정보 처리방침의 변경 조항의 목록 "${v.text}"은(는) 시행 문장이 말하는 시행일 ${stated} 이후까지 이어집니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요`);
+      // An earlier version ends before this one begins: its cut-off at the latest on, its last day before.
+      const late = v.before !== undefined ? (compareStated(v.before, stated) > 0 ? v.before : null) : v.until !== undefined ? (compareStated(v.until, stated) >= 0 ? v.until : null) : compareStated(v.from!, stated) > 0 ? v.from! : null;
+      if (late !== null) {
+        notes.push(`개인정보 처리방침의 변경 조항의 목록 "${v.text}"에 적힌 ${late}은(는) 시행 문장의 시행일 ${stated}보다 늦습니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요`);
       }
     }
     for (const c of current) {

@@ -417,14 +417,16 @@ function checkLedgerDates(slug: string, ledger: Ledger, add: Add): void {
   const where = ledgerPath(slug);
   const versions = ledger.versions;
   versions.forEach((entry, i) => {
-    const name = entry.tag ?? `the version ${entry.effective ?? '(start not stated)'} … ${entry.until ?? 'in force'}`;
+    // A month-only start or end (effectiveMonth, untilMonth) counts as stated: the page gave no day.
+    const first = entry.effective ?? entry.effectiveMonth ?? null;
+    const name = entry.tag ?? `the version ${first ?? '(start not stated)'} … ${entry.until ?? entry.untilMonth ?? 'in force'}`;
     if (entry.effective !== null && entry.until !== null && entry.until < entry.effective) add('error', 'ledger-order', where, `${name} ends (${entry.until}) before it begins (${entry.effective})`);
-    if (entry.until === null && i !== versions.length - 1) add('error', 'ledger-order', where, `${name} is listed as in force, but later versions follow it`);
-    if (entry.effective === null && i !== 0) add('error', 'ledger-order', where, `${name} has no start date but is not the oldest version`);
+    if (entry.until === null && entry.untilMonth === undefined && i !== versions.length - 1) add('error', 'ledger-order', where, `${name} is listed as in force, but later versions follow it`);
+    if (first === null && i !== 0) add('error', 'ledger-order', where, `${name} has no start date but is not the oldest version`);
     const next = versions[i + 1];
     if (!next) return;
-    const start = entry.effective ?? entry.until;
-    const nextStart = next.effective ?? next.until;
+    const start = first ?? entry.until;
+    const nextStart = next.effective ?? next.effectiveMonth ?? next.until;
     if (start !== null && nextStart !== null && nextStart <= start) add('error', 'ledger-order', where, `versions are out of date order: ${start} is listed before ${nextStart}`);
     if (entry.until !== null && next.effective !== null && entry.until >= next.effective) add('error', 'ledger-order', where, `${name} is in force until ${entry.until}, overlapping the version from ${next.effective}`);
   });

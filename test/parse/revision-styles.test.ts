@@ -284,3 +284,12 @@ describe('dates that are not the effective date', () => {
     expect(messages(result)).toContain('시행일 2024-03-01은(는) 개인정보 처리방침의 변경 조항이 아니라 머리말("․ 본 방침은 2024년 3월 1일부터 시행됩니다.")에서 읽었습니다');
   });
 });
+
+describe('revision articles under other titles', () => {
+  it.each(['개인정보 처리방침의 변경', '개인정보처리방침 변경에 관한 사항', '개인정보 처리방침의 시행 및 변경', '고지의 의무', '개인정보처리방침의 개정'])('"%s" is the revision article', (title) => {
+    const text = read('revisions/history-table.txt').replace('제12조(개인정보 처리방침의 변경)', `제12조(${title})`);
+    const { version } = parsePolicy(policyWith(text));
+    expect(version.articles.at(-1)!.topic).toBe('revision');
+    expect(version.effective).toBe('2024-03-01');
+  });
+});

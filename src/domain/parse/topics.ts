@@ -33,7 +33,7 @@ export const TOPIC_LABELS: Record<Topic, string> = {
  * contain (열람청구 before 권리, 목적 외 이용 before 목적, 영상정보 before 처리방침).
  */
 const TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = [
-  ['revision', /처리방침의?변경|방침의?변경|방침의?개정/],
+  ['revision', /처리방침의?변경|방침의?변경|방침의?개정|방침의?시행및변경|고지의의무|공지의의무/],
   ['officer', /책임자/],
   ['access-request', /열람(등)?(의)?청구|열람청구/],
   ['remedies', /권익침해|침해구제|구제방법/],

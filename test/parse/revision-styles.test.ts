@@ -293,3 +293,79 @@ describe('revision articles under other titles', () => {
     expect(version.effective).toBe('2024-03-01');
   });
 });
+
+describe('more ways pages write the same things', () => {
+  const parseWith = (lines: string[]) => parsePolicy(policyWith(`${lines.join('\n')}\n`));
+
+  it('ranges written "… 부터 … 까지 적용"', () => {
+    const { version } = parseWith([
+      '제12조(개인정보 처리방침의 변경)',
+      '① 이 개인정보 처리방침은 2024년 1월 2일부터 적용됩니다.',
+      '② 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.',
+      '- 2021. 6. 1.부터 2024. 1. 1.까지 적용',
+      '- 2018. 3. 5.부터 2021. 5. 31.까지 적용',
+    ]);
+    expect(version.revision!.style).toBe('ranges');
+    expect(version.revision!.earlier.map((e) => [e.from, e.until])).toEqual([
+      ['2018-03-05', '2021-05-31'],
+      ['2021-06-01', '2024-01-01'],
+    ]);
+  });
+
+  it('a cumulative sentence without 시행/적용: "… 제정되었으며, …, 2022. 4. 11. 개정되었습니다."', () => {
+    const { version } = parseWith([
+      '제12조(개인정보 처리방침의 변경)',
+      '이 방침은 2012. 3. 30. 제정되었으며, 2015. 7. 1., 2018. 10. 22., 2022. 4. 11. 개정되었습니다.',
+    ]);
+    expect(version.effective).toBe('2022-04-11');
+    expect(version.revision!.style).toBe('cumulative');
+    expect(version.revision!.earlier.map((e) => e.from)).toEqual(['2012-03-30', '2015-07-01', '2018-10-22']);
+  });
+
+  it('a 시행일자 label dates the version even when a list of earlier versions follows', () => {
+    const { version } = parseWith([
+      '제12조(개인정보 처리방침의 변경)',
+      '이 개인정보처리방침은 시행일로부터 적용됩니다.',
+      '시행일자 : 2023년 9월 15일',
+      '이전 개인정보처리방침 보기',
+      '- 2021. 1. 4. 개인정보처리방침 보기',
+      '- 2019. 3. 4. 개인정보처리방침 보기',
+    ]);
+    expect(version.effective).toBe('2023-09-15');
+    expect(version.revision!.style).toBe('links');
+    expect(version.revision!.earlier).toEqual([
+      { from: '2019-03-04', text: '2019. 3. 4. 개인정보처리방침 보기' },
+      { from: '2021-01-04', text: '2021. 1. 4. 개인정보처리방침 보기' },
+    ]);
+  });
+
+  it('a drop-down of version labels ("v3.0 (2022.09.01)") under "- 선택 -"', () => {
+    const { version } = parseWith([
+      '제12조(개인정보 처리방침의 변경)',
+      '① 이 개인정보 처리방침은 2023. 7. 26.부터 적용됩니다.',
+      '② 이전 개인정보 처리방침',
+      '- 선택 -',
+      'v3.0 (2022.09.01)',
+      'v2.0 (2020.03.02)',
+      'v1.0 (2017.06.01)',
+    ]);
+    expect(version.revision!.style).toBe('dropdown');
+    expect(version.revision!.earlier).toEqual([
+      { from: '2017-06-01', text: 'v1.0 (2017.06.01)' },
+      { from: '2020-03-02', text: 'v2.0 (2020.03.02)' },
+      { from: '2022-09-01', text: 'v3.0 (2022.09.01)' },
+    ]);
+  });
+
+  it('a ranges list whose first line is "… ~ 현재 적용" stays ranges; the current line is not an earlier version', () => {
+    const { version } = parseWith([
+      '제12조(개인정보 처리방침의 변경)',
+      '1. 이 개인정보 처리방침은 2023. 7. 26.부터 적용됩니다.',
+      '2. 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.',
+      '- 2023. 07. 26. ~ 현재 적용',
+      '- 2020. 07. 17. ~ 2023. 07. 25. 적용(클릭)',
+    ]);
+    expect(version.revision!.style).toBe('ranges');
+    expect(version.revision!.earlier).toEqual([{ from: '2020-07-17', until: '2023-07-25', text: '2020. 07. 17. ~ 2023. 07. 25. 적용(클릭)' }]);
+  });
+});

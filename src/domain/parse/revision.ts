@@ -27,9 +27,11 @@ function linesOf(clauses: readonly Clause[]): Line[] {
 }
 
 const EFFECTIVE_SENTENCE = /(부터|로부터)\s*(적용|시행)|적용됩니다|적용한다|적용합니다|시행합니다|시행한다|시행됩니다|즉시\s*적용/u;
+/** The policy as a sentence's subject: "이 방침은", "본 개인정보 처리방침은". */
+const SUBJECT = /(이|본|당|해당)?\s*(개인정보\s*)?(처리|취급)?\s*방침[은는이]/u;
 /** "… 2020. 5. 1., 2021. 7. 1. 변경되었으며": the sentence itself lists every change. */
 const CHANGED_PHRASE = /(변경|개정)\s*(되었|됐|하였|했)/u;
-const RANGE_BETWEEN = /^\s*\.?\s*[~∼〜～-]\s*$/u;
+const RANGE_BETWEEN = /^\s*\.?\s*(일\s*)?([~∼〜～-]|부터\s*[~∼〜～-]?)\s*$/u;
 const TO_PRESENT = /^\s*\.?\s*[~∼〜～-]\s*(현재|현행)/u;
 const CUTOFF_AFTER = /^\.?\s*일?\s*이전/u;
 const FROM_AFTER = /^\.?\s*일?\s*(부터|로부터)/u;
@@ -110,10 +112,13 @@ function isLinkLine(text: string): boolean {
 function findSentence(lines: readonly Line[]): Sentence | null {
   let undated: Sentence | null = null;
   for (const line of lines) {
-    if (line.cells || !EFFECTIVE_SENTENCE.test(line.text) || isLinkLine(line.text)) continue;
+    if (line.cells || isLinkLine(line.text)) continue;
+    const stating = EFFECTIVE_SENTENCE.test(line.text);
+    // "이 방침은 2019. 3. 1. 제정되었으며, 2020. 5. 1. 개정되었습니다." states its dates without 시행/적용.
+    if (!stating && !(CHANGED_PHRASE.test(line.text) && SUBJECT.test(line.text))) continue;
     const sentence = readSentence(line.text);
     if (sentence.date) return sentence;
-    undated ??= sentence;
+    if (stating) undated ??= sentence;
   }
   return undated;
 }
@@ -260,9 +265,9 @@ export function extractRevision(
   earlier.push(...chained(enactments));
 
   const hasDated = dated.announced || dated.enforced || dated.changed;
+  const labelled = dated.changed ?? dated.enforced ?? dated.announced;
+  if (labelled && (!effectiveDate || effectiveDate.month)) effectiveDate = { iso: labelled.iso, month: false, start: 0, end: 0 };
   if (hasDated && earlier.length === 0) {
-    const stated = dated.changed ?? dated.enforced ?? dated.announced;
-    if (stated && (!effectiveDate || effectiveDate.month)) effectiveDate = { iso: stated.iso, month: false, start: 0, end: 0 };
     if (dated.enforced && dated.changed && dated.enforced.iso < dated.changed.iso) {
       earlier.push({ from: dated.enforced.iso, before: dated.changed.iso, text: dated.enforced.text });
     }
@@ -359,8 +364,10 @@ export function extractRevision(
   const outOfOrder = !monotone(listed);
   listedEarlier.sort((a, b) => compareStated(startOf(a), startOf(b)) || startOf(a).length - startOf(b).length);
   const has = (kind: RevisionStyle | 'current' | 'placeholder'): boolean => (kinds.get(kind) ?? 0) > 0;
+  // A selector's options are bare dates ("2022. 9. 1. ~ 2023. 7. 25."); a list's lines say more ("… 적용(클릭)").
+  const bareOptions = current.length > 0 && listedEarlier.every((v) => v.until === undefined || !/[가-힣]/u.test(v.text));
   const style: RevisionStyle =
-    has('placeholder') || has('current')
+    has('placeholder') || bareOptions
       ? 'dropdown'
       : has('history-table')
         ? 'history-table'

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry, RevisionStyle } from '../../src/domain/model.js';
-import { earlierPeriodsFromLedger, writeRevisionArticle } from '../../src/domain/notice/revision.js';
+import { earlierPeriodsFromLedger, earlierPeriodsFromRevision, writeRevisionArticle } from '../../src/domain/notice/revision.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { renderClauses } from '../../src/domain/render.js';
 
@@ -118,5 +118,31 @@ describe('writeRevisionArticle in the new styles', () => {
     expect(back.effective).toBe('2025-01-01');
     expect(back.earlier.map((e) => [e.from, e.until])).toEqual(article.revision.earlier.map((e) => [e.from, e.until]));
     expect(back.earlier.some((e) => e.from === '2018-11')).toBe(true);
+  });
+});
+
+describe('earlierPeriodsFromRevision (files outside a store)', () => {
+  it('a change-history table\'s rows, each until the next row begins, then the version in force', () => {
+    const page = readFileSync(fileURLToPath(new URL('../parse/fixtures/revisions/history-table.txt', import.meta.url)), 'utf8');
+    const revision = readBack(page);
+    const periods = earlierPeriodsFromRevision(revision, revision.effective, '2025-01-01');
+    expect(periods).toHaveLength(10);
+    expect(periods[0]).toEqual({ from: '2012-03-30', until: '2013-09-30' });
+    expect(periods.slice(-2)).toEqual([
+      { from: '2023-09-15', until: '2024-02-29' },
+      { from: '2024-03-01', until: '2024-12-31' },
+    ]);
+    const article = writeRevisionArticle({ style: revision.style, number: 12, newEffective: '2025-01-01', earlier: periods, city: '한빛공단', oldRevision: revision });
+    expect(article.text.split('\n').slice(-2)).toEqual(['  10차 | 2024. 3. 1. | 개인정보 처리방침 변경', '  11차 | 2025. 1. 1. | 개인정보 처리방침 변경']);
+    expect(article.text).toContain('  3차 | 2015. 2. 16. | 주민등록번호 처리 제한 반영');
+  });
+
+  it('a month-only cut-off closes the version before it in that month, without a day', () => {
+    const revision = readBack(['제12조(개인정보 처리방침의 변경)', '이 개인정보처리방침은 2023년 7월 26일부터 적용되며, 이전의 개인정보 처리방침은 아래에서 확인할 수 있습니다.', '- 2021. 03. 이전 개인정보처리방침 보기'].join('\n'));
+    expect(revision.earlier).toEqual([{ before: '2021-03', text: '2021. 03. 이전 개인정보처리방침 보기' }]);
+    expect(earlierPeriodsFromRevision(revision, '2023-07-26', '2025-01-01')).toEqual([
+      { from: null, until: '2021-03' },
+      { from: '2023-07-26', until: '2024-12-31' },
+    ]);
   });
 });

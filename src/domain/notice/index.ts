@@ -8,10 +8,10 @@
  */
 import { diffVersions } from '../diff/index.js';
 import type { PolicyDiff } from '../diff/types.js';
-import type { Article, IsoDate, LedgerEntry, PolicyVersion, Revision, RevisionStyle } from '../model.js';
+import type { Article, IsoDate, LedgerEntry, PolicyVersion, RevisionStyle } from '../model.js';
 import { InputError } from '../errors.js';
 import { addDays, isIsoDate } from './dates.js';
-import { earlierPeriodsFromLedger, writeRevisionArticle, DEFAULT_REVISION_TITLE, type EarlierPeriod, type WrittenRevisionArticle } from './revision.js';
+import { earlierPeriodsFromLedger, earlierPeriodsFromRevision, writeRevisionArticle, DEFAULT_REVISION_TITLE, type EarlierPeriod, type WrittenRevisionArticle } from './revision.js';
 import { buildComparisonTable, type ComparisonRow } from './table.js';
 import { writeAnnouncement, type Announcement } from './announcement.js';
 
@@ -54,25 +54,6 @@ export interface Notice {
 
 function revisionArticleOf(version: PolicyVersion | undefined): Article | undefined {
   return version?.articles.find((article) => article.topic === 'revision');
-}
-
-/**
- * Earlier versions when there is no ledger (files outside a store): those the version in force lists,
- * then the version in force itself, closed the day before the new one.
- */
-export function earlierPeriodsFromRevision(revision: Revision | null, fromEffective: IsoDate | null, newEffective: IsoDate): EarlierPeriod[] {
-  const periods: EarlierPeriod[] = [];
-  const listed = [...(revision?.earlier ?? [])].sort((a, b) => (a.from ?? a.before ?? a.until ?? '').localeCompare(b.from ?? b.before ?? b.until ?? ''));
-  let previousCutoff: IsoDate | null = null;
-  for (const earlier of listed) {
-    const until = earlier.until ?? (earlier.before ? addDays(earlier.before, -1) : null);
-    if (until === null) continue;
-    periods.push({ from: earlier.from ?? previousCutoff, until });
-    previousCutoff = earlier.before ?? addDays(until, 1);
-  }
-  const start = fromEffective ?? revision?.effective ?? previousCutoff;
-  if (start === null || start < newEffective) periods.push({ from: start, until: addDays(newEffective, -1) });
-  return periods;
 }
 
 export function buildNotice(input: NoticeInput): Notice {

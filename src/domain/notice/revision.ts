@@ -47,6 +47,11 @@ function dayAfter(until: IsoDate | IsoMonth): IsoDate | IsoMonth {
   return isMonth(until) ? until : addDays(until, 1);
 }
 
+/** The last day before a version that began on `start`; for a month-only start, that month (the day is not known). */
+function dayBefore(start: IsoDate | IsoMonth): IsoDate | IsoMonth {
+  return isMonth(start) ? start : addDays(start, -1);
+}
+
 export const DEFAULT_REVISION_TITLE = '개인정보 처리방침의 변경';
 
 /**
@@ -68,6 +73,29 @@ export function earlierPeriodsFromLedger(versions: readonly LedgerEntry[], newEf
     if (until > lastDay) until = lastDay;
     return { from: startOf(entry), until };
   });
+}
+
+/**
+ * Earlier versions when there is no ledger (files outside a store): those the version in force lists,
+ * then the version in force itself, closed the day before the new one. A listed version with only its
+ * start (a table row, a link, a cumulative sentence's date) runs until the next one begins.
+ */
+export function earlierPeriodsFromRevision(revision: Revision | null, fromEffective: IsoDate | null, newEffective: IsoDate): EarlierPeriod[] {
+  const periods: EarlierPeriod[] = [];
+  const startOf = (v: EarlierVersion): string => v.from ?? v.before ?? v.until ?? '';
+  const listed = [...(revision?.earlier ?? [])].sort((a, b) => startOf(a).localeCompare(startOf(b)));
+  const inForceSince = fromEffective ?? revision?.effective ?? revision?.effectiveMonth ?? null;
+  let previousCutoff: IsoDate | IsoMonth | null = null;
+  listed.forEach((earlier, index) => {
+    const nextStart = index + 1 < listed.length ? (listed[index + 1]!.from ?? null) : inForceSince;
+    const until = earlier.until ?? (earlier.before ? dayBefore(earlier.before) : nextStart !== null ? dayBefore(nextStart) : null);
+    if (until === null) return;
+    periods.push({ from: earlier.from ?? previousCutoff, until });
+    previousCutoff = earlier.before ?? dayAfter(until);
+  });
+  const start = inForceSince ?? previousCutoff;
+  if (start === null || start < newEffective) periods.push({ from: start, until: addDays(newEffective, -1) });
+  return periods;
 }
 
 export interface RevisionArticleInput {

@@ -137,7 +137,10 @@ export type RevisionStyle = (typeof REVISION_STYLES)[number];
 
 /** An earlier version named by the revision article. Dates are what the page states, never invented. */
 export interface EarlierVersion {
-  /** First day in force, when stated (ranges, 시행일자); `YYYY-MM` when the page gives only the month. */
+  /**
+   * First day in force, when stated (ranges, 시행일자, a history table's row, a link's 개정일자, a cumulative
+   * sentence's date, a 부칙); `YYYY-MM` when the page gives only the month.
+   */
   from?: IsoDate | IsoMonth;
   /** Last day in force, when stated (ranges); `YYYY-MM` when the page gives only the month. */
   until?: IsoDate | IsoMonth;
@@ -159,7 +162,7 @@ export interface Revision {
   announced?: IsoDate;
   enforced?: IsoDate;
   changed?: IsoDate;
-  /** Earlier versions, sorted oldest first. */
+  /** Earlier versions, sorted oldest first (the version in force itself, when a list repeats it, left out). */
   earlier: EarlierVersion[];
   /** True when the page listed the earlier versions in an order that is not by date. */
   listedOutOfOrder?: boolean;

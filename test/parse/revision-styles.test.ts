@@ -369,3 +369,41 @@ describe('more ways pages write the same things', () => {
     expect(version.revision!.earlier).toEqual([{ from: '2020-07-17', until: '2023-07-25', text: '2020. 07. 17. ~ 2023. 07. 25. 적용(클릭)' }]);
   });
 });
+
+describe('dated labels and two listings in one article', () => {
+  const parseWith = (lines: string[]) => parsePolicy(policyWith(`${lines.join('\n')}\n`));
+
+  it('"공고일자 : … / 시행일자 : …" on one line: both read, the 시행일자 in force', () => {
+    const { version } = parseWith(['제12조(개인정보 처리방침의 변경)', '이 개인정보처리방침은 시행일로부터 적용됩니다.', '공고일자 : 2023. 7. 19. / 시행일자 : 2023. 7. 26.']);
+    expect(version.effective).toBe('2023-07-26');
+    expect(version.revision).toMatchObject({ style: 'dated', announced: '2023-07-19', enforced: '2023-07-26' });
+  });
+
+  it('"시행일자 : 2022. 09." dates the version by its month only', () => {
+    const { version } = parseWith(['제12조(개인정보 처리방침의 변경)', '이 개인정보처리방침은 시행일로부터 적용됩니다.', '시행일자 : 2022. 09.']);
+    expect(version.effective).toBeNull();
+    expect(version.revision!.effectiveMonth).toBe('2022-09');
+  });
+
+  it('a cumulative sentence and a change-history table that name different versions: a warning naming the dates', () => {
+    const result = parseWith([
+      '제12조(개인정보 처리방침의 변경)',
+      '① 이 개인정보 처리방침은 2016. 4. 1.부터 시행되며, 2019. 3. 4., 2023. 9. 15. 변경되었으며 즉시 적용됩니다.',
+      '② 변경 이력',
+      '차수\t시행일자\t주요 내용',
+      '1차\t2016. 4. 1.\t제정',
+      '2차\t2019. 3. 4.\t보호책임자 변경',
+      '3차\t2021. 1. 4.\t위탁업체 변경',
+      '4차\t2023. 9. 15.\t라벨링 도입',
+    ]);
+    expect(result.version.effective).toBe('2023-09-15');
+    expect(result.version.revision!.earlier).toEqual([
+      { from: '2016-04-01', text: '1차 | 2016. 4. 1. | 제정' },
+      { from: '2019-03-04', text: '2차 | 2019. 3. 4. | 보호책임자 변경' },
+      { from: '2021-01-04', text: '3차 | 2021. 1. 4. | 위탁업체 변경' },
+    ]);
+    expect(messages(result)).toContain(
+      '시행 문장("이 개인정보 처리방침은 2016. 4. 1.부터 시행되며, 2019. 3. 4., 2023. 9. 15. 변경되었으며 즉시 적용됩니다.")에 없는 날짜 2021-01-04이(가) 변경 이력 목록에 있습니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요',
+    );
+  });
+});

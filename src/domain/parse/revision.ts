@@ -38,6 +38,7 @@ const FROM_AFTER = /^\.?\s*일?\s*(부터|로부터)/u;
 /** "… 2023. 7. 26. 시행합니다", "… 2023. 7. 26.자로 적용": a date the sentence puts in force without 부터. */
 const IN_FORCE_AFTER = /^\.?\s*일?\s*(자로|에|자)?\s*(시행|적용)/u;
 const DATED_LINE = /^(공고|시행|변경|개정)\s*일\s*자?\s*[:：]?/u;
+const DATED_LABELS = /(공고|시행|변경|개정)\s*일\s*자?\s*[:：]?\s*/gu;
 const ENACTMENT = /(제정|전부\s*개정|일부\s*개정|개정)\s*[:：]?\s*(?=\d{4})/gu;
 const ENACTMENT_LINE = /^[\s\-·•]*(제정|개정|전부\s*개정|일부\s*개정)\s*[:：]?\s*\d{4}/u;
 /** Words of a line that links to an earlier version's text. */
@@ -220,6 +221,8 @@ export function extractRevision(
   const count = (kind: RevisionStyle | 'current' | 'placeholder'): void => void kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   const current: { from: string; text: string }[] = [];
   const dated: Partial<Record<'announced' | 'enforced' | 'changed', Dated>> = {};
+  /** "시행일자 : 2022. 09.": a label that dates this version by its month only. */
+  let labelledMonth: DateMatch | undefined;
 
   if (sentence?.cumulative) {
     for (const d of sentence.cumulative) earlier.push({ from: d.iso, text: sentence.text });
@@ -244,10 +247,18 @@ export function extractRevision(
     }
     const trimmed = evidenceText(line.text);
     const label = DATED_LINE.exec(trimmed);
-    const labelDate = findKoreanDates(trimmed)[0];
-    if (!line.cells && label && labelDate && !repeatedLabels.has(label[1]!) && !isLinkLine(trimmed)) {
-      const kind = label[1] === '공고' ? 'announced' : label[1] === '시행' ? 'enforced' : 'changed';
-      dated[kind] ??= { iso: labelDate.iso, text: line.text };
+    if (!line.cells && label && !repeatedLabels.has(label[1]!) && !isLinkLine(trimmed) && findStatedDates(trimmed).length > 0) {
+      // "공고일자 : 2023. 7. 19. / 시행일자 : 2023. 7. 26." may share a line: each label dates what follows it.
+      for (const m of trimmed.matchAll(DATED_LABELS)) {
+        const date = findStatedDates(trimmed.slice(m.index + m[0].length))[0];
+        if (!date || date.start !== 0) continue;
+        if (date.month) {
+          labelledMonth ??= date;
+          continue;
+        }
+        const kind = m[1] === '공고' ? 'announced' : m[1] === '시행' ? 'enforced' : 'changed';
+        dated[kind] ??= { iso: date.iso, text: line.text };
+      }
       continue;
     }
     const listed = readListed(line, line.cells ? (table ?? { column: null }) : null, repeatedLabels);
@@ -264,9 +275,10 @@ export function extractRevision(
   }
   earlier.push(...chained(enactments));
 
-  const hasDated = dated.announced || dated.enforced || dated.changed;
+  const hasDated = dated.announced || dated.enforced || dated.changed || labelledMonth;
   const labelled = dated.changed ?? dated.enforced ?? dated.announced;
   if (labelled && (!effectiveDate || effectiveDate.month)) effectiveDate = { iso: labelled.iso, month: false, start: 0, end: 0 };
+  if (!effectiveDate && labelledMonth) effectiveDate = labelledMonth;
   if (hasDated && earlier.length === 0) {
     if (dated.enforced && dated.changed && dated.enforced.iso < dated.changed.iso) {
       earlier.push({ from: dated.enforced.iso, before: dated.changed.iso, text: dated.enforced.text });
@@ -344,13 +356,25 @@ export function extractRevision(
   const stated = effectiveDate?.iso ?? null;
 
   // The list names this version too (a table's last row, a link to the text in force): not an earlier one.
-  const listedEarlier = earlier.filter((v) => !(stated !== null && v.from !== undefined && v.until === undefined && v.before === undefined && compareStated(v.from, stated) === 0));
+  // A version both the cumulative sentence and a list name is kept once, with the list's line as evidence.
+  const keyOf = (v: EarlierVersion): string => `${v.from ?? ''}|${v.until ?? ''}|${v.before ?? ''}`;
+  const listedKeys = new Set(earlier.filter((v) => v.text !== sentence?.text).map(keyOf));
+  const listedEarlier = earlier.filter((v) => !(v.text === sentence?.text && listedKeys.has(keyOf(v)))).filter((v) => !(stated !== null && v.from !== undefined && v.until === undefined && v.before === undefined && compareStated(v.from, stated) === 0));
   if (stated !== null) {
     for (const v of listedEarlier) {
       // An earlier version ends before this one begins: its cut-off at the latest on, its last day before.
       const late = v.before !== undefined ? (compareStated(v.before, stated) > 0 ? v.before : null) : v.until !== undefined ? (compareStated(v.until, stated) >= 0 ? v.until : null) : compareStated(v.from!, stated) > 0 ? v.from! : null;
       if (late !== null) {
         notes.push(`개인정보 처리방침의 변경 조항의 목록 "${v.text}"에 적힌 ${late}은(는) 시행 문장의 시행일 ${stated}보다 늦습니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요`);
+      }
+    }
+    // A cumulative sentence and a list in the same article should name the same versions.
+    if (sentence?.cumulative && sentence.date) {
+      const told = new Set([...sentence.cumulative, sentence.date].map((d) => d.iso));
+      const listedStarts = listedEarlier.filter((v) => v.text !== sentence.text && v.from !== undefined).map((v) => v.from!);
+      const missing = listedStarts.filter((d) => !told.has(d));
+      if (listedStarts.length > 0 && missing.length > 0) {
+        notes.push(`시행 문장("${sentence.text}")에 없는 날짜 ${missing.join(', ')}이(가) 변경 이력 목록에 있습니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요`);
       }
     }
     for (const c of current) {

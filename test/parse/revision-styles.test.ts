@@ -407,3 +407,40 @@ describe('dated labels and two listings in one article', () => {
     );
   });
 });
+
+describe('부칙 written inside the revision article', () => {
+  it('each "부칙 <date>" and its sentence is a version; the newest is in force, not the first sentence', () => {
+    const result = parsePolicy(
+      policyWith(
+        [
+          '제12조(개인정보 처리방침의 변경)',
+          '이 개인정보 처리방침의 내용 추가, 삭제 및 수정이 있을 시에는 시행 7일 전부터 누리집 공지사항을 통하여 고지합니다.',
+          '부칙 <2014. 8. 7.>',
+          '이 방침은 2014년 8월 7일부터 시행한다.',
+          '부칙 <2018. 5. 28.>',
+          '이 방침은 2018년 5월 28일부터 시행한다.',
+          '부칙 <2022. 12. 19.>',
+          '이 방침은 2022년 12월 19일부터 시행한다.',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(result.version.effective).toBe('2022-12-19');
+    expect(result.version.revision).toEqual({
+      style: 'supplementary',
+      effective: '2022-12-19',
+      effectiveText: '이 방침은 2022년 12월 19일부터 시행한다.',
+      earlier: [
+        { from: '2014-08-07', text: '이 방침은 2014년 8월 7일부터 시행한다.' },
+        { from: '2018-05-28', text: '이 방침은 2018년 5월 28일부터 시행한다.' },
+      ],
+    });
+  });
+
+  it('a sentence that only mentions a 부칙 is not one', () => {
+    const { version } = parsePolicy(policyWith('제12조(개인정보 처리방침의 변경)\n부칙 제2조에 따른 경과조치는 별도로 공지합니다.\n이 개인정보 처리방침은 2023. 7. 26.부터 적용됩니다.\n'));
+    expect(version.effective).toBe('2023-07-26');
+    expect(version.revision!.earlier).toEqual([]);
+    expect(version.appendix).toEqual([]);
+  });
+});

@@ -150,7 +150,7 @@ function chained(versions: readonly EarlierVersion[]): EarlierVersion[] {
 }
 
 /** Reads one line of the article other than its effective sentence. */
-function readListed(line: Line, table: { column: number | null } | null, repeatedLabels: ReadonlySet<string>): Listed | null {
+function readListed(line: Line, table: { column: number | null } | null): Listed | null {
   const text = line.text;
   const trimmed = evidenceText(text);
   if (SELECT_PLACEHOLDER.test(trimmed)) return { kind: 'placeholder' };
@@ -167,7 +167,7 @@ function readListed(line: Line, table: { column: number | null } | null, repeate
     if (TO_PRESENT.test(text.slice(a.end))) return { kind: 'current', from: a.iso, text: trimmed };
   }
   const label = DATED_LINE.exec(trimmed);
-  if (ENACTMENT_LINE.test(trimmed) && !(label && !repeatedLabels.has(label[1]!))) {
+  if (ENACTMENT_LINE.test(trimmed)) {
     const versions = enactmentsOf(trimmed);
     if (versions.length > 0) return { kind: 'enactments', versions };
   }
@@ -180,6 +180,21 @@ function readListed(line: Line, table: { column: number | null } | null, repeate
   const cutoff = dates.find((d) => CUTOFF_AFTER.test(text.slice(d.end)));
   if (cutoff) return { kind: 'cutoffs', versions: [{ before: cutoff.iso, text: trimmed }] };
   return null;
+}
+
+/** A line that is only a 부칙's heading: "부칙", "부 칙 <2019. 3. 1.>", "[부칙]", "부칙(제12호, 2019년 3월 1일)". */
+const SUPPLEMENTARY_LINE = /^[\s<\[(【〈]*부\s*칙[^가-힣]*((제|호|년|월|일)[^가-힣]*)*$/u;
+
+/** 부칙 written inside the revision article (the page did not set them apart): the lines from the first one on. */
+function splitSupplementary(all: readonly Line[]): { lines: Line[]; parts: Section[] } {
+  const first = all.findIndex((line) => !line.cells && SUPPLEMENTARY_LINE.test(line.text));
+  if (first === -1) return { lines: [...all], parts: [] };
+  const parts: Section[] = [];
+  for (const line of all.slice(first)) {
+    if (!line.cells && SUPPLEMENTARY_LINE.test(line.text)) parts.push({ title: line.text, body: [] });
+    else parts.at(-1)!.body.push({ text: line.text });
+  }
+  return { lines: all.slice(0, first), parts };
 }
 
 /** 부칙: each "이 방침은 … 시행한다" (or a title "부칙 (2019. 3. 1.)") dates one version, in page order. */
@@ -212,7 +227,7 @@ export function extractRevision(
   supplementary: readonly Section[],
 ): RevisionFindings {
   const notes: string[] = [];
-  const lines = article ? linesOf(article) : [];
+  const { lines, parts } = splitSupplementary(article ? linesOf(article) : []);
   const sentence = findSentence(lines);
   let effectiveDate: DateMatch | null = sentence?.date ?? null;
   let effectiveText = sentence?.text;
@@ -261,7 +276,7 @@ export function extractRevision(
       }
       continue;
     }
-    const listed = readListed(line, line.cells ? (table ?? { column: null }) : null, repeatedLabels);
+    const listed = readListed(line, line.cells ? (table ?? { column: null }) : null);
     if (!listed) continue;
     if (listed.kind === 'placeholder') count('placeholder');
     else if (listed.kind === 'current') {
@@ -293,7 +308,7 @@ export function extractRevision(
   }
 
   // 부칙: "이 방침은 2024년 1월 1일부터 시행한다." — one per version, the newest is this one.
-  const byParts = supplementaryVersions(supplementary.filter((s) => SUPPLEMENTARY_TITLE.test(s.title)));
+  const byParts = supplementaryVersions([...parts, ...supplementary.filter((s) => SUPPLEMENTARY_TITLE.test(s.title))]);
   let fromSupplementary = false;
   if (byParts.length > 0) {
     const newest = [...byParts].sort((a, b) => compareStated(a.from, b.from)).at(-1)!;

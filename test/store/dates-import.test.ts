@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkVersion } from '../../src/domain/check/index.js';
 import { entryInForce } from '../../src/domain/ledger.js';
+import { parsePolicy } from '../../src/domain/parse/index.js';
 import { loadLedgerYaml } from '../../src/domain/yaml.js';
 import { initStore, openStore } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/verify.js';
@@ -73,6 +75,23 @@ describe('import of month-only dates', () => {
     expect(ledger.versions.filter((v) => v.archived).map((v) => v.effective)).toEqual(['2022-09-01', '2023-07-26']);
     const february = ledger.versions.find((v) => v.effectiveMonth === '2016-02')!;
     expect(february.evidence!.map((e) => e.version)).toEqual(['2022-09-01', '2023-07-26']);
+  });
+
+  it('the month-only version, once archived with its day, is the one a later page lists by its month: no missing-archive finding for it', async () => {
+    const dir = await emptyStore();
+    const store = await openStore(dir);
+    await store.importVersion({ slug: 'nuri-library', name: '누리시립도서관', bytes: Buffer.from(libraryMonthOnly), file: 'library-2022.txt', effective: '2022-09-15' });
+    const later = library.replace('개정일자 : 2022. 9. 1. 이전 자료보기', '개정일자 : 2022. 09. 이전 자료보기');
+    await store.importVersion({ slug: 'nuri-library', name: '누리시립도서관', bytes: Buffer.from(later), file: 'library-2023.txt' });
+    const ledger = await store.ledger('nuri-library');
+    expect(ledger.versions.filter((v) => v.effectiveMonth === '2022-09')).toEqual([]);
+    const archived = ledger.versions.find((v) => v.effective === '2022-09-15')!;
+    expect(archived.archived).toBe(true);
+    expect(archived.evidence).toEqual([{ version: '2023-07-26', text: '개정일자 : 2022. 09. 이전 자료보기' }]);
+    const result = checkVersion(parsePolicy(later).version, { ledger });
+    const missing = result.findings.filter((f) => f.kind === 'missing-archive').map((f) => f.message);
+    expect(missing).not.toContain('"개정일자 : 2022. 09. 이전 자료보기" is listed in 제13조 but its text is not in the archive');
+    expect(missing).toContain('"개정일자 : 2021. 3. 2. 이전 자료보기" is listed in 제13조 but its text is not in the archive');
   });
 
   it('a cumulative sentence becomes one ledger entry per date, each with the sentence as evidence', async () => {

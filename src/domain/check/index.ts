@@ -136,7 +136,8 @@ function entryOf(ledger: Ledger, effective: IsoDate | null): LedgerEntry | undef
 /** The ledger entry an earlier-version line of the revision article names. */
 function entryForEarlier(ledger: Ledger, earlier: EarlierVersion): LedgerEntry | undefined {
   return ledger.versions.find((entry) => {
-    if (earlier.from !== undefined) return entry.effective === earlier.from;
+    // A month-only line (2022-09) names the version known by that month, or the one since dated in it.
+    if (earlier.from !== undefined) return entry.effective === earlier.from || (earlier.from.length === 7 && (entry.effectiveMonth === earlier.from || entry.effective?.startsWith(`${earlier.from}-`) === true));
     if (earlier.before !== undefined) return entry.until !== null && entry.until < earlier.before && (ledger.versions.find((next) => next.effective === earlier.before) !== undefined || entry === nearestBefore(ledger, earlier.before));
     return earlier.until !== undefined && entry.until === earlier.until;
   });

@@ -58,24 +58,25 @@ describe('a page with a table of contents (안산시, 목차)', () => {
     expect(version.articles[0]!.body[0]!.text).toMatch(/^안산시는 개인정보를 다음의 목적을 위해 처리합니다/);
   });
 
-  it('keeps the 목차 in the preamble as text, with a warning', () => {
-    expect(version.preamble.map((c) => c.text)).toEqual([
-      expect.stringMatching(/^안산시는 개인정보 보호법 제30조에 따라/),
-      '목차',
-      '제1조 개인정보의 처리 목적',
-      '제2조 개인정보의 처리 및 보유기간',
-      '제3조 개인정보의 제3자 제공',
-      '제4조 개인정보처리의 위탁',
-      '제5조 정보주체의 권리·의무 및 그 행사방법',
-      '제6조 개인정보의 파기',
-      '제7조 개인정보의 안전성 확보 조치',
-      '제8조 개인정보 보호책임자',
-      '제9조 권익침해 구제방법',
-      '제10조 개인정보 처리방침의 변경',
+  it('drops the 목차 and its caption as page furniture, each line with a reason, and warns', () => {
+    expect(version.preamble.map((c) => c.text)).toEqual([expect.stringMatching(/^안산시는 개인정보 보호법 제30조에 따라/)]);
+    const toc = report.dropped.filter((d) => d.reason.startsWith('table of contents (목차)'));
+    expect(toc.map((d) => [d.line, d.text])).toEqual([
+      [7, '목차'],
+      [9, '제1조 개인정보의 처리 목적'],
+      [10, '제2조 개인정보의 처리 및 보유기간'],
+      [11, '제3조 개인정보의 제3자 제공'],
+      [12, '제4조 개인정보처리의 위탁'],
+      [13, '제5조 정보주체의 권리·의무 및 그 행사방법'],
+      [14, '제6조 개인정보의 파기'],
+      [15, '제7조 개인정보의 안전성 확보 조치'],
+      [16, '제8조 개인정보 보호책임자'],
+      [17, '제9조 권익침해 구제방법'],
+      [18, '제10조 개인정보 처리방침의 변경'],
     ]);
     expect(report.warnings).toContainEqual({
       line: 9,
-      message: 'a table of contents (목차) of 10 entries was found above the articles; it is kept in the preamble as text',
+      message: 'a table of contents (목차) of 10 entries was found above the articles; it was dropped as page furniture (parse --report lists it)',
     });
   });
 

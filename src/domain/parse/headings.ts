@@ -1,22 +1,40 @@
 /**
- * Article headings (제N조 …) in every style the cities use, told apart from article references inside
- * sentences (제1조(…)에서 명시한, 제3조에 따라), and the choice of the article sequence among the
- * heading-looking lines (numbers increase; a 목차 and backward numbers are not articles).
+ * Headings of top-level provisions in every numbering scheme real pages use (제N조 …, N조 …, N. …, N) …,
+ * (N) …, Ⅰ. …, 가. …, [N] …, ■ …, or a short unnumbered line naming a topic), told apart from article
+ * references inside sentences (제1조(…)에서 명시한, 제3조에 따라), and the choice of one scheme and one
+ * heading sequence for the whole document: the same markers also number clauses inside articles, so no
+ * single line decides. Each scheme's candidates are weighed as a sequence (numbers in order, titles that
+ * name topics, lines that look like headings) and the scheme whose sequence best explains the page wins.
  */
+import type { NumberingScheme } from '../model.js';
+import { HANGUL_ORDINALS } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
+import { normaliseTitle, topicOf } from './topics.js';
+
+/** Text on a heading line that is page furniture, not policy text: an icon caption, a back-to-top link, a 라벨링 label. */
+export interface Furniture {
+  text: string;
+  reason: string;
+}
 
 export interface Heading {
+  scheme: NumberingScheme;
+  /** The printed number; the rank for 가./Ⅲ.; 0 for ■ and unnumbered headings until their position is known. */
   number: number;
   branch?: number;
+  /** The marker as printed ("3.", "Ⅲ.", "[3]", "■") for schemes other than 제N조/N조 and unnumbered. */
+  label?: string;
   title: string;
   /** Body text written on the heading line itself: 제1조(목적) 이 방침은 … */
   inline?: string;
   /** True when the heading sat inside a bullet (• 제3조 …): a weaker candidate. */
   bulleted: boolean;
+  furniture?: Furniture[];
 }
 
 // Optional bullet, optional 제, number, 조, optional 의M (branch).
 const HEAD = /^(?:(?:[-*o]\s+|[•·○▶■□◆◦●]\s*))?(제\s*)?(\d{1,5})\s*조(?:\s*의\s*(\d{1,2}))?/u;
+const BULLET = /^(?:[-*o]\s+|[•·○▶◆◦●▪]\s*|[■□]\s*(?=\S*\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[가-하]\.|[([【]))/u;
 const OPEN_TO_CLOSE: Record<string, string> = {
   '(': ')', '[': ']', '【': '】', '〔': '〕', '〈': '〉', '<': '>', '（': '）', '［': '］', '「': '」', '『': '』',
 };
@@ -25,8 +43,20 @@ const PARTICLE_AFTER_SPACE = /^(에서|에|의|및|을|를|과|와|에게|부터
 const SUB_PROVISION = /^제?\s*\d+\s*(항|호|조|목)/u;
 const TITLE_START = /^[가-힣A-Za-z0-9「『“"'<〈(\[【〔（［]/u;
 const MAX_TITLE = 80;
+/** Titles of list-marker headings are short noun phrases; a longer line after "1." is a clause. */
+const MAX_LIST_TITLE = 60;
+/** An unnumbered heading is a short line; anything longer is a paragraph. */
+const MAX_UNNUMBERED_TITLE = 40;
 /** The schema's limit (a real policy has tens of articles). */
 export const MAX_ARTICLE_NUMBER = 9999;
+
+/** "개인정보의 처리 목적 아이콘 1조. …": the caption of the 라벨링 icon drawn before the heading. */
+const ICON_CAPTION = /^(\S.{0,39}?\s*(?:아이콘|icon))\s+(?=\S)/iu;
+/** A back-to-top link glued after the heading: 제1조(…)위로, 3. 개인정보의 파기 TOP. */
+const BACK_TO_TOP = /(?:맨\s*위로|위로\s*가기|위로|TOP|Top|top|▲)$/u;
+const BACK_TO_TOP_REASON = 'back-to-top link on the heading line';
+const ICON_REASON = '라벨링 icon caption on the heading line';
+const LABEL_REASON = '라벨링 label after the heading (it repeats the title)';
 
 function closingIndex(text: string): number {
   const open = text[0]!;
@@ -48,8 +78,45 @@ function acceptableTitle(title: string): boolean {
   return TITLE_START.test(title) && !SUB_PROVISION.test(title) && !isSentenceLike(title);
 }
 
-/** The heading written on this line, or null when the line is not a heading (a reference, a sentence). */
-export function parseHeading(content: string): Heading | null {
+/** A title after a list marker (1. 가. Ⅰ. ■): a short noun phrase, not a clause ("민원인 : …", "…한다."). */
+function acceptableListTitle(title: string): boolean {
+  return (
+    title.length > 0 &&
+    title.length <= MAX_LIST_TITLE &&
+    TITLE_START.test(title) &&
+    !SUB_PROVISION.test(title) &&
+    !isSentenceLike(title) &&
+    !/[:：]|[,.;]$/u.test(title)
+  );
+}
+
+/** True when a title names one of the canonical topics (real article titles mostly do). */
+export function isTopical(title: string): boolean {
+  return topicOf(title) !== 'other';
+}
+
+/** Words after a bracketed title that only repeat it (제2조(개인정보의 처리 및 보유기간) 개인정보 보유기간). */
+function isLabelAfter(after: string, title: string): boolean {
+  if (after.length > 20 || detectMarker(after) || isSentenceLike(after) || /[:：,.]/u.test(after)) return false;
+  if (PARTICLE_AFTER_SPACE.test(after)) return false;
+  const topic = topicOf(after);
+  return (topic !== 'other' && topic === topicOf(title)) || normaliseTitle(title).includes(normaliseTitle(after));
+}
+
+/** A title without a back-to-top link glued to its end. */
+function withoutBackToTop(title: string, furniture: Furniture[]): string {
+  const m = BACK_TO_TOP.exec(title);
+  if (!m || m.index === 0) return title;
+  furniture.push({ text: m[0], reason: BACK_TO_TOP_REASON });
+  return title.slice(0, m.index).trimEnd();
+}
+
+function withFurniture(heading: Heading, furniture: Furniture[]): Heading {
+  return furniture.length === 0 ? heading : { ...heading, furniture };
+}
+
+/** 제N조 / N조 headings (the text after an icon caption). */
+function parseArticleHeading(content: string, furniture: Furniture[]): Heading | null {
   const m = HEAD.exec(content);
   if (!m) return null;
   const number = Number(m[2]);
@@ -57,7 +124,8 @@ export function parseHeading(content: string): Heading | null {
   const bulleted = m[0].length > 0 && !/^(제|\d)/u.test(m[0]);
   const branch = m[3] === undefined ? undefined : Number(m[3]);
   let rest = content.slice(m[0].length);
-  const base = { number, ...(branch === undefined ? {} : { branch }), bulleted };
+  const scheme: NumberingScheme = m[1] === undefined ? 'article-bare' : 'article';
+  const base = { scheme, number, ...(branch === undefined ? {} : { branch }), bulleted };
   if (rest === '') return { ...base, title: '' };
   // After 조: a separator (space, '.', ':') or a bracketed title; anything else is a reference (제3조에).
   if (/^[.:：]/u.test(rest)) rest = rest.slice(1);
@@ -69,18 +137,126 @@ export function parseHeading(content: string): Heading | null {
     const close = closingIndex(rest);
     if (close < 0) return null;
     const title = rest.slice(1, close).trim();
-    const after = rest.slice(close + 1);
+    const after = rest.slice(close + 1).trim();
     if (!acceptableTitle(title) || title.length === 0) return null;
-    if (after.trim() === '') return { ...base, title };
+    if (after === '') return withFurniture({ ...base, title }, furniture);
+    if (BACK_TO_TOP.test(after) && BACK_TO_TOP.exec(after)!.index === 0) {
+      return withFurniture({ ...base, title }, [...furniture, { text: after, reason: BACK_TO_TOP_REASON }]);
+    }
     // 제1조(목적) 이 방침은 … : the body starts on the heading line. 제1조(…)에서 … : a reference.
-    if (!/^(\s|[.:]\s)/u.test(after)) return null;
-    const inline = after.replace(/^[.:]/u, '').trim();
+    if (!/^(\s|[.:]\s)/u.test(rest.slice(close + 1))) return null;
+    const inline = after.replace(/^[.:]\s*/u, '').trim();
     if (PARTICLE_AFTER_SPACE.test(inline)) return null;
-    return { ...base, title, inline };
+    if (isLabelAfter(inline, title)) return withFurniture({ ...base, title }, [...furniture, { text: inline, reason: LABEL_REASON }]);
+    return withFurniture({ ...base, title, inline }, furniture);
   }
-  const title = rest.trim();
+  const own: Furniture[] = [...furniture];
+  const title = withoutBackToTop(rest.trim(), own);
   if (!acceptableTitle(title)) return null;
-  return { ...base, title };
+  return withFurniture({ ...base, title }, own);
+}
+
+function iconCaption(content: string): { rest: string; furniture: Furniture[] } {
+  const m = ICON_CAPTION.exec(content);
+  if (!m) return { rest: content, furniture: [] };
+  return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: ICON_REASON }] };
+}
+
+/** The 제N조 heading written on this line, or null when the line is not one (a reference, a sentence). */
+export function parseHeading(content: string): Heading | null {
+  const plain = parseArticleHeading(content, []);
+  if (plain) return plain;
+  const { rest, furniture } = iconCaption(content);
+  return furniture.length > 0 ? parseArticleHeading(rest, furniture) : null;
+}
+
+const ROMAN_NUMERALS = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+
+function asciiRoman(text: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = values[text[i]!]!;
+    const next = values[text[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+/** List-marker schemes: the marker's pattern and the number it stands for. */
+const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pattern: RegExp; number: (m: RegExpExecArray) => number }> = [
+  { family: 'decimal', scheme: 'decimal', pattern: /^(\d{1,2})\.(?![\d.])\s*/u, number: (m) => Number(m[1]) },
+  { family: 'paren', scheme: 'paren', pattern: /^(\d{1,2})\)\s*/u, number: (m) => Number(m[1]) },
+  { family: 'round', scheme: 'round', pattern: /^[(（](\d{1,2})[)）]\s*/u, number: (m) => Number(m[1]) },
+  { family: 'roman', scheme: 'roman', pattern: new RegExp(`^([${ROMAN_NUMERALS}])\\.?\\s*`, 'u'), number: (m) => ROMAN_NUMERALS.indexOf(m[1]!) + 1 },
+  { family: 'roman-ascii', scheme: 'roman', pattern: /^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s*/u, number: (m) => asciiRoman(m[1]!) },
+  { family: 'hangul', scheme: 'hangul', pattern: new RegExp(`^([${HANGUL_ORDINALS.join('')}])\\.\\s*`, 'u'), number: (m) => HANGUL_ORDINALS.indexOf(m[1]!) + 1 },
+  { family: 'bracket', scheme: 'bracket', pattern: /^\[(\d{1,2})\]\s*/u, number: (m) => Number(m[1]) },
+  { family: 'bracket-lenticular', scheme: 'bracket', pattern: /^【(\d{1,2})】\s*/u, number: (m) => Number(m[1]) },
+];
+
+/** A heading read in one scheme, with the family of markers it belongs to (Ⅰ. and I. are one scheme, two families). */
+export interface Reading {
+  family: string;
+  heading: Heading;
+}
+
+function listReadings(content: string, furniture: Furniture[]): Reading[] {
+  const bullet = BULLET.exec(content);
+  const core = bullet ? content.slice(bullet[0].length) : content;
+  const found: Reading[] = [];
+  for (const { family, scheme, pattern, number } of LIST_SCHEMES) {
+    const m = pattern.exec(core);
+    if (!m || m[0].length === 0 || (m[1] ?? '') === '') continue;
+    const n = number(m);
+    if (n < 1) continue;
+    const own: Furniture[] = [...furniture];
+    const title = withoutBackToTop(core.slice(m[0].length).trim(), own);
+    if (!acceptableListTitle(title)) continue;
+    const label = m[0].trim();
+    found.push({ family, heading: withFurniture({ scheme, number: n, label, title, bulleted: bullet !== null }, own) });
+  }
+  // ■ 개인정보의 파기 / □ …: the symbol is the whole marker (a ■ before "1." is a bullet, read above).
+  const symbol = /^([■□])\s*/u.exec(content);
+  if (symbol && found.length === 0) {
+    const own: Furniture[] = [...furniture];
+    const title = withoutBackToTop(content.slice(symbol[0].length).trim(), own);
+    if (acceptableListTitle(title) && parseArticleHeading(title, []) === null) {
+      found.push({ family: `symbol-${symbol[1]}`, heading: withFurniture({ scheme: 'symbol', number: 0, label: symbol[1]!, title, bulleted: false }, own) });
+    }
+  }
+  return found;
+}
+
+/** Unnumbered headings name a topic, or say what part of the policy follows (…에 관한 사항, … 안내). */
+const UNNUMBERED_HEADING_WORDS = /개인정보.*(사항|안내|현황|절차|방법|기준|범위|운영)$/u;
+
+function unnumberedReading(line: Line): Reading | null {
+  if (line.marker !== undefined || line.row || line.content.length > MAX_UNNUMBERED_TITLE) return null;
+  const title = line.content;
+  if (!TITLE_START.test(title) || /^[(\[【〔（［<〈]/u.test(title) || isSentenceLike(title) || /[:：,.;]/u.test(title)) return null;
+  if (/\d{3,}|@|www\.|https?:/u.test(title)) return null;
+  if (!isTopical(title) && !UNNUMBERED_HEADING_WORDS.test(title)) return null;
+  return { family: 'none', heading: { scheme: 'none', number: 0, title, bulleted: false } };
+}
+
+/** Every reading of a line as a heading: 제N조, the list-marker schemes, or unnumbered. */
+export function headingReadings(line: Line): Reading[] {
+  if (line.blank || line.row) return [];
+  const article = parseHeading(line.content);
+  if (article) return [{ family: 'article', heading: article }];
+  if (/^제?\s*\d+\s*조/u.test(line.content)) return [];
+  const { rest, furniture } = iconCaption(line.content);
+  const list = listReadings(line.content, []);
+  if (list.length > 0) return list;
+  if (furniture.length > 0) {
+    const captioned = parseArticleHeading(rest, furniture);
+    if (captioned) return [{ family: 'article', heading: captioned }];
+    const readings = listReadings(rest, furniture);
+    if (readings.length > 0) return readings;
+  }
+  const unnumbered = unnumberedReading(line);
+  return unnumbered ? [unnumbered] : [];
 }
 
 /** The number of a heading-looking line whose number is beyond MAX_ARTICLE_NUMBER; null otherwise. */
@@ -92,53 +268,91 @@ export function oversizedArticleNumber(content: string): number | null {
 export interface Candidate {
   /** Index into the line array. */
   index: number;
+  family: string;
   heading: Heading;
 }
 
-export function headingCandidates(lines: readonly Line[]): Candidate[] {
-  const found: Candidate[] = [];
+/** Heading candidates of every family, each family in line order. */
+export function candidatesByFamily(lines: readonly Line[]): Map<string, Candidate[]> {
+  const families = new Map<string, Candidate[]>();
   lines.forEach((line, index) => {
-    if (line.blank || line.row) return;
-    const heading = parseHeading(line.content);
-    if (heading) found.push({ index, heading });
+    for (const { family, heading } of headingReadings(line)) {
+      let list = families.get(family);
+      if (!list) families.set(family, (list = []));
+      list.push({ index, family, heading });
+    }
   });
-  return found;
+  return families;
+}
+
+/** Only the 제N조 candidates (kept for the checks that are about article numbers). */
+export function headingCandidates(lines: readonly Line[]): Candidate[] {
+  return candidatesByFamily(lines).get('article') ?? [];
 }
 
 function key(c: Candidate): number {
   return c.heading.number * 1000 + (c.heading.branch ?? 0);
 }
 
+/** What a 목차 entry is matched by further down: its normalised title, and its topic. */
+function matchKeys(c: Candidate): string[] {
+  const keys = [`title:${normaliseTitle(c.heading.title)}`];
+  const topic = topicOf(c.heading.title);
+  if (topic !== 'other') keys.push(`topic:${topic}`);
+  return keys;
+}
+
+const MIN_TOC_RUN = 3;
+
+/** Families whose headings print a number (all but ■ and unnumbered). */
+function numberedFamily(family: string): boolean {
+  return family !== 'none' && !family.startsWith('symbol');
+}
+
 /**
- * A 목차: a run of at least three heading lines with nothing but blank lines between them, whose
- * numbers come again later. Returns the candidates that are table-of-contents entries.
+ * 목차 runs: at least three heading lines of one family with nothing but blank lines between them, that
+ * the document takes up again further down: their numbers come again in the same family (제N조 목차),
+ * or, mostly naming topics, their titles or topics come again as headings of any scheme (a 목차 in
+ * "N." style above 제N조 articles, 라벨링 captions). All entries of such a run are 목차, also those
+ * the body does not repeat (a page cut short).
  */
-export function tableOfContents(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
-  const toc: Candidate[] = [];
-  // Where each number appears last: an entry is repeated later when its number appears after it.
-  const lastIndexOf = new Map<number, number>();
-  for (const c of candidates) lastIndexOf.set(key(c), c.index);
-  let run: Candidate[] = [];
-  const flush = (): void => {
-    if (run.length >= 3) {
-      for (const entry of run) {
-        const later = (lastIndexOf.get(key(entry)) ?? -1) > entry.index;
-        if (later) toc.push(entry);
-      }
+export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<string, readonly Candidate[]>): Candidate[][] {
+  // Where each number (per family) and each title or topic (any family) appears last.
+  const lastByNumber = new Map<string, number>();
+  const lastByMatch = new Map<string, number>();
+  for (const [family, candidates] of families) {
+    for (const c of candidates) {
+      lastByNumber.set(`${family}:${key(c)}`, c.index);
+      for (const k of matchKeys(c)) lastByMatch.set(k, Math.max(lastByMatch.get(k) ?? -1, c.index));
     }
-    run = [];
-  };
-  for (const candidate of candidates) {
-    const previous = run[run.length - 1];
-    const onlyBlanksBetween =
-      previous !== undefined &&
-      lines.slice(previous.index + 1, candidate.index).every((l) => l.blank) &&
-      previous.heading.inline === undefined;
-    if (!onlyBlanksBetween) flush();
-    run.push(candidate);
   }
-  flush();
-  return toc;
+  const runs: Candidate[][] = [];
+  for (const [family, candidates] of families) {
+    let run: Candidate[] = [];
+    const flush = (): void => {
+      if (run.length >= MIN_TOC_RUN) {
+        const end = run[run.length - 1]!.index;
+        const numberAgain = numberedFamily(family) && run.some((c) => (lastByNumber.get(`${family}:${key(c)}`) ?? -1) > end);
+        const topical = run.filter((c) => isTopical(c.heading.title)).length;
+        const titleAgain = run.some((c) => matchKeys(c).some((k) => (lastByMatch.get(k) ?? -1) > end));
+        if ((family === 'article' && numberAgain) || (topical * 5 >= run.length * 3 && (titleAgain || numberAgain))) runs.push(run);
+      }
+      run = [];
+    };
+    for (const candidate of candidates) {
+      const previous = run[run.length - 1];
+      // The body's first heading may follow the 목차 with only a blank line between: its number starts over.
+      const continues =
+        previous !== undefined &&
+        previous.heading.inline === undefined &&
+        (!numberedFamily(family) || key(candidate) > key(previous)) &&
+        lines.slice(previous.index + 1, candidate.index).every((l) => l.blank);
+      if (!continues) flush();
+      run.push(candidate);
+    }
+    flush();
+  }
+  return runs;
 }
 
 export const MAX_SEARCHED_CANDIDATES = 2000;
@@ -149,48 +363,149 @@ function greedySequence(candidates: readonly Candidate[]): Candidate[] {
   return chosen;
 }
 
-/** How much a candidate looks like a real heading; breaks ties between equally long sequences. */
+/** How much a candidate looks like a real heading: at the margin, not in a bullet, after a blank line. */
 function quality(lines: readonly Line[], c: Candidate): number {
   const line = lines[c.index]!;
   const before = lines[c.index - 1];
   return (line.indent === 0 ? 1 : 0) + (c.heading.bulleted ? 0 : 1) + (before === undefined || before.blank ? 1 : 0);
 }
 
+/** How far apart two consecutive headings' numbers may be (a 삭제 article or two); a longer jump starts over. */
+const MAX_GAP = 20;
+
+interface Weights {
+  /** Per heading in the sequence. */
+  base: number;
+  /** Per heading whose title names a topic. */
+  topical: number;
+  /** Per number skipped between consecutive headings. */
+  gap: number;
+  /** Per number before the first heading's (a sequence should start at 1 / 가. / Ⅰ.). */
+  start: number;
+}
+
+/** 제N조 is unambiguous: the longest increasing run wins, then the fewest gaps, then the best-looking lines. */
+const ARTICLE_WEIGHTS: Weights = { base: 1_000_000, topical: 0, gap: 1000, start: 0 };
+/** List markers also number clauses: titles that name topics and numbers without gaps decide. */
+const LIST_WEIGHTS: Weights = { base: 10, topical: 10, gap: 12, start: 12 };
+
+interface Step {
+  score: number;
+  at: number;
+}
+
 /**
- * The article sequence: the longest run of candidates whose numbers strictly increase (gaps and
- * branches allowed). Ties go to smaller gaps, then to better-looking headings, then to later lines
- * (a quoted heading usually comes before the real one).
+ * The best sequence of strictly increasing numbers (branches allowed) in line order, by weight. Each
+ * candidate extends the best sequence ending at one of the MAX_GAP numbers below its own, so the
+ * search is linear in the number of candidates. Ties go to the later line (a quoted heading usually
+ * comes before the real one).
  */
-export function chooseArticleSequence(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
-  const n = candidates.length;
-  // The search is quadratic; a real policy has tens of candidates. A hostile input gets a greedy pass.
-  if (n > MAX_SEARCHED_CANDIDATES) return greedySequence(candidates);
-  const length: number[] = new Array(n).fill(1);
-  const gaps: number[] = new Array(n).fill(0);
-  const score: number[] = candidates.map((c) => quality(lines, c));
-  const previous: number[] = new Array(n).fill(-1);
-  const better = (len: number, gap: number, sc: number, i: number): boolean =>
-    len > length[i]! || (len === length[i]! && (gap < gaps[i]! || (gap === gaps[i]! && sc >= score[i]!)));
-  for (let i = 0; i < n; i++) {
-    const own = quality(lines, candidates[i]!);
-    for (let j = 0; j < i; j++) {
-      if (key(candidates[j]!) >= key(candidates[i]!)) continue;
-      const gap = gaps[j]! + Math.max(0, candidates[i]!.heading.number - candidates[j]!.heading.number - 1);
-      if (better(length[j]! + 1, gap, score[j]! + own, i)) {
-        length[i] = length[j]! + 1;
-        gaps[i] = gap;
-        score[i] = score[j]! + own;
-        previous[i] = j;
+function weightedSequence(lines: readonly Line[], candidates: readonly Candidate[], weights: Weights): Candidate[] {
+  const byNumber = new Map<number, Step>();
+  const byKey = new Map<number, Step>();
+  const previous: number[] = new Array(candidates.length).fill(-1);
+  const scores: number[] = new Array(candidates.length).fill(0);
+  let best: Step | null = null;
+  candidates.forEach((c, i) => {
+    const { number, branch = 0 } = c.heading;
+    const own = weights.base + (isTopical(c.heading.title) ? weights.topical : 0) + quality(lines, c);
+    let score = own - weights.start * (number - 1);
+    let from = -1;
+    const consider = (step: Step | undefined, penalty: number): void => {
+      if (step && step.score + own - penalty > score) {
+        score = step.score + own - penalty;
+        from = step.at;
       }
-    }
-  }
-  let end = -1;
-  for (let i = 0; i < n; i++) {
-    if (end < 0 || better(length[i]!, gaps[i]!, score[i]!, end)) end = i;
-  }
+    };
+    for (let b = 0; b < branch; b++) consider(byKey.get(number * 1000 + b), 0);
+    for (let w = number - 1; w >= Math.max(0, number - 1 - MAX_GAP); w--) consider(byNumber.get(w), weights.gap * (number - w - 1));
+    scores[i] = score;
+    previous[i] = from;
+    const step = { score, at: i };
+    if (score >= (byNumber.get(number)?.score ?? -Infinity)) byNumber.set(number, step);
+    const k = key(c);
+    if (score >= (byKey.get(k)?.score ?? -Infinity)) byKey.set(k, step);
+    if (best === null || score >= best.score) best = step;
+  });
   const chosen: Candidate[] = [];
-  for (let i = end; i >= 0; i = previous[i]!) chosen.unshift(candidates[i]!);
+  for (let i = (best as Step | null)?.at ?? -1; i >= 0; i = previous[i]!) chosen.unshift(candidates[i]!);
   return chosen;
+}
+
+/**
+ * ■ and unnumbered headings have no number to order them: every candidate is a heading, except that
+ * a topic named twice is a heading once (the best-looking line, the first on a tie) and the rest is
+ * body text ("개인정보 보호책임자" above the officer's name, inside the officer article).
+ */
+function positionalSequence(lines: readonly Line[], candidates: readonly Candidate[], family: string): Candidate[] {
+  if (family !== 'none') return [...candidates];
+  const bestOfTopic = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const topic = topicOf(c.heading.title);
+    if (topic === 'other') continue;
+    const held = bestOfTopic.get(topic);
+    if (!held || quality(lines, c) > quality(lines, held)) bestOfTopic.set(topic, c);
+  }
+  return candidates.filter((c) => {
+    const topic = topicOf(c.heading.title);
+    return topic === 'other' || bestOfTopic.get(topic) === c;
+  });
+}
+
+export interface SchemeChoice {
+  family: string;
+  scheme: NumberingScheme;
+  sequence: Candidate[];
+  /** True when there were too many candidates to weigh and a greedy pass was taken. */
+  greedy: boolean;
+}
+
+/** Schemes in the order that wins a tie: the more specific markers first. */
+const FAMILY_ORDER = ['article', 'decimal', 'roman', 'roman-ascii', 'hangul', 'bracket', 'bracket-lenticular', 'paren', 'round', 'symbol-■', 'symbol-□', 'none'];
+
+/** How well a family's sequence explains the document; null when it cannot be the document's scheme. */
+function explanation(family: string, sequence: readonly Candidate[]): number | null {
+  const topical = sequence.filter((c) => isTopical(c.heading.title)).length;
+  if (family === 'article') return sequence.length === 0 ? null : 3 * topical + sequence.length + 2;
+  if (topical < (family === 'none' ? 3 : 2) || sequence.length < 3) return null;
+  let gaps = 0;
+  for (let i = 1; i < sequence.length; i++) gaps += Math.max(0, sequence[i]!.heading.number - sequence[i - 1]!.heading.number - 1);
+  // An unnumbered reading is the last resort: short topical lines also occur inside bodies.
+  const weight = family === 'none' ? 0.5 : 1;
+  return weight * (3 * topical + sequence.length) - 2 * gaps;
+}
+
+/** The sequence a family's candidates give: by number when they have one, by position otherwise. */
+export function familySequence(lines: readonly Line[], family: string, candidates: readonly Candidate[]): { sequence: Candidate[]; greedy: boolean } {
+  if (!numberedFamily(family)) return { sequence: positionalSequence(lines, candidates, family), greedy: false };
+  if (candidates.length > MAX_SEARCHED_CANDIDATES) return { sequence: greedySequence(candidates), greedy: true };
+  return { sequence: weightedSequence(lines, candidates, family === 'article' ? ARTICLE_WEIGHTS : LIST_WEIGHTS), greedy: false };
+}
+
+/**
+ * The document's scheme and its headings: each family's best sequence, weighed by how many of its
+ * titles name topics, how long it is and how few numbers it skips; a tie goes to the more specific
+ * marker. Null when no family can be the document's headings.
+ */
+export function chooseScheme(lines: readonly Line[], families: ReadonlyMap<string, readonly Candidate[]>): SchemeChoice | null {
+  let choice: SchemeChoice | null = null;
+  let bestScore = -Infinity;
+  for (const family of FAMILY_ORDER) {
+    const candidates = families.get(family);
+    if (!candidates || candidates.length === 0) continue;
+    const { sequence, greedy } = familySequence(lines, family, candidates);
+    const score = explanation(family, sequence);
+    if (score === null || score <= bestScore) continue;
+    bestScore = score;
+    const scheme: NumberingScheme =
+      family === 'article'
+        ? sequence.filter((c) => c.heading.scheme === 'article-bare').length * 2 > sequence.length
+          ? 'article-bare'
+          : 'article'
+        : sequence[0]!.heading.scheme;
+    choice = { family, scheme, sequence, greedy };
+  }
+  return choice;
 }
 
 /** True for a heading-looking line that is not a marker-led list line (used to keep titles apart). */

@@ -18,6 +18,7 @@ import { layOut } from './layout.js';
 import { classifyLine, detectMarker, type Line } from './lines.js';
 import { extractRevision } from './revision.js';
 import { topicOf } from './topics.js';
+import { articleName } from '../presentation/labels.js';
 
 export { decodePolicyBytes } from './decode.js';
 export { parseKoreanDate } from './dates.js';
@@ -112,13 +113,17 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
 
   const nesting: NestingReport = { capped: 0 };
   const preamble = buildClauses(layout.preamble, nesting);
-  const articles: Article[] = layout.articles.map(({ candidate, body }) => {
-    const { number, branch, title, inline } = candidate.heading;
+  const numbering = layout.numbering;
+  // ■ and unnumbered headings print no number: their position stands for it.
+  const positional = numbering === 'symbol' || numbering === 'none';
+  const articles: Article[] = layout.articles.map(({ candidate, body }, position) => {
+    const { number, branch, label, title, inline } = candidate.heading;
     const blockLines: BlockLine[] = inline ? [inlineLine(inline), ...body] : body;
     const clauses = buildClauses(blockLines, nesting);
     return {
-      number,
+      number: positional ? position + 1 : number,
       ...(branch === undefined ? {} : { branch }),
+      ...(label === undefined || numbering === 'none' ? {} : { label }),
       title,
       topic: topicOf(title, clauses),
       body: clauses,
@@ -131,10 +136,10 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     });
   }
 
-  for (let i = 1; i < articles.length; i++) {
+  for (let i = 1; i < articles.length && !positional; i++) {
     const [a, b] = [articles[i - 1]!, articles[i]!];
     if (b.number > a.number + 1) {
-      warnings.push({ message: `article numbering jumps from 제${a.number}조 to 제${b.number}조` });
+      warnings.push({ message: `article numbering jumps from ${articleName(a, numbering)} to ${articleName(b, numbering)}` });
     }
   }
 
@@ -163,6 +168,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     city,
     slug,
     title: layout.title,
+    ...(numbering === 'article' ? {} : { numbering }),
     effective: revision?.effective ?? null,
     source: sourceOf(options, sha256, decoded.encoding),
     preamble,

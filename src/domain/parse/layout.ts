@@ -3,10 +3,11 @@
  * preamble, each article's heading and body, and the appendix sections after the last article.
  * Every non-blank line ends up in exactly one place; dropped lines carry a reason.
  */
-import type { DroppedLine, ParseWarning } from '../model.js';
+import type { DroppedLine, NumberingScheme, ParseWarning } from '../model.js';
 import {
-  chooseArticleSequence,
-  headingCandidates,
+  candidatesByFamily,
+  chooseScheme,
+  headingReadings,
   looksLikeHeading,
   MAX_ARTICLE_NUMBER,
   MAX_SEARCHED_CANDIDATES,
@@ -15,7 +16,7 @@ import {
   tableOfContents,
   type Candidate,
 } from './headings.js';
-import { isSentenceLike, type Line } from './lines.js';
+import { classifyLine, isSentenceLike, type Line } from './lines.js';
 
 export interface ArticleBlock {
   candidate: Candidate;
@@ -28,6 +29,8 @@ export interface SectionBlock {
 }
 
 export interface Layout {
+  /** The document's numbering scheme, as the chosen headings print it. */
+  numbering: NumberingScheme;
   title: string;
   preamble: Line[];
   articles: ArticleBlock[];
@@ -89,6 +92,11 @@ export function isAppendixTitle(line: Line): boolean {
   );
 }
 
+/** A line taken out of the flow (dropped as 목차): blank, so that what surrounds it reads as before. */
+function asBlank(line: Line): Line {
+  return { no: line.no, raw: '', blank: true, indent: 0, content: '', text: '' };
+}
+
 function drop(dropped: DroppedLine[], line: Line, reason: string): void {
   if (!line.blank) dropped.push({ line: line.no, text: line.content, reason });
 }
@@ -106,34 +114,76 @@ function prosePreambleStart(prefix: readonly Line[]): number {
   return start;
 }
 
+const TOC_REASON = 'table of contents (목차): heading lines with no body between them';
+const TOC_ROW_REASON = 'table of contents (목차) in columns';
+const LABELLING_REASON = '라벨링 icon captions: heading-like lines with no body between them';
+
+/** A 목차 line naming itself (목차, 목 차, ※ 목차 클릭 시 해당 본문으로 이동합니다). */
+function isTocCaption(line: Line): boolean {
+  return !line.blank && !line.row && line.content.length <= 40 && /목\s*차/u.test(line.content) && !isSentenceLike(line.content.replace(/[.]$/u, '다'));
+}
+
+/** A row whose cells are (mostly) headings: a 목차 laid out in two or more columns. */
+function isTocRow(line: Line): boolean {
+  if (!line.row) return false;
+  const cells = line.row.filter((c) => c !== '');
+  const headings = cells.filter((c) => headingReadings(classifyLine(c, line.no)).some((r) => r.family !== 'none'));
+  return headings.length >= 2 && headings.length * 3 >= cells.length * 2;
+}
+
 export function layOut(lines: readonly Line[], where: string): Layout | null {
   const dropped: DroppedLine[] = [];
   const warnings: ParseWarning[] = [];
-  const all = headingCandidates(lines);
-  const toc = tableOfContents(lines, all);
-  const tocSet = new Set(toc);
+  const families = candidatesByFamily(lines);
+  const tocRuns = tableOfContents(lines, families);
+  const tocSet = new Set(tocRuns.flat());
   // Headings below a survey or a last-modified line are not the policy (a second copy of the page).
-  const firstCandidate = all[0]?.index ?? lines.length;
+  let firstCandidate = lines.length;
+  for (const [family, candidates] of families) if (family !== 'none' && candidates[0]) firstCandidate = Math.min(firstCandidate, candidates[0].index);
   let pageEnd = lines.findIndex((l, i) => i > firstCandidate && footerReason(l, PAGE_END_MARKERS) !== null);
   if (pageEnd < 0) pageEnd = lines.length;
-  const searched = all.filter((c) => !tocSet.has(c) && c.index < pageEnd);
-  const chosen = chooseArticleSequence(lines, searched);
-  if (chosen.length === 0) return null;
-  if (searched.length > MAX_SEARCHED_CANDIDATES) {
+  const searchedFamilies = new Map<string, Candidate[]>();
+  for (const [family, candidates] of families) searchedFamilies.set(family, candidates.filter((c) => !tocSet.has(c) && c.index < pageEnd));
+  const choice = chooseScheme(lines, searchedFamilies);
+  if (!choice) return null;
+  const chosen = choice.sequence;
+  const searched = searchedFamilies.get(choice.family)!;
+  if (choice.greedy) {
     warnings.push({
       message: `${searched.length} heading-looking lines (more than ${MAX_SEARCHED_CANDIDATES}): articles were taken in order of increasing number without weighing alternatives; check the result`,
     });
   }
   const chosenSet = new Set(chosen);
-  if (toc.length > 0) {
-    warnings.push({
-      line: lines[toc[0]!.index]!.no,
-      message: `a table of contents (목차) of ${toc.length} entries was found above the articles; it is kept in the preamble as text`,
-    });
-  }
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
-  const misfits = all.filter((c) => !tocSet.has(c) && !chosenSet.has(c) && c.index > first.index && c.index < pageEnd);
+
+  // 목차 above the first article (in any scheme, also in columns) is page furniture.
+  const tocDropped = new Map<number, string>();
+  for (const run of tocRuns) {
+    if (run[run.length - 1]!.index >= first.index) continue;
+    const captions = lines.slice(Math.max(0, run[0]!.index - 3), run[0]!.index).some((l) => /라벨링/u.test(l.content));
+    const reason = run[0]!.family === 'none' && captions ? LABELLING_REASON : TOC_REASON;
+    for (const c of run) tocDropped.set(c.index, reason);
+  }
+  for (let i = 0; i < first.index; i++) if (isTocRow(lines[i]!)) tocDropped.set(i, TOC_ROW_REASON);
+  const tocEntries = [...tocDropped.values()].filter((r) => r !== LABELLING_REASON).length;
+  if (tocEntries > 0) {
+    const firstEntry = Math.min(...tocDropped.keys());
+    for (let i = 0; i < first.index; i++) {
+      if (tocDropped.has(i) || !isTocCaption(lines[i]!)) continue;
+      const near = [...tocDropped.keys()].some((k) => k > i && lines.slice(i + 1, k).every((l) => l.blank || isTocCaption(l)));
+      if (near) tocDropped.set(i, TOC_REASON);
+    }
+    warnings.push({
+      line: lines[firstEntry]!.no,
+      message: `a table of contents (목차) of ${tocEntries} entries was found above the articles; it was dropped as page furniture (parse --report lists it)`,
+    });
+  }
+
+  const articleFamily = choice.family === 'article';
+  const misfits = articleFamily
+    ? searched.filter((c) => !chosenSet.has(c) && c.index > first.index && c.index < pageEnd)
+    : [];
   for (const c of misfits.slice(0, MAX_MISFIT_WARNINGS)) {
     warnings.push({
       line: lines[c.index]!.no,
@@ -152,9 +202,17 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   if (misfits.length > MAX_MISFIT_WARNINGS) {
     warnings.push({ message: `${misfits.length - MAX_MISFIT_WARNINGS} more heading-looking lines do not fit the article numbering; kept as text` });
   }
+  for (const c of chosen) {
+    for (const f of c.heading.furniture ?? []) dropped.push({ line: lines[c.index]!.no, text: f.text, reason: f.reason });
+  }
 
   // Head: furniture, title, tab menu, preamble.
-  const prefix = lines.slice(0, first.index);
+  const prefix = lines.slice(0, first.index).map((line, i) => {
+    const reason = tocDropped.get(i);
+    if (reason === undefined) return line;
+    drop(dropped, line, reason);
+    return asBlank(line);
+  });
   let titleIndex = -1;
   for (let i = prefix.length - 1; i >= 0; i--) {
     if (isTitleLine(prefix[i]!)) {
@@ -229,5 +287,6 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
     if (isAppendixTitle(line)) appendix.push({ title: line.content, body: [] });
     else if (!line.blank) appendix[appendix.length - 1]!.body.push(line);
   }
-  return { title, preamble, articles, appendix, dropped, warnings };
+  dropped.sort((a, b) => a.line - b.line);
+  return { numbering: choice.scheme, title, preamble, articles, appendix, dropped, warnings };
 }

@@ -1,12 +1,13 @@
 /**
  * A version back to plain text in the shape the parser reads: title, preamble, one heading per article
- * (제N조 title), clauses one per line with their markers and two spaces per nesting level, table rows
+ * (in the document's numbering scheme), clauses one per line with their markers and two spaces per nesting level, table rows
  * tab-separated, appendix sections. parsePolicy(renderPolicyText(v)) gives back v's text model.
  */
-import type { Article, Clause, PolicyVersion } from './model.js';
+import type { Article, Clause, NumberingScheme, PolicyVersion } from './model.js';
 import { buildClauses } from './parse/clauses.js';
 import { parseHeading } from './parse/headings.js';
 import { classifyLine } from './parse/lines.js';
+import { articleHeading, articleMarker } from './presentation/labels.js';
 
 const STEP = 2;
 
@@ -38,19 +39,25 @@ export function renderClauses(clauses: Clause[], indent = 0): string[] {
   return renderTree(clauses, STEP);
 }
 
-function headingLine(article: Article): string {
-  const label = `제${article.number}조${article.branch === undefined ? '' : `의${article.branch}`}`;
-  const plain = article.title ? `${label} ${article.title}` : label;
+/**
+ * The article's heading in its document's scheme ("제9조 개인정보 보호책임자", "3. 개인정보의 파기", "■ …", or
+ * the title alone). A 제N조 title that would not read back as written ("제2조 제3자 제공" would read as a
+ * reference) is bracketed: 제2조(제3자 제공).
+ */
+function headingLine(article: Article, numbering: NumberingScheme): string {
+  const plain = articleHeading(article, numbering);
+  if (numbering !== 'article' && numbering !== 'article-bare') return plain;
   const back = parseHeading(plain);
-  if (back && back.title === article.title && back.inline === undefined) return plain;
-  return `${label}(${article.title})`;
+  if (back && back.title === article.title && back.inline === undefined && back.furniture === undefined) return plain;
+  return `${articleMarker(article, numbering)}(${article.title})`;
 }
 
 export function renderPolicyText(version: PolicyVersion): string {
+  const numbering = version.numbering ?? 'article';
   const out: string[] = [];
   if (version.title) out.push(version.title, '');
   if (version.preamble.length > 0) out.push(...renderClauses(version.preamble), '');
-  for (const article of version.articles) out.push(headingLine(article), ...renderClauses(article.body), '');
+  for (const article of version.articles) out.push(headingLine(article, numbering), ...renderClauses(article.body), '');
   for (const section of version.appendix) out.push(section.title, ...renderClauses(section.body), '');
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';

@@ -3,7 +3,8 @@
  * heading, a clause or an appendix section title), or be one of the dropped lines.
  * Text is compared without whitespace, so indentation, marker spacing and tabs do not matter.
  */
-import type { Clause, PolicyVersion } from '../../src/domain/model.js';
+import type { Clause, DroppedLine, PolicyVersion } from '../../src/domain/model.js';
+import { articleHeading } from '../../src/domain/presentation/labels.js';
 
 export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u3000]/gu, '');
@@ -16,12 +17,19 @@ function clauseAtoms(clauses: readonly Clause[]): string[] {
   ]);
 }
 
+/** 제N조 headings are matched by number and title (their source has many spellings); others as printed. */
+function headingAtom(version: PolicyVersion, article: PolicyVersion['articles'][number]): string {
+  const numbering = version.numbering ?? 'article';
+  if (numbering === 'article' || numbering === 'article-bare') return `§${article.number}.${article.branch ?? 0}:${squash(article.title)}`;
+  return squash(articleHeading(article, numbering));
+}
+
 /** Every piece of text the model holds, one entry per source line it should have come from. */
 export function modelAtoms(version: PolicyVersion): string[] {
   return [
     ...(version.title ? [squash(version.title)] : []),
     ...clauseAtoms(version.preamble),
-    ...version.articles.flatMap((a) => [`§${a.number}.${a.branch ?? 0}:${squash(a.title)}`, ...clauseAtoms(a.body)]),
+    ...version.articles.flatMap((a) => [headingAtom(version, a), ...clauseAtoms(a.body)]),
     ...version.appendix.flatMap((s) => [squash(s.title), ...clauseAtoms(s.body)]),
   ];
 }
@@ -56,7 +64,31 @@ export interface Accounting {
   unaccounted: string[];
 }
 
-export function accountFor(sourceText: string, version: PolicyVersion, droppedLines: readonly number[]): Accounting {
+// A bullet or ■ before a heading's own marker is decoration (• 1. …, ■ 1. …).
+const HEADING_BULLET = /^[-•·○o▶■□]/u;
+
+/**
+ * As accountFor, with the report's dropped lines: a dropped entry whose text is only part of its line
+ * (an icon caption, a back-to-top link, a 라벨링 label on a heading line) accounts for that part, and
+ * the rest of the line must be in the model.
+ */
+export function accountForReport(sourceText: string, version: PolicyVersion, dropped: readonly DroppedLine[]): Accounting {
+  const source = sourceText.split(/\r?\n/u);
+  const whole: number[] = [];
+  const parts = new Map<number, string[]>();
+  for (const d of dropped) {
+    if (squash(source[d.line - 1] ?? '') === squash(d.text)) whole.push(d.line);
+    else parts.set(d.line, [...(parts.get(d.line) ?? []), squash(d.text)]);
+  }
+  return accountFor(sourceText, version, whole, parts);
+}
+
+export function accountFor(
+  sourceText: string,
+  version: PolicyVersion,
+  droppedLines: readonly number[],
+  droppedParts: ReadonlyMap<number, readonly string[]> = new Map(),
+): Accounting {
   const remaining = new Map<string, number>();
   for (const atom of modelAtoms(version)) remaining.set(atom, (remaining.get(atom) ?? 0) + 1);
   const take = (atom: string): boolean => {
@@ -68,9 +100,15 @@ export function accountFor(sourceText: string, version: PolicyVersion, droppedLi
   const dropped = new Set(droppedLines);
   const missing: Accounting['missing'] = [];
   sourceText.split(/\r?\n/u).forEach((raw, index) => {
-    const line = squash(raw);
+    let line = squash(raw);
+    for (const part of droppedParts.get(index + 1) ?? []) {
+      // Furniture sits at either end of a heading line (a caption before, a link or label after).
+      if (line.endsWith(part)) line = line.slice(0, line.length - part.length);
+      else if (line.startsWith(part)) line = line.slice(part.length);
+    }
     if (line === '' || dropped.has(index + 1)) return;
     if (take(line)) return;
+    if (HEADING_BULLET.test(line) && take(line.slice(1))) return;
     const heading = HEADING_LINE.exec(line);
     if (heading && accountForHeading(heading, version, take)) return;
     missing.push({ line: index + 1, text: raw });

@@ -44,7 +44,7 @@ const MAX_TITLE_LENGTH = 40;
 const MAX_MISFIT_WARNINGS = 20;
 
 const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/만족하십니까|만족하시나요|만족도\s*(조사|평가)|평가해\s*주(세요|십시오)/u, 'page footer: satisfaction survey'],
+  [/만족하십니까|만족하시나요|^만족도\s*(조사|평가)$|평가해\s*주(세요|십시오)/u, 'page footer: satisfaction survey'],
   [/^Text input field/iu, 'page footer: satisfaction survey'],
   [/^최종\s*수정일/u, 'page footer: last-modified date'],
   [/^콘텐츠\s*(관리\s*)?(부서|담당)/u, 'page footer: content department'],
@@ -118,9 +118,35 @@ const TOC_REASON = 'table of contents (목차): heading lines with no body betwe
 const TOC_ROW_REASON = 'table of contents (목차) in columns';
 const LABELLING_REASON = '라벨링 icon captions: heading-like lines with no body between them';
 
+const LABELLING = /라벨링/u;
+const MAX_CAPTION = 30;
+
+/** A short caption line of a 라벨링 box (처리목적, 일반 개인정보 수집, 고충처리부서). */
+function isCaption(line: Line): boolean {
+  return !line.blank && !line.row && line.content.length <= MAX_CAPTION && !isSentenceLike(line.content);
+}
+
+/**
+ * The lines of a 라벨링 box around a run of caption lines that name topics: the captions next to the
+ * run that name no topic (일반 개인정보 수집), and the box's own heading (주요 개인정보 처리 표시(라벨링)).
+ */
+function labellingBlock(lines: readonly Line[], from: number, to: number): number[] {
+  let start = from;
+  while (start > 0 && isCaption(lines[start - 1]!)) start--;
+  let end = to;
+  while (end + 1 < lines.length && isCaption(lines[end + 1]!) && headingReadings(lines[end + 1]!).every((r) => r.family === 'none')) end++;
+  const block: number[] = [];
+  for (let i = start; i <= end; i++) if (!lines[i]!.blank) block.push(i);
+  for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+    if (LABELLING.test(lines[i]!.content) && isCaption(lines[i]!)) block.push(i);
+  }
+  return block;
+}
+
 /** A 목차 line naming itself (목차, 목 차, ※ 목차 클릭 시 해당 본문으로 이동합니다). */
 function isTocCaption(line: Line): boolean {
-  return !line.blank && !line.row && line.content.length <= 40 && /목\s*차/u.test(line.content) && !isSentenceLike(line.content.replace(/[.]$/u, '다'));
+  if (line.blank || line.row || line.content.length > 40) return false;
+  return /^[<\[【(〈]?\s*목\s*차\s*[>\]】)〉]?$/u.test(line.content) || /목\s*차.*(클릭|선택|누르|이동|링크|바로)/u.test(line.content);
 }
 
 /** A row whose cells are (mostly) headings: a 목차 laid out in two or more columns. */
@@ -161,14 +187,17 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   const tocDropped = new Map<number, string>();
   for (const run of tocRuns) {
     if (run[run.length - 1]!.index >= first.index) continue;
-    const captions = lines.slice(Math.max(0, run[0]!.index - 3), run[0]!.index).some((l) => /라벨링/u.test(l.content));
-    const reason = run[0]!.family === 'none' && captions ? LABELLING_REASON : TOC_REASON;
-    for (const c of run) tocDropped.set(c.index, reason);
+    const captions = lines.slice(Math.max(0, run[0]!.index - 3), run[0]!.index).some((l) => LABELLING.test(l.content));
+    if (run[0]!.family === 'none' && captions) {
+      for (const i of labellingBlock(lines, run[0]!.index, run[run.length - 1]!.index)) tocDropped.set(i, LABELLING_REASON);
+    } else {
+      for (const c of run) tocDropped.set(c.index, TOC_REASON);
+    }
   }
   for (let i = 0; i < first.index; i++) if (isTocRow(lines[i]!)) tocDropped.set(i, TOC_ROW_REASON);
   const tocEntries = [...tocDropped.values()].filter((r) => r !== LABELLING_REASON).length;
   if (tocEntries > 0) {
-    const firstEntry = Math.min(...tocDropped.keys());
+    const firstEntry = Math.min(...[...tocDropped].filter(([, r]) => r !== LABELLING_REASON).map(([i]) => i));
     for (let i = 0; i < first.index; i++) {
       if (tocDropped.has(i) || !isTocCaption(lines[i]!)) continue;
       const near = [...tocDropped.keys()].some((k) => k > i && lines.slice(i + 1, k).every((l) => l.blank || isTocCaption(l)));

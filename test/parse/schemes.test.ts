@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { NumberingScheme, PolicyVersion } from '../../src/domain/model.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
+import { articleName } from '../../src/domain/presentation/labels.js';
 import { renderPolicyText } from '../../src/domain/render.js';
 import { accountForReport } from './accounting.js';
 
@@ -281,5 +282,180 @@ describe.each(FIXTURE_LIST)('$file ($numbering)', ({ file, numbering, articles }
     expect(textModel(again.version)).toEqual(textModel(version));
     expect(again.report.dropped).toEqual([]);
     expect(renderPolicyText(again.version)).toBe(rendered);
+  });
+});
+
+function droppedAs(report: { dropped: { line: number; text: string; reason: string }[] }, reason: RegExp): Array<[number, string]> {
+  return report.dropped.filter((d) => reason.test(d.reason)).map((d) => [d.line, d.text]);
+}
+
+const TOC = /^table of contents \(목차\)/u;
+
+describe('목차, found on its own', () => {
+  it('in the headings\' own style ("N." above "N." articles): the entries and the 목차 caption are dropped, never articles', () => {
+    const { version, report } = parseFixture('gongdan-decimal.txt');
+    const toc = droppedAs(report, TOC);
+    expect(toc[0]).toEqual([24, '목차']);
+    expect(toc.slice(1).map(([line]) => line)).toEqual([26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37]);
+    expect(version.preamble.map((c) => c.text)).toEqual([expect.stringMatching(/^한빛시설관리공단\(이하 '공단'이라 한다\)은/u)]);
+    expect(report.warnings).toContainEqual({
+      line: 26,
+      message: 'a table of contents (목차) of 12 entries was found above the articles; it was dropped as page furniture (parse --report lists it)',
+    });
+  });
+
+  it('and its 라벨링 box: the box title and every caption, also those naming no topic', () => {
+    const { report } = parseFixture('gongdan-decimal.txt');
+    expect(droppedAs(report, /^라벨링 icon captions/u)).toEqual([
+      [15, '주요 개인정보 처리 표시(라벨링)'],
+      [17, '일반 개인정보 수집'],
+      [18, '처리목적'],
+      [19, '보유기간'],
+      [20, '제3자 제공'],
+      [21, '처리위탁'],
+      [22, '고충처리부서'],
+    ]);
+  });
+
+  it('when the body stops early (a page cut short), the entries it does not repeat are 목차 too', () => {
+    const full = fixtureText('gongdan-decimal.txt');
+    const cut = full.slice(0, full.indexOf('\n8. 개인정보 자동 수집 장치의 설치·운영 및 거부\n\n공단은'));
+    const { version, report } = parsePolicy(cut);
+    expect(version.numbering).toBe('decimal');
+    expect(version.articles.map((a) => a.label)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
+    expect(droppedAs(report, TOC)).toHaveLength(13);
+
+    const ansan = new TextDecoder().decode(readFileSync(new URL('./fixtures/ansan-toc.txt', import.meta.url)));
+    const ansanCut = parsePolicy(ansan.slice(0, ansan.indexOf('\n제7조 개인정보의 안전성 확보 조치\n\n')));
+    expect(ansanCut.version.articles.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(droppedAs(ansanCut.report, TOC).map(([, text]) => text).slice(-4)).toEqual([
+      '제7조 개인정보의 안전성 확보 조치',
+      '제8조 개인정보 보호책임자',
+      '제9조 권익침해 구제방법',
+      '제10조 개인정보 처리방침의 변경',
+    ]);
+  });
+
+  it('in "N." style above 제N조 articles, with its caption lines, on a page that stops before the last entries', () => {
+    const { version, report } = parseFixture('education-toc-decimal-cut.txt');
+    expect(version.numbering).toBeUndefined();
+    expect(version.articles.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const toc = droppedAs(report, TOC);
+    expect(toc.slice(0, 3)).toEqual([
+      [11, '목차'],
+      [12, '※ 목차 클릭 시 해당 본문으로 이동합니다.'],
+      [13, '1. 개인정보의 처리 목적 및 보유기간'],
+    ]);
+    expect(toc.slice(-2)).toEqual([
+      [24, '12. 영상정보처리기기 설치·운영'],
+      [25, '13. 개인정보 처리방침의 변경'],
+    ]);
+  });
+
+  it('in Ⅰ. style with blank lines between the entries', () => {
+    const { report } = parseFixture('education-roman.txt');
+    const toc = droppedAs(report, TOC);
+    expect(toc[0]).toEqual([11, '목 차']);
+    expect(toc.slice(1).map(([, text]) => text.split(' ')[0])).toEqual(['Ⅰ.', 'Ⅱ.', 'Ⅲ.', 'Ⅳ.', 'Ⅴ.', 'Ⅵ.', 'Ⅶ.', 'Ⅷ.', 'Ⅸ.', 'Ⅹ.', 'Ⅺ.', 'Ⅻ.']);
+  });
+
+  it('in two columns (TAB rows)', () => {
+    const { version, report } = parseFixture('gongsa-bracket-columns.txt');
+    expect(droppedAs(report, /^table of contents \(목차\) in columns/u).map(([line]) => line)).toEqual([11, 12, 13, 14, 15, 16]);
+    expect(droppedAs(report, TOC)[0]).toEqual([10, '목차']);
+    expect(version.preamble).toHaveLength(1);
+  });
+});
+
+describe('decorated headings', () => {
+  it('제N조(…) followed by a 라벨링 label or a glued back-to-top link: the title is the bracketed part, the rest is dropped', () => {
+    const { version, report } = parseFixture('gongdan-article-decorated.txt');
+    expect(report.dropped.filter((d) => /on the heading line|after the heading/u.test(d.reason)).map((d) => [d.line, d.text, d.reason])).toEqual([
+      [21, '처리목적', '라벨링 label after the heading (it repeats the title)'],
+      [29, '개인정보 보유기간', '라벨링 label after the heading (it repeats the title)'],
+      [37, '위로', 'back-to-top link on the heading line'],
+      [60, '위로', 'back-to-top link on the heading line'],
+      [79, '개인정보 보호책임자', '라벨링 label after the heading (it repeats the title)'],
+    ]);
+    // The first clause of 제1조 is its ① paragraph, not the label.
+    expect(version.articles[0]!.body[0]).toMatchObject({ marker: '①', text: '공단은 다음의 목적을 위하여 개인정보를 처리합니다.' });
+  });
+
+  it('an icon caption before "N조." is dropped; the "• 1." items under it stay clauses', () => {
+    const { version, report } = parseFixture('gun-article-bare-icons.txt');
+    expect(version.numbering).toBe('article-bare');
+    expect(droppedAs(report, /^라벨링 icon caption on the heading line/u).slice(0, 2)).toEqual([
+      [14, '개인정보의 처리 목적 아이콘'],
+      [22, '개인정보의 처리 및 보유기간 아이콘'],
+    ]);
+    expect(version.articles[0]!.body[0]!.children!.map((c) => c.text)).toEqual(['1.민원사무 처리', '2.행정업무 처리']);
+  });
+
+  it('"■ 1. … TOP": the ■ is a bullet, the number is the heading\'s, TOP is dropped', () => {
+    const { version, report } = parseFixture('welfare-bulleted-decimal.txt');
+    expect(version.articles[0]).toMatchObject({ number: 1, label: '1.', title: '개인정보의 처리 목적', topic: 'purpose' });
+    expect(droppedAs(report, /^back-to-top/u)).toHaveLength(12);
+  });
+});
+
+describe('the same markers inside articles are clauses', () => {
+  it('"1." items under "1." headings (decimal in decimal)', () => {
+    const { version } = parseFixture('gongdan-decimal.txt');
+    expect(version.articles[0]!.body.filter((c) => c.marker === '1.' || c.marker === '2.' || c.marker === '3.').map((c) => c.text)).toEqual([
+      '홈페이지 회원 가입 및 관리',
+      '체육시설 수강 신청 및 이용',
+      '민원사무 처리',
+    ]);
+    expect(version.articles[2]!.body.slice(1).map((c) => c.marker)).toEqual(['1.', '2.', '3.']);
+  });
+
+  it('"1." items (and "1)" under them) under "가." headings', () => {
+    const { version } = parseFixture('gu-hangul.txt');
+    expect(version.articles[1]!.body[1]).toMatchObject({ marker: '2.', children: [{ marker: '1)' }, { marker: '2)' }, { marker: '3)' }] });
+  });
+
+  it('"1." and "가." under "Ⅰ." headings; "□" and "○" under "■" headings', () => {
+    const roman = parseFixture('education-roman.txt').version;
+    expect(roman.articles[0]!.body[1]).toMatchObject({ marker: '1.', text: '민원사무 처리', children: [{ marker: '가.' }, { marker: '나.' }] });
+    const symbol = parseFixture('jaedan-symbol.txt').version;
+    expect(symbol.articles[0]!.body.slice(1).map((c) => [c.marker, c.children?.[0]?.marker])).toEqual([['□', '○'], ['□', '○'], ['□', '○']]);
+  });
+});
+
+describe('small pages in the other spellings', () => {
+  const page = (...lines: string[]): string => ['개인정보 처리방침', '', '센터는 다음과 같이 개인정보 처리방침을 수립·공개합니다.', '', ...lines, ''].join('\n');
+
+  it.each([
+    ['【1】', '【2】', '【3】', 'bracket'],
+    ['I.', 'II.', 'III.', 'roman'],
+    ['1)', '2)', '3)', 'paren'],
+  ] as const)('%s %s %s … are %s headings', (a, b, c, scheme) => {
+    const { version } = parsePolicy(
+      page(`${a} 개인정보의 처리 목적`, '민원 처리를 위해 처리합니다.', `${b} 개인정보의 파기`, '지체 없이 파기합니다.', `${c} 개인정보 보호책임자`, '센터장이 책임집니다.'),
+    );
+    expect(version.numbering).toBe(scheme);
+    expect(version.articles.map((x) => [x.number, x.label, x.title])).toEqual([
+      [1, a, '개인정보의 처리 목적'],
+      [2, b, '개인정보의 파기'],
+      [3, c, '개인정보 보호책임자'],
+    ]);
+  });
+
+  it('a skipped number is named in the document\'s scheme', () => {
+    const { report } = parsePolicy(
+      page('1. 개인정보의 처리 목적', '민원 처리를 위해 처리합니다.', '2. 개인정보의 파기', '지체 없이 파기합니다.', '4. 개인정보 보호책임자', '센터장이 책임집니다.'),
+    );
+    const [two, four] = [{ number: 2, label: '2.', title: '' }, { number: 4, label: '4.', title: '' }];
+    expect(report.warnings).toContainEqual({
+      line: 9,
+      message: `article numbering jumps from ${articleName(two, 'decimal')} to ${articleName(four, 'decimal')}`,
+    });
+    expect(report.warnings.some((w) => w.message.includes('제2조'))).toBe(false);
+  });
+
+  it('a page of notices, with short lines and list items but no policy headings, is still refused', () => {
+    expect(() => parsePolicy('공지사항\n\n1. 휴관 안내\n2. 행사 안내\n\n도서관 휴관일은 매주 월요일입니다.\n', { sourceFile: 'notice.txt' })).toThrow(
+      'no article heading (제N조 …) found in notice.txt; is this the policy page?',
+    );
   });
 });

@@ -139,7 +139,10 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   for (let i = 1; i < articles.length && !positional; i++) {
     const [a, b] = [articles[i - 1]!, articles[i]!];
     if (b.number > a.number + 1) {
-      warnings.push({ message: `article numbering jumps from ${articleName(a, numbering)} to ${articleName(b, numbering)}` });
+      warnings.push({
+        line: lines[layout.articles[i]!.candidate.index]!.no,
+        message: `article numbering jumps from ${articleName(a, numbering)} to ${articleName(b, numbering)}`,
+      });
     }
   }
 

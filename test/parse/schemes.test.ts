@@ -364,6 +364,9 @@ describe('목차, found on its own', () => {
     expect(droppedAs(report, /^table of contents \(목차\) in columns/u).map(([line]) => line)).toEqual([11, 12, 13, 14, 15, 16]);
     expect(droppedAs(report, TOC)[0]).toEqual([10, '목차']);
     expect(version.preamble).toHaveLength(1);
+    expect(report.warnings.map((w) => w.message)).toContain(
+      'a table of contents (목차) of 12 entries was found above the articles; it was dropped as page furniture (parse --report lists it)',
+    );
   });
 });
 

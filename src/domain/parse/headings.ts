@@ -234,7 +234,7 @@ const UNNUMBERED_HEADING_WORDS = /개인정보.*(사항|안내|현황|절차|방
 function unnumberedReading(line: Line): Reading | null {
   if (line.marker !== undefined || line.row || line.content.length > MAX_UNNUMBERED_TITLE) return null;
   const title = line.content;
-  if (!TITLE_START.test(title) || /^[(\[【〔（［<〈]/u.test(title) || isSentenceLike(title) || /[:：,.;]/u.test(title)) return null;
+  if (!TITLE_START.test(title) || /^[(\[【〔（［<〈]/u.test(title) || isSentenceLike(title) || /[:：;]|[,.]$/u.test(title)) return null;
   if (/\d{3,}|@|www\.|https?:/u.test(title)) return null;
   if (!isTopical(title) && !UNNUMBERED_HEADING_WORDS.test(title)) return null;
   return { family: 'none', heading: { scheme: 'none', number: 0, title, bulleted: false } };

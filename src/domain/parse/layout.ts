@@ -149,12 +149,12 @@ function isTocCaption(line: Line): boolean {
   return /^[<\[【(〈]?\s*목\s*차\s*[>\]】)〉]?$/u.test(line.content) || /목\s*차.*(클릭|선택|누르|이동|링크|바로)/u.test(line.content);
 }
 
-/** A row whose cells are (mostly) headings: a 목차 laid out in two or more columns. */
-function isTocRow(line: Line): boolean {
-  if (!line.row) return false;
+/** The number of 목차 entries in a row whose cells are (mostly) headings, a 목차 laid out in columns; 0 otherwise. */
+function tocRowEntries(line: Line): number {
+  if (!line.row) return 0;
   const cells = line.row.filter((c) => c !== '');
   const headings = cells.filter((c) => headingReadings(classifyLine(c, line.no)).some((r) => r.family !== 'none'));
-  return headings.length >= 2 && headings.length * 3 >= cells.length * 2;
+  return headings.length >= 2 && headings.length * 3 >= cells.length * 2 ? headings.length : 0;
 }
 
 export function layOut(lines: readonly Line[], where: string): Layout | null {
@@ -194,14 +194,23 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
       for (const c of run) tocDropped.set(c.index, TOC_REASON);
     }
   }
-  for (let i = 0; i < first.index; i++) if (isTocRow(lines[i]!)) tocDropped.set(i, TOC_ROW_REASON);
-  const tocEntries = [...tocDropped.values()].filter((r) => r !== LABELLING_REASON).length;
+  let tocEntries = [...tocDropped.values()].filter((r) => r === TOC_REASON).length;
+  for (let i = 0; i < first.index; i++) {
+    const entries = tocRowEntries(lines[i]!);
+    if (entries === 0) continue;
+    tocDropped.set(i, TOC_ROW_REASON);
+    tocEntries += entries;
+  }
   if (tocEntries > 0) {
     const firstEntry = Math.min(...[...tocDropped].filter(([, r]) => r !== LABELLING_REASON).map(([i]) => i));
-    for (let i = 0; i < first.index; i++) {
-      if (tocDropped.has(i) || !isTocCaption(lines[i]!)) continue;
-      const near = [...tocDropped.keys()].some((k) => k > i && lines.slice(i + 1, k).every((l) => l.blank || isTocCaption(l)));
-      if (near) tocDropped.set(i, TOC_REASON);
+    // A caption (목차, ※ 목차 클릭 시 …) belongs to the 목차 below it when only blank lines or captions lie between.
+    let aboveToc = false;
+    for (let i = first.index - 1; i >= 0; i--) {
+      const reason = tocDropped.get(i);
+      if (reason === TOC_REASON || reason === TOC_ROW_REASON) aboveToc = true;
+      else if (lines[i]!.blank) continue;
+      else if (aboveToc && reason === undefined && isTocCaption(lines[i]!)) tocDropped.set(i, TOC_REASON);
+      else aboveToc = false;
     }
     warnings.push({
       line: lines[firstEntry]!.no,

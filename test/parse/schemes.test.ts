@@ -306,7 +306,7 @@ describe('목차, found on its own', () => {
 
   it('and its 라벨링 box: the box title and every caption, also those naming no topic', () => {
     const { report } = parseFixture('gongdan-decimal.txt');
-    expect(droppedAs(report, /^라벨링 icon captions/u)).toEqual([
+    expect(droppedAs(report, /^라벨링 box/u)).toEqual([
       [15, '주요 개인정보 처리 표시(라벨링)'],
       [17, '일반 개인정보 수집'],
       [18, '처리목적'],
@@ -315,6 +315,27 @@ describe('목차, found on its own', () => {
       [21, '처리위탁'],
       [22, '고충처리부서'],
     ]);
+  });
+
+  it('a 라벨링 box whose captions come twice (alt text and caption) and mostly name no topic', () => {
+    const captions = ['개인정보', '주민등록번호', '처리목적', '제3자 제공', '처리위탁', '개인정보보호책임자'].flatMap((c) => [c, c]);
+    const text = [
+      '예시공사 개인정보 처리방침',
+      '',
+      '주요 개인정보 처리 표시(라벨링)',
+      ...captions,
+      '  • 공사는 개인정보 보호법 제30조에 따라 다음과 같이 개인정보 처리방침을 수립·공개합니다.',
+      '  • 제1조(개인정보의 처리목적) 처리목적',
+      '',
+      '  • 공사는 다음의 목적을 위하여 개인정보를 처리합니다.',
+      '  • 제2조(개인정보의 제3자 제공) 제3자 제공',
+      '',
+      '  • 공사는 제3자에게 제공하지 않습니다.',
+    ].join('\n');
+    const { version, report } = parsePolicy(text);
+    expect(droppedAs(report, /^라벨링 box/u).map(([line]) => line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(version.preamble.map((c) => c.text)).toEqual([expect.stringMatching(/^공사는 개인정보 보호법/u)]);
+    expect(version.articles.map((a) => a.title)).toEqual(['개인정보의 처리목적', '개인정보의 제3자 제공']);
   });
 
   it('when the body stops early (a page cut short), the entries it does not repeat are 목차 too', () => {

@@ -116,7 +116,7 @@ function prosePreambleStart(prefix: readonly Line[]): number {
 
 const TOC_REASON = 'table of contents (목차): heading lines with no body between them';
 const TOC_ROW_REASON = 'table of contents (목차) in columns';
-const LABELLING_REASON = '라벨링 icon captions: heading-like lines with no body between them';
+const LABELLING_REASON = '라벨링 box: icon captions under its title';
 
 const LABELLING = /라벨링/u;
 const MAX_CAPTION = 30;
@@ -127,20 +127,20 @@ function isCaption(line: Line): boolean {
 }
 
 /**
- * The lines of a 라벨링 box around a run of caption lines that name topics: the captions next to the
- * run that name no topic (일반 개인정보 수집), and the box's own heading (주요 개인정보 처리 표시(라벨링)).
+ * The caption lines of a 라벨링 box under its title (주요 개인정보 처리 표시(라벨링)): short lines, blank lines
+ * between allowed, up to the first line that is prose, a list item, a 목차 caption or a numbered heading.
+ * Captions often repeat (an icon's alt text, then its caption) and many name no topic (주민등록번호).
  */
-function labellingBlock(lines: readonly Line[], from: number, to: number): number[] {
-  let start = from;
-  while (start > 0 && isCaption(lines[start - 1]!)) start--;
-  let end = to;
-  while (end + 1 < lines.length && isCaption(lines[end + 1]!) && headingReadings(lines[end + 1]!).every((r) => r.family === 'none')) end++;
-  const block: number[] = [];
-  for (let i = start; i <= end; i++) if (!lines[i]!.blank) block.push(i);
-  for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
-    if (LABELLING.test(lines[i]!.content) && isCaption(lines[i]!)) block.push(i);
+function captionsBelow(lines: readonly Line[], title: number, end: number): number[] {
+  const captions: number[] = [];
+  for (let i = title + 1; i < end; i++) {
+    const line = lines[i]!;
+    if (line.blank) continue;
+    const caption = isCaption(line) && line.marker === undefined && !isTocCaption(line) && headingReadings(line).every((r) => r.family === 'none');
+    if (!caption) break;
+    captions.push(i);
   }
-  return block;
+  return captions;
 }
 
 /** A 목차 line naming itself (목차, 목 차, ※ 목차 클릭 시 해당 본문으로 이동합니다). */
@@ -185,14 +185,14 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
 
   // 목차 above the first article (in any scheme, also in columns) is page furniture.
   const tocDropped = new Map<number, string>();
+  for (let i = 0; i < first.index; i++) {
+    if (!LABELLING.test(lines[i]!.content) || !isCaption(lines[i]!)) continue;
+    const box = captionsBelow(lines, i, first.index);
+    if (box.length >= 2) for (const j of [i, ...box]) tocDropped.set(j, LABELLING_REASON);
+  }
   for (const run of tocRuns) {
     if (run[run.length - 1]!.index >= first.index) continue;
-    const captions = lines.slice(Math.max(0, run[0]!.index - 3), run[0]!.index).some((l) => LABELLING.test(l.content));
-    if (run[0]!.family === 'none' && captions) {
-      for (const i of labellingBlock(lines, run[0]!.index, run[run.length - 1]!.index)) tocDropped.set(i, LABELLING_REASON);
-    } else {
-      for (const c of run) tocDropped.set(c.index, TOC_REASON);
-    }
+    for (const c of run) if (!tocDropped.has(c.index)) tocDropped.set(c.index, TOC_REASON);
   }
   let tocEntries = [...tocDropped.values()].filter((r) => r === TOC_REASON).length;
   for (let i = 0; i < first.index; i++) {

@@ -91,7 +91,7 @@ function acceptableListTitle(title: string): boolean {
 }
 
 /** True when a title names one of the canonical topics (real article titles mostly do). */
-export function isTopical(title: string): boolean {
+function isTopical(title: string): boolean {
   return topicOf(title) !== 'other';
 }
 
@@ -285,11 +285,6 @@ export function candidatesByFamily(lines: readonly Line[]): Map<string, Candidat
   return families;
 }
 
-/** Only the 제N조 candidates (kept for the checks that are about article numbers). */
-export function headingCandidates(lines: readonly Line[]): Candidate[] {
-  return candidatesByFamily(lines).get('article') ?? [];
-}
-
 function key(c: Candidate): number {
   return c.heading.number * 1000 + (c.heading.branch ?? 0);
 }
@@ -476,7 +471,7 @@ function explanation(family: string, sequence: readonly Candidate[]): number | n
 }
 
 /** The sequence a family's candidates give: by number when they have one, by position otherwise. */
-export function familySequence(lines: readonly Line[], family: string, candidates: readonly Candidate[]): { sequence: Candidate[]; greedy: boolean } {
+function familySequence(lines: readonly Line[], family: string, candidates: readonly Candidate[]): { sequence: Candidate[]; greedy: boolean } {
   if (!numberedFamily(family)) return { sequence: positionalSequence(lines, candidates, family), greedy: false };
   if (candidates.length > MAX_SEARCHED_CANDIDATES) return { sequence: greedySequence(candidates), greedy: true };
   return { sequence: weightedSequence(lines, candidates, family === 'article' ? ARTICLE_WEIGHTS : LIST_WEIGHTS), greedy: false };

@@ -157,6 +157,51 @@ function tocRowEntries(line: Line): number {
   return headings.length >= 2 && headings.length * 3 >= cells.length * 2 ? headings.length : 0;
 }
 
+/**
+ * 목차 and 라벨링 lines above the first article, with the reason each is dropped: 라벨링 boxes, 목차 runs
+ * in any scheme, 목차 rows in columns, and the captions naming the 목차; a warning when there was a 목차.
+ */
+function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][], firstArticle: number): { reasons: Map<number, string>; warning?: ParseWarning } {
+  const reasons = new Map<number, string>();
+  for (let i = 0; i < firstArticle; i++) {
+    if (!LABELLING.test(lines[i]!.content) || !isCaption(lines[i]!)) continue;
+    const box = captionsBelow(lines, i, firstArticle);
+    if (box.length >= 2) for (const j of [i, ...box]) reasons.set(j, LABELLING_REASON);
+  }
+  let entries = 0;
+  let firstEntry = -1;
+  const entry = (index: number, reason: string, count: number): void => {
+    reasons.set(index, reason);
+    entries += count;
+    if (firstEntry < 0 || index < firstEntry) firstEntry = index;
+  };
+  for (const run of tocRuns) {
+    if (run[run.length - 1]!.index >= firstArticle) continue;
+    for (const c of run) if (!reasons.has(c.index)) entry(c.index, TOC_REASON, 1);
+  }
+  for (let i = 0; i < firstArticle; i++) {
+    const count = tocRowEntries(lines[i]!);
+    if (count > 0) entry(i, TOC_ROW_REASON, count);
+  }
+  if (entries === 0) return { reasons };
+  // A caption (목차, ※ 목차 클릭 시 …) belongs to the 목차 below it when only blank lines or captions lie between.
+  let aboveToc = false;
+  for (let i = firstArticle - 1; i >= 0; i--) {
+    const reason = reasons.get(i);
+    if (reason === TOC_REASON || reason === TOC_ROW_REASON) aboveToc = true;
+    else if (lines[i]!.blank) continue;
+    else if (aboveToc && reason === undefined && isTocCaption(lines[i]!)) reasons.set(i, TOC_REASON);
+    else aboveToc = false;
+  }
+  return {
+    reasons,
+    warning: {
+      line: lines[firstEntry]!.no,
+      message: `a table of contents (목차) of ${entries} entries was found above the articles; it was dropped as page furniture (parse --report lists it)`,
+    },
+  };
+}
+
 export function layOut(lines: readonly Line[], where: string): Layout | null {
   const dropped: DroppedLine[] = [];
   const warnings: ParseWarning[] = [];
@@ -183,40 +228,8 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
 
-  // 목차 above the first article (in any scheme, also in columns) is page furniture.
-  const tocDropped = new Map<number, string>();
-  for (let i = 0; i < first.index; i++) {
-    if (!LABELLING.test(lines[i]!.content) || !isCaption(lines[i]!)) continue;
-    const box = captionsBelow(lines, i, first.index);
-    if (box.length >= 2) for (const j of [i, ...box]) tocDropped.set(j, LABELLING_REASON);
-  }
-  for (const run of tocRuns) {
-    if (run[run.length - 1]!.index >= first.index) continue;
-    for (const c of run) if (!tocDropped.has(c.index)) tocDropped.set(c.index, TOC_REASON);
-  }
-  let tocEntries = [...tocDropped.values()].filter((r) => r === TOC_REASON).length;
-  for (let i = 0; i < first.index; i++) {
-    const entries = tocRowEntries(lines[i]!);
-    if (entries === 0) continue;
-    tocDropped.set(i, TOC_ROW_REASON);
-    tocEntries += entries;
-  }
-  if (tocEntries > 0) {
-    const firstEntry = Math.min(...[...tocDropped].filter(([, r]) => r !== LABELLING_REASON).map(([i]) => i));
-    // A caption (목차, ※ 목차 클릭 시 …) belongs to the 목차 below it when only blank lines or captions lie between.
-    let aboveToc = false;
-    for (let i = first.index - 1; i >= 0; i--) {
-      const reason = tocDropped.get(i);
-      if (reason === TOC_REASON || reason === TOC_ROW_REASON) aboveToc = true;
-      else if (lines[i]!.blank) continue;
-      else if (aboveToc && reason === undefined && isTocCaption(lines[i]!)) tocDropped.set(i, TOC_REASON);
-      else aboveToc = false;
-    }
-    warnings.push({
-      line: lines[firstEntry]!.no,
-      message: `a table of contents (목차) of ${tocEntries} entries was found above the articles; it was dropped as page furniture (parse --report lists it)`,
-    });
-  }
+  const { reasons: tocDropped, warning: tocWarning } = furnitureAbove(lines, tocRuns, first.index);
+  if (tocWarning) warnings.push(tocWarning);
 
   const articleFamily = choice.family === 'article';
   const misfits = articleFamily

@@ -13,6 +13,7 @@ import { parsePolicy } from '../../src/domain/parse/index.js';
 import { articleName } from '../../src/domain/presentation/labels.js';
 import { renderPolicyText } from '../../src/domain/render.js';
 import { accountForReport } from './accounting.js';
+import { SEED_SLUGS, seedBytes } from './seeds.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/schemes/', import.meta.url));
 
@@ -465,6 +466,43 @@ describe('small pages in the other spellings', () => {
     ]);
   });
 
+  it('an icon caption before a "N." heading is dropped as furniture', () => {
+    const { version, report } = parsePolicy(
+      page('처리목적 아이콘 1. 개인정보의 처리 목적', '민원 처리를 위해 처리합니다.', '파기 아이콘 2. 개인정보의 파기', '지체 없이 파기합니다.', '책임자 아이콘 3. 개인정보 보호책임자', '센터장이 책임집니다.'),
+    );
+    expect(version.articles.map((a) => [a.label, a.title])).toEqual([
+      ['1.', '개인정보의 처리 목적'],
+      ['2.', '개인정보의 파기'],
+      ['3.', '개인정보 보호책임자'],
+    ]);
+    expect(droppedAs(report, /icon caption/u)).toEqual([
+      [5, '처리목적 아이콘'],
+      [7, '파기 아이콘'],
+      [9, '책임자 아이콘'],
+    ]);
+  });
+
+  it('unnumbered headings of a saved page (<h3>), with list bodies', () => {
+    const html = [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>개인정보처리방침</title></head><body>',
+      '<div id="contents"><h2>가람재단 개인정보 처리방침</h2>',
+      '<p>가람재단은 「개인정보 보호법」 제30조에 따라 다음과 같이 개인정보 처리방침을 수립·공개합니다.</p>',
+      '<h3>개인정보의 처리 목적</h3><ul><li>후원 회원 관리</li><li>민원 처리</li></ul>',
+      '<h3>개인정보의 처리 및 보유기간</h3><ul><li>후원 종료 후 5년</li></ul>',
+      '<h3>개인정보의 파기</h3><p>지체 없이 파기합니다.</p>',
+      '<h3>개인정보 보호책임자</h3><p>사무국장 김가람 (02-000-0000)</p>',
+      '</div></body></html>',
+    ].join('\n');
+    const { version } = parsePolicy(html);
+    expect(version.numbering).toBe('none');
+    expect(version.articles.map((a) => [a.number, a.label, a.title])).toEqual([
+      [1, undefined, '개인정보의 처리 목적'],
+      [2, undefined, '개인정보의 처리 및 보유기간'],
+      [3, undefined, '개인정보의 파기'],
+      [4, undefined, '개인정보 보호책임자'],
+    ]);
+  });
+
   it('a skipped number is named in the document\'s scheme', () => {
     const { report } = parsePolicy(
       page('1. 개인정보의 처리 목적', '민원 처리를 위해 처리합니다.', '2. 개인정보의 파기', '지체 없이 파기합니다.', '4. 개인정보 보호책임자', '센터장이 책임집니다.'),
@@ -481,5 +519,14 @@ describe('small pages in the other spellings', () => {
     expect(() => parsePolicy('공지사항\n\n1. 휴관 안내\n2. 행사 안내\n\n도서관 휴관일은 매주 월요일입니다.\n', { sourceFile: 'notice.txt' })).toThrow(
       'no article heading (제N조 …) found in notice.txt; is this the policy page?',
     );
+  });
+});
+
+describe('the seeds keep their scheme', () => {
+  it.each(SEED_SLUGS)('%s', (slug) => {
+    const { version } = parsePolicy(seedBytes(slug));
+    // 익산 prints "1조." and "3조" (no 제); the other four 제N조, which the model leaves implicit.
+    expect(version.numbering).toBe(slug === 'iksan' ? 'article-bare' : undefined);
+    expect(version.articles.every((a) => a.label === undefined)).toBe(true);
   });
 });

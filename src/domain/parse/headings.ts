@@ -246,14 +246,12 @@ export function headingReadings(line: Line): Reading[] {
   const article = parseHeading(line.content);
   if (article) return [{ family: 'article', heading: article }];
   if (/^제?\s*\d+\s*조/u.test(line.content)) return [];
-  const { rest, furniture } = iconCaption(line.content);
   const list = listReadings(line.content, []);
   if (list.length > 0) return list;
+  const { rest, furniture } = iconCaption(line.content);
   if (furniture.length > 0) {
-    const captioned = parseArticleHeading(rest, furniture);
-    if (captioned) return [{ family: 'article', heading: captioned }];
-    const readings = listReadings(rest, furniture);
-    if (readings.length > 0) return readings;
+    const captioned = listReadings(rest, furniture);
+    if (captioned.length > 0) return captioned;
   }
   const unnumbered = unnumberedReading(line);
   return unnumbered ? [unnumbered] : [];

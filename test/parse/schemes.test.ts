@@ -148,6 +148,23 @@ const FIXTURE_LIST: SchemeFixture[] = [
     ],
   },
   {
+    file: 'gu-article-symbol-subheads.txt',
+    numbering: 'article',
+    articles: [
+      [1, null, null, '개인정보의 처리 목적'],
+      [2, null, null, '개인정보의 처리 및 보유기간'],
+      [3, null, null, '처리하는 개인정보의 항목'],
+      [4, null, null, '개인정보의 제3자 제공'],
+      [5, null, null, '개인정보처리의 위탁'],
+      [6, null, null, '개인정보의 파기'],
+      [7, null, null, '정보주체와 법정대리인의 권리·의무 및 행사방법'],
+      [8, null, null, '개인정보의 안전성 확보조치'],
+      [9, null, null, '개인정보 보호책임자'],
+      [10, null, null, '권익침해 구제방법'],
+      [11, null, null, '개인정보 처리방침의 변경'],
+    ],
+  },
+  {
     file: 'gu-hangul.txt',
     numbering: 'hangul',
     articles: [
@@ -437,6 +454,19 @@ describe('the same markers inside articles are clauses', () => {
   it('"1." items (and "1)" under them) under "가." headings', () => {
     const { version } = parseFixture('gu-hangul.txt');
     expect(version.articles[1]!.body[1]).toMatchObject({ marker: '2.', children: [{ marker: '1)' }, { marker: '2)' }, { marker: '3)' }] });
+  });
+
+  it('"■" sub-headings in every 제N조 article: 제N조 is the scheme, and the last article keeps its own (no appendix)', () => {
+    const { version } = parseFixture('gu-article-symbol-subheads.txt');
+    expect(version.numbering).toBeUndefined();
+    expect(version.articles[5]!.body.filter((c) => c.marker === '■').map((c) => c.text)).toEqual(['파기절차', '파기방법']);
+    expect(version.articles.at(-1)!.body.map((c) => c.marker ?? c.text)).toEqual([
+      '■',
+      '이 개인정보 처리방침은 2024. 10. 7.부터 적용됩니다.',
+      '■',
+      '2021. 11. 1. ~ 2024. 10. 6. 적용',
+    ]);
+    expect(version.appendix).toEqual([]);
   });
 
   it('"1." and "가." under "Ⅰ." headings; "□" and "○" under "■" headings', () => {

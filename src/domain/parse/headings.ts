@@ -430,8 +430,7 @@ function weightedSequence(lines: readonly Line[], candidates: readonly Candidate
  * a topic named twice is a heading once (the best-looking line, the first on a tie) and the rest is
  * body text ("개인정보 보호책임자" above the officer's name, inside the officer article).
  */
-function positionalSequence(lines: readonly Line[], candidates: readonly Candidate[], family: string): Candidate[] {
-  if (family !== 'none') return [...candidates];
+function positionalSequence(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
   const bestOfTopic = new Map<string, Candidate>();
   for (const c of candidates) {
     const topic = topicOf(c.heading.title);
@@ -458,7 +457,8 @@ const FAMILY_ORDER = ['article', 'decimal', 'roman', 'roman-ascii', 'hangul', 'b
 
 /** How well a family's sequence explains the document; null when it cannot be the document's scheme. */
 function explanation(family: string, sequence: readonly Candidate[]): number | null {
-  const topical = sequence.filter((c) => isTopical(c.heading.title)).length;
+  // Distinct topics: a policy's headings name each topic once, sub-headings repeat them (■ 파기절차, ■ 파기방법).
+  const topical = new Set(sequence.map((c) => topicOf(c.heading.title)).filter((t) => t !== 'other')).size;
   if (family === 'article') return sequence.length === 0 ? null : 3 * topical + sequence.length + 2;
   if (topical < (family === 'none' ? 3 : 2) || sequence.length < 3) return null;
   let gaps = 0;
@@ -470,7 +470,7 @@ function explanation(family: string, sequence: readonly Candidate[]): number | n
 
 /** The sequence a family's candidates give: by number when they have one, by position otherwise. */
 function familySequence(lines: readonly Line[], family: string, candidates: readonly Candidate[]): { sequence: Candidate[]; greedy: boolean } {
-  if (!numberedFamily(family)) return { sequence: positionalSequence(lines, candidates, family), greedy: false };
+  if (!numberedFamily(family)) return { sequence: positionalSequence(lines, candidates), greedy: false };
   if (candidates.length > MAX_SEARCHED_CANDIDATES) return { sequence: greedySequence(candidates), greedy: true };
   return { sequence: weightedSequence(lines, candidates, family === 'article' ? ARTICLE_WEIGHTS : LIST_WEIGHTS), greedy: false };
 }

@@ -320,9 +320,17 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
       drop(dropped, line, reason);
     }
   }
+  // A ■ line after the last article starts an appendix (익산's "■ 영상정보처리방침"), unless the articles
+  // use ■ lines as sub-headings: then it is the last article's sub-heading.
+  const headingLines = new Set(chosen.map((c) => c.index));
+  const subHeadingSymbols = new Set<string>();
+  for (let i = first.index + 1; i < last.index; i++) {
+    const line = lines[i]!;
+    if (!headingLines.has(i) && isAppendixTitle(line) && /^[■□◆◇]/u.test(line.content)) subHeadingSymbols.add(line.content[0]!);
+  }
   let appendixStart = footerStart;
   for (let i = last.index + 1; i < footerStart; i++) {
-    if (isAppendixTitle(lines[i]!)) {
+    if (isAppendixTitle(lines[i]!) && !subHeadingSymbols.has(lines[i]!.content[0]!)) {
       appendixStart = i;
       break;
     }

@@ -97,6 +97,15 @@ export function accountFor(
     remaining.set(atom, count - 1);
     return true;
   };
+  const has = (atom: string): boolean => (remaining.get(atom) ?? 0) > 0;
+  // "1. 개인정보의 처리 목적 센터는 …": a list-marker heading with its first clause on the same line.
+  const numbering = version.numbering ?? 'article';
+  const listHeadings = numbering === 'article' || numbering === 'article-bare' ? [] : version.articles.map((a) => headingAtom(version, a));
+  const accountForInline = (headingText: string, line: string): boolean => {
+    const bare = HEADING_BULLET.test(line) && !line.startsWith(headingText) ? line.slice(1) : line;
+    if (!bare.startsWith(headingText) || !has(headingText) || !has(bare.slice(headingText.length))) return false;
+    return take(headingText) && take(bare.slice(headingText.length));
+  };
   const dropped = new Set(droppedLines);
   const missing: Accounting['missing'] = [];
   sourceText.split(/\r?\n/u).forEach((raw, index) => {
@@ -111,6 +120,7 @@ export function accountFor(
     if (HEADING_BULLET.test(line) && take(line.slice(1))) return;
     const heading = HEADING_LINE.exec(line);
     if (heading && accountForHeading(heading, version, take)) return;
+    if (listHeadings.some((h) => accountForInline(h, line))) return;
     missing.push({ line: index + 1, text: raw });
   });
   const unaccounted = [...remaining.entries()].flatMap(([atom, count]) => new Array<string>(count).fill(atom));

@@ -41,6 +41,23 @@ interface SchemeFixture {
 
 const FIXTURE_LIST: SchemeFixture[] = [
   {
+    file: 'center-decimal-inline.txt',
+    numbering: 'decimal',
+    articles: [
+      [1, null, '1.', '개인정보의 처리 목적'],
+      [2, null, '2.', '개인정보파일 현황'],
+      [3, null, '3.', '개인정보의 처리 및 보유기간'],
+      [4, null, '4.', '개인정보의 제3자 제공'],
+      [5, null, '5.', '개인정보처리의 위탁'],
+      [6, null, '6.', '정보주체의 권리·의무 및 그 행사방법'],
+      [7, null, '7.', '개인정보의 파기'],
+      [8, null, '8.', '개인정보의 안전성 확보조치'],
+      [9, null, '9.', '개인정보 보호책임자'],
+      [10, null, '10.', '권익침해 구제방법'],
+      [11, null, '11.', '개인정보 처리방침의 변경'],
+    ],
+  },
+  {
     file: 'center-round.txt',
     numbering: 'round',
     articles: [
@@ -437,6 +454,35 @@ describe('decorated headings', () => {
     const { version, report } = parseFixture('welfare-bulleted-decimal.txt');
     expect(version.articles[0]).toMatchObject({ number: 1, label: '1.', title: '개인정보의 처리 목적', topic: 'purpose' });
     expect(droppedAs(report, /^back-to-top/u)).toHaveLength(12);
+  });
+});
+
+describe('a heading with its body on the same line', () => {
+  it('"1. 개인정보의 처리 목적 센터는 …": the title is the words naming the topic, the sentence is the first clause', () => {
+    const { version } = parseFixture('center-decimal-inline.txt');
+    expect(version.articles[0]!.body[0]).toEqual({
+      text: '센터는 개인정보를 다음의 목적을 위해 처리합니다. 처리한 개인정보는 방과후학교 강사 인력풀 운영, 프로그램 신청 접수 등의 목적 이외의 용도로는 사용되지 않습니다.',
+    });
+    expect(version.articles[2]!.body[0]!.text).toMatch(/^센터는 법령에 따른 보유기간/u);
+    expect(version.articles.at(-1)!.body).toEqual([{ text: '이 개인정보 처리방침은 2023. 3. 2.부터 적용됩니다.' }]);
+    expect(version.effective).toBe('2023-03-02');
+  });
+
+  it('"1. 개인정보의 처리 목적 외 이용 …" is not split: the words go on the phrase', () => {
+    const { version } = parsePolicy(
+      [
+        '개인정보 처리방침',
+        '',
+        '1. 개인정보의 처리 목적',
+        '1. 개인정보의 처리 목적 외 이용 및 제3자 제공은 별도의 동의를 받아야 합니다.',
+        '2. 개인정보의 파기',
+        '지체 없이 파기합니다.',
+        '3. 개인정보 보호책임자',
+        '센터장이 책임집니다.',
+      ].join('\n'),
+    );
+    expect(version.articles.map((a) => a.title)).toEqual(['개인정보의 처리 목적', '개인정보의 파기', '개인정보 보호책임자']);
+    expect(version.articles[0]!.body).toEqual([{ marker: '1.', text: '개인정보의 처리 목적 외 이용 및 제3자 제공은 별도의 동의를 받아야 합니다.' }]);
   });
 });
 

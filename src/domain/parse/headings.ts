@@ -195,6 +195,35 @@ const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pat
   { family: 'bracket-lenticular', scheme: 'bracket', pattern: /^【(\d{1,2})】\s*/u, number: (m) => Number(m[1]) },
 ];
 
+const PART_WORDS = /개인정보.*(사항|안내|현황|절차|방법|기준|범위|운영)$/u;
+
+/** A title that names a topic, or says what part of the policy follows (…에 관한 사항, 개인정보파일 현황). */
+function namesAPart(title: string): boolean {
+  return isTopical(title) || PART_WORDS.test(title);
+}
+
+/** A title's last word, when the title names a topic: 목적, 보유기간, 파기, 책임자, 변경 … */
+const TITLE_END = /(목적|기간|항목|제공|위탁|파기|방법|조치|책임자|부서|현황|변경|사항|운영|거부|처리|평가)$/u;
+/** Words that continue a phrase rather than start a sentence: "개인정보의 처리 목적 외 이용 …". */
+const CONTINUATION = /^(외|및|등|또는|중|시|후|전|내|이외|관련|에|의)(\s|$)/u;
+const MAX_SPLIT_TITLE = 30;
+
+/**
+ * "1. 개인정보의 처리 목적 공단은 다음의 목적을 위하여 …": a heading whose body follows on the same line
+ * (pages that put both in one paragraph). The title is the first words that name a topic and end like a
+ * title; the rest must be a sentence of its own.
+ */
+function titleWithBody(text: string): { title: string; inline: string } | null {
+  for (let at = text.indexOf(' '); at > 0 && at <= MAX_SPLIT_TITLE; at = text.indexOf(' ', at + 1)) {
+    const title = text.slice(0, at);
+    const inline = text.slice(at + 1).trim();
+    if (!TITLE_END.test(title) || !namesAPart(title) || !acceptableListTitle(title)) continue;
+    if (inline.length < 10 || !isSentenceLike(inline) || CONTINUATION.test(inline) || detectMarker(inline)) continue;
+    return { title, inline };
+  }
+  return null;
+}
+
 /** A heading read in one scheme, with the family of markers it belongs to (Ⅰ. and I. are one scheme, two families). */
 export interface Reading {
   family: string;
@@ -211,10 +240,15 @@ function listReadings(content: string, furniture: Furniture[]): Reading[] {
     const n = number(m);
     if (n < 1) continue;
     const own: Furniture[] = [...furniture];
-    const title = withoutBackToTop(core.slice(m[0].length).trim(), own);
-    if (!acceptableListTitle(title)) continue;
+    const text = withoutBackToTop(core.slice(m[0].length).trim(), own);
     const label = m[0].trim();
-    found.push({ family, heading: withFurniture({ scheme, number: n, label, title, bulleted: bullet !== null }, own) });
+    const base = { scheme, number: n, label, bulleted: bullet !== null };
+    if (acceptableListTitle(text)) {
+      found.push({ family, heading: withFurniture({ ...base, title: text }, own) });
+      continue;
+    }
+    const split = titleWithBody(text);
+    if (split) found.push({ family, heading: withFurniture({ ...base, ...split }, own) });
   }
   // ■ 개인정보의 파기 / □ …: the symbol is the whole marker (a ■ before "1." is a bullet, read above).
   const symbol = /^([■□])\s*/u.exec(content);
@@ -228,15 +262,12 @@ function listReadings(content: string, furniture: Furniture[]): Reading[] {
   return found;
 }
 
-/** Unnumbered headings name a topic, or say what part of the policy follows (…에 관한 사항, … 안내). */
-const UNNUMBERED_HEADING_WORDS = /개인정보.*(사항|안내|현황|절차|방법|기준|범위|운영)$/u;
-
 function unnumberedReading(line: Line): Reading | null {
   if (line.marker !== undefined || line.row || line.content.length > MAX_UNNUMBERED_TITLE) return null;
   const title = line.content;
   if (!TITLE_START.test(title) || /^[(\[【〔（［<〈]/u.test(title) || isSentenceLike(title) || /[:：;]|[,.]$/u.test(title)) return null;
   if (/\d{3,}|@|www\.|https?:/u.test(title)) return null;
-  if (!isTopical(title) && !UNNUMBERED_HEADING_WORDS.test(title)) return null;
+  if (!namesAPart(title)) return null;
   return { family: 'none', heading: { scheme: 'none', number: 0, title, bulleted: false } };
 }
 

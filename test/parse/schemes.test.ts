@@ -579,6 +579,17 @@ describe('small pages in the other spellings', () => {
     ]);
   });
 
+  it('"◎ …" headings over "○ …" items are the symbol scheme, numbered by position', () => {
+    const { version } = parsePolicy(page('◎ 개인정보의 처리 목적', '○ 후원 회원 관리', '◎ 개인정보의 파기', '○ 지체 없이 파기합니다.', '◎ 개인정보 보호책임자', '○ 사무국장이 책임집니다.'));
+    expect(version.numbering).toBe('symbol');
+    expect(version.articles.map((a) => [a.number, a.label, a.title, a.body[0]!.marker])).toEqual([
+      [1, '◎', '개인정보의 처리 목적', '○'],
+      [2, '◎', '개인정보의 파기', '○'],
+      [3, '◎', '개인정보 보호책임자', '○'],
+    ]);
+    expect(renderPolicyText(version)).toContain('\n◎ 개인정보의 파기\n');
+  });
+
   it('a skipped number is named in the document\'s scheme', () => {
     const { report } = parsePolicy(
       page('1. 개인정보의 처리 목적', '민원 처리를 위해 처리합니다.', '2. 개인정보의 파기', '지체 없이 파기합니다.', '4. 개인정보 보호책임자', '센터장이 책임집니다.'),

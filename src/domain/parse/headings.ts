@@ -34,7 +34,9 @@ export interface Heading {
 
 // Optional bullet, optional 제, number, 조, optional 의M (branch).
 const HEAD = /^(?:(?:[-*o]\s+|[•·○▶■□◆◦●]\s*))?(제\s*)?(\d{1,5})\s*조(?:\s*의\s*(\d{1,2}))?/u;
-const BULLET = /^(?:[-*o]\s+|[•·○▶◆◦●▪]\s*|[■□]\s*(?=\S*\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[가-하]\.|[([【]))/u;
+const BULLET = /^(?:[-*o]\s+|[•·○▶◦●▪]\s*|[■□◆▣◎]\s*(?=\S*\d|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[가-하]\.|[([【]))/u;
+/** Symbols that stand for a heading's number on pages that print none (■ 개인정보의 파기). */
+const HEADING_SYMBOL = /^([■□◆▣◎])\s*/u;
 const OPEN_TO_CLOSE: Record<string, string> = {
   '(': ')', '[': ']', '【': '】', '〔': '〕', '〈': '〉', '<': '>', '（': '）', '［': '］', '「': '」', '『': '』',
 };
@@ -251,7 +253,7 @@ function listReadings(content: string, furniture: Furniture[]): Reading[] {
     if (split) found.push({ family, heading: withFurniture({ ...base, ...split }, own) });
   }
   // ■ 개인정보의 파기 / □ …: the symbol is the whole marker (a ■ before "1." is a bullet, read above).
-  const symbol = /^([■□])\s*/u.exec(content);
+  const symbol = HEADING_SYMBOL.exec(content);
   if (symbol && found.length === 0) {
     const own: Furniture[] = [...furniture];
     const title = withoutBackToTop(content.slice(symbol[0].length).trim(), own);
@@ -484,7 +486,7 @@ export interface SchemeChoice {
 }
 
 /** Schemes in the order that wins a tie: the more specific markers first. */
-const FAMILY_ORDER = ['article', 'decimal', 'roman', 'roman-ascii', 'hangul', 'bracket', 'bracket-lenticular', 'paren', 'round', 'symbol-■', 'symbol-□', 'none'];
+const FAMILY_ORDER = ['article', 'decimal', 'roman', 'roman-ascii', 'hangul', 'bracket', 'bracket-lenticular', 'paren', 'round', 'symbol-■', 'symbol-□', 'symbol-◆', 'symbol-▣', 'symbol-◎', 'none'];
 
 /** How well a family's sequence explains the document; null when it cannot be the document's scheme. */
 function explanation(family: string, sequence: readonly Candidate[]): number | null {

@@ -6,7 +6,7 @@
  * single line decides. Each scheme's candidates are weighed as a sequence (numbers in order, titles that
  * name topics, lines that look like headings) and the scheme whose sequence best explains the page wins.
  */
-import type { NumberingScheme } from '../model.js';
+import type { NumberingScheme, Topic } from '../model.js';
 import { HANGUL_ORDINALS } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
@@ -92,9 +92,23 @@ function acceptableListTitle(title: string): boolean {
   );
 }
 
+const titleTopics = new Map<string, Topic>();
+const MAX_REMEMBERED_TITLES = 10_000;
+
+/** topicOf for a heading title, remembered: the choice of scheme asks about the same titles many times. */
+function titleTopic(title: string): Topic {
+  let topic = titleTopics.get(title);
+  if (topic === undefined) {
+    if (titleTopics.size >= MAX_REMEMBERED_TITLES) titleTopics.clear();
+    topic = topicOf(title);
+    titleTopics.set(title, topic);
+  }
+  return topic;
+}
+
 /** True when a title names one of the canonical topics (real article titles mostly do). */
 function isTopical(title: string): boolean {
-  return topicOf(title) !== 'other';
+  return titleTopic(title) !== 'other';
 }
 
 /** Words after a bracketed title that only repeat it (제2조(개인정보의 처리 및 보유기간) 개인정보 보유기간). */
@@ -159,7 +173,7 @@ function parseArticleHeading(content: string, furniture: Furniture[]): Heading |
 }
 
 function iconCaption(content: string): { rest: string; furniture: Furniture[] } {
-  const m = ICON_CAPTION.exec(content);
+  const m = /아이콘|icon/iu.test(content) ? ICON_CAPTION.exec(content) : null;
   if (!m) return { rest: content, furniture: [] };
   return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: ICON_REASON }] };
 }
@@ -323,12 +337,17 @@ function key(c: Candidate): number {
 /** What a 목차 entry is matched by further down: its normalised title, and its topic. */
 function matchKeys(c: Candidate): string[] {
   const keys = [`title:${normaliseTitle(c.heading.title)}`];
-  const topic = topicOf(c.heading.title);
+  const topic = titleTopic(c.heading.title);
   if (topic !== 'other') keys.push(`topic:${topic}`);
   return keys;
 }
 
 const MIN_TOC_RUN = 3;
+
+function onlyBlankBetween(lines: readonly Line[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!lines[i]!.blank) return false;
+  return true;
+}
 
 /** Families whose headings print a number (all but ■ and unnumbered). */
 function numberedFamily(family: string): boolean {
@@ -372,7 +391,7 @@ export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<st
         previous !== undefined &&
         previous.heading.inline === undefined &&
         (!numberedFamily(family) || key(candidate) > key(previous)) &&
-        lines.slice(previous.index + 1, candidate.index).every((l) => l.blank);
+        onlyBlankBetween(lines, previous.index, candidate.index);
       if (!continues) flush();
       run.push(candidate);
     }
@@ -466,13 +485,13 @@ function weightedSequence(lines: readonly Line[], candidates: readonly Candidate
 function positionalSequence(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
   const bestOfTopic = new Map<string, Candidate>();
   for (const c of candidates) {
-    const topic = topicOf(c.heading.title);
+    const topic = titleTopic(c.heading.title);
     if (topic === 'other') continue;
     const held = bestOfTopic.get(topic);
     if (!held || quality(lines, c) > quality(lines, held)) bestOfTopic.set(topic, c);
   }
   return candidates.filter((c) => {
-    const topic = topicOf(c.heading.title);
+    const topic = titleTopic(c.heading.title);
     return topic === 'other' || bestOfTopic.get(topic) === c;
   });
 }
@@ -491,7 +510,7 @@ const FAMILY_ORDER = ['article', 'decimal', 'roman', 'roman-ascii', 'hangul', 'b
 /** How well a family's sequence explains the document; null when it cannot be the document's scheme. */
 function explanation(family: string, sequence: readonly Candidate[]): number | null {
   // Distinct topics: a policy's headings name each topic once, sub-headings repeat them (■ 파기절차, ■ 파기방법).
-  const topical = new Set(sequence.map((c) => topicOf(c.heading.title)).filter((t) => t !== 'other')).size;
+  const topical = new Set(sequence.map((c) => titleTopic(c.heading.title)).filter((t) => t !== 'other')).size;
   if (family === 'article') return sequence.length === 0 ? null : 3 * topical + sequence.length + 2;
   if (topical < (family === 'none' ? 3 : 2) || sequence.length < 3) return null;
   let gaps = 0;

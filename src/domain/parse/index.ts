@@ -2,7 +2,7 @@
  * The parser: text copied from a city's policy page, or the page saved as HTML (bytes or string) → a
  * PolicyVersion and a report of what was dropped as page furniture and anything a person should check.
  *
- * Pipeline: decode → (HTML → visible text lines) → normalise → classify lines → choose article headings
+ * Pipeline: decode → (HTML → visible text lines) → normalise → classify lines → choose the numbering scheme and its headings
  * → lay out (furniture, title, preamble, articles, appendix) → clause trees → topics → revision → city.
  * For a saved page, line numbers in the report are lines of the HTML source.
  */

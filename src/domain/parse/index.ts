@@ -106,7 +106,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   if (!layout) {
     throw new InputError(`no article heading (제N조 …) found in ${where}; is this the policy page?`, {
       where,
-      hint: 'a privacy policy has numbered articles such as "제1조 개인정보의 처리목적"; copy the whole page text',
+      hint: 'a privacy policy has headings such as "제1조 개인정보의 처리목적", "1. 개인정보의 처리 목적" or "■ 개인정보의 파기"; copy the whole page text',
     });
   }
   warnings.push(...layout.warnings);

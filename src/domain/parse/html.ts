@@ -6,21 +6,38 @@
  * A small tolerant tokenizer, not a DOM: one pass, no recursion (10,000 nested <div>s cost nothing),
  * unclosed and stray tags are simply breaks or nothing. Every visible text node lands on some line;
  * deciding what is page furniture stays with the parser's own rules.
+ *
+ * Raw page source (JSP, ASP, PHP, Vue single-file components) is read as the page it renders: server
+ * code and comments run before any HTML exists, so they go first; an expression whose value only the
+ * server knows (<%= … %>, ${…}, {{ … }}) leaves a hole that is reported. What the page does not show
+ * (drop-down options, screen-reader captions, hidden menus) is reported with a reason rather than
+ * read as text, except hidden text that is policy (a collapsed accordion body, an inactive tab panel).
  */
+import type { DroppedLine } from '../model.js';
 import { InputError } from '../errors.js';
 
-export interface HtmlText {
+interface TextLines {
   /** The page's visible text, one entry per line. */
   lines: string[];
   /** For each line, the 1-based line of the HTML source its first text came from. */
   sourceLines: number[];
 }
 
+export interface HtmlText extends TextLines {
+  /** Text in the source that the page does not show as text, with the reason; source line numbers. */
+  dropped: DroppedLine[];
+  /** What the page calls its site: og:site_name, the <title>'s parts, screen-reader logo captions. */
+  siteNames: string[];
+}
+
+/** The reason given for each option of a <select>: the page's version drop-down lists earlier versions. */
+export const DROP_DOWN_OPTION = 'drop-down option (<select>): a choice in a list, not policy text';
+
 // ─── Detection ───────────────────────────────────────────────────────────────
 
 /** Element names a real page is made of; `<처리목적>` or `<http://…>` in a text policy are none of these. */
 const KNOWN_TAG =
-  /<\/?(?:html|head|body|title|meta|link|script|style|div|span|p|a|br|hr|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|img|strong|b|em|i|u|font|center|section|article|header|footer|nav|aside|main|form|fieldset|legend|input|label|button|select|option|textarea|iframe|noscript|blockquote|pre|code|sup|sub|small)(?=[\s/>])/giu;
+  /<\/?(?:html|head|body|title|meta|link|script|style|div|span|p|a|br|hr|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|img|strong|b|em|i|u|font|center|section|article|header|footer|nav|aside|main|form|fieldset|legend|input|label|button|select|option|textarea|iframe|noscript|blockquote|pre|code|sup|sub|small|template)(?=[\s/>])/giu;
 /** Below this many known tags a text is not taken for a page, whatever its density. */
 const MIN_TAGS_FOR_FRAGMENT = 8;
 
@@ -28,12 +45,15 @@ function isAsciiLetter(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
 }
 
-/** Index after leading whitespace, BOM, comments and an XML declaration (not the doctype). */
+/** Index after leading whitespace, BOM, comments, an XML declaration and server code (not the doctype). */
 function skipPrologue(text: string): number {
   let i = 0;
   for (;;) {
     while (i < text.length && /[\s\ufeff]/u.test(text[i]!)) i++;
-    if (text.startsWith('<!--', i)) {
+    const server = serverBlockAt(text, i);
+    if (server) {
+      i = server.end;
+    } else if (text.startsWith('<!--', i)) {
       const close = text.indexOf('-->', i + 4);
       if (close < 0) return i;
       i = close + 3;
@@ -46,13 +66,14 @@ function skipPrologue(text: string): number {
 }
 
 /**
- * A page starts (after whitespace, BOM, comments) with <!doctype html, <html, <head or <body; a
- * fragment (the source of the content area only) has at least 8 known element tags and at least one
- * for every two non-blank lines. Copied text with a bracketed word or a <http://…> link has neither.
+ * A page starts (after whitespace, BOM, comments, server directives) with <!doctype html, <html, <head,
+ * <body, or <template (a Vue component); a fragment (the source of the content area only, or a JSP/PHP
+ * page whose header is an include) has at least 8 known element tags and at least one for every two
+ * non-blank lines. Copied text with a bracketed word or a <http://…> link has neither.
  */
 export function looksLikeHtml(text: string): boolean {
   const start = skipPrologue(text);
-  if (/^<(?:!doctype\s+html|html|head|body)(?=[\s>/])/iu.test(text.slice(start, start + 20))) return true;
+  if (/^<(?:!doctype\s+html|html|head|body|template)(?=[\s>/])/iu.test(text.slice(start, start + 20))) return true;
   let tags = 0;
   KNOWN_TAG.lastIndex = 0;
   while (KNOWN_TAG.exec(text) !== null) tags++;
@@ -331,7 +352,7 @@ class Flow {
     } else if (BLOCK.has(name)) this.breakLine(PARAGRAPH.has(name));
   }
 
-  finish(): HtmlText {
+  finish(): TextLines {
     this.endLine();
     while (this.lines.length > 0 && this.lines[this.lines.length - 1] === '') {
       this.lines.pop();
@@ -341,7 +362,7 @@ class Flow {
   }
 }
 
-interface Cell extends HtmlText {
+interface Cell extends TextLines {
   layout: boolean;
 }
 
@@ -352,32 +373,306 @@ interface OpenTable {
   cellOpen: boolean;
 }
 
-/** Routes tags and text to the innermost flow; tables open a flow per cell and write rows when they end. */
+// ─── What the page does not show ─────────────────────────────────────────────
+
+/** Classes that show an element to screen readers only (a "새창열림" caption, an image heading's text). */
+const SCREEN_READER_CLASSES = new Set([
+  'sr-only', 'blind', 'visually-hidden', 'visuallyhidden', 'screen_out', 'screen-out', 'screen-reader-text', 'ir', 'ir_pm',
+  'offscreen', 'a11y-hidden', 'hide-text', 'hidetext',
+]);
+/** Classes that hide an element outright, as display:none does (a collapsed panel, a mobile menu). */
+const HIDING_CLASSES = new Set(['hidden', 'hide', 'd-none', 'is-hidden', 'invisible', 'none', 'dn']);
+/** Classes of the "skip to content" links at the top of a page. */
+const SKIP_CLASSES = /^(?:skip|skip[-_]?nav(?:i|igation)?|skip[-_]?links?|skip[-_]?to[-_]?content|skipnav)$/iu;
+/** Elements that are never a scope of their own: a table's inner structure belongs to its table. */
+const TABLE_PARTS = new Set(['caption', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'col']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
+/** Text a person clicks rather than reads: a hidden block made only of it is a menu or a set of buttons. */
+const INTERACTIVE = new Set(['a', 'button', 'label']);
+/** Short captions pages hide or show around the policy: never policy text. */
+const FURNITURE_CAPTION =
+  /^[([]?\s*(?:새\s*창(?:으로)?(?:\s*(?:열림|열기|이동))?|열림|닫기|열기|펼치기|펼침|접기|접힘|더\s*보기|자세히\s*보기|\S*\s*바로\s*가기|현재\s*(?:페이지|위치|메뉴|선택)|선택\s*(?:됨|된\s*메뉴)|로딩\s*중|불러오는\s*중\S*|오늘\s*하루.*|팝업.*|이전|다음|처음|마지막|위로|맨\s*위로|top|인쇄(?:하기)?|검색|메뉴(?:\s*(?:열기|닫기))?|전체\s*메뉴|아이콘|이미지|사진|다운로드)\s*[)\]]?$/iu;
+/** A line shaped like an article heading or the policy's title: an image heading's screen-reader text. */
+const HEADING_SHAPED = /^(?:제\s*\d+\s*조|\d{1,2}\s*[.)]\s*\S|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.|[가-하]\.\s|[■□◆◇▶]\s*\S)/u;
+const POLICY_TITLE_WORDS = /개인정보\s*(?:처리|보호|취급)\s*방침/u;
+const MAX_SHAPED_LENGTH = 60;
+/** A caption, a skip-link list: a few lines at most. */
+const MAX_CAPTION_LINES = 4;
+/** A screen-reader caption this short may be the logo's name: offered to the name finder. */
+const MAX_SITE_NAME_LENGTH = 40;
+
+type ScopeKind = 'select' | 'skip' | 'screen-reader' | 'hidden';
+
+interface Scope {
+  kind: ScopeKind;
+  /** Said in the report for what is dropped. */
+  reason: string;
+  /** The element that opened the scope; the scope ends with its matching end tag. */
+  name: string;
+  depth: number;
+  /** Index of the flow that collects the scope's text. */
+  flow: number;
+  inline: boolean;
+  chars: number;
+  interactiveChars: number;
+}
+
+function attributes(source: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const pattern = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
+  for (const m of source.matchAll(pattern)) {
+    const name = m[1]!.toLowerCase();
+    if (!found.has(name)) found.set(name, m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return found;
+}
+
+/** Why an element's text is not shown as text, or null when it is shown. */
+function hiddenBy(attrs: Map<string, string>, vue: boolean): { kind: Exclude<ScopeKind, 'select'>; reason: string } | null {
+  const classes = (attrs.get('class') ?? '').split(/\s+/u).filter(Boolean);
+  const skip = classes.find((c) => SKIP_CLASSES.test(c)) ?? (SKIP_CLASSES.test(attrs.get('id') ?? '') ? attrs.get('id') : undefined);
+  if (skip) return { kind: 'skip', reason: `skip link (class or id "${skip}"): page navigation, not policy text` };
+  const reader = classes.find((c) => SCREEN_READER_CLASSES.has(c.toLowerCase()));
+  if (reader) return { kind: 'screen-reader', reason: `screen-reader text (class "${reader}"): not shown on the page, not policy text` };
+  const why = (what: string): { kind: 'hidden'; reason: string } => ({
+    kind: 'hidden',
+    reason: `hidden on the page (${what}) and only a menu, buttons or a caption, not policy text`,
+  });
+  if (attrs.has('hidden')) return why('hidden attribute');
+  const style = attrs.get('style') ?? '';
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/iu.test(style)) return why(`style="${style.trim()}"`);
+  if ((attrs.get('aria-hidden') ?? '').toLowerCase() === 'true') return why('aria-hidden="true"');
+  const hiding = classes.find((c) => HIDING_CLASSES.has(c.toLowerCase()));
+  if (hiding) return why(`class "${hiding}"`);
+  if (vue) {
+    const condition = ['v-if', 'v-else-if', 'v-else', 'v-show'].find((a) => attrs.has(a));
+    if (condition) return why(`${condition}${attrs.get(condition) ? `="${attrs.get(condition)}"` : ''}, shown only when that holds`);
+  }
+  return null;
+}
+
+// ─── Server code and template expressions ────────────────────────────────────
+
+/** Stands for a server expression in the text until the text is read (a private-use pair around its index). */
+const HOLE_OPEN = '\ue000';
+const HOLE_CLOSE = '\ue001';
+const SERVER_EXPRESSION_REASON = 'server-side expression: the server fills in its value, which is not in the source';
+const TEMPLATE_EXPRESSION_REASON = 'template expression: the page fills in its value, which is not in the source';
+/** Text-level expressions: a server hole, JSP/JSF EL ${…} #{…}, a Vue/Angular/Handlebars {{ … }}. */
+const TEXT_EXPRESSION = /\ue000(\d+)\ue001|[$#]\{[^{}]*\}|\{\{[\s\S]*?\}\}/gu;
+/** JSP tags that print a value the source does not hold. */
+const OUTPUT_TAGS = new Set(['c:out', 'spring:message', 'fmt:message', 's:property', 'bean:write', 'spring:eval']);
+
+interface ServerBlock {
+  end: number;
+  /** The block prints a value (<%= … %>, <?= … ?>, <?php echo …): a hole in the page. */
+  prints: boolean;
+}
+
+/**
+ * JSP/ASP <%-- … --%>, <%@ … %>, <% … %>, <%= … %>; PHP <?php … ?>, <?= … ?> (a PHP file may end
+ * inside its last block). null when no such block starts at `i`, or a <% never ends (then it is text).
+ */
+function serverBlockAt(text: string, i: number): ServerBlock | null {
+  if (text.startsWith('<%--', i)) {
+    const close = text.indexOf('--%>', i + 4);
+    return { end: close < 0 ? text.length : close + 4, prints: false };
+  }
+  if (text.startsWith('<%', i)) {
+    const close = text.indexOf('%>', i + 2);
+    return close < 0 ? null : { end: close + 2, prints: text[i + 2] === '=' };
+  }
+  const php = /^<\?(?:php\b|=)/iu.exec(text.slice(i, i + 6));
+  if (php) {
+    const close = text.indexOf('?>', i + 2);
+    const end = close < 0 ? text.length : close + 2;
+    const prints = php[0] === '<?=' || /^<\?php\s+(?:echo|print)\b/iu.test(text.slice(i, Math.min(end, i + 20)));
+    return { end, prints };
+  }
+  return null;
+}
+
+/**
+ * The source with server blocks removed (they run before there is any HTML, so a <textarea> inside a
+ * <%-- … --%> is no textarea), keeping their line breaks so source lines stay right; a block that prints
+ * leaves a hole marker, reported where it stands in text and ignored inside a tag.
+ */
+function withoutServerCode(html: string): { html: string; printed: string[] } {
+  if (!html.includes('<%') && !/<\?(?:php|=)/iu.test(html)) return { html, printed: [] };
+  const printed: string[] = [];
+  let out = '';
+  let at = 0;
+  for (let lt = html.indexOf('<', 0); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+    const block = serverBlockAt(html, lt);
+    if (!block) continue;
+    const code = html.slice(lt, block.end);
+    out += html.slice(at, lt);
+    if (block.prints) {
+      out += `${HOLE_OPEN}${printed.length}${HOLE_CLOSE}`;
+      printed.push(code.replace(/\s+/gu, ' '));
+    }
+    out += code.replace(/[^\n]/gu, '');
+    at = block.end;
+    lt = block.end - 1;
+  }
+  return { html: out + html.slice(at), printed };
+}
+
+/**
+ * A Vue single-file component (or any Vue template): starts with <template>, or uses Vue directives.
+ * Its <template> is the page, its v-if/v-show blocks are shown only sometimes.
+ */
+function isVueSource(html: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)*<template[\s>]/iu.test(html) || /<[a-z][^<>]*\sv-(?:if|else-if|else|show|for)\b/iu.test(html);
+}
+
+// ─── Routing ─────────────────────────────────────────────────────────────────
+
+/**
+ * Routes tags and text to the innermost flow; tables open a flow per cell and write rows when they end;
+ * an element the page does not show opens a scope whose flow is judged when the element ends.
+ */
 class PageConverter {
   private readonly flows: Flow[] = [new Flow()];
   private readonly tables: OpenTable[] = [];
+  private readonly scopes: Scope[] = [];
+  private interactiveDepth = 0;
+  readonly dropped: DroppedLine[] = [];
+  readonly siteNames: string[] = [];
+
+  constructor(private readonly printed: readonly string[]) {}
 
   private get top(): Flow {
     return this.flows[this.flows.length - 1]!;
   }
 
+  /** Text as written in the source: expressions become reported holes, the rest is read. */
   text(raw: string, line: number): void {
-    this.top.addText(decodeEntities(raw), line);
+    let at = 0;
+    TEXT_EXPRESSION.lastIndex = 0;
+    for (let m = TEXT_EXPRESSION.exec(raw); m !== null; m = TEXT_EXPRESSION.exec(raw)) {
+      if (m.index > at) this.readText(raw.slice(at, m.index), line);
+      const lineOf = line + (raw.slice(0, m.index).match(/\n/gu)?.length ?? 0);
+      const [text, reason] = m[1] !== undefined ? [this.printed[Number(m[1])] ?? '', SERVER_EXPRESSION_REASON] : [m[0], TEMPLATE_EXPRESSION_REASON];
+      this.dropped.push({ line: lineOf, text: text.replace(/\s+/gu, ' ').trim(), reason });
+      at = m.index + m[0].length;
+    }
+    if (at < raw.length) this.readText(raw.slice(at), line);
+  }
+
+  private readText(raw: string, line: number): void {
+    const text = decodeEntities(raw);
+    if (this.scopes.length > 0) {
+      // Every open scope counts it: text an inner scope keeps is its outer scope's text too.
+      const chars = text.replace(/\s+/gu, '').length;
+      for (const scope of this.scopes) {
+        scope.chars += chars;
+        if (this.interactiveDepth > 0) scope.interactiveChars += chars;
+      }
+    }
+    this.top.addText(text, line);
+  }
+
+  /** A printing JSP tag (<c:out>, <spring:message>): a hole where its value goes. */
+  hole(source: string, line: number): void {
+    this.dropped.push({ line, text: source.replace(/\s+/gu, ' ').trim(), reason: SERVER_EXPRESSION_REASON });
   }
 
   title(raw: string, line: number): void {
     this.top.breakLine(true);
     this.text(raw, line);
     this.top.breakLine(true);
+    const title = decodeEntities(raw).replace(/\s+/gu, ' ').trim();
+    if (title !== '') this.siteNames.push(title);
   }
 
-  startTag(name: string): void {
+  siteName(name: string): void {
+    const text = decodeEntities(name).replace(/\s+/gu, ' ').trim();
+    if (text !== '') this.siteNames.push(text);
+  }
+
+  /** A start tag with its attributes: scopes for what is not shown, then the element itself. */
+  element(name: string, attrs: Map<string, string>, selfClosing: boolean, vue: boolean): void {
+    for (const scope of this.scopes) if (scope.name === name && !VOID.has(name)) scope.depth++;
+    if (INTERACTIVE.has(name)) this.interactiveDepth++;
+    if (!VOID.has(name) && !TABLE_PARTS.has(name) && !(selfClosing && vue)) {
+      const hidden = name === 'select' ? { kind: 'select' as const, reason: DROP_DOWN_OPTION } : hiddenBy(attrs, vue);
+      if (hidden) {
+        this.startTag(name);
+        this.scopes.push({ ...hidden, name, depth: 1, flow: this.flows.length, inline: INLINE.has(name), chars: 0, interactiveChars: 0 });
+        this.flows.push(new Flow());
+        return;
+      }
+    }
+    this.startTag(name);
+  }
+
+  endElement(name: string): void {
+    if (INTERACTIVE.has(name)) this.interactiveDepth = Math.max(0, this.interactiveDepth - 1);
+    const closing = this.scopes.findLastIndex((s) => s.name === name && s.depth === 1);
+    for (const scope of this.scopes) if (scope.name === name) scope.depth = Math.max(0, scope.depth - 1);
+    if (closing >= 0) {
+      this.closeScopesFrom(closing);
+      this.endTag(name);
+    } else this.endTag(name);
+  }
+
+  /** Judges the scopes from `index` on, innermost first: their lines go to the report or to the page. */
+  private closeScopesFrom(index: number): void {
+    while (this.scopes.length > index) {
+      const scope = this.scopes.pop()!;
+      while (this.tables.length > 0 && this.tables[this.tables.length - 1]!.parent >= scope.flow) this.closeTable();
+      const captured = this.flows.splice(scope.flow).reduce<Flow | null>((first, f) => first ?? f, null)!.finish();
+      this.settle(scope, captured);
+    }
+  }
+
+  private settle(scope: Scope, captured: TextLines): void {
+    const kept: number[] = [];
+    const text = captured.lines.map((l) => l.trim());
+    const nonBlank = text.map((_, k) => k).filter((k) => text[k] !== '');
+    // More lines than a caption has: an element left unclosed took the page with it; judge it as hidden.
+    const kind = scope.kind !== 'hidden' && scope.kind !== 'select' && nonBlank.length > MAX_CAPTION_LINES ? 'hidden' : scope.kind;
+    if (kind === 'screen-reader') {
+      for (const k of nonBlank) {
+        const line = text[k]!;
+        const shaped = line.length <= MAX_SHAPED_LENGTH && (HEADING_SHAPED.test(line) || POLICY_TITLE_WORDS.test(line));
+        if (shaped) kept.push(k);
+        else if (line.length <= MAX_SITE_NAME_LENGTH) this.siteNames.push(line);
+      }
+    } else if (kind === 'hidden') {
+      const onlyInteractive = scope.interactiveChars >= scope.chars;
+      const onlyCaptions = nonBlank.every((k) => FURNITURE_CAPTION.test(text[k]!) || !/[\p{L}\p{N}]/u.test(text[k]!));
+      if (!onlyInteractive && !onlyCaptions) kept.push(...nonBlank);
+    }
+    const keptSet = new Set(kept);
+    for (const k of nonBlank) {
+      if (!keptSet.has(k)) this.dropped.push({ line: captured.sourceLines[k]!, text: text[k]!, reason: scope.reason });
+    }
+    if (kept.length === 0) return;
+    const parent = this.top;
+    if (scope.inline && kept.length === 1) {
+      parent.addText(captured.lines[kept[0]!]!, captured.sourceLines[kept[0]!]!);
+      return;
+    }
+    parent.endLine();
+    // Policy text the page shows only on a click (an accordion body, a tab panel): read where it stands.
+    const all = kind === 'hidden';
+    captured.lines.forEach((line, k) => {
+      if (all || keptSet.has(k)) parent.push(line, captured.sourceLines[k]!);
+    });
+    parent.breakLine(!scope.inline);
+  }
+
+  private startTag(name: string): void {
     const table = this.tables[this.tables.length - 1];
     if (LAYOUT_SIGNS.has(name)) this.top.layout = true;
     if (name === 'table') {
       this.top.breakLine(true);
       this.tables.push({ parent: this.flows.length - 1, row: null, cellOpen: false });
     } else if ((name === 'tr' || name === 'td' || name === 'th') && table) {
+      this.closeScopesInside(table);
       this.closeCell(table);
       if (name === 'tr') this.endRow(table);
       else {
@@ -388,18 +683,31 @@ class PageConverter {
     } else this.top.startTag(name === 'tr' || name === 'td' || name === 'th' ? 'div' : name);
   }
 
-  endTag(name: string): void {
+  private endTag(name: string): void {
     const table = this.tables[this.tables.length - 1];
     if (name === 'td' || name === 'th') {
-      if (table) this.closeCell(table);
+      if (table) {
+        this.closeScopesInside(table);
+        this.closeCell(table);
+      }
     } else if (name === 'tr' || name === 'thead' || name === 'tbody' || name === 'tfoot') {
       if (table) {
+        this.closeScopesInside(table);
         this.closeCell(table);
         this.endRow(table);
       }
     } else if (name === 'table') {
-      if (table) this.closeTable();
+      if (table) {
+        this.closeScopesInside(table);
+        this.closeTable();
+      }
     } else this.top.endTag(name);
+  }
+
+  /** A cell or row that ends while an element inside it is still open ends that element too. */
+  private closeScopesInside(table: OpenTable): void {
+    const first = this.scopes.findIndex((s) => s.flow > table.parent);
+    if (first >= 0) this.closeScopesFrom(first);
   }
 
   private closeTable(): void {
@@ -442,18 +750,29 @@ class PageConverter {
   }
 
   finish(): HtmlText {
+    this.closeScopesFrom(0);
     while (this.tables.length > 0) this.closeTable();
-    return this.flows[0]!.finish();
+    const page = this.flows[0]!.finish();
+    return { ...page, dropped: this.dropped.sort((a, b) => a.line - b.line), siteNames: this.siteNames };
   }
 }
 
-/** Offset after a start or end tag whose name ends at `at` (quoted values may hold '>'); -1 if it never ends. */
+/**
+ * Offset after a start or end tag whose name ends at `at` (quoted values may hold '>', an EL
+ * expression or a Vue binding may hold '>' too); -1 if it never ends.
+ */
 function tagEnd(html: string, at: number): number {
   let i = at;
   while (i < html.length) {
     const ch = html[i]!;
     if (ch === '>') return i + 1;
     i++;
+    if ((ch === '$' || ch === '#') && html[i] === '{') {
+      const close = html.indexOf('}', i);
+      if (close < 0) return -1;
+      i = close + 1;
+      continue;
+    }
     if (ch !== '=') continue;
     while (i < html.length && /\s/u.test(html[i]!)) i++;
     const quote = html[i];
@@ -466,9 +785,20 @@ function tagEnd(html: string, at: number): number {
   return -1;
 }
 
-/** The text a saved page shows, line by line, with the source line of each. */
-export function htmlToText(html: string): HtmlText {
-  const out = new PageConverter();
+/** Component names of a Vue page that render as links; other hyphenated components are blocks. */
+const COMPONENT_LINKS = new Set(['router-link', 'nuxt-link']);
+
+/** The element a tag name stands for: in a Vue page, <v-card-title> is a block and <router-link> a link. */
+function elementName(name: string, vue: boolean): string {
+  if (!vue || !name.includes('-')) return name;
+  return COMPONENT_LINKS.has(name) ? 'a' : 'div';
+}
+
+/** The text a saved page (or a page's raw source) shows, line by line, with the source line of each. */
+export function htmlToText(source: string): HtmlText {
+  const { html, printed } = withoutServerCode(source);
+  const vue = isVueSource(html);
+  const out = new PageConverter(printed);
   const lineAt = lineCounter(html);
   let i = 0;
   while (i < html.length) {
@@ -490,32 +820,47 @@ export function htmlToText(html: string): HtmlText {
       const nameStart = i + (closing ? 2 : 1);
       let nameEnd = nameStart;
       while (nameEnd < html.length && !/[\s/>]/u.test(html[nameEnd]!)) nameEnd++;
-      const name = html.slice(nameStart, nameEnd).toLowerCase();
+      const written = html.slice(nameStart, nameEnd).toLowerCase();
+      const name = elementName(written, vue);
+      const tagStart = i;
       const end = tagEnd(html, nameEnd);
       // A tag cut off by the end of the file is dropped, as a browser does.
       if (end < 0) break;
       i = end;
       if (closing) {
-        out.endTag(name);
+        out.endElement(name);
         continue;
       }
-      if (HIDDEN_RAW_TEXT.has(name) || RCDATA.has(name)) {
+      if (OUTPUT_TAGS.has(written)) {
+        out.hole(html.slice(tagStart, end), lineAt(tagStart));
+        continue;
+      }
+      const attrs = attributes(html.slice(nameEnd, html[end - 2] === '/' ? end - 2 : end - 1));
+      if (name === 'meta') {
+        const property = (attrs.get('property') ?? attrs.get('name') ?? '').toLowerCase();
+        if (property === 'og:site_name' || property === 'application-name') out.siteName(attrs.get('content') ?? '');
+      }
+      const hiddenRaw = HIDDEN_RAW_TEXT.has(name) && !(vue && name === 'template');
+      if (hiddenRaw || RCDATA.has(name)) {
         const closer = new RegExp(`</${name}(?=[\\s/>])`, 'giu');
         closer.lastIndex = i;
         const found = closer.exec(html);
         const contentEnd = found ? found.index : html.length;
         if (name === 'title') out.title(html.slice(i, contentEnd), lineAt(i));
         else if (name === 'textarea') {
-          out.startTag('div');
+          // A policy shown in a read-only box keeps its own line breaks, as <pre> does.
+          out.element('pre', attrs, false, vue);
           out.text(html.slice(i, contentEnd), lineAt(i));
-          out.endTag('div');
+          out.endElement('pre');
         }
         if (!found) break;
         const close = html.indexOf('>', found.index);
         i = close < 0 ? html.length : close + 1;
         continue;
       }
-      out.startTag(name);
+      // In a Vue page <template> only groups (its v-if still counts); elsewhere it is skipped above.
+      out.element(name, attrs, html[end - 2] === '/', vue);
+      if (vue && html[end - 2] === '/' && !VOID.has(name)) out.endElement(name);
     } else {
       // '<' not starting a tag (<처리목적>, a < b) is text.
       out.text('<', lineAt(i));

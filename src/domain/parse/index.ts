@@ -179,5 +179,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     appendix,
     revision,
   };
-  return { version, report: { dropped: layout.dropped, warnings } };
+  // What the page source holds but does not show (options, captions, holes) is reported with the rest.
+  const dropped = page && page.dropped.length > 0 ? [...page.dropped, ...layout.dropped].sort((a, b) => a.line - b.line) : layout.dropped;
+  return { version, report: { dropped, warnings } };
 }

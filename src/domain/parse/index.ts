@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Article, Clause, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
-import { guessCity, SLUG_PATTERN } from './city.js';
+import { findBodyName, SLUG_PATTERN } from './city.js';
 import { MAX_CLAUSE_DEPTH } from '../schema.js';
 import { buildClauses, type BlockLine, type NestingReport } from './clauses.js';
 import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
@@ -159,12 +159,20 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   let city = options.city;
   let slug = options.slug;
   if (city === undefined || slug === undefined) {
-    const guess = guessCity(normalised.lines.join('\n'));
-    city ??= guess?.city ?? 'unknown';
-    slug ??= guess?.slug ?? 'unknown';
-    if (!guess || guess.slug === 'unknown') {
-      warnings.push({ message: 'could not tell the city from the text; give its name and slug (--city, --slug)' });
-    }
+    const firstArticle = layout.articles[0];
+    const found = findBodyName({
+      title: layout.title,
+      preamble: layout.preamble.map((l) => l.content),
+      head: lines.slice(0, firstArticle?.candidate.index ?? 0).map((l) => l.content),
+      firstArticle: [firstArticle?.candidate.heading.inline ?? '', ...(firstArticle?.body ?? []).slice(0, 3).map((l) => l.content)],
+      text: normalised.lines,
+      siteNames: page?.siteNames ?? [],
+    });
+    // Without a name where pages name their body, the version says 'unknown' rather than guess a body word.
+    city ??= found?.name ?? 'unknown';
+    slug ??= found?.slug ?? 'unknown';
+    if (!found) warnings.push({ message: 'could not tell the city from the text; give its name and slug (--city, --slug)' });
+    else if (found.slug === null) warnings.push({ message: `could not make a slug from "${found.name}"; give one (--slug)` });
   }
 
   const version: PolicyVersion = {

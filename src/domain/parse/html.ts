@@ -30,6 +30,8 @@ export interface HtmlText extends TextLines {
   siteNames: string[];
 }
 
+/** A button's label ("전체 펼치기", "인쇄"); an accordion's heading written in its toggle button is read. */
+const BUTTON_LABEL = 'button label: a control on the page, not policy text';
 /** The reason given for each option of a <select>: the page's version drop-down lists earlier versions. */
 export const DROP_DOWN_OPTION = 'drop-down option (<select>): a choice in a list, not policy text';
 
@@ -384,8 +386,10 @@ const SCREEN_READER_CLASSES = new Set([
 const HIDING_CLASSES = new Set(['hidden', 'hide', 'd-none', 'is-hidden', 'invisible', 'none', 'dn']);
 /** Classes of the "skip to content" links at the top of a page. */
 const SKIP_CLASSES = /^(?:skip|skip[-_]?nav(?:i|igation)?|skip[-_]?links?|skip[-_]?to[-_]?content|skipnav)$/iu;
+/** The page's footer (address, copyright) by its element, id or class: after the last article, not of it. */
+const FOOTER_NAMES = /^(?:footer|foot|copyright)$/iu;
 /** Elements that are never a scope of their own: a table's inner structure belongs to its table. */
-const TABLE_PARTS = new Set(['caption', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'col']);
+const TABLE_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'col']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
 /** Text a person clicks rather than reads: a hidden block made only of it is a menu or a set of buttons. */
@@ -402,7 +406,7 @@ const MAX_CAPTION_LINES = 4;
 /** A screen-reader caption this short may be the logo's name: offered to the name finder. */
 const MAX_SITE_NAME_LENGTH = 40;
 
-type ScopeKind = 'select' | 'skip' | 'screen-reader' | 'hidden';
+type ScopeKind = 'select' | 'skip' | 'screen-reader' | 'hidden' | 'footer' | 'button';
 
 interface Scope {
   kind: ScopeKind;
@@ -429,25 +433,29 @@ function attributes(source: string): Map<string, string> {
 }
 
 /** Why an element's text is not shown as text, or null when it is shown. */
-function hiddenBy(attrs: Map<string, string>, vue: boolean): { kind: Exclude<ScopeKind, 'select'>; reason: string } | null {
+function hiddenBy(name: string, attrs: Map<string, string>, vue: boolean): { kind: Exclude<ScopeKind, 'select'>; reason: string } | null {
   const classes = (attrs.get('class') ?? '').split(/\s+/u).filter(Boolean);
+  const footer = name === 'footer' ? '<footer>' : FOOTER_NAMES.test(attrs.get('id') ?? '') ? `id "${attrs.get('id')}"` : classes.find((c) => FOOTER_NAMES.test(c));
+  if (footer) return { kind: 'footer', reason: `page footer (${footer.startsWith('<') ? footer : `the element with ${footer.includes('"') ? footer : `class "${footer}"`}`})` };
   const skip = classes.find((c) => SKIP_CLASSES.test(c)) ?? (SKIP_CLASSES.test(attrs.get('id') ?? '') ? attrs.get('id') : undefined);
   if (skip) return { kind: 'skip', reason: `skip link (class or id "${skip}"): page navigation, not policy text` };
   const reader = classes.find((c) => SCREEN_READER_CLASSES.has(c.toLowerCase()));
   if (reader) return { kind: 'screen-reader', reason: `screen-reader text (class "${reader}"): not shown on the page, not policy text` };
-  const why = (what: string): { kind: 'hidden'; reason: string } => ({
+  const why = (how: string): { kind: 'hidden'; reason: string } => ({
     kind: 'hidden',
-    reason: `hidden on the page (${what}) and only a menu, buttons or a caption, not policy text`,
+    reason: `${how}, and only a menu, buttons or a caption: not policy text`,
   });
-  if (attrs.has('hidden')) return why('hidden attribute');
+  if (attrs.has('hidden')) return why('hidden on the page (hidden attribute)');
   const style = attrs.get('style') ?? '';
-  if (/display\s*:\s*none|visibility\s*:\s*hidden/iu.test(style)) return why(`style="${style.trim()}"`);
-  if ((attrs.get('aria-hidden') ?? '').toLowerCase() === 'true') return why('aria-hidden="true"');
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/iu.test(style)) return why(`hidden on the page (style="${style.trim()}")`);
+  if ((attrs.get('aria-hidden') ?? '').toLowerCase() === 'true') return why('hidden on the page (aria-hidden="true")');
   const hiding = classes.find((c) => HIDING_CLASSES.has(c.toLowerCase()));
-  if (hiding) return why(`class "${hiding}"`);
+  if (hiding) return why(`hidden on the page (class "${hiding}")`);
+  // JSTL branches: what only some visitors see (an administrator's edit link) is judged like hidden text.
+  if (CONDITIONAL_TAGS.has(name)) return why(`shown only when <${name}${attrs.get('test') ? ` test="${attrs.get('test')}"` : ''}> holds`);
   if (vue) {
     const condition = ['v-if', 'v-else-if', 'v-else', 'v-show'].find((a) => attrs.has(a));
-    if (condition) return why(`${condition}${attrs.get(condition) ? `="${attrs.get(condition)}"` : ''}, shown only when that holds`);
+    if (condition) return why(`shown only when ${condition}${attrs.get(condition) ? `="${attrs.get(condition)}"` : ''} holds`);
   }
   return null;
 }
@@ -459,8 +467,12 @@ const HOLE_OPEN = '\ue000';
 const HOLE_CLOSE = '\ue001';
 const SERVER_EXPRESSION_REASON = 'server-side expression: the server fills in its value, which is not in the source';
 const TEMPLATE_EXPRESSION_REASON = 'template expression: the page fills in its value, which is not in the source';
-/** Text-level expressions: a server hole, JSP/JSF EL ${…} #{…}, a Vue/Angular/Handlebars {{ … }}. */
-const TEXT_EXPRESSION = /\ue000(\d+)\ue001|[$#]\{[^{}]*\}|\{\{[\s\S]*?\}\}/gu;
+/** Text-level expressions: a server hole or branch marker, JSP/JSF EL ${…} #{…}, a Vue/Angular/Handlebars {{ … }}. */
+const TEXT_EXPRESSION = /\ue000(\d+)\ue001|\ue002(\d+)\ue001|(\ue003)|[$#]\{[^{}]*\}|\{\{[\s\S]*?\}\}/gu;
+/** The scope name of a server `if`: no element has it. */
+const SERVER_BRANCH = '#server-if';
+/** JSTL tags whose content the server shows only in some cases. */
+const CONDITIONAL_TAGS = new Set(['c:if', 'c:when', 'c:otherwise']);
 /** JSP tags that print a value the source does not hold. */
 const OUTPUT_TAGS = new Set(['c:out', 'spring:message', 'fmt:message', 's:property', 'bean:write', 'spring:eval']);
 
@@ -493,14 +505,42 @@ function serverBlockAt(text: string, i: number): ServerBlock | null {
   return null;
 }
 
+/** Where a server-side `if` starts (with the index of its condition) and where it ends, in the text. */
+const BRANCH_OPEN = '\ue002';
+const BRANCH_CLOSE = '\ue003';
+
+type BranchStep = 'if' | 'loop' | 'end' | 'else';
+
+/** What a code block does to the page's branches: <% if (…) { %> … <% } else { %> … <% } %>, PHP's if (…): … endif. */
+function branchStep(code: string): BranchStep | null {
+  const body = code.replace(/^<(?:%|\?php)|(?:%|\?)>$/giu, '').trim();
+  if (/^\}\s*else\b[\s\S]*\{$/u.test(body) || /^(?:else|else\s*if\s*\([\s\S]*\)|elseif\s*\([\s\S]*\))\s*:$/iu.test(body)) return 'else';
+  if (body === '}' || /^end(?:if|foreach|for|while)\s*;?$/iu.test(body)) return 'end';
+  if (/^if\s*\([\s\S]*\)\s*[{:]$/u.test(body)) return 'if';
+  if (/^(?:for|foreach|while)\s*\([\s\S]*\)\s*[{:]$/u.test(body)) return 'loop';
+  return null;
+}
+
+interface ServerFree {
+  html: string;
+  /** The code of each block that prints, by the index its hole marker carries. */
+  printed: string[];
+  /** The code of each server `if` (or `else`), by the index its branch marker carries. */
+  conditions: string[];
+}
+
 /**
  * The source with server blocks removed (they run before there is any HTML, so a <textarea> inside a
- * <%-- … --%> is no textarea), keeping their line breaks so source lines stay right; a block that prints
- * leaves a hole marker, reported where it stands in text and ignored inside a tag.
+ * <%-- … --%> is no textarea), keeping their line breaks so source lines stay right. A block that
+ * prints leaves a hole marker, reported where it stands in text; an `if` leaves branch markers, so what
+ * it shows only sometimes (an administrator's edit link) is judged like hidden text. Markers inside a
+ * tag are ignored.
  */
-function withoutServerCode(html: string): { html: string; printed: string[] } {
-  if (!html.includes('<%') && !/<\?(?:php|=)/iu.test(html)) return { html, printed: [] };
+function withoutServerCode(html: string): ServerFree {
   const printed: string[] = [];
+  const conditions: string[] = [];
+  if (!html.includes('<%') && !/<\?(?:php|=)/iu.test(html)) return { html, printed, conditions };
+  const open: Array<'if' | 'loop'> = [];
   let out = '';
   let at = 0;
   for (let lt = html.indexOf('<', 0); lt >= 0; lt = html.indexOf('<', lt + 1)) {
@@ -511,12 +551,24 @@ function withoutServerCode(html: string): { html: string; printed: string[] } {
     if (block.prints) {
       out += `${HOLE_OPEN}${printed.length}${HOLE_CLOSE}`;
       printed.push(code.replace(/\s+/gu, ' '));
+    } else {
+      const step = branchStep(code);
+      const condition = (): string => {
+        conditions.push(code.replace(/\s+/gu, ' '));
+        return `${BRANCH_OPEN}${conditions.length - 1}${HOLE_CLOSE}`;
+      };
+      if (step === 'if') {
+        open.push('if');
+        out += condition();
+      } else if (step === 'loop') open.push('loop');
+      else if (step === 'end' && open.pop() === 'if') out += BRANCH_CLOSE;
+      else if (step === 'else' && open[open.length - 1] === 'if') out += BRANCH_CLOSE + condition();
     }
     out += code.replace(/[^\n]/gu, '');
     at = block.end;
     lt = block.end - 1;
   }
-  return { html: out + html.slice(at), printed };
+  return { html: out + html.slice(at), printed, conditions };
 }
 
 /**
@@ -541,7 +593,10 @@ class PageConverter {
   readonly dropped: DroppedLine[] = [];
   readonly siteNames: string[] = [];
 
-  constructor(private readonly printed: readonly string[]) {}
+  constructor(
+    private readonly printed: readonly string[],
+    private readonly conditions: readonly string[],
+  ) {}
 
   private get top(): Flow {
     return this.flows[this.flows.length - 1]!;
@@ -553,10 +608,18 @@ class PageConverter {
     TEXT_EXPRESSION.lastIndex = 0;
     for (let m = TEXT_EXPRESSION.exec(raw); m !== null; m = TEXT_EXPRESSION.exec(raw)) {
       if (m.index > at) this.readText(raw.slice(at, m.index), line);
+      at = m.index + m[0].length;
+      if (m[2] !== undefined) {
+        this.openScope('hidden', `shown only when the server's ${this.conditions[Number(m[2])] ?? 'if'} holds, and only a menu, buttons or a caption: not policy text`, SERVER_BRANCH, false);
+        continue;
+      }
+      if (m[3] !== undefined) {
+        this.endElement(SERVER_BRANCH);
+        continue;
+      }
       const lineOf = line + (raw.slice(0, m.index).match(/\n/gu)?.length ?? 0);
       const [text, reason] = m[1] !== undefined ? [this.printed[Number(m[1])] ?? '', SERVER_EXPRESSION_REASON] : [m[0], TEMPLATE_EXPRESSION_REASON];
       this.dropped.push({ line: lineOf, text: text.replace(/\s+/gu, ' ').trim(), reason });
-      at = m.index + m[0].length;
     }
     if (at < raw.length) this.readText(raw.slice(at), line);
   }
@@ -597,15 +660,22 @@ class PageConverter {
     for (const scope of this.scopes) if (scope.name === name && !VOID.has(name)) scope.depth++;
     if (INTERACTIVE.has(name)) this.interactiveDepth++;
     if (!VOID.has(name) && !TABLE_PARTS.has(name) && !(selfClosing && vue)) {
-      const hidden = name === 'select' ? { kind: 'select' as const, reason: DROP_DOWN_OPTION } : hiddenBy(attrs, vue);
+      const hidden =
+        name === 'select'
+          ? { kind: 'select' as const, reason: DROP_DOWN_OPTION }
+          : (hiddenBy(name, attrs, vue) ?? (name === 'button' ? { kind: 'button' as const, reason: BUTTON_LABEL } : null));
       if (hidden) {
         this.startTag(name);
-        this.scopes.push({ ...hidden, name, depth: 1, flow: this.flows.length, inline: INLINE.has(name), chars: 0, interactiveChars: 0 });
-        this.flows.push(new Flow());
+        this.openScope(hidden.kind, hidden.reason, name, INLINE.has(name));
         return;
       }
     }
     this.startTag(name);
+  }
+
+  private openScope(kind: ScopeKind, reason: string, name: string, inline: boolean): void {
+    this.scopes.push({ kind, reason, name, depth: 1, flow: this.flows.length, inline, chars: 0, interactiveChars: 0 });
+    this.flows.push(new Flow());
   }
 
   endElement(name: string): void {
@@ -634,13 +704,16 @@ class PageConverter {
     const nonBlank = text.map((_, k) => k).filter((k) => text[k] !== '');
     // More lines than a caption has: an element left unclosed took the page with it; judge it as hidden.
     const kind = scope.kind !== 'hidden' && scope.kind !== 'select' && nonBlank.length > MAX_CAPTION_LINES ? 'hidden' : scope.kind;
-    if (kind === 'screen-reader') {
+    if (kind === 'screen-reader' || kind === 'button') {
       for (const k of nonBlank) {
         const line = text[k]!;
         const shaped = line.length <= MAX_SHAPED_LENGTH && (HEADING_SHAPED.test(line) || POLICY_TITLE_WORDS.test(line));
         if (shaped) kept.push(k);
-        else if (line.length <= MAX_SITE_NAME_LENGTH) this.siteNames.push(line);
+        else if (kind === 'screen-reader' && line.length <= MAX_SITE_NAME_LENGTH) this.siteNames.push(line);
       }
+    } else if (kind === 'footer') {
+      // A footer that holds an article heading is where a page put its policy: read it all.
+      if (nonBlank.some((k) => HEADING_SHAPED.test(text[k]!))) kept.push(...nonBlank);
     } else if (kind === 'hidden') {
       const onlyInteractive = scope.interactiveChars >= scope.chars;
       const onlyCaptions = nonBlank.every((k) => FURNITURE_CAPTION.test(text[k]!) || !/[\p{L}\p{N}]/u.test(text[k]!));
@@ -658,7 +731,7 @@ class PageConverter {
     }
     parent.endLine();
     // Policy text the page shows only on a click (an accordion body, a tab panel): read where it stands.
-    const all = kind === 'hidden';
+    const all = kind === 'hidden' || kind === 'footer';
     captured.lines.forEach((line, k) => {
       if (all || keptSet.has(k)) parent.push(line, captured.sourceLines[k]!);
     });
@@ -796,9 +869,9 @@ function elementName(name: string, vue: boolean): string {
 
 /** The text a saved page (or a page's raw source) shows, line by line, with the source line of each. */
 export function htmlToText(source: string): HtmlText {
-  const { html, printed } = withoutServerCode(source);
+  const { html, printed, conditions } = withoutServerCode(source);
   const vue = isVueSource(html);
-  const out = new PageConverter(printed);
+  const out = new PageConverter(printed, conditions);
   const lineAt = lineCounter(html);
   let i = 0;
   while (i < html.length) {

@@ -30,8 +30,17 @@ export interface HtmlText extends TextLines {
   siteNames: string[];
 }
 
-/** A button's label ("전체 펼치기", "인쇄"); an accordion's heading written in its toggle button is read. */
-const BUTTON_LABEL = 'button label: a control on the page, not policy text';
+/**
+ * A button's label ("전체 펼치기", "인쇄") and a drop-down's label ("이전 개인정보 처리방침" above the
+ * version drop-down): page controls, not policy text. An accordion's heading in its toggle button is read.
+ */
+function controlLabel(name: string, attrs: Map<string, string>): { kind: 'control' | 'label'; reason: string; labelFor?: string } | null {
+  if (name === 'button') return { kind: 'control', reason: 'button label: a control on the page, not policy text' };
+  // A label is text like any other, unless the drop-down it names follows it (judged there).
+  const target = attrs.get('for');
+  if (name === 'label' && target) return { kind: 'label', reason: 'label of a drop-down (<select>): a control on the page, not policy text', labelFor: target };
+  return null;
+}
 /** The reason given for each option of a <select>: the page's version drop-down lists earlier versions. */
 export const DROP_DOWN_OPTION = 'drop-down option (<select>): a choice in a list, not policy text';
 
@@ -406,7 +415,7 @@ const MAX_CAPTION_LINES = 4;
 /** A screen-reader caption this short may be the logo's name: offered to the name finder. */
 const MAX_SITE_NAME_LENGTH = 40;
 
-type ScopeKind = 'select' | 'skip' | 'screen-reader' | 'hidden' | 'footer' | 'button';
+type ScopeKind = 'select' | 'skip' | 'screen-reader' | 'hidden' | 'footer' | 'control' | 'label';
 
 interface Scope {
   kind: ScopeKind;
@@ -420,6 +429,14 @@ interface Scope {
   inline: boolean;
   chars: number;
   interactiveChars: number;
+  /** For a <label for="…">: the id of the control it names. */
+  labelFor?: string;
+}
+
+/** A label whose text waits for the next element: dropped if that is the drop-down it names. */
+interface PendingLabel {
+  scope: Scope;
+  captured: TextLines;
 }
 
 function attributes(source: string): Map<string, string> {
@@ -590,6 +607,7 @@ class PageConverter {
   private readonly tables: OpenTable[] = [];
   private readonly scopes: Scope[] = [];
   private interactiveDepth = 0;
+  private pendingLabel: PendingLabel | null = null;
   readonly dropped: DroppedLine[] = [];
   readonly siteNames: string[] = [];
 
@@ -626,6 +644,7 @@ class PageConverter {
 
   private readText(raw: string, line: number): void {
     const text = decodeEntities(raw);
+    if (/\S/u.test(text)) this.flushLabel();
     if (this.scopes.length > 0) {
       // Every open scope counts it: text an inner scope keeps is its outer scope's text too.
       const chars = text.replace(/\s+/gu, '').length;
@@ -660,17 +679,37 @@ class PageConverter {
     for (const scope of this.scopes) if (scope.name === name && !VOID.has(name)) scope.depth++;
     if (INTERACTIVE.has(name)) this.interactiveDepth++;
     if (!VOID.has(name) && !TABLE_PARTS.has(name) && !(selfClosing && vue)) {
-      const hidden =
-        name === 'select'
-          ? { kind: 'select' as const, reason: DROP_DOWN_OPTION }
-          : (hiddenBy(name, attrs, vue) ?? (name === 'button' ? { kind: 'button' as const, reason: BUTTON_LABEL } : null));
+      const hidden: { kind: ScopeKind; reason: string; labelFor?: string } | null =
+        name === 'select' ? { kind: 'select', reason: DROP_DOWN_OPTION } : (hiddenBy(name, attrs, vue) ?? controlLabel(name, attrs));
+      const label = this.pendingLabel;
+      if (label && name === 'select' && attrs.get('id') === label.scope.labelFor) {
+        this.pendingLabel = null;
+        this.drop(label.captured, label.scope.reason);
+      }
+      this.flushLabel();
       if (hidden) {
         this.startTag(name);
         this.openScope(hidden.kind, hidden.reason, name, INLINE.has(name));
+        if (hidden.labelFor !== undefined) this.scopes[this.scopes.length - 1]!.labelFor = hidden.labelFor;
         return;
       }
     }
+    this.flushLabel();
     this.startTag(name);
+  }
+
+  private flushLabel(): void {
+    const label = this.pendingLabel;
+    if (!label) return;
+    this.pendingLabel = null;
+    const nonBlank = label.captured.lines.map((_, k) => k).filter((k) => label.captured.lines[k]!.trim() !== '');
+    this.emit(label.scope, label.captured, nonBlank, true);
+  }
+
+  private drop(captured: TextLines, reason: string): void {
+    captured.lines.forEach((line, k) => {
+      if (line.trim() !== '') this.dropped.push({ line: captured.sourceLines[k]!, text: line.trim(), reason });
+    });
   }
 
   private openScope(kind: ScopeKind, reason: string, name: string, inline: boolean): void {
@@ -679,6 +718,7 @@ class PageConverter {
   }
 
   endElement(name: string): void {
+    this.flushLabel();
     if (INTERACTIVE.has(name)) this.interactiveDepth = Math.max(0, this.interactiveDepth - 1);
     const closing = this.scopes.findLastIndex((s) => s.name === name && s.depth === 1);
     for (const scope of this.scopes) if (scope.name === name) scope.depth = Math.max(0, scope.depth - 1);
@@ -704,10 +744,15 @@ class PageConverter {
     const nonBlank = text.map((_, k) => k).filter((k) => text[k] !== '');
     // More lines than a caption has: an element left unclosed took the page with it; judge it as hidden.
     const kind = scope.kind !== 'hidden' && scope.kind !== 'select' && nonBlank.length > MAX_CAPTION_LINES ? 'hidden' : scope.kind;
-    if (kind === 'screen-reader' || kind === 'button') {
+    if (kind === 'label') {
+      if (nonBlank.length > 0) this.pendingLabel = { scope, captured };
+      return;
+    }
+    if (kind === 'screen-reader' || kind === 'control') {
       for (const k of nonBlank) {
         const line = text[k]!;
-        const shaped = line.length <= MAX_SHAPED_LENGTH && (HEADING_SHAPED.test(line) || POLICY_TITLE_WORDS.test(line));
+        const titled = kind === 'screen-reader' && POLICY_TITLE_WORDS.test(line);
+        const shaped = line.length <= MAX_SHAPED_LENGTH && (HEADING_SHAPED.test(line) || titled);
         if (shaped) kept.push(k);
         else if (kind === 'screen-reader' && line.length <= MAX_SITE_NAME_LENGTH) this.siteNames.push(line);
       }
@@ -723,15 +768,20 @@ class PageConverter {
     for (const k of nonBlank) {
       if (!keptSet.has(k)) this.dropped.push({ line: captured.sourceLines[k]!, text: text[k]!, reason: scope.reason });
     }
+    // Policy text the page shows only on a click (an accordion body, a tab panel): read where it stands.
+    this.emit(scope, captured, kept, kind === 'hidden' || kind === 'footer');
+  }
+
+  /** Writes a scope's kept lines where the scope stood (`all`: with its blank lines too). */
+  private emit(scope: Scope, captured: TextLines, kept: readonly number[], all: boolean): void {
     if (kept.length === 0) return;
     const parent = this.top;
     if (scope.inline && kept.length === 1) {
       parent.addText(captured.lines[kept[0]!]!, captured.sourceLines[kept[0]!]!);
       return;
     }
+    const keptSet = new Set(kept);
     parent.endLine();
-    // Policy text the page shows only on a click (an accordion body, a tab panel): read where it stands.
-    const all = kind === 'hidden' || kind === 'footer';
     captured.lines.forEach((line, k) => {
       if (all || keptSet.has(k)) parent.push(line, captured.sourceLines[k]!);
     });
@@ -824,6 +874,7 @@ class PageConverter {
 
   finish(): HtmlText {
     this.closeScopesFrom(0);
+    this.flushLabel();
     while (this.tables.length > 0) this.closeTable();
     const page = this.flows[0]!.finish();
     return { ...page, dropped: this.dropped.sort((a, b) => a.line - b.line), siteNames: this.siteNames };

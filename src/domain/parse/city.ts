@@ -8,9 +8,6 @@
  */
 import { SLUG_PATTERN } from '../schema.js';
 
-export { SLUG_PATTERN };
-
-
 const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
 const VOWELS = [
   'a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i',
@@ -183,7 +180,8 @@ export function nameInTitle(line: string): string | null {
   const text = line.normalize('NFC').trim().replace(LEADING_MARKS, '');
   const m = TITLE_LINE.exec(text);
   if (!m || !TITLE_REST.test(text.slice(m[0].length))) return null;
-  const name = withoutSiteWords(cleanName(m[1]!));
+  // "파주시청 - 개인정보처리방침", "○○공단 : 개인정보처리방침": the separator is not the name's.
+  const name = withoutSiteWords(cleanName(m[1]!.replace(/[\s|:>\-–—]+$/u, '')));
   return isBodyName(name, false) ? name : null;
 }
 
@@ -194,7 +192,7 @@ export function nameInTitle(line: string): string | null {
 export function subjectName(line: string): string | null {
   const text = line.normalize('NFC').trim().replace(LEADING_MARKS, '');
   // "… 따라 서울특별시 서부교육지원청(이하 '교육지원청'이라 한다)은": the words right before (이하.
-  for (const m of text.matchAll(/\(\s*이하\b|\(\s*이하(?=\s|['‘"“「])/gu)) {
+  for (const m of text.matchAll(/\(\s*이하(?=[\s'‘"“「『])/gu)) {
     const words = text.slice(0, m.index).trimEnd().split(/\s+/u);
     const parts = [words.pop() ?? ''];
     while (words.length > 0 && parts.length < MAX_NAME_WORDS && isLocalGovernmentWord(cleanName(words[words.length - 1]!))) {

@@ -452,9 +452,12 @@ function attributes(source: string): Map<string, string> {
 /** Why an element's text is not shown as text, or null when it is shown. */
 function hiddenBy(name: string, attrs: Map<string, string>, vue: boolean): { kind: Exclude<ScopeKind, 'select'>; reason: string } | null {
   const classes = (attrs.get('class') ?? '').split(/\s+/u).filter(Boolean);
-  const footer = name === 'footer' ? '<footer>' : FOOTER_NAMES.test(attrs.get('id') ?? '') ? `id "${attrs.get('id')}"` : classes.find((c) => FOOTER_NAMES.test(c));
-  if (footer) return { kind: 'footer', reason: `page footer (${footer.startsWith('<') ? footer : `the element with ${footer.includes('"') ? footer : `class "${footer}"`}`})` };
-  const skip = classes.find((c) => SKIP_CLASSES.test(c)) ?? (SKIP_CLASSES.test(attrs.get('id') ?? '') ? attrs.get('id') : undefined);
+  const id = attrs.get('id') ?? '';
+  const footerClass = classes.find((c) => FOOTER_NAMES.test(c));
+  const footer =
+    name === 'footer' ? '<footer>' : FOOTER_NAMES.test(id) ? `the element with id "${id}"` : footerClass ? `the element with class "${footerClass}"` : null;
+  if (footer) return { kind: 'footer', reason: `page footer (${footer})` };
+  const skip = classes.find((c) => SKIP_CLASSES.test(c)) ?? (SKIP_CLASSES.test(id) ? id : undefined);
   if (skip) return { kind: 'skip', reason: `skip link (class or id "${skip}"): page navigation, not policy text` };
   const reader = classes.find((c) => SCREEN_READER_CLASSES.has(c.toLowerCase()));
   if (reader) return { kind: 'screen-reader', reason: `screen-reader text (class "${reader}"): not shown on the page, not policy text` };

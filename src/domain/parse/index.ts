@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Article, Clause, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
-import { findBodyName, SLUG_PATTERN } from './city.js';
-import { MAX_CLAUSE_DEPTH } from '../schema.js';
+import { findBodyName } from './city.js';
+import { MAX_CLAUSE_DEPTH, SLUG_PATTERN } from '../schema.js';
 import { buildClauses, type BlockLine, type NestingReport } from './clauses.js';
 import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
 import { assertReadableCharset, htmlToText, looksLikeHtml } from './html.js';

@@ -291,6 +291,44 @@ describe('ASP (교육지원청): hidden, collapsed and dropped-down text', () =>
   });
 });
 
+describe('a version drop-down in the revision article', () => {
+  const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+  const base = readFileSync(`${FIXTURES}revisions/base-articles.txt`, 'utf8').trim().split('\n');
+  const preamble = '가온교육지원청은 「개인정보 보호법」 제30조에 따라 다음과 같이 개인정보 처리방침을 수립·공개합니다.';
+  const sentences = ['① 이 개인정보 처리방침은 2023년 7월 26일부터 적용됩니다.', '② 이전의 개인정보 처리방침은 아래에서 선택하여 보실 수 있습니다.'];
+  const options = ['- 선택 -', '2023. 7. 26. ~ 현재', '2022. 9. 1. ~ 2023. 7. 25.', '2021. 1. 4. ~ 2022. 8. 31.', '2019. 5. 20. ~ 2021. 1. 3.'];
+  const heading = '제12조(개인정보 처리방침의 변경)';
+  const html = [
+    '<!DOCTYPE html><html><head><title>개인정보 처리방침 | 가온교육지원청</title></head><body>',
+    '<h3>개인정보 처리방침</h3>',
+    `<p>${preamble}</p>`,
+    ...base.map((line) => (/^제\d+조/u.test(line) ? `<h4>${line}</h4>` : `<p>${line}</p>`)),
+    `<h4>${heading}</h4>`,
+    ...sentences.map((line) => `<p>${line}</p>`),
+    '<div class="ver"><select id="ver">',
+    ...options.map((o) => `<option>${o}</option>`),
+    '</select><button type="button">보기</button></div>',
+    '<p>최종수정일 : 2023-07-26</p>',
+    '<select title="관련 사이트"><option>관련 사이트</option><option>2024. 1. 1. 개통 학부모 누리집</option></select>',
+    '</body></html>',
+  ].join('\n');
+
+  it('its options are read as the list of versions, exactly as when they are lines of copied text', () => {
+    const page = parsePolicy(html);
+    const text = parsePolicy(['개인정보 처리방침', preamble, ...base, heading, ...sentences, ...options].join('\n'));
+    expect(page.version.revision).toEqual(text.version.revision);
+    expect(page.version.revision!.style).toBe('dropdown');
+    expect(page.version.revision!.earlier.map((e) => e.from)).toEqual(['2019-05-20', '2021-01-04', '2022-09-01']);
+    expect(page.version.effective).toBe('2023-07-26');
+  });
+
+  it('they are not the article\'s text: 제12조 holds its two sentences, the options are in the report', () => {
+    const { version, report } = parsePolicy(html);
+    expect(version.articles.at(-1)!.body.map((c) => `${c.marker ?? ''} ${c.text}`.trim())).toEqual(sentences);
+    expect(report.dropped.filter((d) => d.reason === DROP_DOWN_OPTION).map((d) => d.text)).toEqual([...options, '관련 사이트', '2024. 1. 1. 개통 학부모 누리집']);
+  });
+});
+
 describe('hidden text: furniture is reported, policy is kept', () => {
   const lines = (html: string): string[] => htmlToText(html).lines;
   const dropped = (html: string): string[] => htmlToText(html).dropped.map((d) => d.text);

@@ -8,12 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import type { Article, Clause, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
+import type { Article, Clause, DroppedLine, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
 import { findBodyName } from './city.js';
 import { MAX_CLAUSE_DEPTH, SLUG_PATTERN } from '../schema.js';
 import { buildClauses, type BlockLine, type NestingReport } from './clauses.js';
 import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
-import { assertReadableCharset, htmlToText, looksLikeHtml } from './html.js';
+import { assertReadableCharset, DROP_DOWN_OPTION, htmlToText, looksLikeHtml } from './html.js';
 import { layOut } from './layout.js';
 import { classifyLine, detectMarker, type Line } from './lines.js';
 import { extractRevision } from './revision.js';
@@ -53,6 +53,15 @@ function sourceOf(options: ParseOptions, sha256: string, encoding: 'utf-8' | 'eu
     sha256,
     encoding,
   };
+}
+
+/**
+ * The options of the drop-downs that stand in an article: below its heading (source line `from`), above
+ * the next heading (`next`) and the first line the layout dropped after it (the page footer).
+ */
+function dropDownOptionsWithin(from: number, next: number, layoutDropped: readonly DroppedLine[], pageDropped: readonly DroppedLine[]): Clause[] {
+  const to = Math.min(next, layoutDropped.find((d) => d.line > from)?.line ?? Infinity);
+  return pageDropped.filter((d) => d.reason === DROP_DOWN_OPTION && d.line > from && d.line < to).map((d) => ({ text: d.text }));
 }
 
 export function parsePolicy(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
@@ -146,8 +155,16 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     }
   }
 
-  const revisionArticle = articles.find((a) => a.topic === 'revision');
-  const { revision, notes } = extractRevision(revisionArticle?.body ?? null, preamble, appendix);
+  const revisionIndex = articles.findIndex((a) => a.topic === 'revision');
+  const revisionArticle = articles[revisionIndex];
+  // A version drop-down in the revision article is not its text (its options are in the report), but it
+  // lists the versions: the revision is read with its options in place.
+  const headingLine = (k: number): number => lines[layout.articles[k]!.candidate.index]!.no;
+  const listed =
+    revisionIndex < 0 || !page
+      ? []
+      : dropDownOptionsWithin(headingLine(revisionIndex), revisionIndex + 1 < articles.length ? headingLine(revisionIndex + 1) : Infinity, layout.dropped, page.dropped);
+  const { revision, notes } = extractRevision(revisionArticle ? [...revisionArticle.body, ...listed] : null, preamble, appendix);
   for (const note of notes) warnings.push({ message: note });
   if (!revisionArticle) warnings.push({ message: 'no revision article (개인정보 처리방침의 변경) found' });
   if (revision?.effectiveMonth !== undefined) {

@@ -386,6 +386,12 @@ describe('text boxes and headings of raw pages', () => {
     expect(text.filter((l) => l.startsWith('제'))).toEqual(['제1조(목적)', '제2조(항목)', '제3조(보유기간)', '제4조(파기)', '제5조(권리)']);
   });
 
+  it('a number badge in its own element is set apart from the heading\'s title; 제1조(…) in two elements stays whole', () => {
+    expect(lines('<h4><span class="num">01</span>개인정보의 처리목적</h4><h4><em>2.</em>개인정보의 파기</h4><h4><span>제3조</span><span>(목적)</span></h4><p><b>1</b>개</p>'))
+      .toEqual(['01 개인정보의 처리목적', '', '2. 개인정보의 파기', '', '제3조(목적)', '', '1개']);
+    expect(lines('<dl><dt><em>4</em>항목<dd><b>1</b>개</dl>')).toEqual(['4 항목', '1개']);
+  });
+
   function lines(html: string): string[] {
     return htmlToText(html).lines;
   }

@@ -246,6 +246,7 @@ class Flow {
   private textLine = 0;
   /** Collapsible whitespace seen since the last visible character. */
   private space = false;
+  private numberBadgeEnded = false;
   private blankWanted = false;
   private preDepth = 0;
   /** The newline right after <pre> is not content. */
@@ -270,8 +271,16 @@ class Flow {
     const core = collapsed.replace(/^ | $/gu, '');
     if (this.text === '') this.textLine = line;
     else if (this.space || collapsed.startsWith(' ')) this.text += ' ';
+    // <h4><span class="num">01</span>개인정보의 처리목적</h4>: the badge is set apart on screen.
+    else if (this.numberBadgeEnded && /[\d.)]$/u.test(this.text) && /^[가-힣]/u.test(core)) this.text += ' ';
+    this.numberBadgeEnded = false;
     this.text += core;
     this.space = collapsed.endsWith(' ');
+  }
+
+  /** An inline element ended inside a heading: a number written in it is a badge, not glued to the title. */
+  inlineEndedInHeading(): void {
+    this.numberBadgeEnded = true;
   }
 
   private addPreText(text: string, line: number): void {
@@ -401,6 +410,8 @@ const FOOTER_NAMES = /^(?:footer|foot|copyright)$/iu;
 const TABLE_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'col']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt']);
+const BODY_STARTS = new Set(['dd', 'p', 'li', 'table']);
 /** Text a person clicks rather than reads: a hidden block made only of it is a menu or a set of buttons. */
 const INTERACTIVE = new Set(['a', 'button', 'label']);
 /** Short captions pages hide or show around the policy: never policy text. */
@@ -611,6 +622,7 @@ class PageConverter {
   private readonly scopes: Scope[] = [];
   private interactiveDepth = 0;
   private pendingLabel: PendingLabel | null = null;
+  private headingDepth = 0;
   readonly dropped: DroppedLine[] = [];
   readonly siteNames: string[] = [];
 
@@ -679,6 +691,9 @@ class PageConverter {
 
   /** A start tag with its attributes: scopes for what is not shown, then the element itself. */
   element(name: string, attrs: Map<string, string>, selfClosing: boolean, vue: boolean): void {
+    if (HEADING_TAGS.has(name)) this.headingDepth++;
+    // An unclosed <dt> (or <h4>) ends where the body begins.
+    else if (BODY_STARTS.has(name)) this.headingDepth = 0;
     for (const scope of this.scopes) if (scope.name === name && !VOID.has(name)) scope.depth++;
     if (INTERACTIVE.has(name)) this.interactiveDepth++;
     if (!VOID.has(name) && !TABLE_PARTS.has(name) && !(selfClosing && vue)) {
@@ -722,6 +737,8 @@ class PageConverter {
 
   endElement(name: string): void {
     this.flushLabel();
+    if (HEADING_TAGS.has(name)) this.headingDepth = Math.max(0, this.headingDepth - 1);
+    else if (this.headingDepth > 0 && INLINE.has(name)) this.top.inlineEndedInHeading();
     if (INTERACTIVE.has(name)) this.interactiveDepth = Math.max(0, this.interactiveDepth - 1);
     const closing = this.scopes.findLastIndex((s) => s.name === name && s.depth === 1);
     for (const scope of this.scopes) if (scope.name === name) scope.depth = Math.max(0, scope.depth - 1);

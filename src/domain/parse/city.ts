@@ -58,7 +58,7 @@ const GOVERNMENT_OFFICE = /^[가-힣]{2,}(?:청|처|부)$/u;
  * least two syllables before it, is not a name (열람청구, 의사표시); 안동시 (안 + 동시) still is.
  */
 const COMMON_TAILS = [
-  '청구', '요구', '연구', '도구', '기구', '가구', '지구', '입구', '출구', '창구', '추구', '탐구', '강구', '용구',
+  '청구', '요구', '연구', '영구', '준영구', '도구', '기구', '가구', '지구', '입구', '출구', '창구', '추구', '탐구', '강구', '용구',
   '표시', '게시', '제시', '명시', '지시', '즉시', '수시', '상시', '일시', '감시', '개시', '무시', '중시', '고시', '공시',
   '임시', '적시', '동시', '당시', '요청', '신청', '민원청', '연락처', '문의처', '접수처', '거래처', '위탁처', '제공처',
   '수탁처', '출처', '일부', '전부', '내부', '외부', '세부', '여부', '교부', '납부', '간부', '한도', '정도', '제도', '용도',
@@ -201,7 +201,16 @@ export function subjectName(line: string): string | null {
     const name = cleanName(parts.join(' '));
     if (isBodyName(name)) return name;
   }
-  // "○○○는 …" at the start of the sentence: the words up to the first particle.
+  // "○○○ 개인정보 처리방침은 …": the policy's own name for itself.
+  const own = /^(.*?)\s*(?:의\s+)?개인정보\s*(?:처리|보호|취급)\s*방침[은는이]\s/u.exec(text);
+  const ownName = own ? cleanName(own[1]!) : '';
+  if (isBodyName(ownName)) return ownName;
+  // "○○○는 …" at the start of the sentence, or right after "…에 따라": the words up to the first particle.
+  const after = /^.{0,60}?따라\s+(?=\S)/u.exec(text);
+  return subjectAtStart(text) ?? (after ? subjectAtStart(text.slice(after[0].length)) : null);
+}
+
+function subjectAtStart(text: string): string | null {
   const words = text.replace(/([은는이가])(?=[「『"“(])/gu, '$1 ').split(/\s+/u);
   for (let k = 0; k < Math.min(MAX_SUBJECT_WORDS, words.length); k++) {
     const next = words[k + 1];

@@ -64,25 +64,14 @@ export const TOPICS = [
   'file-registration', // 개인정보파일 등록 현황
   'pseudonymous', // 가명정보
   'overseas', // 국외 이전
+  'sensitive', // 민감정보의 공개 가능성 및 비공개 선택 방법 (법 제30조 제1항 제3호의3, 2023)
+  'automated-decision', // 자동화된 결정의 기준·절차, 거부·설명 요구 (법 제37조의2, 2024)
+  'behavioral', // 행태정보의 수집·이용·제공 및 거부 (작성지침)
+  'labeling', // 주요 개인정보 처리 표시 (라벨링, 작성지침)
   'other',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
-/** The topics a policy must contain (개인정보 보호법 제30조 제1항, 시행령 제31조 제1항). */
-export const REQUIRED_TOPICS: readonly Topic[] = [
-  'purpose',
-  'retention',
-  'items',
-  'third-party',
-  'entrustment',
-  'destruction',
-  'rights',
-  'safety',
-  'officer',
-  'access-request',
-  'remedies',
-  'revision',
-];
 
 export interface Article {
   /**

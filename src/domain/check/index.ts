@@ -1,28 +1,52 @@
 /**
- * `check`: what a policy version lacks or gets wrong, as findings a privacy officer can act on.
+ * `check`: what a policy version lacks or gets wrong, as findings a privacy officer can act on, each with
+ * the provision it rests on (`basis`) and that provision's tier (rules.ts):
  *
- * - missing-topic:   a topic the law requires (개인정보 보호법 제30조 제1항, 시행령 제31조 제1항) has no article
- *                    and is not mentioned anywhere;
- * - passing-mention: such a topic has no article of its own and is only mentioned inside another one
- *                    (파주 names its 열람청구 부서 inside 제5조);
- * - stale-reference: the body cites "제1조(개인정보의 처리 목적)" but that title is now another article's;
- * - revision-date:   the revision article's effective date disagrees with the ledger, or states none;
- * - missing-archive: an earlier version the revision article lists has no archived text.
- * The last two need the store's ledger; for a file they are skipped and the result says so.
+ * - missing-topic:     an item the law or the 표준지침 asks for has no article and is not mentioned; for an
+ *                      item asked only "when it happens" (위탁, 쿠키 …), only when the text shows it happens;
+ * - conditional-topic: such an item has no article and the text neither shows nor denies that it happens (a note);
+ * - passing-mention:   the item has no article of its own and is only mentioned inside another one (a note);
+ * - stale-reference:   the body cites "제1조(개인정보의 처리 목적)" but that title is now another article's
+ *                      (a statute's article, 「개인정보 보호법」 제36조(…), is not the policy's own);
+ * - stale-name:        a ministry or law name that changed (안전행정부, 정보통신망법's moved provisions);
+ * - revision-date:     the revision article's effective date disagrees with the ledger, or states none;
+ * - revision-ledger:   an earlier version the revision article lists disagrees with the ledger's dates,
+ *                      or the ledger knows an earlier version the article leaves out;
+ * - missing-archive:   an earlier version the revision article lists has no archived text.
+ * The last three need the city's ledger; without one they are skipped and the result says so.
  */
-import { REQUIRED_TOPICS, type Article, type Clause, type EarlierVersion, type IsoDate, type Ledger, type LedgerEntry, type PolicyVersion, type Topic } from '../model.js';
-import { TOPIC_LABELS } from '../parse/index.js';
+import { addDays } from '../ledger.js';
+import type { Article, Clause, EarlierVersion, IsoDate, Ledger, LedgerEntry, NumberingScheme, PolicyVersion } from '../model.js';
+import { earlierPeriodsFromLedger, writeRevisionArticle, type EarlierPeriod } from '../notice/revision.js';
 import { normaliseTitle } from '../parse/topics.js';
+import { articleName } from '../presentation/labels.js';
+import { CONTENT_RULES, SEVERITY_OF, STALE_NAME_RULES, STATUTE_ARTICLE_TITLES, type ContentRule, type Tier } from './rules.js';
 
-export type FindingKind = 'missing-topic' | 'passing-mention' | 'stale-reference' | 'revision-date' | 'missing-archive';
-export type Severity = 'error' | 'warning';
+export { CONTENT_RULES, STALE_NAME_RULES, type ContentRule, type Tier } from './rules.js';
+
+export type FindingKind =
+  | 'missing-topic'
+  | 'conditional-topic'
+  | 'passing-mention'
+  | 'stale-reference'
+  | 'stale-name'
+  | 'revision-date'
+  | 'revision-ledger'
+  | 'missing-archive';
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Finding {
   kind: FindingKind;
+  tier: Tier;
+  /** error (law), warning (guideline), note (recommended): follows from the tier. */
   severity: Severity;
-  /** The article concerned, as 제3조. */
-  article?: string;
+  /** The provision the finding rests on, in Korean: 법 제30조 ①1, 시행령 제31조 ①3, 표준지침 제21조, 작성지침 권장. */
+  basis: string;
+  /** Where, in the document's own numbering (제12조, 11조, 3, 서문, a section's title). */
+  where?: string;
   message: string;
+  /** What to write instead, when it follows from the ledger or the rule (a line of the revision article). */
+  suggestion?: string;
 }
 
 export interface CheckResult {
@@ -30,19 +54,30 @@ export interface CheckResult {
   slug: string;
   effective: IsoDate | null;
   findings: Finding[];
+  /** Findings per tier. */
+  counts: Record<Tier, number>;
   /** What was not checked, and why. */
   notes: string[];
 }
 
 export interface CheckOptions {
-  /** The city's ledger; null when the version is a file outside a store (ledger checks are skipped). */
+  /** The city's ledger; null when there is none (a file outside a store): ledger checks are skipped. */
   ledger: Ledger | null;
+  /** The version is a draft (a file), not one the ledger records: its own dates are the draft's. */
+  draft?: boolean;
   /** How to name the version in notes. */
   label?: string;
 }
 
-function articleNumber(article: Pick<Article, 'number' | 'branch'>): string {
-  return article.branch === undefined ? `제${article.number}조` : `제${article.number}조의${article.branch}`;
+/** Whether a run fails: on a finding of the law, and with `strict` on one of the 표준지침 too. */
+export function checkFails(result: CheckResult, options: { strict?: boolean } = {}): boolean {
+  return result.counts.law > 0 || (options.strict === true && result.counts.guideline > 0);
+}
+
+function finding(kind: FindingKind, tier: Tier, basis: string, message: string, where?: string, suggestion?: string): Finding {
+  const out: Finding = { kind, tier, severity: SEVERITY_OF[tier], basis, ...(where === undefined ? {} : { where }), message };
+  if (suggestion !== undefined) out.suggestion = suggestion;
+  return out;
 }
 
 function clauseTexts(clauses: readonly Clause[], out: string[] = []): string[] {
@@ -53,49 +88,110 @@ function clauseTexts(clauses: readonly Clause[], out: string[] = []): string[] {
   return out;
 }
 
-/** Words that show a required topic is at least mentioned, in a body (spaces removed before matching). */
-const MENTIONS: Readonly<Record<string, RegExp>> = {
-  purpose: /처리목적|이용목적/u,
-  retention: /보유기간|보유·?이용기간|보존기간/u,
-  items: /개인정보(의)?항목|수집항목|필수항목/u,
-  'third-party': /제3자(에게)?제공/u,
-  entrustment: /위탁/u,
-  destruction: /파기/u,
-  rights: /권리(를)?행사|열람.{0,6}정정/u,
-  safety: /안전성확보/u,
-  officer: /보호책임자/u,
-  'access-request': /열람(등)?청구.{0,12}(접수|처리)?.{0,6}부서|열람청구(를)?접수/u,
-  remedies: /침해.{0,6}(구제|신고)|분쟁조정/u,
-  revision: /처리방침.{0,6}(변경|적용)/u,
+/** A place in the document and its text, one sentence at a time. */
+interface Place {
+  where: string;
+  article?: Article;
+  sentences: string[];
+}
+
+const sentencesOf = (texts: readonly string[]): string[] => texts.flatMap((t) => t.split(/(?<=다\.)\s*/u)).filter((s) => s.trim() !== '');
+
+function placesOf(version: PolicyVersion): Place[] {
+  const numbering = version.numbering ?? 'article';
+  return [
+    { where: '서문', sentences: sentencesOf([version.title, ...clauseTexts(version.preamble)]) },
+    ...version.articles.map((article) => ({ where: articleName(article, numbering), article, sentences: sentencesOf([article.title, ...clauseTexts(article.body)]) })),
+    ...version.appendix.map((section) => ({ where: section.title, sentences: sentencesOf([section.title, ...clauseTexts(section.body)]) })),
+  ];
+}
+
+const compact = (text: string): string => text.replace(/\s+/gu, '');
+/** A sentence that says the body does not do something: "위탁하지 않습니다", "해당 사항 없음". */
+const NEGATED = /(하|되|있|받|두|주)지않|않(습니다|으며|고|음)|없(습니다|음)|해당(사항)?없|미해당/u;
+const quote = (sentence: string): string => {
+  const text = sentence.trim();
+  return text.length > 50 ? `${text.slice(0, 48)}…` : text;
 };
 
-function topicFindings(version: PolicyVersion): Finding[] {
-  const present = new Set<Topic>(version.articles.map((a) => a.topic));
+/** Whether `version`, in force until `until`, is held to a rule that applies from `since`. */
+const heldTo = (since: IsoDate | undefined, until: IsoDate | null): boolean => since === undefined || until === null || until >= since;
+
+function topicFindings(version: PolicyVersion, places: readonly Place[], until: IsoDate | null): Finding[] {
+  const present = new Set(version.articles.map((a) => a.topic));
   const findings: Finding[] = [];
-  for (const topic of REQUIRED_TOPICS) {
-    if (present.has(topic)) continue;
-    const label = TOPIC_LABELS[topic];
-    const mention = MENTIONS[topic];
-    const where = mention ? version.articles.filter((a) => clauseTexts(a.body).some((t) => mention.test(t.replace(/\s+/gu, '')))) : [];
-    if (where.length > 0) {
-      const names = where.map(articleNumber);
-      findings.push({
-        kind: 'passing-mention',
-        severity: 'warning',
-        article: names[0]!,
-        message: `${label} has no article of its own; it is only mentioned in ${names.join(', ')}`,
-      });
-    } else {
-      findings.push({ kind: 'missing-topic', severity: 'error', message: `${label} is required (개인정보 보호법 제30조, 시행령 제31조) but no article covers it` });
+  const articlePlaces = places.filter((p) => p.article !== undefined);
+  for (const rule of CONTENT_RULES) {
+    if (present.has(rule.topic) || !heldTo(rule.since, until)) continue;
+    const affirmative = (place: Place, pattern: RegExp): string | undefined => place.sentences.find((s) => pattern.test(compact(s)) && !NEGATED.test(compact(s)));
+    const mentionedIn = (rule.mentionSuffices ? places : articlePlaces).filter((place) => affirmative(place, rule.mention) !== undefined);
+    if (mentionedIn.length > 0) {
+      if (rule.mentionSuffices) continue;
+      findings.push(passingMention(rule, mentionedIn.map((p) => p.where)));
+      continue;
     }
+    const heading = `"${rule.item}" 조문`;
+    if (rule.applies === 'required') {
+      const message =
+        rule.tier === 'recommended'
+          ? `「${rule.item}」: 이 방침에 없습니다. 작성지침은 이를 두기를 권장합니다.`
+          : `「${rule.item}」을(를) 다루는 조문이 없고 본문에도 언급이 없습니다. ${rule.basis}에 따라 ${heading}을 두십시오.`;
+      findings.push(finding('missing-topic', rule.tier, rule.basis, message));
+      continue;
+    }
+    const evidence = places.map((place) => ({ place, sentence: affirmative(place, rule.happens!) })).find((e) => e.sentence !== undefined);
+    if (evidence) {
+      findings.push(
+        finding(
+          'missing-topic',
+          rule.tier,
+          rule.basis,
+          `"${quote(evidence.sentence!)}"라고 되어 있어 「${rule.item}」에 해당하지만, 이를 다루는 조문이 없습니다. ${rule.basis}에 따라 ${heading}을 두십시오.`,
+          evidence.place.where,
+        ),
+      );
+      continue;
+    }
+    const denied = places.some((place) => place.sentences.some((s) => (rule.happens!.test(compact(s)) || rule.mention.test(compact(s))) && NEGATED.test(compact(s))));
+    if (denied || rule.tier === 'recommended') continue;
+    findings.push(
+      finding(
+        'conditional-topic',
+        'recommended',
+        `${rule.basis} (해당하는 경우)`,
+        `「${rule.item}」 조문이 없습니다. 해당하는 경우에만 적는 사항이고(${rule.basis}) 본문에 해당한다는 내용이 없어 위반은 아닙니다. 해당하면 ${heading}을 두십시오.`,
+      ),
+    );
   }
   return findings;
 }
 
+function passingMention(rule: ContentRule, where: string[]): Finding {
+  return finding(
+    'passing-mention',
+    'recommended',
+    '작성지침 권장',
+    `「${rule.item}」(${rule.basis})을(를) 다루는 조문이 따로 없고 ${where.join(', ')}에서 언급만 합니다. 필요한 내용이 모두 있는지 확인하고, "${rule.item}" 조문으로 따로 두기를 권장합니다.`,
+    where[0],
+  );
+}
+
 // 제1조(개인정보의 처리 목적), 제1조 (…), 제1조 [제목], 제1조의2(…)
 const CITATION = /제\s*(\d{1,3})\s*조(?:\s*의\s*(\d{1,2}))?\s*[(\[]\s*([^()[\]]{2,40}?)\s*[)\]]/gu;
-// A citation of a statute, not of the policy: "개인정보 보호법 제35조(…)", "「…」 제35조", "동법 시행령 제32조".
-const STATUTE_BEFORE = /(?:법|령|규칙|」|고시|지침|조례|협약|조약)\s*$/u;
+// What a statute's name ends with: "개인정보 보호법", "「…」", "동법 시행령", "…에 관한 법률", "표준 개인정보 보호지침".
+const STATUTE_BEFORE = /(?:법|령|률|규칙|」|』|고시|지침|규정|조례|협약|조약)\s*$/u;
+// Between a statute's name and a later citation of it: earlier citations and connectives ("제35조(…), 제36조(…) 및 "),
+// its paragraphs and items, "(이하 "법"이라 한다)".
+const CITATION_TAIL = /(?:\s*(?:제\s*\d{1,3}\s*조(?:\s*의\s*\d{1,2})?|제\s*\d{1,2}\s*[항호]|\d{1,2}\s*항)\s*(?:[(\[][^()[\]]{0,40}[)\]])?|\s*\(이하[^()]{0,20}\)|\s*(?:,|및|또는|와|과|·|ㆍ|내지|부터|~))\s*$/u;
+
+function citesStatute(before: string): boolean {
+  let text = before;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(CITATION_TAIL, '');
+  }
+  return STATUTE_BEFORE.test(text);
+}
 
 function sameTitle(a: string, b: string): boolean {
   const x = normaliseTitle(a).replace(/의/gu, '');
@@ -103,25 +199,34 @@ function sameTitle(a: string, b: string): boolean {
   return x === y || (x.length >= 4 && y.includes(x)) || (y.length >= 4 && x.includes(y));
 }
 
+const REFERENCE_BASIS = '표준지침 제18조';
+
 function referenceFindings(version: PolicyVersion): Finding[] {
+  const numbering: NumberingScheme = version.numbering ?? 'article';
+  // Only a document numbered 제N조 (or N조) can cite its own 제N조; elsewhere every 제N조 is a statute's.
+  if (numbering !== 'article' && numbering !== 'article-bare') return [];
+  const key = (number: string | number, branch?: string | number): string => (branch === undefined ? `제${number}조` : `제${number}조의${branch}`);
+  const byNumber = new Map(version.articles.map((a) => [key(a.number, a.branch), a]));
   const findings: Finding[] = [];
-  const byNumber = new Map(version.articles.map((a) => [articleNumber(a), a]));
   for (const article of version.articles) {
+    const here = articleName(article, numbering);
     for (const text of clauseTexts(article.body)) {
       for (const match of text.matchAll(CITATION)) {
-        if (STATUTE_BEFORE.test(text.slice(0, match.index))) continue;
-        const cited = match[2] === undefined ? `제${match[1]}조` : `제${match[1]}조의${match[2]}`;
+        if (citesStatute(text.slice(0, match.index))) continue;
+        const cited = key(match[1]!, match[2]);
         const title = match[3]!.trim();
         const target = byNumber.get(cited);
         if (target && sameTitle(target.title, title)) continue;
         const now = version.articles.find((a) => sameTitle(a.title, title));
+        const statuteTitle = STATUTE_ARTICLE_TITLES[cited];
+        if (!now && statuteTitle !== undefined && sameTitle(statuteTitle, title)) continue;
         const citation = `${cited}(${title})`;
-        const here = articleNumber(article);
         if (now) {
-          findings.push({ kind: 'stale-reference', severity: 'error', article: here, message: `${citation} is cited in ${here} but ${title} is now ${articleNumber(now)}` });
+          const nowName = articleName(now, numbering);
+          findings.push(finding('stale-reference', 'guideline', REFERENCE_BASIS, `인용 ${citation}: 이 제목의 조문은 지금 ${nowName}입니다. 인용을 고치십시오.`, here, `${nowName}(${title})`));
         } else {
-          const actual = target ? `${cited} is now ${target.title}` : `there is no ${cited}`;
-          findings.push({ kind: 'stale-reference', severity: 'error', article: here, message: `${citation} is cited in ${here} but no article is titled ${title} (${actual})` });
+          const actual = target ? `${cited}의 제목은 지금 「${target.title}」입니다` : `이 방침에는 ${cited}가 없습니다`;
+          findings.push(finding('stale-reference', 'guideline', REFERENCE_BASIS, `인용 ${citation}: 그런 제목의 조문이 없습니다(${actual}). 인용된 조문을 확인하십시오.`, here));
         }
       }
     }
@@ -129,8 +234,24 @@ function referenceFindings(version: PolicyVersion): Finding[] {
   return findings;
 }
 
-function entryOf(ledger: Ledger, effective: IsoDate | null): LedgerEntry | undefined {
-  return effective === null ? undefined : ledger.versions.find((e) => e.effective === effective);
+function staleNameFindings(places: readonly Place[], until: IsoDate | null): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of STALE_NAME_RULES) {
+    if (!heldTo(rule.since, until)) continue;
+    const global = new RegExp(rule.name.source, `${rule.name.flags}g`);
+    for (const place of places) {
+      const stale = place.sentences.flatMap((sentence) =>
+        [...sentence.matchAll(global)].filter((m) => {
+          if (!rule.movedArticles) return true;
+          const article = /^[」』"”]?\s*(?:\([^()]{0,20}\)\s*)?제\s*(\d{1,3})\s*조/u.exec(sentence.slice(m.index + m[0].length));
+          return article === null || rule.movedArticles(Number(article[1]));
+        }),
+      );
+      if (stale.length === 0) continue;
+      findings.push(finding('stale-name', 'guideline', rule.basis, `옛 이름 "${stale[0]![0]}"라고 적혀 있습니다. ${rule.now}.`, place.where));
+    }
+  }
+  return findings;
 }
 
 /** The ledger entry an earlier-version line of the revision article names. */
@@ -138,56 +259,141 @@ function entryForEarlier(ledger: Ledger, earlier: EarlierVersion): LedgerEntry |
   return ledger.versions.find((entry) => {
     // A month-only line (2022-09) names the version known by that month, or the one since dated in it.
     if (earlier.from !== undefined) return entry.effective === earlier.from || (earlier.from.length === 7 && (entry.effectiveMonth === earlier.from || entry.effective?.startsWith(`${earlier.from}-`) === true));
-    if (earlier.before !== undefined) return entry.until !== null && entry.until < earlier.before && (ledger.versions.find((next) => next.effective === earlier.before) !== undefined || entry === nearestBefore(ledger, earlier.before));
+    if (earlier.before !== undefined) return false;
     return earlier.until !== undefined && entry.until === earlier.until;
-  });
+  }) ?? (earlier.from === undefined && earlier.before !== undefined ? entryBefore(ledger, earlier.before) : undefined);
+}
+
+/** "X 이전 개인정보처리방침": the version that ended the day before X, else the last one that ended before X. */
+function entryBefore(ledger: Ledger, before: IsoDate | string): LedgerEntry | undefined {
+  if (isDay(before)) {
+    const dayBefore = addDays(before, -1);
+    const exact = ledger.versions.find((e) => e.until === dayBefore);
+    if (exact) return exact;
+  }
+  return nearestBefore(ledger, before);
 }
 
 function nearestBefore(ledger: Ledger, cutoff: IsoDate): LedgerEntry | undefined {
   return [...ledger.versions].filter((e) => e.until !== null && e.until < cutoff).sort((a, b) => (b.until ?? '').localeCompare(a.until ?? ''))[0];
 }
 
-function ledgerFindings(version: PolicyVersion, ledger: Ledger): Finding[] {
-  const findings: Finding[] = [];
-  const revisionArticle = version.articles.find((a) => a.topic === 'revision');
-  const where = revisionArticle ? articleNumber(revisionArticle) : undefined;
+const REVISION_BASIS = '표준지침 제21조';
+const isDay = (date: string | undefined): date is IsoDate => date !== undefined && date.length === 10;
+const startOf = (entry: LedgerEntry): string | null => entry.effective ?? entry.effectiveMonth ?? null;
+
+/** The revision article must say when the version takes effect (표준지침 제21조: 시행 시기를 공개). */
+function effectiveDateFindings(version: PolicyVersion, ledger: Ledger | null, draft: boolean): Finding[] {
   const revision = version.revision;
-  const recorded = version.effective;
-  if (revision && recorded !== null) {
-    const finding = (severity: Severity, message: string): Finding => (where ? { kind: 'revision-date', severity, article: where, message } : { kind: 'revision-date', severity, message });
-    if (revision.effective === null) {
-      const said = revision.effectiveText ? ` ("${revision.effectiveText}")` : '';
-      findings.push(finding('warning', `the revision article states no effective date${said}; the ledger records ${recorded}`));
-    } else if (revision.effective !== recorded) {
-      findings.push(finding('error', `the revision article states ${revision.effective} but the ledger records ${recorded}`));
+  if (!revision || revision.effective !== null) return [];
+  const revisionArticle = version.articles.find((a) => a.topic === 'revision');
+  const where = revisionArticle ? articleName(revisionArticle, version.numbering ?? 'article') : undefined;
+  const said = revision.effectiveText ? ` ("${revision.effectiveText}")` : '';
+  const recorded = ledger && !draft && version.effective !== null ? ` 장부(history/${ledger.slug}.yaml)에는 ${version.effective}로 기록되어 있습니다.` : '';
+  return [finding('revision-date', 'guideline', REVISION_BASIS, `변경 조문에 시행일이 날짜로 적혀 있지 않습니다${said}.${recorded} 시행일을 날짜로 적으십시오.`, where)];
+}
+
+function ledgerFindings(version: PolicyVersion, ledger: Ledger, draft: boolean): Finding[] {
+  const findings: Finding[] = [];
+  const numbering = version.numbering ?? 'article';
+  const revisionArticle = version.articles.find((a) => a.topic === 'revision');
+  const where = revisionArticle ? articleName(revisionArticle, numbering) : undefined;
+  const revision = version.revision;
+  // A stored version's date is the ledger's; a draft's is what it states.
+  const own = draft ? (revision?.effective ?? version.effective) : version.effective;
+  const history = `장부(history/${ledger.slug}.yaml)`;
+
+  if (revision && !draft && own !== null && revision.effective !== null && revision.effective !== own) {
+    findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `변경 조문의 시행일은 ${revision.effective}이지만 ${history}에는 ${own}로 기록되어 있습니다. 어느 쪽이 맞는지 확인하십시오.`, where));
+  }
+  if (!draft && own !== null && !ledger.versions.some((e) => e.effective === own)) {
+    findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `${history}에 ${own}부터 시행된 판이 없습니다. \`bangchim verify\`로 저장소를 확인하십시오.`));
+  }
+  if (draft && own !== null) {
+    const newer = ledger.versions.find((e) => e.archived && e.effective !== null && e.effective > own);
+    if (newer) findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `초안의 시행일 ${own}은 ${history}의 ${newer.effective}판보다 앞섭니다. 시행일을 확인하십시오.`, where));
+  }
+  if (!revision) return findings;
+
+  // What the ledger says each earlier version's period is, and how the revision article would write it.
+  const periods = own === null ? [] : earlierPeriodsFromLedger(ledger.versions.filter((e) => e.effective !== own), own);
+  const written = own === null || !revisionArticle ? null : writeRevisionArticle({ style: revision.style, number: revisionArticle.number, branch: revisionArticle.branch, title: revisionArticle.title, newEffective: own, earlier: periods, city: version.city, oldRevision: revision }).revision.earlier;
+  const suggestionFor = (period: EarlierPeriod): string | undefined => written?.find((w) => (w.from ?? null) === period.from && (w.until === undefined || w.until === period.until))?.text;
+  const listed = new Set<LedgerEntry>();
+  for (const earlier of revision.earlier) {
+    const entry = entryForEarlier(ledger, earlier);
+    if (!entry) {
+      findings.push(finding('revision-ledger', 'guideline', REVISION_BASIS, `변경 조문의 "${earlier.text}": ${history}에 이 날짜의 판이 없습니다. 날짜를 확인하십시오.`, where));
+      continue;
+    }
+    listed.add(entry);
+    const period = periods.find((p) => p.from === startOf(entry) && (p.from !== null || p.until === entry.until));
+    if (period && isDay(period.until)) {
+      const statedUntil = isDay(earlier.until) ? earlier.until : isDay(earlier.before) ? addDays(earlier.before, -1) : undefined;
+      if (statedUntil !== undefined && statedUntil !== period.until) {
+        const suggestion = suggestionFor(period);
+        findings.push(
+          finding(
+            'revision-ledger',
+            'guideline',
+            REVISION_BASIS,
+            `변경 조문의 "${earlier.text}"에 따르면 이 판은 ${statedUntil}까지 적용되었지만, ${history}에는 ${period.until}까지로 기록되어 있습니다${entry.until === null ? ` (다음 판이 ${addDays(period.until, 1)}부터 시행)` : ''}.${suggestion ? ` 장부대로라면 "${suggestion}"입니다.` : ''}`,
+            where,
+            suggestion,
+          ),
+        );
+      }
+    }
+    if (!entry.archived) {
+      findings.push(finding('missing-archive', 'recommended', '이전 처리방침 보관 (감사 관행)', `변경 조문에 적힌 "${earlier.text}"의 본문이 보관되어 있지 않습니다. 그 판의 본문을 구하면 \`bangchim import\`로 보관하십시오.`, where));
     }
   }
-  if (revision) {
-    for (const earlier of revision.earlier) {
-      const entry = entryForEarlier(ledger, earlier);
-      if (entry?.archived) continue;
-      const base: Finding = { kind: 'missing-archive', severity: 'warning', message: `"${earlier.text}" is listed in ${where ?? 'the revision article'} but its text is not in the archive` };
-      findings.push(where ? { ...base, article: where } : base);
+  if (revision.earlier.length > 0) {
+    for (const period of periods) {
+      const entry = ledger.versions.find((e) => startOf(e) === period.from && (period.from !== null || e.until === period.until));
+      if (!entry || listed.has(entry)) continue;
+      const suggestion = suggestionFor(period);
+      findings.push(
+        finding(
+          'revision-ledger',
+          'recommended',
+          REVISION_BASIS,
+          `${history}에 있는 이전 판(${period.from ?? '시작일 미상'} ~ ${period.until})이 변경 조문의 이전 방침 목록에 없습니다.${suggestion ? ` 목록에 "${suggestion}"을 넣으십시오.` : ''}`,
+          where,
+          suggestion,
+        ),
+      );
     }
-  }
-  if (recorded !== null && entryOf(ledger, recorded) === undefined) {
-    findings.push({ kind: 'revision-date', severity: 'error', message: `the ledger has no version effective ${recorded}` });
   }
   return findings;
 }
 
 export function checkVersion(version: PolicyVersion, options: CheckOptions): CheckResult {
-  const findings = [...topicFindings(version), ...referenceFindings(version)];
+  const draft = options.draft === true;
+  const entry = options.ledger && !draft && version.effective !== null ? options.ledger.versions.find((e) => e.effective === version.effective) : undefined;
+  // A version that went out of force is held to the rules of its time; one in force (or a draft) to today's.
+  const until = entry?.until ?? null;
+  const places = placesOf(version);
+  const findings = [...topicFindings(version, places, until), ...referenceFindings(version), ...staleNameFindings(places, until), ...effectiveDateFindings(version, options.ledger, draft)];
   const notes: string[] = [];
-  if (options.ledger) findings.push(...ledgerFindings(version, options.ledger));
-  else notes.push(`${options.label ?? 'this version'} is a file, not a version in a store: the revision date and the archive of earlier versions were not checked`);
-  return { city: version.city, slug: version.slug, effective: version.effective, findings, notes };
+  const label = options.label ?? '이 판';
+  if (options.ledger) findings.push(...ledgerFindings(version, options.ledger, draft));
+  else notes.push(`${label}: 저장소의 장부가 없어 변경 조문의 날짜와 이전 판의 보관 여부는 확인하지 않았습니다 (${version.slug}의 장부가 있는 저장소에서 실행하십시오)`);
+  const counts: Record<Tier, number> = { law: 0, guideline: 0, recommended: 0 };
+  for (const f of findings) counts[f.tier] += 1;
+  return { city: version.city, slug: version.slug, effective: version.effective, findings, counts, notes };
 }
 
-/** Findings as lines for a terminal. */
+const TIER_WORD: Readonly<Record<Tier, string>> = { law: '법령', guideline: '표준지침', recommended: '권장' };
+
+/** Findings as lines for a terminal: a summary per tier, then one line per finding with its basis. */
 export function formatCheckText(result: CheckResult, label: string): string {
-  const lines = [`${label} (${result.city}): ${result.findings.length === 0 ? 'no problems found' : `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`}`];
-  for (const f of result.findings) lines.push(`  ${f.severity}: [${f.kind}]${f.article ? ` ${f.article}:` : ''} ${f.message}`);
-  for (const note of result.notes) lines.push(`  note: ${note}`);
+  const { law, guideline, recommended } = result.counts;
+  const summary = result.findings.length === 0 ? '문제 없음' : `법령 ${law}건, 표준지침 ${guideline}건, 권장 ${recommended}건`;
+  const lines = [`${label} (${result.city}): ${summary}`];
+  for (const f of result.findings) {
+    lines.push(`  [${TIER_WORD[f.tier]} · ${f.basis}]${f.where ? ` ${f.where}:` : ''} ${f.message}`);
+  }
+  for (const note of result.notes) lines.push(`  참고: ${note}`);
   return lines.join('\n') + '\n';
 }

@@ -25,14 +25,19 @@ export const TOPIC_LABELS: Record<Topic, string> = {
   'file-registration': '개인정보파일 등록 현황',
   pseudonymous: '가명정보의 처리',
   overseas: '개인정보의 국외 이전',
+  sensitive: '민감정보의 공개 가능성 및 비공개 선택 방법',
+  'automated-decision': '자동화된 결정에 대한 정보주체의 권리',
+  behavioral: '행태정보의 수집·이용·제공 및 거부',
+  labeling: '주요 개인정보 처리 표시',
   other: '기타',
 };
 
 /**
  * Ordered: the first rule that matches wins, so specific topics come before the general words they
- * contain (열람청구 before 권리, 목적 외 이용 before 목적, 영상정보 before 처리방침).
+ * contain (열람청구 before 권리, 목적 외 이용 before 목적, 영상정보 before 처리방침, 자동화된 결정 before 자동 수집).
  */
 const TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = [
+  ['labeling', /처리표시|라벨링/],
   ['revision', /처리방침의?변경|방침의?변경|방침의?개정|방침의?시행및변경|고지의의무|공지의의무/],
   ['officer', /책임자/],
   ['access-request', /열람(등)?(의)?청구|열람청구/],
@@ -41,6 +46,8 @@ const TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = [
   ['file-registration', /파일(의)?등록|등록현황/],
   ['impact-assessment', /영향평가/],
   ['protection-level', /관리수준|보호수준|수준진단|수준평가/],
+  ['automated-decision', /자동화된결정/],
+  ['behavioral', /행태정보/],
   ['cookies', /자동(으로)?수집|쿠키|cookie/i],
   ['pseudonymous', /가명정보/],
   ['overseas', /국외이전|국외/],
@@ -51,6 +58,8 @@ const TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = [
   ['rights', /권리|의무|행사방법/],
   ['safety', /안전성|안전조치|보호조치/],
   ['items', /항목/],
+  // After 항목: "처리하는 민감정보의 항목" lists items; a title about 민감정보 alone is 제30조 제1항 제3호의3's.
+  ['sensitive', /민감정보/],
   ['retention', /보유기간|보유및이용기간|처리및보유|보존기간/],
   ['purpose', /목적/],
 ];

@@ -248,7 +248,7 @@ function staleNameFindings(places: readonly Place[], until: IsoDate | null): Fin
         }),
       );
       if (stale.length === 0) continue;
-      findings.push(finding('stale-name', 'guideline', rule.basis, `옛 이름 "${stale[0]![0]}"라고 적혀 있습니다. ${rule.now}.`, place.where));
+      findings.push(finding('stale-name', 'guideline', rule.basis, `${rule.label} "${stale[0]![0]}": ${rule.now}.`, place.where));
     }
   }
   return findings;

@@ -156,6 +156,8 @@ export const CONTENT_RULES: readonly ContentRule[] = [
 export interface StaleNameRule {
   /** The old name, as written (spaces allowed between its words). */
   name: RegExp;
+  /** What kind of name it is, as a finding says it. */
+  label: string;
   /** What to write instead, as a sentence. */
   now: string;
   since: IsoDate;
@@ -170,17 +172,20 @@ export interface StaleNameRule {
 export const STALE_NAME_RULES: readonly StaleNameRule[] = [
   {
     name: /안전행정부/u,
+    label: '바뀐 부처 이름',
     now: '안전행정부는 2014. 11. 19. 행정자치부로, 2017. 7. 26. 행정안전부로 바뀌었습니다(개인정보 보호 업무는 2020. 8. 5.부터 개인정보보호위원회 소관)',
     since: '2014-11-19',
     basis: '정부조직법 (2014. 11. 19. 개정)',
   },
   {
     name: /행정자치부/u,
+    label: '바뀐 부처 이름',
     now: '행정자치부는 2017. 7. 26. 행정안전부로 바뀌었습니다(개인정보 보호 업무는 2020. 8. 5.부터 개인정보보호위원회 소관)',
     since: '2017-07-26',
     basis: '정부조직법 (2017. 7. 26. 개정)',
   },
   {
+    label: '개인정보 보호 규정이 옮겨진 법',
     name: /정보통신망\s*이용촉진\s*및\s*정보보호\s*등에\s*관한\s*법률|정보통신망\s*법/u,
     now: '정보통신망법의 개인정보 보호 규정(제22조~제32조의5)은 2020. 8. 5. 개인정보 보호법으로 옮겨졌습니다; 개인정보 보호법의 해당 조문을 근거로 적으십시오',
     since: '2020-08-05',

@@ -155,6 +155,11 @@ describe('references: the policy\'s own articles, not a statute\'s', () => {
     expect(checkVersion(parseText(text, 'iksan'), { ledger: null }).findings.filter((f) => f.kind === 'stale-reference')).toEqual([]);
   });
 
+  it('a bare statute citation whose number the policy lacks, though the policy has an article of that title: no finding', () => {
+    const text = applyEdits(seedText('iksan'), [['익산시는 원칙적으로 개인정보 처리목적이 달성된 경우에는 지체없이 해당 개인정보를 파기합니다.', '익산시는 원칙적으로 개인정보 처리목적이 달성된 경우에는 제21조(개인정보의 파기)에 따라 지체없이 해당 개인정보를 파기합니다.']]);
+    expect(checkVersion(parseText(text, 'iksan'), { ledger: null }).findings.filter((f) => f.kind === 'stale-reference')).toEqual([]);
+  });
+
   it('a stale reference of its own: 파주 with a new 제1조 inserted, 제3조 still cites 제1조(개인정보의 처리 목적)', () => {
     const text = applyEdits(seedText('paju'), [
       ['제1조 개인정보의 처리 목적\n', '제1조 목적\n\n이 방침은 파주시가 처리하는 개인정보의 보호에 관하여 정합니다.\n\n제1조의2 개인정보의 처리 목적\n'],

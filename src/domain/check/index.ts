@@ -217,9 +217,10 @@ function referenceFindings(version: PolicyVersion): Finding[] {
         const title = match[3]!.trim();
         const target = byNumber.get(cited);
         if (target && sameTitle(target.title, title)) continue;
-        const now = version.articles.find((a) => sameTitle(a.title, title));
+        // A number the policy does not have, with the statute's title for it: the statute's article.
         const statuteTitle = STATUTE_ARTICLE_TITLES[cited];
-        if (!now && statuteTitle !== undefined && sameTitle(statuteTitle, title)) continue;
+        if (!target && statuteTitle !== undefined && sameTitle(statuteTitle, title)) continue;
+        const now = version.articles.find((a) => sameTitle(a.title, title));
         const citation = `${cited}(${title})`;
         if (now) {
           const nowName = articleName(now, numbering);

@@ -196,8 +196,8 @@ export const STALE_NAME_RULES: readonly StaleNameRule[] = [
 
 /**
  * Titles of 개인정보 보호법's articles that policies cite without naming the law ("제35조(개인정보의 열람)에
- * 따라"): a citation of one of these that matches no article of the policy is the statute's, not a stale
- * reference to the policy's own.
+ * 따라"): such a citation of a number the policy does not have is the statute's, not a stale reference to
+ * the policy's own. (Titles as in force in 2026; an older title is matched when one contains the other.)
  */
 export const STATUTE_ARTICLE_TITLES: Readonly<Record<string, string>> = {
   제15조: '개인정보의 수집·이용',
@@ -214,7 +214,7 @@ export const STATUTE_ARTICLE_TITLES: Readonly<Record<string, string>> = {
   제31조: '개인정보 보호책임자의 지정',
   제32조: '개인정보파일의 등록 및 공개',
   제33조: '개인정보 영향평가',
-  제34조: '개인정보 유출 통지',
+  제34조: '개인정보 유출 등의 통지·신고',
   제35조: '개인정보의 열람',
   제36조: '개인정보의 정정·삭제',
   제37조: '개인정보의 처리정지 등',

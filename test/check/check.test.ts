@@ -34,7 +34,6 @@ const CONDITIONAL = {
   cookies: 'recommended conditional-topic 법 제30조 ①7 (해당하는 경우)',
   automated: 'recommended conditional-topic 법 제37조의2, 시행령 제44조의4 (해당하는 경우)',
 } as const;
-const LABELING = 'recommended missing-topic 작성지침 권장';
 
 describe('the rules table', () => {
   it('names a basis and a tier for every item of LAW.md, and only topics the model knows', () => {
@@ -55,7 +54,6 @@ describe('the rules table', () => {
       'automated-decision': 'law when-it-happens 법 제37조의2, 시행령 제44조의4',
       'access-request': 'guideline required 표준지침 제19조',
       revision: 'guideline required 표준지침 제19조, 제21조',
-      labeling: 'recommended required 작성지침 권장',
     });
   });
 });
@@ -69,11 +67,11 @@ describe('checkVersion on the seeds (with the ledger their import builds)', () =
 
   it('의정부: nothing the law asks is missing; its revision article states no date (표준지침 제21조)', () => {
     const result = check('uijeongbu', '2023-01-01');
-    expect(shape(result.findings)).toEqual([CONDITIONAL.sensitive, CONDITIONAL.pseudonymous, CONDITIONAL.overseas, CONDITIONAL.automated, LABELING, 'guideline revision-date 표준지침 제21조 @제17조']);
+    expect(shape(result.findings)).toEqual([CONDITIONAL.sensitive, CONDITIONAL.pseudonymous, CONDITIONAL.overseas, CONDITIONAL.automated, 'guideline revision-date 표준지침 제21조 @제17조']);
     expect(result.findings.at(-1)!.message).toBe(
       '변경 조문에 시행일이 날짜로 적혀 있지 않습니다 ("이 개인정보 처리방침은 게시일부터 적용됩니다."). 장부(history/uijeongbu.yaml)에는 2023-01-01로 기록되어 있습니다. 시행일을 날짜로 적으십시오.',
     );
-    expect(result.counts).toEqual({ law: 0, guideline: 1, recommended: 5 });
+    expect(result.counts).toEqual({ law: 0, guideline: 1, recommended: 4 });
   });
 
   it('남양주: no 열람청구 부서 (표준지침 제19조), 안전행정부 and 행정자치부 still named, its first version not archived', () => {
@@ -81,7 +79,6 @@ describe('checkVersion on the seeds (with the ledger their import builds)', () =
     expect(shape(result.findings)).toEqual([
       CONDITIONAL.sensitive, CONDITIONAL.pseudonymous, CONDITIONAL.overseas, CONDITIONAL.cookies, CONDITIONAL.automated,
       'guideline missing-topic 표준지침 제19조',
-      LABELING,
       'guideline stale-name 정부조직법 (2014. 11. 19. 개정) @제8조',
       'guideline stale-name 정부조직법 (2017. 7. 26. 개정) @제6조',
       'recommended missing-archive 이전 처리방침 보관 (감사 관행) @제10조',
@@ -93,11 +90,10 @@ describe('checkVersion on the seeds (with the ledger their import builds)', () =
     expect(checkFails(result, { strict: true })).toBe(true);
   });
 
-  it('고양: notes only (the 2023 items it does not mention, 라벨링, three earlier versions not archived)', () => {
+  it('고양: notes only (the 2023 items it does not mention, three earlier versions not archived)', () => {
     const result = check('goyang');
     expect(shape(result.findings)).toEqual([
       CONDITIONAL.sensitive, CONDITIONAL.pseudonymous, CONDITIONAL.overseas, CONDITIONAL.cookies, CONDITIONAL.automated,
-      LABELING,
       ...Array(3).fill('recommended missing-archive 이전 처리방침 보관 (감사 관행) @제12조'),
     ]);
     expect(result.findings.at(-1)!.message).toBe('변경 조문에 적힌 "2016. 12. 02. ~ 2020. 07. 16. 적용(클릭)"의 본문이 보관되어 있지 않습니다. 그 판의 본문을 구하면 `bangchim import`로 보관하십시오.');
@@ -111,22 +107,27 @@ describe('checkVersion on the seeds (with the ledger their import builds)', () =
       'recommended passing-mention 작성지침 권장 @제6조',
       'recommended passing-mention 작성지침 권장 @제5조',
       'recommended passing-mention 작성지침 권장 @제5조',
-      LABELING,
       ...Array(11).fill('recommended missing-archive 이전 처리방침 보관 (감사 관행) @제15조'),
     ]);
     expect(result.findings[3]!.message).toMatch(/^「개인정보 자동 수집 장치의 설치·운영 및 거부」\(법 제30조 ①7\)을\(를\) 다루는 조문이 따로 없고 제6조에서 언급만 합니다/u);
     expect(result.findings[5]!.message).toMatch(/^「개인정보 열람청구를 접수·처리하는 부서」\(표준지침 제19조\)/u);
   });
 
-  it('익산: no 열람청구 부서, 안전행정부 in its 권익침해 article', () => {
+  it('익산 (numbered N조): no 열람청구 부서, 안전행정부 in its 권익침해 article 10조', () => {
     const result = check('iksan');
     expect(shape(result.findings)).toEqual([
       CONDITIONAL.sensitive, CONDITIONAL.pseudonymous, CONDITIONAL.overseas, CONDITIONAL.cookies, CONDITIONAL.automated,
       'guideline missing-topic 표준지침 제19조',
-      LABELING,
-      'guideline stale-name 정부조직법 (2014. 11. 19. 개정) @제10조',
-      'recommended missing-archive 이전 처리방침 보관 (감사 관행) @제11조',
+      'guideline stale-name 정부조직법 (2014. 11. 19. 개정) @10조',
+      'recommended missing-archive 이전 처리방침 보관 (감사 관행) @11조',
     ]);
+  });
+
+  it('a change the revision article records ("가명정보 관련 규정 반영") is not evidence that the body processes 가명정보', () => {
+    const text = readFileSync(new URL('../parse/fixtures/bodies/education-office-table.txt', import.meta.url));
+    const findings = checkVersion(parsePolicy(text).version, { ledger: null }).findings;
+    expect(shape(findings.filter((f) => f.basis.startsWith('법 제30조 ①4의2')))).toEqual([CONDITIONAL.pseudonymous]);
+    expect(findings.filter((f) => f.tier === 'law')).toEqual([]);
   });
 
   it('a version out of force before the 2023 amendment took effect is not held to its items', () => {
@@ -189,7 +190,6 @@ describe('a 공단\'s page of 2015 still in force (test/check/fixtures/gongdan-2
       CONDITIONAL.overseas,
       'law missing-topic 법 제30조 ①7 @제3조',
       CONDITIONAL.automated,
-      LABELING,
       'guideline stale-name 정부조직법 (2014. 11. 19. 개정) @제1조',
       'guideline stale-name 정부조직법 (2014. 11. 19. 개정) @제7조',
       'guideline stale-name 정부조직법 (2014. 11. 19. 개정) @제9조',
@@ -296,7 +296,7 @@ describe('bangchim check (CLI)', () => {
   it('exit 0 when the findings are of the 표준지침 or recommended only; --strict exits 1 on the 표준지침', async () => {
     const text = await run(['--store', store, 'check', 'namyangju'], dir);
     expect(text.code).toBe(0);
-    expect(text.out.split('\n')[0]).toBe('namyangju@2015-08-26 (남양주시): 법령 0건, 표준지침 3건, 권장 7건');
+    expect(text.out.split('\n')[0]).toBe('namyangju@2015-08-26 (남양주시): 법령 0건, 표준지침 3건, 권장 6건');
     expect(text.out).toContain('\n  [표준지침 · 정부조직법 (2014. 11. 19. 개정)] 제8조: 바뀐 부처 이름 "안전행정부": ');
     expect((await run(['--store', store, 'check', 'namyangju', '--strict'], dir)).code).toBe(1);
     expect((await run(['--store', store, 'check', 'goyang', '--strict'], dir)).code).toBe(0);
@@ -307,7 +307,7 @@ describe('bangchim check (CLI)', () => {
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.out);
     expect(Object.keys(parsed)).toEqual(['ref', 'city', 'slug', 'effective', 'findings', 'counts', 'notes']);
-    expect(parsed.counts).toEqual({ law: 0, guideline: 2, recommended: 7 });
+    expect(parsed.counts).toEqual({ law: 0, guideline: 2, recommended: 6 });
     expect(parsed.findings.find((f: Finding) => f.kind === 'missing-topic' && f.tier === 'guideline')).toEqual({
       kind: 'missing-topic',
       tier: 'guideline',
@@ -331,7 +331,7 @@ describe('bangchim check (CLI)', () => {
     writeFileSync(join(dir, 'goyang.txt'), seedText('goyang'));
     const result = await run(['check', 'goyang.txt'], dir);
     expect(result.code).toBe(0);
-    expect(result.out.split('\n')[0]).toBe('goyang.txt (고양특례시): 법령 0건, 표준지침 0건, 권장 6건');
+    expect(result.out.split('\n')[0]).toBe('goyang.txt (고양특례시): 법령 0건, 표준지침 0건, 권장 5건');
     expect(result.out).toContain('\n  참고: goyang.txt: 저장소의 장부가 없어 변경 조문의 날짜와 이전 판의 보관 여부는 확인하지 않았습니다 (goyang의 장부가 있는 저장소에서 실행하십시오)\n');
   });
 });

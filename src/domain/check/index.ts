@@ -97,6 +97,7 @@ interface Place {
 
 const sentencesOf = (texts: readonly string[]): string[] => texts.flatMap((t) => t.split(/(?<=다\.)\s*/u)).filter((s) => s.trim() !== '');
 
+/** The preamble, the articles and the sections after them, each with its sentences. */
 function placesOf(version: PolicyVersion): Place[] {
   const numbering = version.numbering ?? 'article';
   return [
@@ -120,11 +121,13 @@ const heldTo = (since: IsoDate | undefined, until: IsoDate | null): boolean => s
 function topicFindings(version: PolicyVersion, places: readonly Place[], until: IsoDate | null): Finding[] {
   const present = new Set(version.articles.map((a) => a.topic));
   const findings: Finding[] = [];
-  const articlePlaces = places.filter((p) => p.article !== undefined);
+  // The revision article tells what changed ("가명정보 관련 규정 반영"), not what the body does.
+  const content = places.filter((p) => p.article?.topic !== 'revision');
+  const articlePlaces = content.filter((p) => p.article !== undefined);
   for (const rule of CONTENT_RULES) {
     if (present.has(rule.topic) || !heldTo(rule.since, until)) continue;
     const affirmative = (place: Place, pattern: RegExp): string | undefined => place.sentences.find((s) => pattern.test(compact(s)) && !NEGATED.test(compact(s)));
-    const mentionedIn = (rule.mentionSuffices ? places : articlePlaces).filter((place) => affirmative(place, rule.mention) !== undefined);
+    const mentionedIn = (rule.mentionSuffices ? content : articlePlaces).filter((place) => affirmative(place, rule.mention) !== undefined);
     if (mentionedIn.length > 0) {
       if (rule.mentionSuffices) continue;
       findings.push(passingMention(rule, mentionedIn.map((p) => p.where)));
@@ -132,14 +135,10 @@ function topicFindings(version: PolicyVersion, places: readonly Place[], until: 
     }
     const heading = `"${rule.item}" 조문`;
     if (rule.applies === 'required') {
-      const message =
-        rule.tier === 'recommended'
-          ? `「${rule.item}」: 이 방침에 없습니다. 작성지침은 이를 두기를 권장합니다.`
-          : `「${rule.item}」을(를) 다루는 조문이 없고 본문에도 언급이 없습니다. ${rule.basis}에 따라 ${heading}을 두십시오.`;
-      findings.push(finding('missing-topic', rule.tier, rule.basis, message));
+      findings.push(finding('missing-topic', rule.tier, rule.basis, `「${rule.item}」을(를) 다루는 조문이 없고 본문에도 언급이 없습니다. ${rule.basis}에 따라 ${heading}을 두십시오.`));
       continue;
     }
-    const evidence = places.map((place) => ({ place, sentence: affirmative(place, rule.happens!) })).find((e) => e.sentence !== undefined);
+    const evidence = content.map((place) => ({ place, sentence: affirmative(place, rule.happens!) })).find((e) => e.sentence !== undefined);
     if (evidence) {
       findings.push(
         finding(
@@ -152,7 +151,7 @@ function topicFindings(version: PolicyVersion, places: readonly Place[], until: 
       );
       continue;
     }
-    const denied = places.some((place) => place.sentences.some((s) => (rule.happens!.test(compact(s)) || rule.mention.test(compact(s))) && NEGATED.test(compact(s))));
+    const denied = content.some((place) => place.sentences.some((s) => (rule.happens!.test(compact(s)) || rule.mention.test(compact(s))) && NEGATED.test(compact(s))));
     if (denied || rule.tier === 'recommended') continue;
     findings.push(
       finding(

@@ -8,12 +8,10 @@
  * path we built ourselves. The environment is cleaned of inherited GIT_* variables so that a
  * surrounding repository (a hook, GIT_DIR) cannot redirect us.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { StoreError } from '../domain/errors.js';
 
-/** Korean paths unescaped in output. */
-const CONFIG = ['core.quotePath=false'];
 const FALLBACK_IDENTITY = { name: 'bangchim', email: 'bangchim@localhost' };
 
 export interface Identity {
@@ -57,20 +55,182 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+// ---- configuration that runs code ----
+//
+// A store is data someone else may have written, and git runs programs its configuration names: hooks,
+// fsmonitor, clean/smudge filters named in attributes, pack and ssh commands, and more. Every git
+// process bangchim starts gets, on its command line (GIT_CONFIG_PARAMETERS, which outranks every
+// configuration file and reaches the git processes it starts in turn), values that neutralise them.
+// Configuration can name a program only under a name git cannot be told to forget (`-c` can set, never
+// unset), so names (filter drivers, remotes) are read from the configuration first: reading it runs nothing.
+
+/** One configuration entry: its scope (system, global, local, worktree, command), the file it is in, key and value. */
+export interface ConfigEntry {
+  scope: string;
+  origin: string;
+  /** As git prints it: section and name lower-case, a subsection as written. */
+  key: string;
+  /** null for a bare `key` line (a boolean true). */
+  value: string | null;
+}
+
+/** Scopes of the configuration a store brings along: its .git/config, config.worktree and what they include. */
+const STORE_SCOPES = new Set(['local', 'worktree']);
+
+/** Overrides that hold whatever the configuration says. */
+const FIXED_OVERRIDES: [string, string][] = [
+  ['core.quotePath', 'false'], // Korean paths unescaped in output
+  ['core.hooksPath', '/dev/null'], // no hook runs: neither .git/hooks nor any hooksPath (git finds no file under /dev/null)
+  ['core.fsmonitor', 'false'],
+  ['core.pager', 'cat'], // git pages only to a terminal (never ours); the launcher says --no-pager too
+  ['core.editor', 'false'], // no command of ours opens an editor; if one ever did, it fails instead of running the store's
+  ['sequence.editor', 'false'],
+  ['protocol.ext.allow', 'never'], // ext:: URLs (also via url.*.insteadOf or remote.*.vcs) run their URL as a command
+  ['protocol.git.allow', 'never'], // git:// goes through core.gitProxy, whose first match wins even over the command line
+  ['submodule.recurse', 'false'], // a submodule is another repository with configuration of its own
+  ['fetch.recurseSubmodules', 'false'],
+  ['diff.external', ''], // belt and braces: every diff we run also says --no-ext-diff
+];
+
+/** Keys whose value is a program; the neutral value for a store that sets one (when the user's own configuration does not). */
+const NEUTRAL_WHEN_STORE_SETS: Record<string, string> = {
+  'core.sshcommand': 'ssh',
+  'core.askpass': '', // empty: no askpass program, and GIT_TERMINAL_PROMPT=0 means no prompt either
+  'core.alternaterefscommand': 'true', // lists no tips from alternates (only negotiation gets less precise)
+};
+
+/** section, subsection (or null) and name of a canonical key; a subsection may contain dots. */
+function splitKey(key: string): { section: string; subsection: string | null; name: string } {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  return { section: key.slice(0, first), subsection: first === last ? null : key.slice(first + 1, last), name: key.slice(last + 1) };
+}
+
+/** The overrides that make git run none of the programs `entries` (all configuration git reads) name. */
+export function neutralisingOverrides(entries: ConfigEntry[]): [string, string][] {
+  const overrides = [...FIXED_OVERRIDES];
+  const filters = new Set<string>();
+  for (const { key } of entries) {
+    const { section, subsection } = splitKey(key);
+    if (section === 'filter' && subsection !== null) filters.add(subsection);
+  }
+  // An empty command is no filter; `required` would turn the missing filter into an error.
+  for (const driver of filters) overrides.push([`filter.${driver}.clean`, ''], [`filter.${driver}.smudge`, ''], [`filter.${driver}.process`, ''], [`filter.${driver}.required`, 'false']);
+  // Programs the user may rely on for sync (ssh, credentials): the user's own value stays, the store's goes.
+  const trusted = entries.filter((e) => !STORE_SCOPES.has(e.scope));
+  const setByStore = new Set(entries.filter((e) => STORE_SCOPES.has(e.scope)).map((e) => e.key));
+  for (const [key, neutral] of Object.entries(NEUTRAL_WHEN_STORE_SETS)) {
+    if (!setByStore.has(key)) continue;
+    const own = trusted.filter((e) => e.key === key).at(-1);
+    overrides.push([key, own?.value ?? neutral]);
+  }
+  for (const key of setByStore) {
+    const { section, name } = splitKey(key);
+    if (section !== 'credential' || name !== 'helper') continue;
+    // credential helpers are a list: an empty value clears it, then the user's own come back in order.
+    overrides.push([key, '']);
+    for (const own of trusted) if (own.key === key && own.value !== null) overrides.push([key, own.value]);
+  }
+  return overrides;
+}
+
+/** `overrides` as GIT_CONFIG_PARAMETERS: `'key'='value'` pairs, shell-quoted (keys may contain `=`). */
+function configParameters(overrides: [string, string][]): string {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  return overrides.map(([key, value]) => `${quote(key)}=${quote(value)}`).join(' ');
+}
+
+/** `git config --list -z --show-scope --show-origin` output → entries. */
+export function parseConfigList(output: string): ConfigEntry[] {
+  const fields = output.split('\0');
+  const entries: ConfigEntry[] = [];
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [scope, origin, pair] = [fields[i]!, fields[i + 1]!, fields[i + 2]!];
+    const newline = pair.indexOf('\n');
+    entries.push({ scope, origin: origin.replace(/^file:/, ''), key: newline === -1 ? pair : pair.slice(0, newline), value: newline === -1 ? null : pair.slice(newline + 1) });
+  }
+  return entries;
+}
+
+/** Keys whose value is a program git runs (`include` ones pull in configuration from another file). */
+const KEYS_THAT_RUN_CODE = [
+  /^core\.(fsmonitor|hookspath|pager|editor|sshcommand|gitproxy|askpass|alternaterefscommand)$/,
+  /^sequence\.editor$/,
+  /^pager\.[^.]+$/,
+  /^filter\..+\.(clean|smudge|process)$/,
+  /^diff\.external$/,
+  /^diff\..+\.(command|textconv)$/,
+  /^merge\..+\.driver$/,
+  /^(mergetool|difftool)\..+\.(cmd|path)$/,
+  /^remote\..+\.(uploadpack|receivepack|vcs)$/,
+  /^credential\.(.+\.)?helper$/,
+  /^gpg\.(.+\.)?program$/,
+  /^gpg\.ssh\.defaultkeycommand$/,
+  /^include\.path$/,
+  /^includeif\..+\.path$/,
+];
+/** Keys that run code only when their value says so: an alias or submodule update starting with `!`. */
+const SHELL_VALUE_KEYS = [/^alias\.[^.]+$/, /^submodule\..+\.update$/];
+/** Values that name no program (core.fsmonitor=true is git's own daemon). */
+const NO_PROGRAM = new Set(['', 'false', 'true', 'no', 'off', '0']);
+
+/**
+ * Entries of the store's own configuration (its .git/config, config.worktree and the files they include)
+ * that make git run a program, or pull in configuration from elsewhere. bangchim's own git processes
+ * run none of them; anyone using plain git on the store would.
+ */
+export async function storeConfigThatRunsCode(git: Git): Promise<ConfigEntry[]> {
+  return (await git.configEntries()).filter(({ scope, key, value }) => {
+    if (!STORE_SCOPES.has(scope) || value === null || NO_PROGRAM.has(value.trim().toLowerCase())) return false;
+    return KEYS_THAT_RUN_CODE.some((pattern) => pattern.test(key)) || (SHELL_VALUE_KEYS.some((pattern) => pattern.test(key)) && value.startsWith('!'));
+  });
+}
+
 export class GitError extends StoreError {}
 
+/** Names simple-git refuses in an environment it is handed (it drops them from the inherited one); git does not need them from us. */
+const SIMPLE_GIT_GUARDED = ['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS'];
+
+type Output = { stdout: Buffer; stderr: string; code: number };
+
 export class Git {
-  private readonly simple: SimpleGit;
+  private simpleCache: Promise<SimpleGit> | undefined;
+  private overridesCache: Promise<[string, string][]> | undefined;
   private identityCache: Promise<Identity> | undefined;
 
-  constructor(readonly dir: string) {
-    this.simple = simpleGit({ baseDir: dir, config: CONFIG, maxConcurrentProcesses: 4, allowEnvironment: INHERITED_GIT_VARIABLES });
+  constructor(readonly dir: string) {}
+
+  /** Every configuration entry git reads here, with scope and file (reading configuration runs nothing). */
+  async configEntries(): Promise<ConfigEntry[]> {
+    const child = this.launch(['config', '--list', '-z', '--show-scope', '--show-origin'], cleanEnv({ GIT_CONFIG_PARAMETERS: configParameters(FIXED_OVERRIDES) }));
+    const result = await this.collect(child, ['config'], { allowFailure: true });
+    // Exit 1 is "no configuration at all"; anything else (a malformed file) stops every git command here.
+    if (result.code > 1) throw new GitError(`git config failed: ${result.stderr.trim() || `exit ${result.code}`}`, { where: this.dir, hint: 'repair the git configuration named above' });
+    return parseConfigList(result.stdout.toString('utf8'));
   }
 
-  /** Runs git with `args` (built by us, never raw user text), feeding `input` on stdin. */
-  spawn(args: string[], options: { input?: Uint8Array | string; env?: Record<string, string>; allowFailure?: boolean } = {}): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+  /** The configuration every git process of ours gets (read once per Git; `init` reads it again). */
+  private overrides(): Promise<[string, string][]> {
+    this.overridesCache ??= this.configEntries().then(neutralisingOverrides);
+    return this.overridesCache;
+  }
+
+  private async environment(extra?: Record<string, string>): Promise<NodeJS.ProcessEnv> {
+    return cleanEnv({ ...extra, GIT_CONFIG_PARAMETERS: configParameters(await this.overrides()) });
+  }
+
+  /** Starts one git process: every git process bangchim runs is started here. */
+  private launch(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
+    return spawn('git', ['--no-pager', ...args], { cwd: this.dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  }
+
+  /** Starts git with `args` under the neutralising configuration (for a caller that streams, like CatFileBatch). */
+  async start(args: string[]): Promise<ChildProcessWithoutNullStreams> {
+    return this.launch(args, await this.environment());
+  }
+
+  private collect(child: ChildProcessWithoutNullStreams, args: string[], options: { input?: Uint8Array | string; allowFailure?: boolean }): Promise<Output> {
     return new Promise((resolve, reject) => {
-      const child = spawn('git', ['-c', CONFIG[0]!, ...args], { cwd: this.dir, env: cleanEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -87,10 +247,34 @@ export class Git {
     });
   }
 
+  /** Runs git with `args` (built by us, never raw user text), feeding `input` on stdin. */
+  async spawn(args: string[], options: { input?: Uint8Array | string; env?: Record<string, string>; allowFailure?: boolean } = {}): Promise<Output> {
+    return this.collect(this.launch(args, await this.environment(options.env)), args, options);
+  }
+
+  /**
+   * simple-git with the same environment. Its guard against options that run code stays on; it is told
+   * that GIT_CONFIG_PARAMETERS (our overrides, which it does not read) and the user's GIT_CONFIG_GLOBAL/
+   * SYSTEM choice are wanted.
+   */
+  private simple(): Promise<SimpleGit> {
+    this.simpleCache ??= this.environment().then((env) => {
+      for (const name of SIMPLE_GIT_GUARDED) delete env[name];
+      return simpleGit({
+        baseDir: this.dir,
+        maxConcurrentProcesses: 4,
+        allowEnvironment: [...INHERITED_GIT_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_TERMINAL_PROMPT'],
+        // allowUnsafePack: for --upload-pack/--receive-pack naming git's own programs (see UPLOAD_PACK).
+        unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true, allowUnsafePack: true },
+      }).env(env);
+    });
+    return this.simpleCache;
+  }
+
   /** An ordinary git command through simple-git; returns stdout. */
   async raw(args: string[]): Promise<string> {
     try {
-      return await this.simple.raw(args);
+      return await (await this.simple()).raw(['--no-pager', ...args]);
     } catch (error) {
       throw new GitError(`git ${args[0]} failed: ${(error as Error).message.trim()}`, { where: this.dir, cause: error });
     }
@@ -118,6 +302,9 @@ export class Git {
 
   async init(branch: string): Promise<void> {
     await this.raw(['init', '-q', '-b', branch]);
+    // The configuration read before was the surrounding one (if any); the new repository has its own.
+    this.overridesCache = undefined;
+    this.simpleCache = undefined;
   }
 
   async gitDir(): Promise<string> {
@@ -167,7 +354,7 @@ export class Git {
 
   /** `git status --porcelain` lines for `paths` (untracked files included). */
   async status(paths: string[]): Promise<string[]> {
-    const out = await this.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...paths]);
+    const out = await this.raw(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignore-submodules=all', '--', ...paths]);
     const entries: string[] = [];
     const fields = out.split('\0');
     for (let i = 0; i < fields.length; i++) {
@@ -181,7 +368,7 @@ export class Git {
 
   /** Paths under `paths` whose index entry differs from HEAD's. */
   async stagedDifferences(paths: string[]): Promise<string[]> {
-    const out = await this.raw(['diff-index', '--cached', '--name-only', '-z', 'HEAD', '--', ...paths]);
+    const out = await this.raw(['diff-index', '--cached', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all', '--name-only', '-z', 'HEAD', '--', ...paths]);
     return out.split('\0').filter(Boolean);
   }
 
@@ -189,7 +376,7 @@ export class Git {
   async unstagedDifferences(paths: string[]): Promise<string[]> {
     // Not diff-files: it trusts the index's stat data, so a copied store or a rewritten-but-equal file
     // would look edited. `git diff` refreshes the stat data and compares content.
-    const out = await this.raw(['diff', '--no-ext-diff', '--name-only', '-z', '--', ...paths]);
+    const out = await this.raw(['diff', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all', '--name-only', '-z', '--', ...paths]);
     return out.split('\0').filter(Boolean);
   }
 
@@ -358,6 +545,14 @@ export function treeEntryNames(tree: Buffer, objectIdBytes: number): string[] {
 // (sync.ts: REMOTE_NAME_PATTERN; refs are built from validated slugs and dates).
 // =============================================================================================
 
+/**
+ * The programs the remote end runs, named on the command line: `remote.<name>.uploadpack` and
+ * `receivepack` in the store's configuration would be run instead (for a local remote, right here), and
+ * for them the first value git reads wins, so `-c` cannot override them; these options do.
+ */
+const UPLOAD_PACK = '--upload-pack=git-upload-pack';
+const RECEIVE_PACK = '--receive-pack=git-receive-pack';
+
 /** `git remote`: the configured remote names. */
 export async function remoteNames(git: Git): Promise<string[]> {
   return (await git.raw(['remote'])).split('\n').map((l) => l.trim()).filter(Boolean);
@@ -365,7 +560,7 @@ export async function remoteNames(git: Git): Promise<string[]> {
 
 /** `git ls-remote --heads --tags <remote>`: ref name → object id (peeled `^{}` lines left out). */
 export async function lsRemote(git: Git, remote: string): Promise<Map<string, string>> {
-  const out = await git.raw(['ls-remote', '--heads', '--tags', remote]);
+  const out = await git.raw(['ls-remote', UPLOAD_PACK, '--heads', '--tags', remote]);
   const refs = new Map<string, string>();
   for (const line of out.split('\n')) {
     const [id, ref] = line.split('\t');
@@ -378,7 +573,7 @@ export async function lsRemote(git: Git, remote: string): Promise<Map<string, st
 /** Fetches exactly `refspecs` from `remote` (no tag following, no pruning). */
 export async function fetchRefs(git: Git, remote: string, refspecs: string[]): Promise<void> {
   if (refspecs.length === 0) return;
-  await git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, ...refspecs]);
+  await git.raw(['fetch', UPLOAD_PACK, '--quiet', '--no-tags', '--no-write-fetch-head', remote, ...refspecs]);
 }
 
 /** True when `ancestor` is an ancestor of (or equal to) `descendant`. */
@@ -401,7 +596,8 @@ export async function fastForward(git: Git, commit: string): Promise<void> {
 /** Pushes `refspecs` to `remote` in one atomic push, never forced. */
 export async function pushRefs(git: Git, remote: string, refspecs: string[]): Promise<void> {
   if (refspecs.length === 0) return;
-  await git.raw(['push', '--atomic', '--quiet', '--no-verify', remote, ...refspecs]);
+  // --no-signed: a store's push.gpgSign would run its gpg.program.
+  await git.raw(['push', RECEIVE_PACK, '--atomic', '--quiet', '--no-verify', '--no-signed', remote, ...refspecs]);
 }
 
 /**
@@ -410,28 +606,32 @@ export async function pushRefs(git: Git, remote: string, refspecs: string[]): Pr
  * (plus what is in flight). Ask with `read(spec)`; answers come in order. `close()` when done.
  */
 export class CatFileBatch {
-  private readonly child;
+  /** The process, once started (starting waits for the configuration overrides). */
+  private readonly child: Promise<ChildProcessWithoutNullStreams>;
   private readonly waiting: { resolve: (o: { id: string; type: string; content: Buffer } | null) => void; reject: (e: Error) => void }[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failed: Error | null = null;
 
   constructor(git: Git) {
-    this.child = spawn('git', ['-c', 'core.quotePath=false', 'cat-file', '--batch'], { cwd: git.dir, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-      this.drain();
-    });
-    let stderr = '';
-    this.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const fail = (error: Error) => {
       this.failed = error;
       for (const w of this.waiting.splice(0)) w.reject(error);
     };
-    this.child.on('error', (error) => fail(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
-    this.child.on('close', (code) => {
-      if (this.waiting.length > 0) fail(new GitError(`git cat-file --batch ended (exit ${code}): ${stderr.trim()}`, { where: git.dir }));
+    this.child = git.start(['cat-file', '--batch']).then((child) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+        this.drain();
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('error', (error) => fail(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
+      child.on('close', (code) => {
+        if (this.waiting.length > 0) fail(new GitError(`git cat-file --batch ended (exit ${code}): ${stderr.trim()}`, { where: git.dir }));
+      });
+      child.stdin.on('error', () => undefined);
+      return child;
     });
-    this.child.stdin.on('error', () => undefined);
+    this.child.catch(fail);
   }
 
   private drain(): void {
@@ -458,15 +658,18 @@ export class CatFileBatch {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.child.stdin.write(`${spec}\n`);
+      // Requests are written in the order they were made: the promise's callbacks run in that order.
+      void this.child.then((child) => child.stdin.write(`${spec}\n`), () => undefined);
     });
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    const child = await this.child.catch(() => null);
+    if (child === null) return;
     return new Promise((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      this.child.once('close', () => resolve());
-      this.child.stdin.end();
+      if (child.exitCode !== null) return resolve();
+      child.once('close', () => resolve());
+      child.stdin.end();
     });
   }
 }

@@ -9,14 +9,15 @@
  *   its source file hashes to the recorded sha256 (ledger, YAML and tag message agree); the commit's
  *   author date is the effective date; commit order is date order;
  * - tags named like a version (<slug>@<date>) that no ledger records;
- * - the work tree matches HEAD, policies/<slug>.yaml at HEAD is the newest archived text.
+ * - the work tree matches HEAD, policies/<slug>.yaml at HEAD is the newest archived text;
+ * - configuration and hooks that run programs (a warning: bangchim's own git runs none of them).
  *
  * Nothing here writes: a stale lock or an unfinished work tree is reported, and the next ordinary
  * command (or import) recovers it. Reads are batched (one `cat-file --batch` per chunk).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BangchimError } from '../domain/errors.js';
 import { archivedEntries, tagName } from '../domain/ledger.js';
@@ -25,7 +26,7 @@ import { parsePolicy } from '../domain/parse/index.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { readVersionYaml } from './batch.js';
-import { Git } from './git.js';
+import { Git, storeConfigThatRunsCode } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './store.js';
 
@@ -37,6 +38,7 @@ export type FindingKind =
   | 'stale-lock' // .git/bangchim.lock of a dead process
   | 'busy' // a live bangchim holds the lock (warning: the store may be changing)
   | 'temp-index' // a temporary index left by a killed import (warning)
+  | 'config-runs-code' // git configuration or a hook in the store that runs a program (warning: bangchim runs none)
   | 'ledger-invalid'
   | 'ledger-order'
   | 'tag-missing'
@@ -133,6 +135,30 @@ async function findLockFiles(gitDir: string): Promise<string[]> {
   return found;
 }
 
+/**
+ * The store's git configuration that names a program (filters, fsmonitor, pack and ssh commands …) and its
+ * executable hooks: bangchim neutralises them in every git process it runs, but plain git on the store
+ * would run them, so the auditor is told.
+ */
+async function codeRunningConfiguration(git: Git, gitDir: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const entry of await storeConfigThatRunsCode(git)) {
+    const file = JSON.stringify(entry.origin);
+    const message = /^include(if\..+)?\.path$/.test(entry.key)
+      ? `저장소의 git 설정(${file})이 ${entry.key}로 다른 파일의 설정을 불러옵니다. 그 파일이 실행할 프로그램을 정할 수 있습니다. 의도한 것이 아니면 \`git config --file ${file} --unset-all ${entry.key}\`로 지우십시오.`
+      : `저장소의 git 설정 ${entry.key}(${file})가 프로그램을 실행하게 합니다. bangchim은 실행하지 않지만, 이 저장소에서 git을 직접 쓰면 실행됩니다. 의도한 설정이 아니면 \`git config --file ${file} --unset-all ${entry.key}\`로 지우십시오.`;
+    findings.push({ kind: 'config-runs-code', severity: 'warning', where: entry.key, message });
+  }
+  const hooks = join(gitDir, 'hooks');
+  for (const name of await readdir(hooks).catch(() => [] as string[])) {
+    if (name.endsWith('.sample')) continue;
+    const info = await stat(join(hooks, name)).catch(() => null);
+    if (info === null || !info.isFile() || (info.mode & 0o111) === 0) continue;
+    findings.push({ kind: 'config-runs-code', severity: 'warning', where: `.git/hooks/${name}`, message: `git 훅 .git/hooks/${name}이 있습니다. bangchim은 실행하지 않지만, 이 저장소에서 git을 직접 쓰면 실행됩니다. 필요 없으면 지우십시오.` });
+  }
+  return findings;
+}
+
 /** Reads `specs` in chunks of CHUNK through one cat-file process each, handing each object to `each`. */
 async function readEach(git: Git, specs: string[], each: (index: number, object: { id: string; type: string; content: Buffer } | null) => void): Promise<void> {
   for (let start = 0; start < specs.length; start += CHUNK) {
@@ -176,6 +202,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   for (const file of await findLockFiles(gitDir)) {
     add('error', 'git-lock', `.git/${file}`, `a git lock file is left over (a git process was killed); if no git or bangchim is running, remove .git/${file}`);
   }
+  findings.push(...(await codeRunningConfiguration(git, gitDir)));
   const replaceRefs = (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/replace'])).split('\n').filter(Boolean);
   for (const ref of replaceRefs) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
   if (existsSync(join(gitDir, 'info', 'grafts'))) add('error', 'replaced-object', '.git/info/grafts', 'grafts rewrite the history git shows; remove .git/info/grafts');

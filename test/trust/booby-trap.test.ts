@@ -8,6 +8,7 @@
 import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Git } from '../../src/store/git.js';
 import type { VerifyReport } from '../../src/store/verify.js';
 import { editedGoyang, ensureBuilt, git, runBin, sampleStore, tempDir } from './helpers.js';
 
@@ -43,7 +44,7 @@ case "$name" in
   uploadpack) exec git-upload-pack "$@" ;;
   receivepack) exec git-receive-pack "$@" ;;
   sshcommand) exec ssh "$@" ;;
-  fsmonitor|ext-url|askpass|credential-helper|editor|sequence-editor|gpg) exit 1 ;;
+  fsmonitor|ext-url|askpass|credential-helper|editor|sequence-editor|gpg|user-*) exit 1 ;;
   textconv|diff-external) cat "$1" 2>/dev/null; exit 0 ;;
   *) exec cat ;;
 esac
@@ -200,5 +201,31 @@ describe.each(['config', 'include'] as const)('a booby-trapped store (traps in %
     }
     expect(report.ok, JSON.stringify(report.findings)).toBe(true);
     expect(readdirSync(store.markers)).toEqual([]);
+  }, 60_000);
+});
+
+describe("the user's own configuration", () => {
+  it("keeps the user's ssh command and credential helper in force where the store sets its own", async () => {
+    ensureBuilt();
+    const base = tempDir('bangchim-trap-');
+    const markers = join(base, 'markers');
+    mkdirSync(markers);
+    const trap = writeTrap(base, markers);
+    const userConfig = join(base, 'user.gitconfig');
+    writeFileSync(userConfig, `[core]\n\tsshCommand = ${trap} user-ssh\n[credential]\n\thelper = "!${trap} user-credential"\n`);
+    const dir = await sampleStore();
+    writeFileSync(join(dir, '.git', 'config'), `[core]\n\tsshCommand = ${trap} sshcommand\n[credential]\n\thelper = !${trap} credential-helper\n[remote "viassh"]\n\turl = ssh://bangchim@127.0.0.1:1/archive.git\n`, { flag: 'a' });
+
+    expect(runBin(['--store', dir, 'sync', '--remote', 'viassh'], { env: { GIT_CONFIG_GLOBAL: userConfig } }).code).not.toBe(0);
+    expect(readdirSync(markers)).toEqual(['user-ssh']);
+
+    const saved = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = userConfig;
+    try {
+      await new Git(dir).spawn(['credential', 'fill'], { input: 'protocol=https\nhost=example.org\n\n', allowFailure: true });
+    } finally {
+      process.env.GIT_CONFIG_GLOBAL = saved;
+    }
+    expect(readdirSync(markers).sort()).toEqual(['user-credential', 'user-ssh']);
   }, 60_000);
 });

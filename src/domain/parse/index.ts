@@ -39,6 +39,15 @@ export interface ParseOptions {
 /** A policy page's text is tens of kilobytes; anything this large is the wrong file or a paste gone wrong. */
 export const MAX_INPUT_BYTES = 10_000_000;
 
+/** The refusal of an input over MAX_INPUT_BYTES; without `size`, the input was read only up to the limit. */
+export function inputTooLarge(where: string, size?: number): InputError {
+  const megabytes = size === undefined ? `over ${MAX_INPUT_BYTES / 1_000_000}` : (size / 1_000_000).toFixed(1);
+  return new InputError(`${where} is ${megabytes} MB; a policy page's text is far smaller (the seeds are under 40 kB)`, {
+    where,
+    hint: `give the text of one policy page; files over ${MAX_INPUT_BYTES / 1_000_000} MB are refused`,
+  });
+}
+
 /** The body text written on a heading line becomes the article's first clause. */
 function inlineLine(text: string): BlockLine {
   const marker = detectMarker(text);
@@ -67,13 +76,7 @@ function dropDownOptionsWithin(from: number, next: number, layoutDropped: readon
 export function parsePolicy(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const where = options.sourceFile ?? 'the input';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const megabytes = (bytes.length / 1_000_000).toFixed(1);
-    throw new InputError(`${where} is ${megabytes} MB; a policy page's text is far smaller (the seeds are under 40 kB)`, {
-      where,
-      hint: `give the text of one policy page; files over ${MAX_INPUT_BYTES / 1_000_000} MB are refused`,
-    });
-  }
+  if (bytes.length > MAX_INPUT_BYTES) throw inputTooLarge(where, bytes.length);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let decoded: { text: string; encoding: 'utf-8' | 'euc-kr' };
   if (typeof input === 'string') {

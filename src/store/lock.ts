@@ -3,14 +3,16 @@
  *
  * `.git/bangchim.lock` holds the owner's pid. It is written beside its place and hard-linked in, so it
  * never exists half-written: an unreadable lock is debris, not an owner still writing. A lock whose pid is
- * dead was left by a killed process; the next writer claims it (an atomic rename, so only one does).
+ * dead was left by a killed process; the next writer claims it: the claim is a file named after that very
+ * lock (its inode and content) created exclusively, so of several processes finding it only one removes
+ * it, and only while it is still that lock — never a fresh one another process has linked in since.
  *
  * `.git/bangchim.journal` records, just before the ref transaction, every ref the import moves (old and
  * new ids) and the work-tree paths that follow. Every object it names already exists, so whoever next
  * holds the lock can roll the transaction forward: the store ends fully updated, never half.
  */
-import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { link, open, readdir, readFile, readlink, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BusyError, StoreError } from '../domain/errors.js';
 import type { RefUpdate } from './git.js';
@@ -58,23 +60,63 @@ function parseLock(text: string): LockInfo | null {
   return { pid, started: fields.started ?? '?', command: fields.command ?? '?' };
 }
 
-export async function readLock(gitDir: string): Promise<LockInfo | null | 'absent'> {
+/** The lock's owner and its identity (inode and content: a lock linked in later is another lock even on a reused inode). */
+async function readLockFile(gitDir: string): Promise<{ info: LockInfo | null; identity: string } | 'absent'> {
+  let handle;
   try {
-    return parseLock(await readFile(join(gitDir, LOCK_FILE), 'utf8'));
+    handle = await open(join(gitDir, LOCK_FILE), 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
     throw error;
   }
+  try {
+    const [stats, content] = [await handle.stat(), await handle.readFile()];
+    return { info: parseLock(content.toString('utf8')), identity: `${stats.ino}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}` };
+  } finally {
+    await handle.close();
+  }
 }
 
-export type LockState = { state: 'free' } | { state: 'held'; info: LockInfo } | { state: 'stale'; info: LockInfo | null };
+export async function readLock(gitDir: string): Promise<LockInfo | null | 'absent'> {
+  const lock = await readLockFile(gitDir);
+  return lock === 'absent' ? 'absent' : lock.info;
+}
+
+export type LockState = { state: 'free' } | { state: 'held'; info: LockInfo } | { state: 'stale'; info: LockInfo | null; identity: string };
 
 export async function inspectLock(gitDir: string): Promise<LockState> {
-  const info = await readLock(gitDir);
-  if (info === 'absent') return { state: 'free' };
+  const lock = await readLockFile(gitDir);
+  if (lock === 'absent') return { state: 'free' };
   // Our locks appear whole (linked in after writing), so one without a pid has no live owner.
-  if (info === null) return { state: 'stale', info: null };
-  return isAlive(info.pid) ? { state: 'held', info } : { state: 'stale', info };
+  if (lock.info === null) return { state: 'stale', info: null, identity: lock.identity };
+  return isAlive(lock.info.pid) ? { state: 'held', info: lock.info } : { state: 'stale', info: lock.info, identity: lock.identity };
+}
+
+/**
+ * Pids of git processes working in the work tree at `dir` (git changes into the top level of the work
+ * tree it works on, so their working directory is inside it), our own children included: any of them may
+ * hold a git lock. null where processes cannot be seen (no /proc: not Linux). A git of another user,
+ * whose working directory cannot be read, is not seen.
+ */
+export async function gitProcessesIn(dir: string): Promise<number[] | null> {
+  let names: string[];
+  try {
+    names = await readdir('/proc');
+  } catch {
+    return null;
+  }
+  const top = await realpath(dir);
+  const found: number[] = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const [comm, cwd] = await Promise.all([readFile(`/proc/${name}/comm`, 'utf8'), readlink(`/proc/${name}/cwd`)]);
+      if (comm.startsWith('git') && (cwd === top || cwd.startsWith(`${top}/`))) found.push(Number(name));
+    } catch {
+      // gone meanwhile, or not ours to look at
+    }
+  }
+  return found;
 }
 
 export function busyError(info: LockInfo): BusyError {
@@ -111,19 +153,32 @@ export async function tryCreateLock(gitDir: string, command: string): Promise<bo
   }
 }
 
+/** `bangchim.lock.claim-<identity>`: held while one process removes the stale lock of that identity. */
+const CLAIM_PREFIX = `${LOCK_FILE}.claim-`;
+
 /**
- * Takes a dead owner's lock out of the way. Renaming is atomic, so when several processes find the
- * same stale lock only one moves it; every one then competes for a fresh lock with tryCreateLock.
+ * Removes the dead owner's lock `stale` (as inspectLock saw it), if this process is the one to: the claim
+ * file for that lock is created exclusively, and the lock is removed only if it is still the one seen.
+ * false when another process is claiming it or it has changed (a fresh lock: its owner is alive).
+ * A claimer killed in between leaves its claim; that stale lock is then busy until removed by hand
+ * (the busy message says how), and the claim is swept by the next holder.
  */
-export async function claimStaleLock(gitDir: string): Promise<void> {
-  const claimed = `${join(gitDir, LOCK_FILE)}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+export async function claimStaleLock(gitDir: string, stale: { identity: string }): Promise<boolean> {
+  const claim = join(gitDir, `${CLAIM_PREFIX}${stale.identity}`);
   try {
-    await rename(join(gitDir, LOCK_FILE), claimed);
+    await writeFile(claim, `pid: ${process.pid}\n`, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
-  await rm(claimed, { force: true });
+  try {
+    const now = await readLockFile(gitDir);
+    if (now === 'absent' || now.identity !== stale.identity) return false;
+    await unlink(join(gitDir, LOCK_FILE));
+    return true;
+  } finally {
+    await unlink(claim).catch(() => undefined);
+  }
 }
 
 export async function removeLock(gitDir: string): Promise<void> {
@@ -163,9 +218,12 @@ export async function removeJournal(gitDir: string): Promise<void> {
 /**
  * Files a killed writer left beside the lock and the journal (written aside, never linked in):
  * `bangchim.lock.<pid>-…`, `bangchim.lock.stale-<pid>-…`, `bangchim.journal.<pid>-…`. Only a dead
- * writer's: a live one may be about to link its file into place right now.
+ * writer's: a live one may be about to link its file into place right now. Claims
+ * (`bangchim.lock.claim-…`) are debris to whoever holds the lock: they name locks that are gone, and a
+ * late claimer finds its lock changed and gives up.
  */
 export function isLockDebris(name: string): boolean {
+  if (name.startsWith(CLAIM_PREFIX)) return true;
   const match = /^bangchim\.(?:lock|journal)\.(?:stale-)?(\d+)-/.exec(name);
   return match !== null && !isAlive(Number(match[1]));
 }

@@ -30,7 +30,7 @@ import { parseRef } from '../domain/ref.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../domain/yaml.js';
 import { CatFileBatch, Git, treeEntryNames, type Identity, type RefUpdate, type TagRef } from './git.js';
-import { busyError, claimStaleLock, inspectLock, isLockDebris, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
+import { busyError, claimStaleLock, gitProcessesIn, inspectLock, isLockDebris, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
 
 export const STORE_MARKER = 'bangchim.yaml';
 export const STORE_MARKER_TEXT = '# A bangchim store: policies/ (newest versions), history/ (ledgers), sources/ (raw texts).\nformat: 1\n';
@@ -421,9 +421,9 @@ export class Store {
     for (let attempt = 0; !(await tryCreateLock(gitDir, command)); attempt++) {
       const lock = await inspectLock(gitDir);
       if (lock.state === 'held') throw busyError(lock.info);
-      if (lock.state === 'stale') {
+      // Of several processes finding the same stale lock, one removes it; the others find the winner's.
+      if (lock.state === 'stale' && (await claimStaleLock(gitDir, lock))) {
         if (lock.info) this.onNotice(`removed a lock left by an interrupted bangchim (pid ${lock.info.pid}, "${lock.info.command}")`);
-        await claimStaleLock(gitDir);
         afterDeadOwner = true;
       }
       // Several processes may find the same stale lock; only one gets the fresh one.
@@ -481,7 +481,9 @@ export class Store {
   /**
    * Git's own lock files that a killed import's git children left (index.lock from `git status` or
    * `checkout`, ref locks from `update-ref`). Their owner died with the import; a lock younger than a
-   * second may still belong to an orphaned git finishing its work, so it gets that second first.
+   * second may still belong to an orphaned git finishing its work, so it gets that second first. None is
+   * removed while any git works in the store (a person's own `git commit -a` holds index.lock for as long
+   * as its editor is open); where processes cannot be seen (no /proc), the second is all there is.
    */
   private async removeAbandonedGitLocks(gitDir: string, journal: Journal | null): Promise<void> {
     const candidates = new Set(['index.lock', 'HEAD.lock', 'packed-refs.lock', `${(await this.git.currentBranchRef()) ?? 'refs/heads/main'}.lock`]);
@@ -491,10 +493,15 @@ export class Store {
       const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => null);
       if (age === null) continue;
       if (age < ORPHAN_GIT_GRACE_MS) await new Promise((resolve) => setTimeout(resolve, ORPHAN_GIT_GRACE_MS - age));
-      if (existsSync(path)) {
-        await rm(path, { force: true });
-        this.onNotice(`removed .git/${name}, left by a git process of the interrupted import`);
+      if (!existsSync(path)) continue;
+      // A git still working in the store may hold it (a person's `git commit`, or the import's orphaned child, which removes it when done).
+      const live = await gitProcessesIn(this.dir);
+      if (live !== null && live.length > 0) {
+        this.onNotice(`left .git/${name} alone: git (pid ${live.join(', ')}) is working in the store`);
+        continue;
       }
+      await rm(path, { force: true });
+      this.onNotice(`removed .git/${name}, left by a git process of the interrupted import`);
     }
   }
 

@@ -6,7 +6,8 @@
  * Rules that keep user text away from git's option parser: refs from users are resolved with
  * `rev-parse --verify --end-of-options` first, and everything else passed on is an object id or a
  * path we built ourselves. The environment is cleaned of inherited GIT_* variables so that a
- * surrounding repository (a hook, GIT_DIR) cannot redirect us.
+ * surrounding repository (a hook, GIT_DIR) cannot redirect us, and every process gets configuration
+ * that keeps the store's own from running programs (see "configuration that runs code").
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -61,8 +62,10 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 // fsmonitor, clean/smudge filters named in attributes, pack and ssh commands, and more. Every git
 // process bangchim starts gets, on its command line (GIT_CONFIG_PARAMETERS, which outranks every
 // configuration file and reaches the git processes it starts in turn), values that neutralise them.
-// Configuration can name a program only under a name git cannot be told to forget (`-c` can set, never
-// unset), so names (filter drivers, remotes) are read from the configuration first: reading it runs nothing.
+// Some programs sit under names the configuration chooses (filter drivers), and `-c` can set a key but
+// never unset one, so those names are read from the configuration first (reading it runs nothing). For
+// remote.<name>.uploadpack/receivepack the first value read wins, so the transport commands name git's
+// own programs as options instead (UPLOAD_PACK, RECEIVE_PACK).
 
 /** One configuration entry: its scope (system, global, local, worktree, command), the file it is in, key and value. */
 export interface ConfigEntry {
@@ -89,7 +92,8 @@ const FIXED_OVERRIDES: [string, string][] = [
   ['protocol.git.allow', 'never'], // git:// goes through core.gitProxy, whose first match wins even over the command line
   ['submodule.recurse', 'false'], // a submodule is another repository with configuration of its own
   ['fetch.recurseSubmodules', 'false'],
-  ['diff.external', ''], // belt and braces: every diff we run also says --no-ext-diff
+  // diff.external, diff.<driver>.command and textconv cannot be emptied (git would run ""): every diff we
+  // run says --no-ext-diff --no-textconv instead.
 ];
 
 /** Keys whose value is a program; the neutral value for a store that sets one (when the user's own configuration does not). */

@@ -84,6 +84,9 @@ function trapConfig(trap: string, remote: string): string {
 \tsmudge = ${trap} gitattributes-smudge
 [filter "trapproc"]
 \tprocess = ${trap} filter-process
+[filter "trap=eq"]
+\tclean = ${trap} filter-named-with-equals
+\tsmudge = ${trap} filter-named-with-equals
 [diff]
 \texternal = ${trap} diff-external
 [diff "trap"]
@@ -136,7 +139,7 @@ async function trappedStore(where: 'config' | 'include'): Promise<Trapped> {
   }
   mkdirSync(join(dir, '.git', 'info'), { recursive: true });
   writeFileSync(join(dir, '.git', 'info', 'attributes'), 'policies/** filter=trap diff=trap merge=trap\n');
-  writeFileSync(join(dir, '.gitattributes'), 'history/** filter=trapgit diff=trap\nsources/** filter=trapproc diff=trap\n');
+  writeFileSync(join(dir, '.gitattributes'), 'history/** filter=trapgit diff=trap\nsources/** filter=trapproc diff=trap\nbangchim.yaml filter=trap=eq\n');
   const draft = join(base, 'goyang-2021.txt');
   writeFileSync(draft, editedGoyang('031-8075-2021'));
   return { dir, markers, remote, draft };
@@ -189,7 +192,7 @@ describe.each(['config', 'include'] as const)('a booby-trapped store (traps in %
     const named = report.findings.filter((f) => f.kind === 'config-runs-code');
     expect(named.every((f) => f.severity === 'warning')).toBe(true);
     const keys = named.map((f) => f.where);
-    for (const key of ['core.fsmonitor', 'core.pager', 'core.sshcommand', 'filter.trap.clean', 'filter.trap.smudge', 'filter.trapproc.process', 'diff.external', 'diff.trap.textconv', 'remote.origin.uploadpack', 'remote.origin.receivepack', 'credential.helper']) {
+    for (const key of ['core.fsmonitor', 'core.pager', 'core.sshcommand', 'filter.trap.clean', 'filter.trap.smudge', 'filter.trapproc.process', 'filter.trap=eq.clean', 'diff.external', 'diff.trap.textconv', 'remote.origin.uploadpack', 'remote.origin.receivepack', 'credential.helper']) {
       expect(keys, key).toContain(key);
     }
     if (where === 'config') {

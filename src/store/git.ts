@@ -199,13 +199,19 @@ type Output = { stdout: Buffer; stderr: string; code: number };
 
 export class Git {
   private simpleCache: Promise<SimpleGit> | undefined;
-  private overridesCache: Promise<[string, string][]> | undefined;
+  private configCache: Promise<ConfigEntry[]> | undefined;
   private identityCache: Promise<Identity> | undefined;
 
   constructor(readonly dir: string) {}
 
-  /** Every configuration entry git reads here, with scope and file (reading configuration runs nothing). */
-  async configEntries(): Promise<ConfigEntry[]> {
+  /** Every configuration entry git reads here, with scope and file (read once per Git; `init` reads it again). */
+  configEntries(): Promise<ConfigEntry[]> {
+    this.configCache ??= this.readConfig();
+    return this.configCache;
+  }
+
+  /** Reading configuration runs nothing, so this one process gets only the fixed overrides. */
+  private async readConfig(): Promise<ConfigEntry[]> {
     const child = this.launch(['config', '--list', '-z', '--show-scope', '--show-origin'], cleanEnv({ GIT_CONFIG_PARAMETERS: configParameters(FIXED_OVERRIDES) }));
     const result = await this.collect(child, ['config'], { allowFailure: true });
     // Exit 1 is "no configuration at all"; anything else (a malformed file) stops every git command here.
@@ -213,10 +219,9 @@ export class Git {
     return parseConfigList(result.stdout.toString('utf8'));
   }
 
-  /** The configuration every git process of ours gets (read once per Git; `init` reads it again). */
-  private overrides(): Promise<[string, string][]> {
-    this.overridesCache ??= this.configEntries().then(neutralisingOverrides);
-    return this.overridesCache;
+  /** The configuration every git process of ours gets. */
+  private async overrides(): Promise<[string, string][]> {
+    return neutralisingOverrides(await this.configEntries());
   }
 
   private async environment(extra?: Record<string, string>): Promise<NodeJS.ProcessEnv> {
@@ -307,7 +312,7 @@ export class Git {
   async init(branch: string): Promise<void> {
     await this.raw(['init', '-q', '-b', branch]);
     // The configuration read before was the surrounding one (if any); the new repository has its own.
-    this.overridesCache = undefined;
+    this.configCache = undefined;
     this.simpleCache = undefined;
   }
 

@@ -599,7 +599,8 @@ export async function countCommits(git: Git, from: string | null, to: string): P
 
 /** Fast-forwards the current branch, index and work tree to `commit`; fails rather than merge. */
 export async function fastForward(git: Git, commit: string): Promise<void> {
-  await git.raw(['merge', '--ff-only', '--quiet', commit]);
+  // --no-verify-signatures: a store's merge.verifySignatures would run its gpg.program on signed commits.
+  await git.raw(['merge', '--ff-only', '--quiet', '--no-verify-signatures', commit]);
 }
 
 /** Pushes `refspecs` to `remote` in one atomic push, never forced. */

@@ -179,6 +179,15 @@ describe.each(['config', 'include'] as const)('a booby-trapped store (traps in %
     const sync = expectCode('sync', 0, ['sync', '--json']);
     expect(JSON.parse(sync.out)).toMatchObject({ remote: 'origin', action: 'published' });
     expect(git(store.remote, 'tag')).toContain('goyang@2021-03-02');
+    // Another office imports a newer version; the trapped store fast-forwards to it (merge and checkout).
+    const other = join(tempDir('bangchim-office-'), 'store');
+    git(tempDir(), 'clone', '-q', store.remote, other);
+    const draft = join(other, '..', 'goyang-2022.txt');
+    writeFileSync(draft, editedGoyang('031-8075-2022'));
+    expect(runBin(['--store', other, 'import', 'goyang', draft, '--effective', '2022-02-01']).code).toBe(0);
+    expect(runBin(['--store', other, 'sync']).code).toBe(0);
+    const pull = expectCode('sync (pull)', 0, ['sync', '--json']);
+    expect(JSON.parse(pull.out)).toMatchObject({ action: 'pulled', fetchedTags: ['goyang@2022-02-01'] });
     // Remotes whose transport is the trap: they fail to connect, and nothing of the store's runs.
     expect(run(store, 'sync', '--remote', 'viassh').code).not.toBe(0);
     expect(run(store, 'sync', '--remote', 'viaext').code).not.toBe(0);

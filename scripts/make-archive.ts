@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/make-archive.ts DIR [--cities 1000] [--versions 20] [--seed bangchim] [--jobs 2]
  *
- * The texts come from src/domain/synthetic.ts (the seeds, renamed and edited realistically); each is
+ * The texts come from scripts/synthetic.ts (the seeds, renamed and edited realistically); each is
  * parsed like `bangchim import` would (worker threads, one city per task) and the whole history is
  * written by ONE `git fast-import` process: one commit per version (author date = effective date,
  * like the store's imports), an annotated tag <slug>@<date> per version, the ledger, the sources.
@@ -12,19 +12,19 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { gitBlobId, mergeArchivedVersion, tagName } from '../src/domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../src/domain/model.js';
 import { parsePolicy } from '../src/domain/parse/index.js';
-import { SEED_INFO, syntheticCity, type SeedText } from '../src/domain/synthetic.js';
+import { loadSeeds } from '../test/seeds.js';
+import { syntheticCity, type SeedText } from './synthetic.js';
 import { ledgerToYaml, versionToYaml } from '../src/domain/yaml.js';
 import { startWorker } from '../src/store/batch.js';
 import { STORE_MARKER, STORE_MARKER_TEXT } from '../src/store/store.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const IDENTITY = 'bangchim <bangchim@localhost>';
 
 export interface ArchiveOptions {
@@ -41,10 +41,6 @@ interface CityPayload {
   slug: string;
   city: string;
   versions: { effective: string; policy: string; ledger: string; source: string; sourcePath: string; sha256: string }[];
-}
-
-export function loadSeedTexts(): SeedText[] {
-  return SEED_INFO.map((info) => ({ ...info, text: readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', info.file), 'utf8') }));
 }
 
 /** Generates and parses one city exactly as `bangchim import CITY FILE --effective DATE` would store it. */
@@ -117,7 +113,7 @@ export async function makeArchive(dir: string, options: ArchiveOptions): Promise
     Buffer.from('\n'),
   ]);
 
-  const seeds = loadSeedTexts();
+  const seeds = loadSeeds();
   const workers = Array.from({ length: jobs }, () => startWorker(import.meta.url, { role: 'make-archive-worker', seeds, versions: options.versions, seed }));
   const results = new Map<number, CityPayload>();
   const waiters = new Map<number, (p: CityPayload) => void>();

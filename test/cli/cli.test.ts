@@ -3,7 +3,8 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { capture, editedGoyang, git, ROOT, sampleStore, SEEDS, SEED_FILES, snapshot, tempDir } from '../store/helpers.js';
+import { capture, editedGoyang, git, ROOT, sampleStore, snapshot, tempDir } from '../store/helpers.js';
+import { seedFile } from '../seeds.js';
 
 async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
   const out = capture();
@@ -148,7 +149,7 @@ describe('bangchim CLI', () => {
   it('import: bad slug and missing date are usage errors, nothing written', async () => {
     const dir = await sampleStore();
     const before = snapshot(dir);
-    const seed = join(SEEDS, SEED_FILES.uijeongbu);
+    const seed = seedFile('uijeongbu');
     for (const slug of ['../x', 'A B']) {
       const r = await run(['import', slug, seed, '--effective', '2025-01-01'], dir);
       expect(r.code).toBe(2);
@@ -163,7 +164,7 @@ describe('bangchim CLI', () => {
 
   it('parse: YAML on stdout, a summary on stderr, --json, --report; errors for empty input', async () => {
     const work = tempDir();
-    const file = join(SEEDS, SEED_FILES.goyang);
+    const file = seedFile('goyang');
     const yaml = await run(['parse', file], work);
     expect(yaml.code).toBe(0);
     expect(yaml.out).toMatch(/^city: 고양/);

@@ -2,24 +2,16 @@
  * The five real seeds, parsed by the real parser, and text-level edits of them: the diff is tested
  * on what the parser makes of edited text, so both see real input.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import type { PolicyVersion } from '../../src/domain/model.js';
+import { SEED_SLUGS, seedFile, seedText, type SeedSlug } from '../seeds.js';
 
-const SEED_DIR = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
+export { seedText };
 
-export const SEED_FILES = readdirSync(SEED_DIR)
-  .filter((name) => name.endsWith('.txt'))
-  .sort()
-  .map((name) => SEED_DIR + name);
-
-export const SEED_NAMES = ['uijeongbu', 'namyangju', 'goyang', 'paju', 'iksan'] as const;
-export type SeedName = (typeof SEED_NAMES)[number];
-
-export function seedText(name: SeedName): string {
-  return readFileSync(SEED_FILES[SEED_NAMES.indexOf(name)]!, 'utf8');
-}
+export const SEED_NAMES = SEED_SLUGS;
+export type SeedName = SeedSlug;
+/** Absolute paths, in SEED_NAMES order. */
+export const SEED_FILES = SEED_NAMES.map(seedFile);
 
 export function parse(text: string): PolicyVersion {
   return parsePolicy(text).version;

@@ -1,24 +1,12 @@
-/** The five seed policies, read as bytes from test/fixtures/seeds, with what a reader sees in them. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+/** The five seed policies (the table: test/seeds.ts), read as bytes, as the parser tests name them. */
+import { SEED_INFO, type SeedSlug } from '../seeds.js';
 
-export const SEED_DIR = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
+export { SEED_SLUGS, seedBytes, type SeedSlug } from '../seeds.js';
 
-export const SEED_FILES = {
-  uijeongbu: '000_0c8545943fcc3529.txt',
-  namyangju: '001_ca42b649915e7834.txt',
-  goyang: '002_46469e55ffaa64e6.txt',
-  paju: '003_bdaa528230a72191.txt',
-  iksan: '004_bc72d9ea962e5ad5.txt',
-} as const;
+/** Slug → file name in test/fixtures/seeds. */
+export const SEED_FILES = Object.fromEntries(SEED_INFO.map((seed) => [seed.slug, seed.file])) as Record<SeedSlug, string>;
 
-export type SeedSlug = keyof typeof SEED_FILES;
-export const SEED_SLUGS = Object.keys(SEED_FILES) as SeedSlug[];
-
-export function seedBytes(slug: SeedSlug): Uint8Array {
-  return readFileSync(SEED_DIR + SEED_FILES[slug]);
-}
-
+/** The seed's path relative to the repository root, as CLI tests pass it. */
 export function seedPath(slug: SeedSlug): string {
   return `test/fixtures/seeds/${SEED_FILES[slug]}`;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initStore } from '../../src/store/index.js';
-import { SEED_FILES } from '../parse/seeds.js';
+import { seedBytes } from '../seeds.js';
 
 // Independent of the developer's git config and home: no identity (CI), no signing, no hooks.
 const home = mkdtempSync(join(tmpdir(), 'bangchim-home-'));
@@ -20,12 +20,7 @@ process.env.GIT_CONFIG_NOSYSTEM = '1';
 delete process.env.BANGCHIM_STORE;
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
-export { SEED_FILES };
-
-export function seedBytes(slug: keyof typeof SEED_FILES): Buffer {
-  return readFileSync(join(SEEDS, SEED_FILES[slug]));
-}
+export { seedBytes };
 
 /** The 고양 seed with one phone number changed (a realistic small revision). */
 export function editedGoyang(phone = '031-8075-2021'): Buffer {

@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../src/domain/synthetic.js';
+import { createRng } from '../../scripts/synthetic.js';
 import { openStore } from '../../src/store/index.js';
 import { verifyStore, type Finding } from '../../src/store/verify.js';
 import { BIN, editedGoyang, ensureBuilt, git, runBin, sampleStore, snapshot, tempDir } from './helpers.js';

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import { ROOT } from './seeds.js';
 
 const home = mkdtempSync(join(tmpdir(), 'bangchim-trust-home-'));
 process.env.HOME = home;
@@ -17,7 +17,7 @@ process.env.GIT_CONFIG_GLOBAL = '/dev/null';
 process.env.GIT_CONFIG_NOSYSTEM = '1';
 delete process.env.BANGCHIM_STORE;
 
-export { ROOT };
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export { ensureBuilt } from '../build.js';
 // The same sample store and edited 고양 as the store tests.
 export { editedGoyang, sampleStore } from '../store/helpers.js';

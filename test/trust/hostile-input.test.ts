@@ -10,7 +10,7 @@ import type { PolicyVersion } from '../../src/domain/model.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { validateVersion } from '../../src/domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml, versionToYaml } from '../../src/domain/yaml.js';
-import { seedBytes, loadSeeds } from './seeds.js';
+import { seedBytes, loadSeeds } from '../seeds.js';
 
 const seeds = loadSeeds();
 

@@ -10,7 +10,7 @@ import { buildNotice } from '../../src/domain/notice/index.js';
 import { renderNoticeHtml, renderNoticeMarkdown, renderNoticeText } from '../../src/domain/notice/render.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { loadVersionYaml, versionToYaml } from '../../src/domain/yaml.js';
-import { seedBytes } from './seeds.js';
+import { seedBytes } from '../seeds.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const MARKUP = [

@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { loadVersionYaml, versionToYaml } from '../../src/domain/yaml.js';
 import { diffVersions } from '../../src/domain/diff/index.js';
-import { syntheticCity } from '../../src/domain/synthetic.js';
+import { syntheticCity } from '../../scripts/synthetic.js';
 import { fastReadYaml, readVersionYaml, type PairSummary, type ReportTotals } from '../../src/store/batch.js';
 import { openStore } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { makeArchive } from '../../scripts/make-archive.js';
 import { ensureBuilt, git, runBin, tempDir } from './helpers.js';
-import { loadSeeds } from './seeds.js';
+import { loadSeeds } from '../seeds.js';
 
 const CITIES = 6;
 const VERSIONS = 5;

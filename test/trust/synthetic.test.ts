@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRng, EDITORIAL_KINDS, syntheticArchive, syntheticCity, syntheticShortName, syntheticSlug } from '../../src/domain/synthetic.js';
-import { loadSeeds } from './seeds.js';
+import { createRng, EDITORIAL_KINDS, syntheticArchive, syntheticCity, syntheticShortName, syntheticSlug } from '../../scripts/synthetic.js';
+import { loadSeeds } from '../seeds.js';
 
 const seeds = loadSeeds();
 const HEADING = /^\s*(제\s*)?(\d{1,3})조(의\d+)?(?=[.\s(]|$)/;

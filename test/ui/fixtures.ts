@@ -5,8 +5,9 @@ import { parsePolicy } from '../../src/domain/parse/index.js';
 import { diffVersions } from '../../src/domain/diff/index.js';
 import type { PolicyDiff } from '../../src/domain/diff/types.js';
 import type { LedgerEntry, PolicyVersion } from '../../src/domain/model.js';
+import { seedFile } from '../seeds.js';
 
-export const GOYANG_SEED = join(import.meta.dirname, '..', 'fixtures', 'seeds', '002_46469e55ffaa64e6.txt');
+export const GOYANG_SEED = seedFile('goyang');
 
 /** 고양 with 보호책임자's phone 031-8075-2593 → 2594, 접속기록 보관 1년 → 2년, effective 2025-01-01. */
 export function editedGoyangText(): string {

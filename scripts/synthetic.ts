@@ -14,7 +14,7 @@
  * - editorial: re-bulleting (- → •), look-alike middle dots (· → ㆍ), reflowed lines and spacing.
  * New cities are the seeds renamed (고양시 → 가람시) with slugs city-0001, city-0002, …
  */
-import type { IsoDate, RevisionStyle } from './model.js';
+import type { IsoDate, RevisionStyle } from '../src/domain/model.js';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded PRNG
@@ -80,10 +80,8 @@ export function createRng(seed: string | number): Rng {
 // Seeds
 // ---------------------------------------------------------------------------------------------
 
-/** What the generator needs to know about a seed text besides its bytes. */
-export interface SeedInfo {
-  /** File name in shared/seeds (and test/fixtures/seeds). */
-  file: string;
+/** A seed text and what the generator needs to know about it (the table of seeds is test/seeds.ts). */
+export interface SeedText {
   slug: string;
   /** Display name. */
   city: string;
@@ -92,17 +90,6 @@ export interface SeedInfo {
   /** The effective date of the seed text (supplied on import when the text states none). */
   effective: IsoDate;
   style: RevisionStyle;
-}
-
-export const SEED_INFO: readonly SeedInfo[] = [
-  { file: '000_0c8545943fcc3529.txt', slug: 'uijeongbu', city: '의정부시', short: '의정부', effective: '2023-01-01', style: 'plain' },
-  { file: '001_ca42b649915e7834.txt', slug: 'namyangju', city: '남양주시', short: '남양주', effective: '2015-08-26', style: 'dated' },
-  { file: '002_46469e55ffaa64e6.txt', slug: 'goyang', city: '고양특례시', short: '고양', effective: '2020-07-17', style: 'ranges' },
-  { file: '003_bdaa528230a72191.txt', slug: 'paju', city: '파주시', short: '파주', effective: '2024-09-30', style: 'cutoffs' },
-  { file: '004_bc72d9ea962e5ad5.txt', slug: 'iksan', city: '익산시', short: '익산', effective: '2012-03-26', style: 'cutoffs' },
-];
-
-export interface SeedText extends SeedInfo {
   text: string;
 }
 

@@ -6,7 +6,7 @@
  *   npm run bench national                       # 100, 300, 1000 cities
  *   BANGCHIM_BENCH_CITIES=100 npm run bench national
  *
- * The report runs as its own process (the built CLI's code, dist/), so its peak RSS, worker threads
+ * The report runs as its own process (the built CLI, dist/bundle/), so its peak RSS, worker threads
  * included, is measured alone. The baseline runs on a sample of pairs (BASELINE_SAMPLE) two processes
  * at a time (the same two cores) and is extrapolated to all pairs.
  */
@@ -34,12 +34,11 @@ interface ReportRun {
 /** Runs the report in a child process and returns its totals and its own peak RSS (threads included). */
 function runReport(dir: string): Promise<ReportRun> {
   const script = `
-    const { openStore } = await import(${JSON.stringify(join(ROOT, 'dist/store/index.js'))});
-    const { reportStore } = await import(${JSON.stringify(join(ROOT, 'dist/store/batch.js'))});
-    const store = await openStore(${JSON.stringify(dir)});
-    let bytes = 0;
-    const totals = await reportStore(store, { jobs: ${JOBS}, onPair: (p) => { bytes += JSON.stringify(p).length; } });
-    process.stdout.write(JSON.stringify({ totals, bytes, maxRSS: process.resourceUsage().maxRSS }));
+    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/bundle/main.js'))});
+    let json = '';
+    const code = await main(['--store', ${JSON.stringify(dir)}, 'report', '--json', '--jobs', '${JOBS}'], { out: { write: (text) => void (json += text), isTTY: false } });
+    if (code !== 0) process.exit(code);
+    process.stdout.write(JSON.stringify({ totals: JSON.parse(json).totals, bytes: json.length, maxRSS: process.resourceUsage().maxRSS }));
   `;
   return new Promise((resolve, reject) => {
     const started = performance.now();

@@ -1,5 +1,6 @@
 /**
- * `npm run build`, after tsc: bundles the CLI into dist/bundle/ for bin/bangchim.js.
+ * `npm run build`: the one build. Bundles the CLI into dist/bundle/, which bin/bangchim.js loads (tsc
+ * only typechecks, `npm run typecheck`).
  *
  * Why: loading ink and its ~60 packages as separate modules costs ~0.5 s of module resolution and
  * compilation before the first frame; the same code as a few bundled files loads in a fraction of that.
@@ -7,15 +8,54 @@
  * a chunk of its own, loaded only when reached. Chunks sit flat in dist/bundle/, two levels below the
  * package root like src/store/ and dist/store/, so `new URL('../../', import.meta.url)` still finds it.
  *
+ * The bundle records what it was built from in dist/bundle/stamp.json: every input file (sources and the
+ * node_modules files bundled with them, and this script) with its size, mtime and sha256. `--if-stale`
+ * (npm start, the integration tests) rebuilds only when an input changed: it stats the inputs, and hashes
+ * only those whose mtime moved (a checkout or `touch` that kept the bytes does not rebuild). A file
+ * added to src/ matters only once an input imports it, and that edit is seen.
+ *
  *   node scripts/bundle.mjs [--metafile]     (--metafile also writes dist/bundle/meta.json)
+ *   node scripts/bundle.mjs --if-stale       (builds only when the stamp is missing or an input changed)
  */
-import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
+const stampFile = `${outdir}/stamp.json`;
+const THIS_SCRIPT = 'scripts/bundle.mjs';
+
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** The first reason the bundle is out of date, or null when every input is as it was built from. */
+function staleness() {
+  if (!existsSync(stampFile)) return 'no build yet';
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return 'unreadable stamp';
+  }
+  for (const output of stamp.outputs) if (!existsSync(join(outdir, output))) return `${output} is missing`;
+  for (const [path, recorded] of Object.entries(stamp.inputs)) {
+    const file = join(root, path);
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      return `${path} is gone`;
+    }
+    if (stat.size !== recorded.size) return `${path} changed`;
+    if (stat.mtimeMs !== recorded.mtimeMs && sha256(file) !== recorded.sha256) return `${path} changed`;
+  }
+  return null;
+}
+
+if (process.argv.includes('--if-stale') && staleness() === null) process.exit(0);
+
+const { build } = await import('esbuild');
 /** Modules that worker threads are started on. */
 const WORKER_MODULES = ['src/store/batch.ts'];
 
@@ -54,19 +94,21 @@ const inkPackageJson = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
+// Built beside the current bundle and swapped in whole, so a command started meanwhile runs the old build or the new one.
+const building = `${outdir}.${process.pid}`;
+rmSync(building, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: [
     'src/cli/main.ts',
     // Worker threads start on a module URL: `bangchim report` starts its workers on the module holding
-    // batch.ts's code (startWorker(import.meta.url)). As an entry point that code sits in a small chunk
-    // of its own, so a worker does not load every command with it.
+    // batch.ts's code (REPORT_WORKER). As an entry point that code sits in a small chunk of its own, so
+    // a worker does not load every command with it.
     ...WORKER_MODULES.filter((path) => existsSync(`${root}${path}`)),
   ],
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
-  outdir,
+  outdir: building,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -84,4 +126,17 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-if (process.argv.includes('--metafile')) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+if (process.argv.includes('--metafile')) writeFileSync(`${building}/meta.json`, JSON.stringify(result.metafile));
+
+const inputs = {};
+for (const path of [...Object.keys(result.metafile.inputs), THIS_SCRIPT].sort()) {
+  const file = join(root, path);
+  const { size, mtimeMs } = statSync(file);
+  inputs[path] = { size, mtimeMs, sha256: sha256(file) };
+}
+const outputs = Object.keys(result.metafile.outputs).map((path) => path.slice(path.lastIndexOf('/') + 1));
+writeFileSync(`${building}/stamp.json`, JSON.stringify({ outputs, inputs }, null, 1));
+const previous = `${outdir}.old.${process.pid}`;
+if (existsSync(outdir)) renameSync(outdir, previous);
+renameSync(building, outdir);
+rmSync(previous, { recursive: true, force: true });

@@ -15,14 +15,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { gitBlobId, mergeArchivedVersion, tagName } from '../src/domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../src/domain/model.js';
 import { parsePolicy } from '../src/domain/parse/index.js';
 import { loadSeeds } from '../test/seeds.js';
 import { syntheticCity, type SeedText } from './synthetic.js';
 import { ledgerToYaml, versionToYaml } from '../src/domain/yaml.js';
-import { startWorker } from '../src/store/batch.js';
 import { STORE_MARKER, STORE_MARKER_TEXT } from '../src/store/store.js';
 
 const IDENTITY = 'bangchim <bangchim@localhost>';
@@ -74,6 +73,15 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === 'make-ar
   parentPort!.on('message', (index: number) => parentPort!.postMessage(buildCity(seeds, index, versions, seed)));
 }
 
+/**
+ * A worker thread on this module, which runs as TypeScript (tsx, vitest): the worker registers tsx's
+ * loader first, because a --import flag does not reach a worker's entry module on Node 20.
+ */
+function startWorker(data: unknown): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`, { eval: true, workerData: data });
+}
+
 function epoch(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00+09:00`) / 1000);
 }
@@ -114,7 +122,7 @@ export async function makeArchive(dir: string, options: ArchiveOptions): Promise
   ]);
 
   const seeds = loadSeeds();
-  const workers = Array.from({ length: jobs }, () => startWorker(import.meta.url, { role: 'make-archive-worker', seeds, versions: options.versions, seed }));
+  const workers = Array.from({ length: jobs }, () => startWorker({ role: 'make-archive-worker', seeds, versions: options.versions, seed }));
   const results = new Map<number, CityPayload>();
   const waiters = new Map<number, (p: CityPayload) => void>();
   for (const worker of workers) {

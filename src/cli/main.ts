@@ -3,8 +3,6 @@
  * registers itself on the program; this file only wires globals, errors and exit codes.
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
 import { ExitCode, makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
 import { globalOptionsOnly } from './default.js';
@@ -77,9 +75,3 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
 }
 
 export { BangchimError, ExitCode, UsageError };
-
-// Run when executed directly (node dist/cli/main.js ...); bin/bangchim.js imports main() instead.
-const invokedPath = process.argv[1] === undefined ? undefined : realpathSync(process.argv[1]);
-if (invokedPath === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
-}

@@ -323,18 +323,16 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === 'report-
 }
 
 /**
- * Starts `moduleUrl` as a worker thread. From dist/ it is plain JavaScript; from src/ (tests, tsx,
- * benchmarks) the worker first registers the TypeScript loader (a --import flag does not reach a
- * worker's entry module on Node 20).
+ * The module the report's worker threads start on: the bundled batch.js (an entry point of
+ * scripts/bundle.mjs). From the bundle that is the module holding this code; from src/ (tests that run
+ * the sources) it is the build of it, so a worker always runs the one build.
  */
-export function startWorker(moduleUrl: string, data: unknown): Worker {
-  if (moduleUrl.endsWith('.ts')) {
-    const api = import.meta.resolve('tsx/esm/api');
-    return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(moduleUrl)}); })`, { eval: true, workerData: data });
-  }
+const REPORT_WORKER = import.meta.url.endsWith('.ts') ? new URL('../../dist/bundle/batch.js', import.meta.url) : new URL(import.meta.url);
+
+function startReportWorker(): Worker {
   // Inherit node's flags (memory limits …) but not those that only make sense for the main entry.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval');
-  return new Worker(fileURLToPath(moduleUrl), { workerData: data, execArgv });
+  return new Worker(fileURLToPath(REPORT_WORKER), { workerData: { role: 'report-worker' }, execArgv });
 }
 
 /** A fixed pool of worker threads running diffCity; tasks queue when all are busy. */
@@ -348,7 +346,7 @@ class Pool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = startWorker(import.meta.url, { role: 'report-worker' });
+      const worker = startReportWorker();
       worker.on('message', (result: CityResult) => {
         const waiter = this.busy.get(worker);
         this.busy.delete(worker);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capture, editedGoyang, git, ROOT, sampleStore, snapshot, tempDir } from '../store/helpers.js';
 import { seedFile } from '../seeds.js';
@@ -212,30 +212,13 @@ describe('bangchim CLI', () => {
   });
 });
 
-const BUNDLE = join(ROOT, 'dist', 'bundle', 'main.js');
-
-/** bin/bangchim.js as a subprocess; it loads dist/bundle/main.js when that exists. */
+/** bin/bangchim.js as a subprocess: it loads the build, dist/bundle/main.js. */
 function bin(args: string[], cwd: string) {
   return spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), ...args], { cwd, encoding: 'utf8', env: process.env });
 }
 
 describe('the installed entry point', () => {
-  let built = false;
-  beforeAll(() => {
-    // Build dist/ (tsc, then the bundle the launcher loads) when it is missing or older than the sources this test exercises.
-    const entry = join(ROOT, 'dist', 'cli', 'main.js');
-    const storeEntry = join(ROOT, 'dist', 'store', 'index.js');
-    const newest = Math.max(...['src/store/store.ts', 'src/store/init.ts', 'src/store/git.ts', 'src/cli/commands/log.ts', 'src/cli/main.ts'].map((p) => statSync(join(ROOT, p)).mtimeMs));
-    const fresh = () => [entry, storeEntry, BUNDLE].every((file) => existsSync(file) && statSync(file).mtimeMs >= newest);
-    if (!fresh()) {
-      // tsc emits even when files other people are still writing have type errors; what matters here is that dist/ is fresh.
-      spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
-    built = fresh();
-  }, 180_000);
-
   it('bin/bangchim.js runs as a subprocess', async () => {
-    expect(built).toBe(true);
     const dir = await sampleStore();
     const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'log', 'goyang', '--json'], { cwd: dir, encoding: 'utf8', env: process.env });
     expect(result.stderr).toBe('');
@@ -247,7 +230,6 @@ describe('the installed entry point', () => {
   });
 
   it('loads the bundled CLI, whose `init DIR` finds the bundled sample from dist/bundle/', () => {
-    expect(built).toBe(true);
     const dir = join(tempDir(), 'store');
     const init = bin(['init', dir, '--json'], ROOT);
     expect(init.stderr).not.toContain('Error');
@@ -260,7 +242,6 @@ describe('the installed entry point', () => {
 
   // `report` (issue 6) runs its diffs in worker threads started on a module URL: from the bundle too.
   it('`report` from the bundle diffs in its worker threads', async () => {
-    expect(built).toBe(true);
     const dir = await sampleStore();
     const draft = join(tempDir(), 'goyang.txt');
     writeFileSync(draft, editedGoyang());

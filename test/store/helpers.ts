@@ -11,14 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { initStore } from '../../src/store/index.js';
 import { seedBytes } from '../seeds.js';
 
-// Independent of the developer's git config and home: no identity (CI), no signing, no hooks.
-const home = mkdtempSync(join(tmpdir(), 'bangchim-home-'));
-process.env.HOME = home;
-process.env.XDG_DATA_HOME = join(home, 'data');
-process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-delete process.env.BANGCHIM_STORE;
-
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export { seedBytes };
 

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/domain/errors.js';
@@ -119,7 +118,7 @@ describe('locateStore', () => {
     const env = { ...process.env, HOME: data, XDG_DATA_HOME: join(data, 'xdg'), NO_COLOR: '1' };
     const run = () =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/main.ts'), 'list', '--json'], { cwd: plain, env });
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'list', '--json'], { cwd: plain, env });
         let out = '';
         let err = '';
         child.stdout.on('data', (chunk) => (out += chunk));

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../scripts/synthetic.js';
 import { openStore } from '../../src/store/index.js';
 import { verifyStore, type Finding } from '../../src/store/verify.js';
-import { BIN, editedGoyang, ensureBuilt, git, runBin, sampleStore, snapshot, tempDir } from './helpers.js';
+import { BIN, editedGoyang, git, runBin, sampleStore, snapshot, tempDir } from './helpers.js';
 
 interface Scenario {
   name: string;
@@ -189,7 +189,6 @@ async function crashOnce(scenario: Scenario, trigger: Trigger, group: boolean): 
 }
 
 beforeAll(async () => {
-  ensureBuilt();
   files = tempDir('bangchim-crash-files-');
   for (const s of [APPEND, REBUILD]) writeFileSync(fileFor(s), editedGoyang(s.phone));
   // A store whose 고양 has later versions, so an older import replays several commits.

@@ -1,5 +1,5 @@
 /**
- * Support for the trust tests: isolated git (no user config, no signing, no hooks), real sample stores
+ * Support for the trust tests (git is isolated by test/setup.ts): real sample stores
  * in temp dirs, the CLI in-process or as a real process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,15 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
-const home = mkdtempSync(join(tmpdir(), 'bangchim-trust-home-'));
-process.env.HOME = home;
-process.env.XDG_DATA_HOME = join(home, 'data');
-process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-delete process.env.BANGCHIM_STORE;
-
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export { ensureBuilt } from '../build.js';
 // The same sample store and edited 고양 as the store tests.
 export { editedGoyang, sampleStore } from '../store/helpers.js';
 export const BIN = join(ROOT, 'bin', 'bangchim.js');

@@ -11,7 +11,7 @@ import { fastReadYaml, readVersionYaml, type PairSummary, type ReportTotals } fr
 import { openStore } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { makeArchive } from '../../scripts/make-archive.js';
-import { ensureBuilt, git, runBin, tempDir } from './helpers.js';
+import { git, runBin, tempDir } from './helpers.js';
 import { loadSeeds } from '../seeds.js';
 
 const CITIES = 6;
@@ -27,7 +27,6 @@ interface ReportJson {
 }
 
 beforeAll(async () => {
-  ensureBuilt();
   archive = join(tempDir('bangchim-archive-'), 'store');
   const made = await makeArchive(archive, { cities: CITIES, versions: VERSIONS, jobs: 2 });
   expect(made).toMatchObject({ cities: CITIES, versions: CITIES * VERSIONS });

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { sampleStoreWithEditedGoyang } from './fixtures.js';
 import { TmuxSession, hasTmux, saveScreen, shellQuote } from './tmux.js';
-import { ensureBuilt } from '../build.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'ui-e2e');
@@ -29,8 +28,7 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
   const save = (name: string, screen: string) => saveScreen(ARTIFACTS, ++step, name, screen);
 
   beforeAll(async () => {
-    ensureBuilt();
-    rmSync(ARTIFACTS, { recursive: true, force: true });
+      rmSync(ARTIFACTS, { recursive: true, force: true });
     ({ dir: store } = await sampleStoreWithEditedGoyang());
     cwd = mkdtempSync(join(tmpdir(), 'bangchim-e2e-cwd-'));
   });

@@ -48,9 +48,6 @@ export async function sampleStoreWithEditedGoyang(): Promise<{ dir: string; draf
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { initStore, openStore } = await import('../../src/store/index.js');
-  // Independent of the developer's git config: no identity, signing or hooks.
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-  process.env.GIT_CONFIG_NOSYSTEM = '1';
   const dir = mkdtempSync(join(tmpdir(), 'bangchim-ui-store-'));
   await initStore(dir);
   const draft = join(mkdtempSync(join(tmpdir(), 'bangchim-ui-draft-')), 'goyang-2025.txt');

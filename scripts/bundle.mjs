@@ -94,6 +94,25 @@ const inkPackageJson = {
   },
 };
 
+/**
+ * Ink and the packages it lays text out with (widest-line, wrap-ansi, cli-truncate) measure with
+ * string-width. They get our displayWidth instead (src/domain/presentation/width.ts: the same measure,
+ * without string-width's ~70 ms first use for text it does not need it for), so the UI and Ink agree
+ * by construction. width.ts loads the real string-width itself, at run time, when text needs it.
+ */
+const WIDTH_MODULE = `${root}src/domain/presentation/width.ts`;
+const oneDisplayWidth = {
+  name: 'one-display-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, () => ({ path: 'string-width', namespace: 'display-width' }));
+    build.onLoad({ filter: /.*/, namespace: 'display-width' }, () => ({
+      contents: `export { displayWidth as default } from ${JSON.stringify(WIDTH_MODULE)};`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 // Built beside the current bundle and swapped in whole, so a command started meanwhile runs the old build or the new one.
 const building = `${outdir}.${process.pid}`;
 rmSync(building, { recursive: true, force: true });
@@ -122,14 +141,15 @@ const result = await build({
   // React's production build: the development build (what node picks when NODE_ENV is unset) times
   // every component render with performance.measure, which doubles the cost of each frame.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch, inkPackageJson],
+  plugins: [yogaWithoutFetch, inkPackageJson, oneDisplayWidth],
   metafile: true,
   logLevel: 'warning',
 });
 if (process.argv.includes('--metafile')) writeFileSync(`${building}/meta.json`, JSON.stringify(result.metafile));
 
 const inputs = {};
-for (const path of [...Object.keys(result.metafile.inputs), THIS_SCRIPT].sort()) {
+// Modules of a plugin's own namespace (namespace:path) are not files; what they stand for is.
+for (const path of [...Object.keys(result.metafile.inputs).filter((input) => !/^[\w-]+:/.test(input)), THIS_SCRIPT].sort()) {
   const file = join(root, path);
   const { size, mtimeMs } = statSync(file);
   inputs[path] = { size, mtimeMs, sha256: sha256(file) };

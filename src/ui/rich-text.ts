@@ -3,7 +3,8 @@
  * segments into Ink <Text>; the layout maths stays pure and testable.
  */
 import type { Tone } from './theme.js';
-import { displayWidth, padToWidth, sanitizeForTerminal } from './text.js';
+import { displayWidth, splitGraphemes } from '../domain/presentation/width.js';
+import { padToWidth, sanitizeForTerminal } from './text.js';
 
 export interface Segment {
   text: string;
@@ -13,8 +14,6 @@ export interface Segment {
 }
 
 export type RichLine = Segment[];
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function lineWidth(line: RichLine): number {
   return line.reduce((sum, seg) => sum + displayWidth(seg.text), 0);
@@ -66,7 +65,7 @@ export function wrapSegments(segments: RichLine, width: number, indent = 0): Ric
       append(w <= width - safeIndent ? piece : { ...piece, text: piece.text.trimEnd() });
       continue;
     }
-    for (const { segment: grapheme } of graphemes.segment(piece.text)) {
+    for (const grapheme of splitGraphemes(piece.text)) {
       const segment = displayWidth(grapheme) > width ? '…' : grapheme;
       const gw = displayWidth(segment);
       if (used + gw > width) {

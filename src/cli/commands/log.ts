@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../domain/presentation/width.js';
 import type { RegisterCommand } from './index.js';
 import { writeJson } from '../context.js';
 import { RefError } from '../../domain/errors.js';
@@ -14,8 +14,8 @@ export function printable(text: string): string {
 export function padColumns(raw: string[][]): string[] {
   const rows = raw.map((row) => row.map(printable));
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell))));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - stringWidth(cell)))).join('  ').trimEnd());
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell)))).join('  ').trimEnd());
 }
 
 export const registerLog: RegisterCommand = (program, ctx) => {
@@ -46,7 +46,7 @@ export const registerLog: RegisterCommand = (program, ctx) => {
       }
       ctx.out.write(`${ledger.slug} (${printable(ledger.city)}): ${entries.length} version${entries.length === 1 ? '' : 's'} known, ${entries.filter((e) => e.archived).length} archived\n`);
       // Archived and not-archived rows have different columns: align each kind on its own, the range column for all.
-      const rangeWidth = Math.max(...rows.map((r) => stringWidth(r[0]!)));
+      const rangeWidth = Math.max(...rows.map((r) => displayWidth(r[0]!)));
       const archived = padColumns(rows.filter((r) => r[1] !== 'text not archived').map((r) => r.slice(1)));
       let a = 0;
       for (const row of rows) {

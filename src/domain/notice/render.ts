@@ -10,7 +10,7 @@
  */
 import type { Notice } from './index.js';
 import type { ComparisonRow, Segment } from './table.js';
-import { displayWidth, padEnd, wrapText } from './layout.js';
+import { displayWidth, padToWidth, wrapToWidth } from '../presentation/width.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
 import type { Clause } from '../model.js';
 
@@ -58,6 +58,11 @@ function emptyTable(notice: Notice): string {
 
 // ---------------------------------------------------------------------------------------------- text
 
+/** A paragraph wrapped to `width` columns, words one space apart, continuation lines indented by `indent`. */
+function wrapText(text: string, width: number, indent: string): string[] {
+  return wrapToWidth(text.split(/ +/u).filter((word) => word !== '').join(' '), width, indent);
+}
+
 function textCell(segments: readonly Segment[], side: 'old' | 'new'): string {
   const [open, close] = TEXT_MARKS[side];
   return segments.map((s) => (s.marked ? `${open}${s.text}${close}` : s.text)).join('');
@@ -69,7 +74,7 @@ function textTable(rows: readonly ComparisonRow[], width: number, empty: string)
   if (sideWidth < 12) throw new RangeError(`a width of ${width} columns is too narrow for the comparison table (at least ${2 * 12 + 10 + 10})`);
   const widths = [sideWidth, sideWidth, noteWidth] as const;
   const rule = (char: string): string => `+${widths.map((w) => char.repeat(w + 2)).join('+')}+`;
-  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => padEnd(c, widths[i]!)).join(' | ')} |`;
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => padToWidth(c, widths[i]!)).join(' | ')} |`;
   const out = [rule('-'), line([COLUMN_TITLES.old, COLUMN_TITLES.new, COLUMN_TITLES.note]), rule('=')];
   if (rows.length === 0) {
     out.push(line([empty, '', '']), rule('-'));

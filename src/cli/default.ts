@@ -16,18 +16,31 @@ export async function runDefault(ctx: CliContext, options: { store?: string }, p
   return runUi({ store: options.store, cwd: ctx.cwd, env: ctx.env, err: ctx.err });
 }
 
-/**
- * For main.ts: when argv holds only global options (`--store DIR`, `--store=DIR`, `--debug`), the
- * invocation means "open the UI on that store"; returns the store then, else undefined.
- */
-export function globalOptionsOnly(argv: readonly string[]): { store?: string } | undefined {
+/** The global options argv starts with (`--store DIR`, `--store=DIR`, `--debug`), and where the rest begins. */
+function leadingGlobalOptions(argv: readonly string[]): { options: { store?: string }; rest: number } {
   const options: { store?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
+  let i = 0;
+  for (; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--debug') continue;
     if (arg === '--store' && i + 1 < argv.length) options.store = argv[++i]!;
     else if (arg.startsWith('--store=')) options.store = arg.slice('--store='.length);
-    else return undefined;
+    else break;
   }
-  return options;
+  return { options, rest: i };
+}
+
+/**
+ * For main.ts: when argv holds only global options, the invocation means "open the UI on that store";
+ * returns the store then, else undefined.
+ */
+export function globalOptionsOnly(argv: readonly string[]): { store?: string } | undefined {
+  const { options, rest } = leadingGlobalOptions(argv);
+  return rest === argv.length ? options : undefined;
+}
+
+/** For main.ts: the command argv runs (its first word after the global options); undefined when an option such as --help comes first. */
+export function commandName(argv: readonly string[]): string | undefined {
+  const word = argv[leadingGlobalOptions(argv).rest];
+  return word === undefined || word.startsWith('-') ? undefined : word;
 }

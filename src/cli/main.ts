@@ -5,7 +5,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
 import { ExitCode, makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
-import { globalOptionsOnly } from './default.js';
+import { commandName, globalOptionsOnly } from './default.js';
 
 export interface MainIo {
   out?: Output;
@@ -19,9 +19,16 @@ function streamOutput(stream: NodeJS.WriteStream): Output {
   return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
 }
 
-/** The command-line program. Command modules load here, not at start-up, so the UI's first frame does not wait for them. */
-export async function buildProgram(ctx: CliContext): Promise<Command<[], GlobalOptions>> {
+/**
+ * The command-line program. Command modules load here, not at start-up, so the UI's first frame does not
+ * wait for them; and only the module of the command `argv` runs when it names one (help, or an unknown
+ * command that commander offers a near name for, registers them all).
+ */
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command<[], GlobalOptions>> {
   const { COMMANDS } = await import('./commands/index.js');
+  const name = commandName(argv);
+  const loaders = name !== undefined && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
+  const registers = await Promise.all(loaders.map((load) => load()));
   const program = new Command()
     .name('bangchim')
     .description('Korean municipal privacy policies (개인정보처리방침) as versioned YAML in git.')
@@ -33,7 +40,7 @@ export async function buildProgram(ctx: CliContext): Promise<Command<[], GlobalO
     })
     .exitOverride()
     .showHelpAfterError('(run `bangchim --help` for usage)');
-  for (const register of COMMANDS) register(program, ctx);
+  for (const register of registers) register(program, ctx);
   return program;
 }
 
@@ -59,7 +66,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
         return 0;
       });
     }
-    program = await buildProgram(ctx);
+    program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {

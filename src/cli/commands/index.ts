@@ -1,19 +1,24 @@
-/** Every command module, in the order `bangchim --help` lists them. Add a command by adding its module here. */
+/**
+ * Every command module, in the order `bangchim --help` lists them, loaded when needed: a command run
+ * loads only its own module (and what it imports), help loads them all. Add a command by adding its
+ * module here.
+ */
 import type { Command } from '@commander-js/extra-typings';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { registerInit } from './init.js';
-import { registerParse } from './parse.js';
-import { registerImport } from './import.js';
-import { registerList } from './list.js';
-import { registerLog } from './log.js';
-import { registerShow } from './show.js';
-import { registerDiff } from './diff.js';
-import { registerNotice } from './notice.js';
-import { registerCheck } from './check.js';
-import { registerVerify } from './verify.js';
-import { registerSync } from './sync.js';
-import { registerReport } from './report.js';
 
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInit, registerParse, registerImport, registerList, registerLog, registerShow, registerDiff, registerNotice, registerCheck, registerVerify, registerSync, registerReport];
+export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
+  init: async () => (await import('./init.js')).registerInit,
+  parse: async () => (await import('./parse.js')).registerParse,
+  import: async () => (await import('./import.js')).registerImport,
+  list: async () => (await import('./list.js')).registerList,
+  log: async () => (await import('./log.js')).registerLog,
+  show: async () => (await import('./show.js')).registerShow,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  notice: async () => (await import('./notice.js')).registerNotice,
+  check: async () => (await import('./check.js')).registerCheck,
+  verify: async () => (await import('./verify.js')).registerVerify,
+  sync: async () => (await import('./sync.js')).registerSync,
+  report: async () => (await import('./report.js')).registerReport,
+};

@@ -12,7 +12,7 @@ const INTEGRATION = [
   'test/notice/browser.test.ts',
   'test/notice/cli.test.ts',
   'test/parse/html-cli.test.ts',
-  'test/store/{bad-input,import,init,ref-ledger}.test.ts',
+  'test/store/{bad-input,dates-import,import,init,ref-ledger}.test.ts',
   'test/trust/{crash,report,sync,verify}.test.ts',
   'test/ui/{e2e,screens}.test.{ts,tsx}',
 ];

@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, sampleStore, tempDir } from '../store/helpers.js';
+import { hasTmux, shellQuote, TmuxSession } from '../ui/tmux.js';
 
 const RECORD = `
 const Module = require('node:module');
@@ -66,5 +67,20 @@ describe('start-up loads only what the command needs', () => {
     expect(run.stdout).toContain('고양');
     expect(run.requires).not.toContain('string-width');
     expect(run.segmenters).toBe(0);
+  });
+});
+
+describe.skipIf(!hasTmux())('the terminal UI starts without string-width', () => {
+  const tmux = new TmuxSession();
+  afterAll(() => tmux.kill());
+
+  it('draws the cities, with its spinner and borders, measured by the fixed-width table alone', async () => {
+    const file = join(tempDir(), 'record.json');
+    const command = `node --require ${shellQuote(preload)} ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}`;
+    tmux.start(command, { columns: 120, rows: 40, cwd: ROOT, env: { RECORD_FILE: file, HOME: tempDir() } });
+    await tmux.waitFor((screen) => /고양특례시\s+goyang/.test(screen) && !screen.includes('Measuring'), 'the cities listed');
+    tmux.keys('q');
+    await tmux.waitFor(() => tmux.paneDead().dead, 'bangchim to quit');
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { requires: string[] }).requires).not.toContain('string-width');
   });
 });

@@ -33,6 +33,9 @@ const FIXED_WIDTHS: readonly (readonly [number, number, number])[] = [
   [0x2100, 0x218b, 1], // letterlike symbols, roman numerals (Ⅲ), number forms
   [0x2190, 0x2319, 1], // arrows, mathematical operators, technical
   [0x2460, 0x25fc, 1], // ①–⑳, ⑴, ⒜, box drawing, blocks, ■ □ ▲ ▶ ○ ● ◎
+  [0x270c, 0x2727, 1], // ✔ ✖ (the UI's ticks and crosses)
+  [0x2758, 0x2794, 1], // ❯
+  [0x2800, 0x28ff, 1], // braille patterns (the UI's spinner)
   [0x3000, 0x3029, 2], // ideographic space, 、 。 〈 〉 《 》 「 」 『 』 【 】 〔 〕
   [0x3030, 0x303e, 2],
   [0x3041, 0x3096, 2], // hiragana

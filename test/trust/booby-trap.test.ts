@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Git } from '../../src/store/git.js';
 import type { VerifyReport } from '../../src/store/verify.js';
-import { editedGoyang, ensureBuilt, git, runBin, sampleStore, tempDir } from './helpers.js';
+import { editedGoyang, git, runBin, sampleStore, tempDir } from './helpers.js';
 
 /** Every hook git 2.39 knows (githooks(5)). */
 const HOOKS = [
@@ -153,7 +153,6 @@ describe.each(['config', 'include'] as const)('a booby-trapped store (traps in %
   let store: Trapped;
   let clean: string;
   beforeAll(async () => {
-    ensureBuilt();
     store = await trappedStore(where);
     clean = await sampleStore();
   }, 120_000);
@@ -223,7 +222,6 @@ describe.each(['config', 'include'] as const)('a booby-trapped store (traps in %
 
 describe("the user's own configuration", () => {
   it("keeps the user's ssh command and credential helper in force where the store sets its own", async () => {
-    ensureBuilt();
     const base = tempDir('bangchim-trap-');
     const markers = join(base, 'markers');
     mkdirSync(markers);

@@ -10,7 +10,7 @@ import { InputError } from '../../src/domain/errors.js';
 import { MAX_INPUT_BYTES } from '../../src/domain/parse/index.js';
 import { readInputFile } from '../../src/store/index.js';
 import { seedBytes } from '../store/helpers.js';
-import { BIN, ensureBuilt, tempDir } from './helpers.js';
+import { BIN, tempDir } from './helpers.js';
 
 const MB = 1024 * 1024;
 
@@ -37,7 +37,6 @@ describe('reading an input file', () => {
   });
 
   it('`parse` of an endless pipe stops at the limit with the size message (exit 2)', () => {
-    ensureBuilt();
     const result = spawnSync('sh', ['-c', `yes '제1조(목적) 이 방침은 개인정보 처리에 관한 사항을 정한다.' | "${process.execPath}" "${BIN}" parse /dev/stdin`], { encoding: 'utf8', timeout: 30_000 });
     expect(result.signal, 'still reading when the test gave up').toBeNull();
     expect(result.status).toBe(2);

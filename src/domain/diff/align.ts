@@ -5,9 +5,9 @@
  */
 import type { Article, Topic } from '../model.js';
 import { bodyKey } from './clauses.js';
-import { maxWeightAssignment, onEveryLongestIncreasingSubsequence } from './assignment.js';
+import { onEveryLongestIncreasingSubsequence, sparseMaxWeightAssignment, type ScoredEdge } from './assignment.js';
 import { titleKey } from './normalize.js';
-import { addVectors, containment, dice, ngramVector, type NgramVector } from './similarity.js';
+import { addVectors, containment, dice, GramIds, ngramVector, type NgramVector } from './similarity.js';
 
 /** What alignment knows about one article, computed once. */
 export interface ArticleProfile {
@@ -37,10 +37,8 @@ export const CROSS_CITY_WEIGHTS: AlignmentWeights = { body: 0.35, title: 0.3, to
 
 /** A unique shared title anchors a pair when the bodies are at least this similar. */
 const TITLE_ANCHOR_SIMILARITY = 0.6;
-/** Above this many candidate pairs, score only pairs near each other or sharing a title. */
+/** Above this many pairs, score only the candidates an index and the anchors point to. */
 const FULL_MATRIX_LIMIT = 200 * 200;
-/** The neighbourhood (in articles, by relative position) scored when the full matrix is too big. */
-const WINDOW = 24;
 
 export interface ArticlePair {
   old: number;
@@ -142,10 +140,10 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
     newMatched.add(b.index);
   }
 
-  // 3. The rest: optimal assignment on the combined score (sparse greedy when too many).
+  // 3. The rest: optimal assignment on the combined score (over pruned candidates when the page is long).
   const oldRest = oldProfiles.filter((p) => !oldMatched.has(p.index));
   const newRest = newProfiles.filter((p) => !newMatched.has(p.index));
-  for (const pair of assignRest(oldRest, newRest, weights)) {
+  for (const pair of assignRest(oldRest, newRest, weights, pairs)) {
     pairs.push(pair);
     oldMatched.add(pair.old);
     newMatched.add(pair.new);
@@ -174,47 +172,153 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
   };
 }
 
-function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], weights: AlignmentWeights): ArticlePair[] {
+function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], weights: AlignmentWeights, anchors: readonly ArticlePair[]): ArticlePair[] {
   if (oldRest.length === 0 || newRest.length === 0) return [];
-  if (oldRest.length * newRest.length <= FULL_MATRIX_LIMIT) {
-    const details = oldRest.map((a) => newRest.map((b) => pairScore(a, b, weights)));
-    const scores = details.map((row) => row.map((d) => (d.score >= weights.threshold ? d.score : 0)));
-    const assignment = maxWeightAssignment(scores);
-    const pairs: ArticlePair[] = [];
-    assignment.forEach((column, row) => {
-      if (column < 0) return;
-      const detail = details[row]![column]!;
-      pairs.push({ old: oldRest[row]!.index, new: newRest[column]!.index, score: detail.score, similarity: detail.similarity });
-    });
-    return pairs;
+  // Every pair when the pages are policy-sized; pruned candidates when they are not.
+  const candidates = oldRest.length * newRest.length <= FULL_MATRIX_LIMIT ? everyPair(oldRest, newRest) : candidatePairs(oldRest, newRest, anchors);
+  const details = new Map<number, { score: number; similarity: number }>();
+  const edges: ScoredEdge[] = [];
+  for (const [row, col] of candidates) {
+    const detail = pairScore(oldRest[row]!, newRest[col]!, weights);
+    if (detail.score < weights.threshold) continue;
+    details.set(row * newRest.length + col, detail);
+    edges.push({ row, col, score: detail.score });
   }
-  // Sparse: candidates near the same relative position or sharing a title, best first.
-  const candidates: ArticlePair[] = [];
-  const newByTitle = new Map<string, ArticleProfile[]>();
-  for (const b of newRest) newByTitle.set(b.titleKey, [...(newByTitle.get(b.titleKey) ?? []), b]);
-  oldRest.forEach((a, i) => {
-    const centre = Math.round((i * newRest.length) / oldRest.length);
-    const seen = new Set<number>();
-    const consider = (b: ArticleProfile): void => {
-      if (seen.has(b.index)) return;
-      seen.add(b.index);
-      const { score, similarity } = pairScore(a, b, weights);
-      if (score >= weights.threshold) candidates.push({ old: a.index, new: b.index, score, similarity });
-    };
-    for (let j = Math.max(0, centre - WINDOW); j <= Math.min(newRest.length - 1, centre + WINDOW); j++) consider(newRest[j]!);
-    for (const b of (newByTitle.get(a.titleKey) ?? []).slice(0, WINDOW)) consider(b);
-  });
-  candidates.sort((x, y) => y.score - x.score || x.old - y.old || x.new - y.new);
-  const usedOld = new Set<number>();
-  const usedNew = new Set<number>();
   const pairs: ArticlePair[] = [];
-  for (const c of candidates) {
-    if (usedOld.has(c.old) || usedNew.has(c.new)) continue;
-    usedOld.add(c.old);
-    usedNew.add(c.new);
-    pairs.push(c);
-  }
+  sparseMaxWeightAssignment(oldRest.length, newRest.length, edges).forEach((col, row) => {
+    if (col < 0) return;
+    const detail = details.get(row * newRest.length + col)!;
+    pairs.push({ old: oldRest[row]!.index, new: newRest[col]!.index, score: detail.score, similarity: detail.similarity });
+  });
   return pairs;
+}
+
+function* everyPair(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[]): Generator<[number, number]> {
+  for (let row = 0; row < oldRest.length; row++) for (let col = 0; col < newRest.length; col++) yield [row, col];
+}
+
+/** Articles near the place the anchors predict, on either side of the gap between two anchors. */
+const NEIGHBOURS = 2;
+/** Candidates by shared rare trigrams, per article, each way. */
+const TEXT_CANDIDATES = 4;
+/** The rarest trigrams of an article that look for its candidates. */
+const RARE_GRAMS = 16;
+/** A trigram in more articles than this tells none of them apart. */
+const COMMON_GRAM = 256;
+/** Articles sharing a title, per article. */
+const TITLE_CANDIDATES = 8;
+
+/**
+ * The pairs worth scoring on a long page (indices into oldRest × newRest): an article's counterpart
+ * is near where the anchors around it say it should be, or shares its title, or shares the trigrams
+ * that are rare on the page (a moved and edited article). A few per article, so the work and the
+ * components of the candidate graph grow with the page, not with its square.
+ */
+function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], anchors: readonly ArticlePair[]): Iterable<[number, number]> {
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const add = (row: number, col: number): void => {
+    const key = row * newRest.length + col;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([row, col]);
+  };
+
+  // By position: between two anchors, the rest of one side maps proportionally onto the other's.
+  const byOld = [...anchors].sort((a, b) => a.old - b.old);
+  const newIndices = newRest.map((p) => p.index);
+  const firstAfter = (sorted: readonly number[], value: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let row = 0;
+  for (let gap = 0; gap <= byOld.length && row < oldRest.length; gap++) {
+    const before = gap === 0 ? undefined : byOld[gap - 1]!;
+    const after = byOld[gap];
+    const oldStart = row;
+    while (row < oldRest.length && (after === undefined || oldRest[row]!.index < after.old)) row++;
+    const oldCount = row - oldStart;
+    if (oldCount === 0) continue;
+    const newFrom = before === undefined ? 0 : firstAfter(newIndices, before.new);
+    const newTo = after === undefined ? newRest.length : firstAfter(newIndices, after.new - 1);
+    if (newTo <= newFrom) continue; // the anchors crossed (a move): only text and titles find these
+    for (let k = 0; k < oldCount; k++) {
+      const centre = newFrom + Math.round((k * (newTo - newFrom)) / oldCount);
+      for (let col = Math.max(newFrom, centre - NEIGHBOURS); col <= Math.min(newTo - 1, centre + NEIGHBOURS); col++) add(oldStart + k, col);
+    }
+  }
+
+  // By title.
+  const newByTitle = new Map<string, number[]>();
+  newRest.forEach((b, col) => {
+    const list = newByTitle.get(b.titleKey);
+    if (list) list.push(col);
+    else newByTitle.set(b.titleKey, [col]);
+  });
+  oldRest.forEach((a, row) => {
+    for (const col of (newByTitle.get(a.titleKey) ?? []).slice(0, TITLE_CANDIDATES)) add(row, col);
+  });
+
+  // By rare trigrams, each way.
+  for (const [row, cols] of rareGramNeighbours(oldRest, newRest)) for (const col of cols) add(row, col);
+  for (const [col, rows] of rareGramNeighbours(newRest, oldRest)) for (const r of rows) add(r, col);
+  return pairs;
+}
+
+/** For each article of `from`, the articles of `to` sharing most of its rarest trigrams. */
+function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly ArticleProfile[]): Map<number, number[]> {
+  const ids = new GramIds(to.length * 256);
+  const postings: number[][] = [];
+  to.forEach((p, k) => {
+    for (const gram of p.bodyVector.grams) {
+      const id = ids.add(gram);
+      const list = postings[id];
+      if (list === undefined) postings[id] = [k];
+      else if (list.length <= COMMON_GRAM) list.push(k);
+    }
+  });
+  const shared = new Int32Array(to.length);
+  const result = new Map<number, number[]>();
+  from.forEach((p, row) => {
+    const lists: number[][] = [];
+    for (const gram of p.bodyVector.grams) {
+      const id = ids.get(gram);
+      if (id >= 0 && postings[id]!.length <= COMMON_GRAM) lists.push(postings[id]!);
+    }
+    lists.sort((a, b) => a.length - b.length);
+    const touched: number[] = [];
+    for (const list of lists.slice(0, RARE_GRAMS)) {
+      for (const k of list) {
+        if (shared[k] === 0) touched.push(k);
+        shared[k]!++;
+      }
+    }
+    result.set(row, mostShared(touched, shared, TEXT_CANDIDATES));
+    for (const k of touched) shared[k] = 0;
+  });
+  return result;
+}
+
+/** The `count` items with the highest `shared` (ties: the earlier item), best first, without sorting them all. */
+function mostShared(items: readonly number[], shared: Int32Array, count: number): number[] {
+  const best: number[] = [];
+  const better = (a: number, b: number): boolean => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b);
+  for (const item of items) {
+    if (best.length === count && !better(item, best[count - 1]!)) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && better(item, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = item;
+  }
+  return best;
 }
 
 /** A leftover must be this much inside the article it came from (or went into). */
@@ -245,14 +349,13 @@ function detectSplitsAndMerges(
     // Leftover piece → the whole it is contained in.
     const byWhole = new Map<number, number[]>();
     if (leftovers.length === 0) return byWhole;
-    for (const piece of leftovers) {
+    const screen = new ProbeScreen(wholes, leftovers.map((piece) => probeGrams(piece.bodyKey)));
+    leftovers.forEach((piece, k) => {
       let best = -1;
       let bestScore = CONTAINED;
-      const probes = probeGrams(piece.bodyKey);
-      for (const whole of wholes) {
-        // Cheap screen before building vectors: most wholes share few of the piece's trigrams.
+      for (const w of screen.passing(k)) {
+        const whole = wholes[w]!;
         if (whole.bodyKey.length < piece.bodyKey.length * CONTAINED * 0.9) continue;
-        if (probes.filter((probe) => whole.bodyKey.includes(probe)).length < probes.length * 0.6) continue;
         const c = containment(piece.coverVector, whole.coverVector);
         if (c >= bestScore) {
           best = whole.index;
@@ -260,14 +363,15 @@ function detectSplitsAndMerges(
         }
       }
       if (best >= 0) byWhole.set(best, [...(byWhole.get(best) ?? []), piece.index]);
-    }
+    });
     // Keep only wholes that the pieces (with the whole's one-to-one partner) really cover.
+    const leftoverAt = new Map(leftovers.map((p) => [p.index, p]));
     for (const [whole, pieces] of [...byWhole]) {
       const wholeVector = wholes[whole]!.coverVector;
       const partnerIndex = partner.get(whole);
       const base = partnerIndex === undefined ? [] : [partnerProfiles[partnerIndex]!.coverVector];
       const before = base.length === 0 ? 0 : containment(wholeVector, addVectors(base));
-      const after = containment(wholeVector, addVectors([...base, ...pieces.map((k) => leftovers.find((p) => p.index === k)!.coverVector)]));
+      const after = containment(wholeVector, addVectors([...base, ...pieces.map((k) => leftoverAt.get(k)!.coverVector)]));
       if (after < COVERED || after < before + COVERAGE_GAIN) byWhole.delete(whole);
     }
     return byWhole;
@@ -292,6 +396,88 @@ function detectSplitsAndMerges(
     groups.push({ kind: 'merged', old: olds, new: [whole], coverage: coverageOf(newProfiles[whole]!, olds.map((k) => oldProfiles[k]!)) });
   }
   return groups;
+}
+
+/** A whole must contain at least this share of a piece's probe trigrams to be compared with it. */
+const PROBES_FOUND = 0.6;
+/** A piece that more wholes than this could be part of is boilerplate: only the closest are compared. */
+const MAX_WHOLES = 64;
+
+/**
+ * The cheap screen before containment is computed: a whole passes for a piece when it contains
+ * at least 60 % of the piece's probe trigrams. An index from probe to the wholes containing it makes
+ * this cost the rare probes' lists, not pieces × wholes: a whole that contains none of the piece's
+ * (probes − needed + 1) rarest probes cannot contain the needed number of them.
+ */
+class ProbeScreen {
+  private readonly ids = new GramIds();
+  /** containing[id]: positions in `wholes`, ascending, of the wholes that contain probe `id`. */
+  private readonly containing: number[][] = [];
+  /** Scratch: probes found per whole. */
+  private readonly found: Int32Array;
+
+  constructor(
+    private readonly wholes: readonly ArticleProfile[],
+    private readonly probes: readonly (readonly string[])[],
+  ) {
+    this.found = new Int32Array(wholes.length);
+    for (const list of probes) for (const probe of list) this.containing[this.ids.add(packTrigram(probe, 0))] = [];
+    wholes.forEach((whole, w) => {
+      const text = whole.bodyKey;
+      for (let i = 0; i + 3 <= text.length; i++) {
+        const id = this.ids.get(packTrigram(text, i));
+        if (id < 0) continue;
+        const list = this.containing[id]!;
+        if (list[list.length - 1] !== w) list.push(w);
+      }
+    });
+  }
+
+  /**
+   * Positions in `wholes`, ascending, of the wholes that pass the screen for piece `k`; when more
+   * than MAX_WHOLES pass, the piece is boilerplate and only those that contain most of it are kept.
+   */
+  passing(k: number): number[] {
+    const probes = this.probes[k]!;
+    if (probes.length === 0) return this.wholes.map((_, w) => w); // too short to screen
+    let needed = 0;
+    while (needed < probes.length * PROBES_FOUND) needed++;
+    const lists = probes.map((probe) => this.containing[this.ids.get(packTrigram(probe, 0))]!);
+    const rarest = [...lists].sort((a, b) => a.length - b.length).slice(0, probes.length - needed + 1);
+    const found = this.found;
+    const candidates: number[] = [];
+    for (const list of rarest) {
+      for (const w of list) {
+        if (found[w] === 0) candidates.push(w);
+        found[w] = 1;
+      }
+    }
+    const passing: number[] = [];
+    for (const w of candidates) {
+      let count = 0;
+      for (const list of lists) if (includesSorted(list, w)) count++;
+      found[w] = count;
+      if (count >= needed) passing.push(w);
+    }
+    const kept = passing.length <= MAX_WHOLES ? passing : mostShared(passing, found, MAX_WHOLES);
+    for (const w of candidates) found[w] = 0;
+    return kept.sort((a, b) => a - b);
+  }
+}
+
+function packTrigram(text: string, at: number): number {
+  return (text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1)) * 65536 + text.charCodeAt(at + 2);
+}
+
+function includesSorted(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === value;
 }
 
 /** Up to 24 trigrams spread evenly over a text. */

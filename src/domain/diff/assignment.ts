@@ -1,6 +1,7 @@
 /**
- * Optimal one-to-one assignment (Hungarian algorithm, Kuhn–Munkres with potentials, O(n²m)) and the
- * longest increasing subsequence, the two combinatorial pieces of article alignment.
+ * Optimal one-to-one assignment (Hungarian algorithm, Kuhn–Munkres with potentials, O(n²m); on a
+ * sparse candidate graph, per connected component) and the longest increasing subsequence, the two
+ * combinatorial pieces of article alignment.
  */
 
 /**
@@ -69,6 +70,204 @@ export function maxWeightAssignment(scores: readonly (readonly number[])[]): num
     if (i >= 0 && i < rows && j - 1 < cols && (scores[i]?.[j - 1] ?? 0) > 0) result[i] = j - 1;
   }
   return result;
+}
+
+/** A candidate pair of a sparse assignment problem. */
+export interface ScoredEdge {
+  row: number;
+  col: number;
+  score: number;
+}
+
+/** Components up to this many cells are solved with the dense Hungarian algorithm. */
+const DENSE_COMPONENT_CELLS = 200 * 200;
+
+/**
+ * Maximum-weight assignment when only some pairs can be matched: the same optimum as
+ * `maxWeightAssignment` on the matrix that is 0 off the edges, but solved per connected component of
+ * the candidate graph (a row or column without an edge is simply unmatched), so the cost follows the
+ * size of the components, not rows × cols. Returns, for each row, its column or -1.
+ */
+export function sparseMaxWeightAssignment(rows: number, cols: number, edges: readonly ScoredEdge[]): number[] {
+  const result = new Array<number>(rows).fill(-1);
+  const useful = edges.filter((e) => e.score > 0);
+  // Union-find over rows (0..rows-1) and columns (rows..rows+cols-1).
+  const parent = Int32Array.from({ length: rows + cols }, (_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) {
+      parent[k] = parent[parent[k]!]!;
+      k = parent[k]!;
+    }
+    return k;
+  };
+  for (const e of useful) {
+    const a = root(e.row);
+    const b = root(rows + e.col);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const components = new Map<number, ScoredEdge[]>();
+  for (const e of useful) {
+    const key = root(e.row);
+    const list = components.get(key);
+    if (list) list.push(e);
+    else components.set(key, [e]);
+  }
+  for (const component of components.values()) {
+    // Local numbering keeps the original order of rows and columns (it decides ties, as in the dense case).
+    const rowIds = [...new Set(component.map((e) => e.row))].sort((a, b) => a - b);
+    const colIds = [...new Set(component.map((e) => e.col))].sort((a, b) => a - b);
+    const rowAt = new Map(rowIds.map((id, k) => [id, k]));
+    const colAt = new Map(colIds.map((id, k) => [id, k]));
+    const local = component.map((e) => ({ row: rowAt.get(e.row)!, col: colAt.get(e.col)!, score: e.score }));
+    const assigned = rowIds.length * colIds.length <= DENSE_COMPONENT_CELLS ? denseAssignment(rowIds.length, colIds.length, local) : shortestPathAssignment(rowIds.length, colIds.length, local);
+    assigned.forEach((col, row) => {
+      if (col >= 0) result[rowIds[row]!] = colIds[col]!;
+    });
+  }
+  return result;
+}
+
+function denseAssignment(rows: number, cols: number, edges: readonly ScoredEdge[]): number[] {
+  const scores = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  for (const e of edges) scores[e.row]![e.col] = Math.max(scores[e.row]![e.col]!, e.score);
+  return maxWeightAssignment(scores);
+}
+
+/**
+ * Exact maximum-weight assignment on a sparse graph: successive shortest augmenting paths (Dijkstra
+ * on reduced costs), O(rows · edges · log) at worst but exploring only the neighbourhood that competes
+ * for the same columns. Each row may stay unmatched (a private dummy column of score 0), so
+ * minimising Σ (max − score) over rows maximises the total score, as the Hungarian algorithm does.
+ */
+function shortestPathAssignment(rows: number, cols: number, edges: readonly ScoredEdge[]): number[] {
+  let max = 0;
+  for (const e of edges) if (e.score > max) max = e.score;
+  const first = new Int32Array(rows + 1);
+  for (const e of edges) first[e.row + 1]!++;
+  for (let r = 0; r < rows; r++) first[r + 1]! += first[r]!;
+  const target = new Int32Array(edges.length);
+  const cost = new Float64Array(edges.length);
+  const fill = first.slice(0, rows);
+  for (const e of edges) {
+    const at = fill[e.row]!++;
+    target[at] = e.col;
+    cost[at] = max - e.score;
+  }
+  // Nodes: rows 0..rows-1, columns rows..rows+cols-1, each row's dummy rows+cols..2·rows+cols-1.
+  const nodes = 2 * rows + cols;
+  const potential = new Float64Array(nodes);
+  const distance = new Float64Array(nodes).fill(Infinity);
+  const settled = new Uint8Array(nodes);
+  const previous = new Int32Array(nodes).fill(-1);
+  const rowOfCol = new Int32Array(cols).fill(-1);
+  const colOfRow = new Int32Array(rows).fill(-1); // -2: the row's dummy
+  const heap = new DistanceHeap();
+  for (let start = 0; start < rows; start++) {
+    const touched: number[] = [start];
+    distance[start] = 0;
+    heap.push(start, 0);
+    let end = -1;
+    const relax = (node: number, from: number, d: number): void => {
+      if (settled[node] || d >= distance[node]!) return;
+      if (distance[node] === Infinity) touched.push(node);
+      distance[node] = d;
+      previous[node] = from;
+      heap.push(node, d);
+    };
+    while (heap.size > 0) {
+      const [node, d] = heap.pop();
+      if (settled[node] || d > distance[node]!) continue;
+      settled[node] = 1;
+      if (node >= rows + cols) {
+        end = node; // a dummy is always free
+        break;
+      }
+      if (node >= rows) {
+        const holder = rowOfCol[node - rows]!;
+        if (holder < 0) {
+          end = node;
+          break;
+        }
+        relax(holder, node, d + potential[node]! - potential[holder]!); // the matched edge, reversed: reduced cost 0
+        continue;
+      }
+      for (let k = first[node]!; k < first[node + 1]!; k++) {
+        const col = rows + target[k]!;
+        relax(col, node, d + Math.max(0, cost[k]! + potential[node]! - potential[col]!));
+      }
+      const dummy = rows + cols + node;
+      relax(dummy, node, d + Math.max(0, max + potential[node]! - potential[dummy]!));
+    }
+    heap.clear();
+    const total = distance[end]!;
+    for (const node of touched) {
+      if (settled[node] && distance[node]! <= total) potential[node] = potential[node]! + distance[node]! - total;
+      distance[node] = Infinity;
+      settled[node] = 0;
+    }
+    // Augment: along the path every column (or the dummy) passes to the row before it.
+    let node = end;
+    while (node !== start) {
+      const row = previous[node]!;
+      const next = previous[row]!; // the column this row held (-1 at the start)
+      if (node >= rows + cols) colOfRow[row] = -2;
+      else {
+        colOfRow[row] = node - rows;
+        rowOfCol[node - rows] = row;
+      }
+      if (row === start) break;
+      node = next;
+    }
+  }
+  return Array.from(colOfRow, (col) => (col >= 0 ? col : -1));
+}
+
+/** A binary min-heap of (node, distance), for Dijkstra. */
+class DistanceHeap {
+  private nodes: number[] = [];
+  private keys: number[] = [];
+  get size(): number {
+    return this.nodes.length;
+  }
+  clear(): void {
+    this.nodes.length = 0;
+    this.keys.length = 0;
+  }
+  push(node: number, key: number): void {
+    let k = this.nodes.length;
+    this.nodes.push(node);
+    this.keys.push(key);
+    while (k > 0) {
+      const up = (k - 1) >> 1;
+      if (this.keys[up]! <= key) break;
+      this.nodes[k] = this.nodes[up]!;
+      this.keys[k] = this.keys[up]!;
+      k = up;
+    }
+    this.nodes[k] = node;
+    this.keys[k] = key;
+  }
+  pop(): [number, number] {
+    const top: [number, number] = [this.nodes[0]!, this.keys[0]!];
+    const node = this.nodes.pop()!;
+    const key = this.keys.pop()!;
+    const size = this.nodes.length;
+    if (size > 0) {
+      let k = 0;
+      for (;;) {
+        let child = 2 * k + 1;
+        if (child >= size) break;
+        if (child + 1 < size && this.keys[child + 1]! < this.keys[child]!) child++;
+        if (this.keys[child]! >= key) break;
+        this.nodes[k] = this.nodes[child]!;
+        this.keys[k] = this.keys[child]!;
+        k = child;
+      }
+      this.nodes[k] = node;
+      this.keys[k] = key;
+    }
+    return top;
+  }
 }
 
 /**

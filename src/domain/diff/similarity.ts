@@ -100,3 +100,66 @@ export function stringSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   return dice(ngramVector(a), ngramVector(b));
 }
+
+/**
+ * Packed n-grams → dense ids 0, 1, 2, … (open addressing on typed arrays: a Map keyed by doubles
+ * costs several times more, and the indexes of long pages look up millions of grams).
+ */
+export class GramIds {
+  private keys: Float64Array;
+  private ids: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity);
+    this.ids = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
+
+  /** The id of `gram`, or -1 if it was never added. */
+  get(gram: number): number {
+    for (let slot = this.slot(gram); ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot]!;
+      if (id < 0 || this.keys[slot] === gram) return id;
+    }
+  }
+
+  /** The id of `gram`, a new one if it is new. */
+  add(gram: number): number {
+    if (this.size * 2 >= this.mask) this.grow();
+    for (let slot = this.slot(gram); ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot]!;
+      if (id >= 0 && this.keys[slot] === gram) return id;
+      if (id < 0) {
+        this.keys[slot] = gram;
+        this.ids[slot] = this.size;
+        return this.size++;
+      }
+    }
+  }
+
+  private slot(gram: number): number {
+    // The low 32 bits mixed with the high ones (grams pack up to three 16-bit units).
+    const low = gram % 4294967296 | 0;
+    const high = (gram / 4294967296) | 0;
+    return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    this.keys = new Float64Array(keys.length * 2);
+    this.ids = new Int32Array(keys.length * 2).fill(-1);
+    this.mask = keys.length * 2 - 1;
+    for (let k = 0; k < keys.length; k++) {
+      if (ids[k]! < 0) continue;
+      let slot = this.slot(keys[k]!);
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[k]!;
+      this.ids[slot] = ids[k]!;
+    }
+  }
+}

@@ -79,7 +79,7 @@ export interface ScoredEdge {
   score: number;
 }
 
-/** Components up to this many cells are solved with the dense Hungarian algorithm. */
+/** Components up to this many cells are solved with the dense Hungarian algorithm (tests lower it to reach the sparse one). */
 const DENSE_COMPONENT_CELLS = 200 * 200;
 
 /**
@@ -88,7 +88,7 @@ const DENSE_COMPONENT_CELLS = 200 * 200;
  * the candidate graph (a row or column without an edge is simply unmatched), so the cost follows the
  * size of the components, not rows × cols. Returns, for each row, its column or -1.
  */
-export function sparseMaxWeightAssignment(rows: number, cols: number, edges: readonly ScoredEdge[]): number[] {
+export function sparseMaxWeightAssignment(rows: number, cols: number, edges: readonly ScoredEdge[], denseCells = DENSE_COMPONENT_CELLS): number[] {
   const result = new Array<number>(rows).fill(-1);
   const useful = edges.filter((e) => e.score > 0);
   // Union-find over rows (0..rows-1) and columns (rows..rows+cols-1).
@@ -119,7 +119,7 @@ export function sparseMaxWeightAssignment(rows: number, cols: number, edges: rea
     const rowAt = new Map(rowIds.map((id, k) => [id, k]));
     const colAt = new Map(colIds.map((id, k) => [id, k]));
     const local = component.map((e) => ({ row: rowAt.get(e.row)!, col: colAt.get(e.col)!, score: e.score }));
-    const assigned = rowIds.length * colIds.length <= DENSE_COMPONENT_CELLS ? denseAssignment(rowIds.length, colIds.length, local) : shortestPathAssignment(rowIds.length, colIds.length, local);
+    const assigned = rowIds.length * colIds.length <= denseCells ? denseAssignment(rowIds.length, colIds.length, local) : shortestPathAssignment(rowIds.length, colIds.length, local);
     assigned.forEach((col, row) => {
       if (col >= 0) result[rowIds[row]!] = colIds[col]!;
     });
@@ -188,7 +188,7 @@ function shortestPathAssignment(rows: number, cols: number, edges: readonly Scor
           end = node;
           break;
         }
-        relax(holder, node, d + potential[node]! - potential[holder]!); // the matched edge, reversed: reduced cost 0
+        relax(holder, node, d); // the matched edge, reversed: tight, so reduced cost 0
         continue;
       }
       for (let k = first[node]!; k < first[node + 1]!; k++) {

@@ -1,7 +1,9 @@
 /**
  * The semantic diff against `git diff --no-index --word-diff` on the same two texts, measured in the
- * same run: each seed vs an edited copy, pairs of different cities, and 10× / 100× synthetic policies
- * (articles repeated with variations) to show the engine is not quadratic in document length.
+ * same run: each seed vs an edited copy, pairs of different cities, 10× / 100× synthetic policies
+ * (articles repeated with variations), and long pages of 1,000 to 8,000 articles against a revision
+ * with known edits (the growth from 1,000 to 8,000 should stay near 8×), plus the whole process of
+ * `bangchim diff A B --json` on the 4,000-article pair against a bare `node -e 0`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,9 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { diffVersions } from '../src/domain/diff/index.js';
 import { parsePolicy } from '../src/domain/parse/index.js';
 import { renderPolicyText } from '../src/domain/render.js';
+import { versionToYaml } from '../src/domain/yaml.js';
 import type { Article, PolicyVersion } from '../src/domain/model.js';
+import { longPage, revise } from '../test/diff/long-pages.js';
 
 const SEED_DIR = fileURLToPath(new URL('../test/fixtures/seeds/', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/bangchim.js', import.meta.url));
+const LONG_PAGE_SIZES = [1000, 2000, 4000, 8000] as const;
+const WHOLE_PROCESS_SIZE = 4000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,6 +96,60 @@ function gitWordDiff(dir: string, a: string, b: string): () => void {
   };
 }
 
+/** Spawns a command `runs` times (after one warm-up) and returns the median wall time in ms. */
+function timeProcess(runs: number, command: string, args: readonly string[], okStatus: readonly number[]): number {
+  return time(runs, () => {
+    const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (result.status === null || !okStatus.includes(result.status)) throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr}`);
+  });
+}
+
+/**
+ * Long pages (a seed repeated to 1,000 … 8,000 articles) against a revision with known edits: the
+ * engine in-process per size, its ratio to git's word diff and its growth; then the whole CLI process
+ * on the 4,000-article pages (as page text and as store YAML) against a bare node.
+ */
+function longPages(dir: string, seed: PolicyVersion): void {
+  const rows: { articles: number; engine: number; git: number }[] = [];
+  let wholePair: [PolicyVersion, PolicyVersion] | undefined;
+  for (const articles of LONG_PAGE_SIZES) {
+    const page = longPage(seed, articles);
+    const revision = revise(page).version;
+    if (articles === WHOLE_PROCESS_SIZE) wholePair = [page, revision];
+    const runs = articles >= 4000 ? 3 : 5;
+    rows.push({ articles, engine: time(runs, () => void diffVersions(page, revision)), git: time(runs, gitWordDiff(dir, renderPolicyText(page), renderPolicyText(revision))) });
+  }
+  const header = `${'long page vs revision'.padEnd(24)} ${'engine ms'.padStart(10)} ${'µs/article'.padStart(11)} ${'git ms'.padStart(8)} ${'ratio'.padStart(6)} ${'growth'.padStart(7)}`;
+  process.stdout.write(`\n${header}\n${'-'.repeat(header.length)}\n`);
+  const first = rows[0]!;
+  for (const row of rows) {
+    const growth = row.engine / first.engine;
+    process.stdout.write(
+      `${`${row.articles} articles`.padEnd(24)} ${row.engine.toFixed(1).padStart(10)} ${((row.engine * 1000) / row.articles).toFixed(0).padStart(11)} ${row.git.toFixed(1).padStart(8)} ${(row.engine / row.git).toFixed(2).padStart(6)} ${`${growth.toFixed(2)}×`.padStart(7)}\n`,
+    );
+  }
+  const last = rows[rows.length - 1]!;
+  process.stdout.write(`growth ${first.articles} → ${last.articles} articles: ${(last.engine / first.engine).toFixed(2)}× (linear: ${(last.articles / first.articles).toFixed(0)}×)\n`);
+
+  const [page, revision] = wholePair!;
+  const files = {
+    text: [join(dir, 'long-old.txt'), join(dir, 'long-new.txt')],
+    yaml: [join(dir, 'long-old.yaml'), join(dir, 'long-new.yaml')],
+  } as const;
+  writeFileSync(files.text[0], renderPolicyText(page));
+  writeFileSync(files.text[1], renderPolicyText(revision));
+  writeFileSync(files.yaml[0], versionToYaml(page));
+  writeFileSync(files.yaml[1], versionToYaml(revision));
+  const node = timeProcess(7, process.execPath, ['-e', '0'], [0]);
+  process.stdout.write(`\nwhole process, ${WHOLE_PROCESS_SIZE} articles a side          ms   × node\n`);
+  process.stdout.write(`${'node -e 0'.padEnd(44)} ${node.toFixed(0).padStart(6)}   1.00\n`);
+  for (const [kind, [a, b]] of Object.entries(files)) {
+    // Exit status 1: the versions differ, as they do.
+    const ms = timeProcess(3, process.execPath, [CLI, 'diff', a, b, '--json'], [1]);
+    process.stdout.write(`${`bangchim diff A B --json (page ${kind})`.padEnd(44)} ${ms.toFixed(0).padStart(6)} ${(ms / node).toFixed(2).padStart(6)}\n`);
+  }
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bangchim-bench-diff-'));
   try {
@@ -120,6 +181,7 @@ export async function run(): Promise<void> {
         `${row.name.padEnd(28)} ${String(row.chars).padStart(9)} ${row.engine.toFixed(2).padStart(10)} ${row.git.toFixed(2).padStart(8)} ${(row.engine / row.git).toFixed(2).padStart(6)}\n`,
       );
     }
+    longPages(dir, base);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -100,8 +100,11 @@ export function pairScore(a: ArticleProfile, b: ArticleProfile, weights: Alignme
   return { score: weights.body * similarity + weights.title * titleSimilarity + weights.topic * topic, similarity };
 }
 
-/** Aligns two article lists. */
-export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfiles: readonly ArticleProfile[], weights: AlignmentWeights): Alignment {
+/**
+ * Aligns two article lists. `fullMatrixLimit`: above this many old × new pairs left after the
+ * anchors, only pruned candidates are scored (tests lower it to compare pruned with exhaustive).
+ */
+export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfiles: readonly ArticleProfile[], weights: AlignmentWeights, fullMatrixLimit = FULL_MATRIX_LIMIT): Alignment {
   const pairs: ArticlePair[] = [];
   const oldMatched = new Set<number>();
   const newMatched = new Set<number>();
@@ -143,7 +146,7 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
   // 3. The rest: optimal assignment on the combined score (over pruned candidates when the page is long).
   const oldRest = oldProfiles.filter((p) => !oldMatched.has(p.index));
   const newRest = newProfiles.filter((p) => !newMatched.has(p.index));
-  for (const pair of assignRest(oldRest, newRest, weights, pairs)) {
+  for (const pair of assignRest(oldRest, newRest, weights, pairs, fullMatrixLimit)) {
     pairs.push(pair);
     oldMatched.add(pair.old);
     newMatched.add(pair.new);
@@ -172,10 +175,10 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
   };
 }
 
-function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], weights: AlignmentWeights, anchors: readonly ArticlePair[]): ArticlePair[] {
+function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], weights: AlignmentWeights, anchors: readonly ArticlePair[], fullMatrixLimit: number): ArticlePair[] {
   if (oldRest.length === 0 || newRest.length === 0) return [];
   // Every pair when the pages are policy-sized; pruned candidates when they are not.
-  const candidates = oldRest.length * newRest.length <= FULL_MATRIX_LIMIT ? everyPair(oldRest, newRest) : candidatePairs(oldRest, newRest, anchors);
+  const candidates = oldRest.length * newRest.length <= fullMatrixLimit ? everyPair(oldRest, newRest) : candidatePairs(oldRest, newRest, anchors);
   const details = new Map<number, { score: number; similarity: number }>();
   const edges: ScoredEdge[] = [];
   for (const [row, col] of candidates) {
@@ -401,7 +404,7 @@ function detectSplitsAndMerges(
 /** A whole must contain at least this share of a piece's probe trigrams to be compared with it. */
 const PROBES_FOUND = 0.6;
 /** A piece that more wholes than this could be part of is boilerplate: only the closest are compared. */
-const MAX_WHOLES = 64;
+const MAX_WHOLES = 16;
 
 /**
  * The cheap screen before containment is computed: a whole passes for a piece when it contains

@@ -32,11 +32,11 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * A character that NFC, the full-width fold or LOOKALIKES may change: anything but ASCII (other than `
+ * A character that NFC, the full-width fold or LOOKALIKES may change: anything but ASCII (other than `,
  * and >>), Hangul syllables, CJK ideographs, ·, 〈〉《》「」『』【】, circled numbers, arrows but ⇒,
  * shapes but ▶, and ※. Most provisions have none, and need no folding at all.
  */
-const MAY_FOLD = /[^\t\n\r -=?-_a-~·\uac00-\ud7a3\u4e00-\u9fff\u3008-\u3011\u2460-\u24ff\u2190-\u21d1\u21d3-\u21ff\u25a0-\u25b5\u25b7-\u25ff※]|>>/;
+const MAY_FOLD = /[^\t\n\r -_a-~·\uac00-\ud7a3\u4e00-\u9fff\u3008-\u3011\u2460-\u24ff\u2190-\u21d1\u21d3-\u21ff\u25a0-\u25b5\u25b7-\u25ff※]|>>/;
 
 /** NFC, full-width ASCII to ASCII, and look-alike characters folded to one canonical character. */
 export function foldLookalikes(text: string): string {

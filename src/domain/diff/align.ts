@@ -204,8 +204,10 @@ function* everyPair(oldRest: readonly ArticleProfile[], newRest: readonly Articl
 const NEIGHBOURS = 2;
 /** Candidates by shared rare trigrams, per article, each way. */
 const TEXT_CANDIDATES = 4;
-/** The rarest trigrams of an article that look for its candidates. */
+/** An article looks for its candidates with at least its 16 rarest trigrams … */
 const RARE_GRAMS = 16;
+/** … and then more, rarest first, while their lists sum to at most this (all of them on a short page). */
+const GRAM_WORK = 4096;
 /** A trigram in more articles than this tells none of them apart. */
 const COMMON_GRAM = 256;
 /** Articles sharing a title, per article. */
@@ -296,7 +298,10 @@ function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly Articl
     }
     lists.sort((a, b) => a.length - b.length);
     const touched: number[] = [];
-    for (const list of lists.slice(0, RARE_GRAMS)) {
+    let work = 0;
+    for (const [taken, list] of lists.entries()) {
+      if (taken >= RARE_GRAMS && work + list.length > GRAM_WORK) break;
+      work += list.length;
       for (const k of list) {
         if (shared[k] === 0) touched.push(k);
         shared[k]!++;

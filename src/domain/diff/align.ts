@@ -1,7 +1,9 @@
 /**
- * Article alignment by content, not number: exact-content anchors first, then an optimal one-to-one
- * assignment on a combined title/body/topic score, then split and merge detection on the leftovers,
- * then moves (matched articles not on every longest increasing subsequence of positions).
+ * Article alignment by content, not number: exact-content and unique-title anchors first, then an
+ * optimal one-to-one assignment on a combined title/body/topic score (solved per connected component
+ * of the candidate graph; on long pages only pruned candidates are scored), then split and merge
+ * detection on the leftovers (an index screens the wholes), then moves (matched articles not on every
+ * longest increasing subsequence of positions). Each step grows with the page, not its square.
  */
 import type { Article, Topic } from '../model.js';
 import { bodyKey } from './clauses.js';
@@ -200,7 +202,7 @@ function* everyPair(oldRest: readonly ArticleProfile[], newRest: readonly Articl
   for (let row = 0; row < oldRest.length; row++) for (let col = 0; col < newRest.length; col++) yield [row, col];
 }
 
-/** Articles near the place the anchors predict, on either side of the gap between two anchors. */
+/** Candidates by position: this many articles either side of where the anchors around one predict it. */
 const NEIGHBOURS = 2;
 /** Candidates by shared rare trigrams, per article, each way. */
 const TEXT_CANDIDATES = 4;

@@ -204,7 +204,7 @@ function* everyPair(oldRest: readonly ArticleProfile[], newRest: readonly Articl
 
 /** Candidates by position: this many articles either side of where the anchors around one predict it. */
 const NEIGHBOURS = 2;
-/** Candidates by shared rare trigrams, per article, each way. */
+/** Candidates by shared rare n-grams, per article, each way, of the body and of the title. */
 const TEXT_CANDIDATES = 4;
 /** An article looks for its candidates with at least its 16 rarest trigrams … */
 const RARE_GRAMS = 16;
@@ -272,18 +272,20 @@ function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly Ar
     for (const col of (newByTitle.get(a.titleKey) ?? []).slice(0, TITLE_CANDIDATES)) add(row, col);
   });
 
-  // By rare trigrams, each way.
-  for (const [row, cols] of rareGramNeighbours(oldRest, newRest)) for (const col of cols) add(row, col);
-  for (const [col, rows] of rareGramNeighbours(newRest, oldRest)) for (const r of rows) add(r, col);
+  // By rare body trigrams and title bigrams (a title alone can carry a pair), each way.
+  for (const vector of [(p: ArticleProfile) => p.bodyVector, (p: ArticleProfile) => p.titleVector]) {
+    for (const [row, cols] of rareGramNeighbours(oldRest, newRest, vector)) for (const col of cols) add(row, col);
+    for (const [col, rows] of rareGramNeighbours(newRest, oldRest, vector)) for (const r of rows) add(r, col);
+  }
   return pairs;
 }
 
-/** For each article of `from`, the articles of `to` sharing most of its rarest trigrams. */
-function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly ArticleProfile[]): Map<number, number[]> {
+/** For each article of `from`, the articles of `to` sharing most of its rarest n-grams. */
+function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly ArticleProfile[], vector: (p: ArticleProfile) => NgramVector): Map<number, number[]> {
   const ids = new GramIds(to.length * 256);
   const postings: number[][] = [];
   to.forEach((p, k) => {
-    for (const gram of p.bodyVector.grams) {
+    for (const gram of vector(p).grams) {
       const id = ids.add(gram);
       const list = postings[id];
       if (list === undefined) postings[id] = [k];
@@ -294,7 +296,7 @@ function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly Articl
   const result = new Map<number, number[]>();
   from.forEach((p, row) => {
     const lists: number[][] = [];
-    for (const gram of p.bodyVector.grams) {
+    for (const gram of vector(p).grams) {
       const id = ids.get(gram);
       if (id >= 0 && postings[id]!.length <= COMMON_GRAM) lists.push(postings[id]!);
     }

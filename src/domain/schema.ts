@@ -3,7 +3,7 @@
  * (`articles[3].title: required`). Hand-written rather than a schema library: the rules are few,
  * and the messages must read well to a privacy officer editing YAML by hand.
  */
-import { REVISION_STYLES, TOPICS, type Ledger, type PolicyVersion } from './model.js';
+import { NUMBERING_SCHEMES, REVISION_STYLES, TOPICS, type Ledger, type PolicyVersion } from './model.js';
 
 export interface SchemaIssue {
   /** Path segments from the document root: ['articles', 3, 'title']. */
@@ -13,6 +13,7 @@ export interface SchemaIssue {
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Clause trees deeper than this are not policies but attacks or accidents. */
 export const MAX_CLAUSE_DEPTH = 16;
 
@@ -32,6 +33,11 @@ export function isIsoDate(value: unknown): value is string {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A month the page states without its day, `YYYY-MM`. */
+export function isIsoMonth(value: unknown): value is string {
+  return typeof value === 'string' && MONTH_PATTERN.test(value);
 }
 
 /** Collects issues while walking a value; each check returns whether the value was usable. */
@@ -71,12 +77,13 @@ class Checker {
     if (key in record) this.date(record[key], [...path, key]);
   }
 
-  /** A date, or a month (`YYYY-MM`) where a page may state no day. */
+  optionalMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
+    if (key in record && !isIsoMonth(record[key])) this.fail([...path, key], `must be a month YYYY-MM, not ${describe(record[key])}`);
+  }
+
+  /** A date the page states: a day, or only its month when the page gives no day. */
   optionalDateOrMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (!(key in record)) return;
-    const value = record[key];
-    if (typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/u.test(value)) return;
-    if (!isIsoDate(value)) this.fail([...path, key], `must be a date YYYY-MM-DD or a month YYYY-MM, not ${describe(value)}`);
+    if (key in record && !isIsoDate(record[key]) && !isIsoMonth(record[key])) this.fail([...path, key], `must be a date YYYY-MM-DD or a month YYYY-MM, not ${describe(record[key])}`);
   }
 
   array(value: unknown, path: (string | number)[]): value is unknown[] {
@@ -135,7 +142,7 @@ function checkRevision(check: Checker, value: unknown, path: (string | number)[]
   if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveMonth', 'effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
   if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail([...path, 'style'], `must be one of ${REVISION_STYLES.join(', ')}`);
   check.date(value.effective, [...path, 'effective'], { nullable: true });
-  check.optionalDateOrMonth(value, 'effectiveMonth', path);
+  check.optionalMonth(value, 'effectiveMonth', path);
   check.optionalString(value, 'effectiveText', path);
   for (const key of ['announced', 'enforced', 'changed']) check.optionalDate(value, key, path);
   if ('listedOutOfOrder' in value) check.boolean(value.listedOutOfOrder, [...path, 'listedOutOfOrder']);
@@ -151,11 +158,14 @@ function checkRevision(check: Checker, value: unknown, path: (string | number)[]
 /** Returns every problem of a loaded policy version document; empty when it is valid. */
 export function validateVersion(value: unknown): SchemaIssue[] {
   const check = new Checker();
-  const keys = { required: ['city', 'slug', 'title', 'effective', 'source', 'preamble', 'articles', 'appendix', 'revision'], optional: [] };
+  const keys = { required: ['city', 'slug', 'title', 'effective', 'source', 'preamble', 'articles', 'appendix', 'revision'], optional: ['numbering'] };
   if (!check.object(value, [], keys)) return check.issues;
   check.string(value.city, ['city'], { nonEmpty: true });
   if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], `must be lowercase ascii letters, digits and single hyphens (like goyang), not "${value.slug}"`);
   check.string(value.title, ['title']);
+  if ('numbering' in value && !NUMBERING_SCHEMES.includes(value.numbering as (typeof NUMBERING_SCHEMES)[number])) {
+    check.fail(['numbering'], `must be one of: ${NUMBERING_SCHEMES.join(', ')} (leave it out for 제N조), not ${describe(value.numbering)}`);
+  }
   check.date(value.effective, ['effective'], { nullable: true });
   checkSource(check, value.source, ['source']);
   checkClauses(check, value.preamble, ['preamble'], 0);
@@ -163,9 +173,10 @@ export function validateVersion(value: unknown): SchemaIssue[] {
     if (value.articles.length === 0) check.fail(['articles'], 'must list at least one article');
     value.articles.forEach((article, index) => {
       const at = ['articles', index];
-      if (!check.object(article, at, { required: ['number', 'title', 'topic', 'body'], optional: ['branch'] })) return;
+      if (!check.object(article, at, { required: ['number', 'title', 'topic', 'body'], optional: ['branch', 'label'] })) return;
       check.positiveInteger(article.number, [...at, 'number']);
       if ('branch' in article) check.positiveInteger(article.branch, [...at, 'branch']);
+      if ('label' in article) check.string(article.label, [...at, 'label'], { nonEmpty: true });
       check.string(article.title, [...at, 'title']);
       if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail([...at, 'topic'], `must be one of: ${TOPICS.join(', ')}`);
       checkClauses(check, article.body, [...at, 'body'], 0);

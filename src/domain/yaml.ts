@@ -62,11 +62,13 @@ export function orderedVersion(version: PolicyVersion): Plain {
     city: version.city,
     slug: version.slug,
     title: version.title,
+    // Absent means 제N조, so a version numbered that way reads and writes as format 1 did.
+    ...(version.numbering === undefined || version.numbering === 'article' ? {} : { numbering: version.numbering }),
     effective: version.effective,
     source: orderSource(version.source),
     preamble: orderClauses(version.preamble),
     articles: version.articles.map((article) => ({
-      ...pick(article, ['number', 'branch', 'title', 'topic']),
+      ...pick(article, ['number', 'branch', 'label', 'title', 'topic']),
       body: orderClauses(article.body),
     })),
     appendix: version.appendix.map(orderSection),

@@ -13,8 +13,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { diffVersions } from '../domain/diff/index.js';
-import type { FactChange } from '../domain/diff/types.js';
+import { diffVersions, refLabel } from '../domain/diff/index.js';
+import type { ArticleRef, FactChange } from '../domain/diff/types.js';
 import { archivedEntries } from '../domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../domain/model.js';
 import { validateVersion } from '../domain/schema.js';
@@ -77,10 +77,8 @@ interface CityResult {
   error?: string;
 }
 
-function articleName(ref: { number: number; branch?: number; part?: string; title: string }): string {
-  if (ref.part === 'preamble') return '전문';
-  if (ref.part === 'appendix') return `부록(${ref.title})`;
-  return `제${ref.number}조${ref.branch ? `의${ref.branch}` : ''}`;
+function articleName(ref: ArticleRef): string {
+  return ref.part === 'appendix' ? `부록(${ref.title})` : refLabel(ref);
 }
 
 // ---------------------------------------------------------------------------------------------

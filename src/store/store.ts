@@ -26,6 +26,7 @@ import {
   type LedgerMerge,
 } from '../domain/ledger.js';
 import type { Evidence, IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
+import { articleName } from '../domain/presentation/labels.js';
 import { parseRef } from '../domain/ref.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../domain/yaml.js';
@@ -156,11 +157,10 @@ function sourceExtension(file: string): 'html' | 'txt' {
   return /^\.html?$/i.test(extname(file)) ? 'html' : 'txt';
 }
 
-/** "제12조" (or 제12조의2) of the version's revision article, if it has one. */
+/** "제12조" (or 12., 차. in the version's scheme) of the version's revision article, if it has one. */
 function revisionArticleLabel(version: PolicyVersion): string | null {
   const article = version.articles.find((a) => a.topic === 'revision');
-  if (!article) return null;
-  return `제${article.number}조${article.branch ? `의${article.branch}` : ''}`;
+  return article ? articleName(article, version.numbering) : null;
 }
 
 function gitDate(date: Date): string {

@@ -19,7 +19,7 @@ import { addDays } from '../ledger.js';
 import type { Article, Clause, EarlierVersion, IsoDate, Ledger, LedgerEntry, NumberingScheme, PolicyVersion } from '../model.js';
 import { earlierPeriodsFromLedger, writeRevisionArticle, type EarlierPeriod } from '../notice/revision.js';
 import { normaliseTitle } from '../parse/topics.js';
-import { articleName } from '../presentation/labels.js';
+import { articleName, markerFor } from '../presentation/labels.js';
 import { CONTENT_RULES, SEVERITY_OF, STALE_NAME_RULES, STATUTE_ARTICLE_TITLES, type ContentRule, type Tier } from './rules.js';
 
 export { CONTENT_RULES, STALE_NAME_RULES, type ContentRule, type Tier } from './rules.js';
@@ -204,7 +204,7 @@ function referenceFindings(version: PolicyVersion): Finding[] {
   const numbering: NumberingScheme = version.numbering ?? 'article';
   // Only a document numbered 제N조 (or N조) can cite its own 제N조; elsewhere every 제N조 is a statute's.
   if (numbering !== 'article' && numbering !== 'article-bare') return [];
-  const key = (number: string | number, branch?: string | number): string => (branch === undefined ? `제${number}조` : `제${number}조의${branch}`);
+  const key = (number: string | number, branch?: string | number): string => markerFor('article', Number(number), branch === undefined ? undefined : Number(branch));
   const byNumber = new Map(version.articles.map((a) => [key(a.number, a.branch), a]));
   const findings: Finding[] = [];
   for (const article of version.articles) {

@@ -3,7 +3,8 @@
  * reads it. Built from small steps on a class (like jsdiff's Diff base) so a caller can override one
  * step — the alignment weights, the fact extraction — and keep the rest.
  */
-import type { Article, Clause, PolicyVersion, Section, Topic } from '../model.js';
+import type { Article, Clause, NumberingScheme, PolicyVersion, Section, Topic } from '../model.js';
+import { printsNumber } from '../presentation/labels.js';
 import type { ArticleEntry, ArticleRef, ClauseChange, DiffOptions, DiffSide, DiffSummary, FactChange, PolicyDiff } from './types.js';
 import {
   alignArticles,
@@ -22,13 +23,15 @@ export { diffWordsKorean, splitWords, isEditorialOnly, oldTextOf, newTextOf } fr
 export { contentKey, foldLookalikes, stripMarkers, stripWhitespace, titleKey, collapseWhitespace } from './normalize.js';
 export { extractFacts, extractFactsFromText, compareFacts, formatFactChange, FACT_KIND_NAMES } from './facts.js';
 export { diffClauses, flattenClauses, bodyKey } from './clauses.js';
-export { articleLabel, refLabel } from './labels.js';
+export { articleLabel, articleRef, refLabel } from './labels.js';
 export { formatDiffText, formatDiffMarkdown, entryBadges, entryHeading, isListed, sanitize, escapeMarkdown, STATUS_BADGES, type TextFormatOptions } from './format.js';
-import { refLabel } from './labels.js';
+import { articleRef, partRef, refLabel } from './labels.js';
 
 /** The unit the diff aligns: an article, or the preamble / an appendix section dressed as one. */
 interface Unit {
   article: Article;
+  /** How the article's version numbers its articles (named in its own scheme). */
+  numbering: NumberingScheme;
   part?: 'preamble' | 'appendix';
 }
 
@@ -54,7 +57,8 @@ export class PolicyDiffer {
 
   diff(oldVersion: PolicyVersion, newVersion: PolicyVersion): PolicyDiff {
     const weights = this.weights(oldVersion, newVersion);
-    const articles = this.diffUnits(oldVersion.articles.map((article) => ({ article })), newVersion.articles.map((article) => ({ article })), weights);
+    const units = (version: PolicyVersion): Unit[] => version.articles.map((article) => ({ article, numbering: version.numbering ?? 'article' }));
+    const articles = this.diffUnits(units(oldVersion), units(newVersion), weights);
     const extras = [...this.diffPreamble(oldVersion.preamble, newVersion.preamble), ...this.diffAppendix(oldVersion.appendix, newVersion.appendix, weights)];
     const entries = [...articles, ...extras];
     const visible = this.options.editorial ? entries : entries.map((e) => (e.substantive || e.status === 'unchanged' ? e : { ...e, clauses: [] }));
@@ -126,7 +130,7 @@ export class PolicyDiffer {
     const identical = oldArticle.title.trim() === newArticle.title.trim() && sameClauses(oldArticle.body, newArticle.body);
     const retitled = oldProfile.titleKey !== newProfile.titleKey;
     const bodyChanged = oldProfile.bodyKey !== newProfile.bodyKey;
-    const renumbered = oldRef.number !== newRef.number || oldRef.branch !== newRef.branch;
+    const renumbered = renumberedBetween(oldRef, newRef);
     return {
       status: identical ? 'unchanged' : 'modified',
       old: [oldRef],
@@ -148,7 +152,7 @@ export class PolicyDiffer {
       status: kind,
       old: oldRefs,
       new: newRefs,
-      renumbered: first(oldRefs).number !== first(newRefs).number || first(oldRefs).branch !== first(newRefs).branch,
+      renumbered: renumberedBetween(first(oldRefs), first(newRefs)),
       retitled: olds[0]!.titleKey !== news[0]!.titleKey,
       moved,
       substantive: true,
@@ -189,7 +193,7 @@ export class PolicyDiffer {
 
   diffPreamble(oldPreamble: readonly Clause[], newPreamble: readonly Clause[]): ArticleEntry[] {
     const unit = (body: readonly Clause[]): Unit[] =>
-      bodyKey(body) === '' ? [] : [{ part: 'preamble', article: { number: 0, title: '전문', topic: 'other', body: [...body] } }];
+      bodyKey(body) === '' ? [] : [{ part: 'preamble', numbering: 'none', article: { number: 0, title: '전문', topic: 'other', body: [...body] } }];
     const oldUnits = unit(oldPreamble);
     const newUnits = unit(newPreamble);
     // One preamble a side: always the same unit, however much it changed.
@@ -198,7 +202,7 @@ export class PolicyDiffer {
 
   diffAppendix(oldSections: readonly Section[], newSections: readonly Section[], weights: AlignmentWeights): ArticleEntry[] {
     const units = (sections: readonly Section[]): Unit[] =>
-      sections.map((s) => ({ part: 'appendix', article: { number: 0, title: s.title, topic: 'other', body: s.body } }));
+      sections.map((s) => ({ part: 'appendix', numbering: 'none', article: { number: 0, title: s.title, topic: 'other', body: s.body } }));
     return this.diffUnits(units(oldSections), units(newSections), weights);
   }
 
@@ -236,9 +240,19 @@ export function diffVersions(oldVersion: PolicyVersion, newVersion: PolicyVersio
 }
 
 function toRef(unit: Unit): ArticleRef {
-  const ref: ArticleRef = unit.article.branch === undefined ? { number: unit.article.number, title: unit.article.title } : { number: unit.article.number, branch: unit.article.branch, title: unit.article.title };
-  if (unit.part !== undefined) ref.part = unit.part;
-  return ref;
+  return unit.part === undefined ? articleRef(unit.article, unit.numbering) : partRef(unit.part, unit.article.title);
+}
+
+/**
+ * Whether the printed numbering differs: another number (or branch), or the same number in another
+ * scheme (가. → 제1조, 1. → 제1조; editorial like every renumbering). Headings that print no number
+ * (■, unnumbered) have none to differ.
+ */
+function renumberedBetween(oldRef: ArticleRef, newRef: ArticleRef): boolean {
+  const oldNumbering = oldRef.numbering ?? 'article';
+  const newNumbering = newRef.numbering ?? 'article';
+  if (oldRef.part !== undefined || newRef.part !== undefined || !printsNumber(oldNumbering) || !printsNumber(newNumbering)) return false;
+  return oldRef.number !== newRef.number || oldRef.branch !== newRef.branch || oldNumbering !== newNumbering;
 }
 
 function sameClauses(a: readonly Clause[], b: readonly Clause[]): boolean {

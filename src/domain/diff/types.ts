@@ -2,7 +2,7 @@
  * The semantic diff's result: what changed between two policy versions, article by article.
  * This is the `bangchim diff --json` contract (README.md, "diff --json"): keep names and order stable.
  */
-import type { IsoDate, Topic } from '../model.js';
+import type { IsoDate, NumberingScheme, Topic } from '../model.js';
 
 /** Which version a side of the diff is. */
 export interface DiffSide {
@@ -15,13 +15,20 @@ export interface DiffSide {
   source?: string;
 }
 
-/** An article as the diff names it. */
+/** An article as the diff names it, in its own version's numbering scheme. */
 export interface ArticleRef {
   number: number;
   branch?: number;
+  /**
+   * The article's marker as its version prints it: `제9조`, `제9조의2`, `3.`, `다.`, `Ⅲ.`, `[3]`, `■`; `''`
+   * when the version's headings carry no number; `전문` for the preamble, the title for an appendix section.
+   */
+  label: string;
   title: string;
   /** Set for the text outside the articles, diffed like an article: the preamble (number 0) or an appendix section. */
   part?: 'preamble' | 'appendix';
+  /** The version's numbering scheme, when it is not 'article' (제N조). */
+  numbering?: NumberingScheme;
 }
 
 export type ArticleStatus = 'unchanged' | 'modified' | 'added' | 'removed' | 'split' | 'merged';

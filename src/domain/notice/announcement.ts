@@ -3,7 +3,9 @@
  * summary and facts), the effective date, and where earlier versions can be read.
  */
 import type { ArticleEntry, PolicyDiff } from '../diff/types.js';
-import type { Article, IsoDate } from '../model.js';
+import { refLabel } from '../diff/labels.js';
+import type { Article, IsoDate, NumberingScheme } from '../model.js';
+import { formalHeading } from '../presentation/labels.js';
 import { korean } from './dates.js';
 import { factDetail, rowArticle } from './table.js';
 import { articleHeading } from './text.js';
@@ -20,6 +22,8 @@ export interface AnnouncementInput {
   diff: PolicyDiff | null;
   effective: IsoDate;
   revisionArticle: Article;
+  /** How the new version numbers its articles (default 'article', 제N조). */
+  numbering?: NumberingScheme;
   /** Earlier versions are known (listed in the revision article) even when none can be compared. */
   hasEarlier?: boolean;
   /** How many changed articles to name before "외 N개 조문". */
@@ -28,7 +32,7 @@ export interface AnnouncementInput {
 
 function titled(entry: ArticleEntry): string {
   const ref = entry.new[0] ?? entry.old[0];
-  return ref === undefined ? '' : ref.part === undefined ? `${rowArticle(entry)}(${ref.title})` : rowArticle(entry);
+  return ref === undefined ? '' : ref.part === undefined ? formalHeading(ref, ref.numbering) : rowArticle(entry);
 }
 
 function itemOf(entry: ArticleEntry): string | null {
@@ -45,7 +49,7 @@ function itemOf(entry: ArticleEntry): string | null {
 
 export function writeAnnouncement(input: AnnouncementInput): Announcement {
   const date = korean(input.effective);
-  const where = `이전의 개인정보 처리방침은 ${articleHeading(input.revisionArticle)}에서 확인하실 수 있습니다.`;
+  const where = `이전의 개인정보 처리방침은 ${articleHeading(input.revisionArticle, input.numbering)}에서 확인하실 수 있습니다.`;
   if (input.diff === null && input.hasEarlier === true) {
     // Earlier versions exist but none is archived to compare with: say it changed, not what.
     return {
@@ -71,7 +75,7 @@ export function writeAnnouncement(input: AnnouncementInput): Announcement {
   if (items.length > max) lines.push(`- 그 밖의 ${items.length - max}개 조문 변경 (신·구 대비표 참조)`);
   if (renumbered.length > 0) {
     // Name each renumbering when there are few; a long run is summarised (the table lists them all).
-    const pairs = renumbered.map((e) => `제${e.old[0]!.number}조${e.old[0]!.branch === undefined ? '' : `의${e.old[0]!.branch}`} → ${rowArticle(e)}`);
+    const pairs = renumbered.map((e) => `${refLabel(e.old[0]!)} → ${rowArticle(e)}`);
     const named = pairs.length <= 3 ? pairs.join(', ') : `${pairs[0]} 등 ${pairs.length}개 조문`;
     lines.push(`- 조문 번호 변경: ${named} (내용 변경 없음)`);
   }

@@ -71,13 +71,16 @@ export function buildNotice(input: NoticeInput): Notice {
   const style: RevisionStyle = fromVersion?.revision?.style ?? toVersion.revision?.style ?? 'plain';
   const existing = revisionArticleOf(toVersion) ?? revisionArticleOf(fromVersion);
   const lastNumber = Math.max(0, ...toVersion.articles.map((a) => a.number));
+  const current = revisionArticleOf(toVersion);
   const ledgerPeriods = earlierPeriodsFromLedger(input.ledger, input.effective);
   const earlier =
     input.ledger.length > 0 ? ledgerPeriods : fromVersion ? earlierPeriodsFromRevision(fromVersion.revision, fromVersion.effective, input.effective) : [];
   const article = writeRevisionArticle({
     style,
-    number: revisionArticleOf(toVersion)?.number ?? lastNumber + 1,
-    ...(revisionArticleOf(toVersion)?.branch === undefined ? {} : { branch: revisionArticleOf(toVersion)!.branch! }),
+    number: current?.number ?? lastNumber + 1,
+    ...(current?.branch === undefined ? {} : { branch: current.branch }),
+    ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
+    ...(current?.label === undefined ? {} : { label: current.label }),
     title: existing?.title ?? DEFAULT_REVISION_TITLE,
     newEffective: input.effective,
     earlier,
@@ -93,7 +96,14 @@ export function buildNotice(input: NoticeInput): Notice {
     ? diffVersions(input.from.version, published, { editorial: input.editorial === true, oldLabel: input.from.label, newLabel: input.to.label })
     : null;
   const table = diff ? buildComparisonTable(diff, { editorial: input.editorial === true }) : [];
-  const announcement = writeAnnouncement({ city: toVersion.city, diff, effective: input.effective, revisionArticle: article.article, hasEarlier: earlier.length > 0 });
+  const announcement = writeAnnouncement({
+    city: toVersion.city,
+    diff,
+    effective: input.effective,
+    revisionArticle: article.article,
+    ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
+    hasEarlier: earlier.length > 0,
+  });
   return {
     city: toVersion.city,
     slug: toVersion.slug,

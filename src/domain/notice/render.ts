@@ -46,7 +46,7 @@ function sectionTitles(notice: Notice): Record<NoticePart, string> {
   const from = notice.from ? `${notice.from.label} → ` : '';
   return {
     announcement: notice.announcement.title,
-    article: `개정 조문: ${articleHeading(notice.article.article)}`,
+    article: `개정 조문: ${articleHeading(notice.article.article, notice.published.numbering)}`,
     table: `신·구 대비표 (${from}${notice.to.label}, ${notice.effective} 시행)`,
   };
 }
@@ -113,7 +113,7 @@ export function renderNoticeText(notice: Notice, options: RenderOptions = {}): s
     if (part === 'announcement') {
       for (const text of notice.announcement.lines) block.push(...(text === '' ? [''] : wrapText(stripControls(text), width, text.startsWith('- ') ? '  ' : '')));
     } else if (part === 'article') {
-      block.push(stripControls(articleHeading(notice.article.article)));
+      block.push(stripControls(articleHeading(notice.article.article, notice.published.numbering)));
       for (const { depth, text } of clauseLines(notice.article.article.body)) {
         const indent = '  '.repeat(depth);
         block.push(...wrapText(text, width - indent.length, '  ').map((l) => indent + l));
@@ -163,7 +163,7 @@ export function renderNoticeMarkdown(notice: Notice, options: RenderOptions = {}
         previousWasItem = item;
       }
     } else if (part === 'article') {
-      const body = [`**${escapeMarkdown(articleHeading(notice.article.article))}**`];
+      const body = [`**${escapeMarkdown(articleHeading(notice.article.article, notice.published.numbering))}**`];
       for (const { depth, text } of clauseLines(notice.article.article.body)) body.push('&emsp;'.repeat(depth) + markdownLine(text));
       lines.push(body.join('<br>\n'));
     } else {
@@ -234,7 +234,7 @@ export function renderNoticeHtml(notice: Notice, options: RenderOptions = {}): s
       }
       flush();
     } else if (part === 'article') {
-      body.push(`<p><strong>${escapeHtml(articleHeading(notice.article.article))}</strong></p>`);
+      body.push(`<p><strong>${escapeHtml(articleHeading(notice.article.article, notice.published.numbering))}</strong></p>`);
       for (const { depth, text } of clauseLines(notice.article.article.body)) body.push(`<p style="margin-left:${depth * 1.5}em">${escapeHtml(text)}</p>`);
     } else {
       body.push(

@@ -20,7 +20,8 @@
  * - supplementary:  the 부칙 sentence "이 방침은 2025년 1월 1일부터 시행한다." and each earlier 부칙's, oldest first.
  * A date the ledger knows only by its month is written as the month ("2022. 09.", "2022년 9월"), never given a day.
  */
-import type { Article, Clause, EarlierVersion, IsoDate, IsoMonth, LedgerEntry, Revision, RevisionStyle } from '../model.js';
+import type { Article, Clause, EarlierVersion, IsoDate, IsoMonth, LedgerEntry, NumberingScheme, Revision, RevisionStyle } from '../model.js';
+import { labelFor } from '../presentation/labels.js';
 import { addDays, dotted, dottedPadded, korean, koreanPadded } from './dates.js';
 import { renderArticleText } from './text.js';
 
@@ -103,6 +104,10 @@ export interface RevisionArticleInput {
   /** 제N조: the number the revision article has in the new version. */
   number: number;
   branch?: number;
+  /** How the new version numbers its articles (default 'article', 제N조); the heading speaks it. */
+  numbering?: NumberingScheme;
+  /** The marker the new version prints for this article, when it has the article already ("12.", "【12】"). */
+  label?: string;
   /** The article's title; default: the city's current title, else 개인정보 처리방침의 변경. */
   title?: string;
   newEffective: IsoDate;
@@ -283,8 +288,9 @@ export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisi
   }
   revision.effectiveText = effectiveText;
 
-  const article: Article = { number: input.number, title, topic: 'revision', body };
-  if (input.branch !== undefined) article.branch = input.branch;
-  return { article, text: renderArticleText(article), revision };
+  const numbering = input.numbering ?? 'article';
+  const label = input.label ?? labelFor(numbering, input.number, input.branch);
+  const article: Article = { number: input.number, ...(input.branch === undefined ? {} : { branch: input.branch }), ...(label === undefined ? {} : { label }), title, topic: 'revision', body };
+  return { article, text: renderArticleText(article, numbering), revision };
 }
 

@@ -12,6 +12,8 @@
  * Editorial-only differences (whitespace, markers, look-alike characters) are left out unless asked for.
  */
 import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../diff/types.js';
+import { refLabel } from '../diff/labels.js';
+import { formalHeading, formalHeadingParts, withParticle } from '../presentation/labels.js';
 import { stripControls } from './text.js';
 
 /** A run of text; `marked` when it is a changed word (underlined / struck through / bracketed). */
@@ -29,7 +31,7 @@ export interface ProvisionLine {
 export type RowKind = 'modified' | 'added' | 'removed' | 'renumbered' | 'split' | 'merged' | 'editorial';
 
 export interface ComparisonRow {
-  /** The article as the new version numbers it (the old number when removed): `제9조`, `전문`. */
+  /** The article as the new version names it (the old version when removed): `제9조`, `3.`, `다.`, `전문`. */
   article: string;
   kind: RowKind;
   lines: ProvisionLine[];
@@ -52,19 +54,14 @@ export interface TableOptions {
 const plain = (text: string): Segment[] => (text === '' ? [] : [{ text: stripControls(text) }]);
 const marked = (text: string): Segment[] => (text === '' ? [] : [{ text: stripControls(text), marked: true }]);
 
-function refNumber(ref: ArticleRef): string {
-  if (ref.part === 'preamble') return '전문';
-  if (ref.part === 'appendix') return ref.title;
-  return ref.branch === undefined ? `제${ref.number}조` : `제${ref.number}조의${ref.branch}`;
-}
-
+/** `제9조(개인정보 보호책임자)`, `3. 개인정보의 파기`: the heading in its version's scheme. */
 function refHeading(ref: ArticleRef): string {
-  return ref.part === undefined ? `${refNumber(ref)}(${ref.title})` : refNumber(ref);
+  return ref.part === undefined ? formalHeading(ref, ref.numbering) : refLabel(ref);
 }
 
 export function rowArticle(entry: ArticleEntry): string {
   const ref = entry.new[0] ?? entry.old[0];
-  return ref === undefined ? '' : refNumber(ref);
+  return ref === undefined ? '' : refLabel(ref);
 }
 
 function withMarker(marker: string | undefined, segments: Segment[]): Segment[] {
@@ -191,9 +188,10 @@ function headingLine(entry: ArticleEntry): ProvisionLine {
       newSide.push(...plain(refHeading(ref)));
       return;
     }
-    const numberChanged = entry.renumbered || entry.status === 'split' || entry.status === 'merged' ? refNumber(ref) !== refNumber(oldFirst) : false;
-    newSide.push(...(numberChanged ? marked(refNumber(ref)) : plain(refNumber(ref))));
-    newSide.push(...plain('('), ...(entry.retitled ? marked(ref.title) : plain(ref.title)), ...plain(')'));
+    const numberChanged = (entry.renumbered || entry.status === 'split' || entry.status === 'merged') && ref.label !== oldFirst.label;
+    const { marker, open, close } = formalHeadingParts(ref, ref.numbering);
+    newSide.push(...(numberChanged ? marked(marker) : plain(marker)));
+    newSide.push(...plain(open), ...(entry.retitled ? marked(ref.title) : plain(ref.title)), ...plain(close));
   });
   return { old: oldSide, new: newSide };
 }
@@ -246,7 +244,7 @@ function noteOf(entry: ArticleEntry, kind: RowKind): string[] {
   const isRevision = entry.topic === 'revision';
   if (kind === 'split') add('조문 분리');
   if (kind === 'merged') add('조문 통합');
-  if (entry.renumbered && entry.old[0] && entry.new[0]) add(`조문 번호 변경(${refNumber(entry.old[0])} → ${refNumber(entry.new[0])})`);
+  if (entry.renumbered && entry.old[0] && entry.new[0]) add(`조문 번호 변경(${refLabel(entry.old[0])} → ${refLabel(entry.new[0])})`);
   if (entry.moved) add('조문 위치 이동');
   if (entry.retitled) add('제목 변경');
   if (isRevision && entry.substantive) add('시행일 및 이전 방침 목록 변경');
@@ -295,7 +293,9 @@ export function comparisonRow(entry: ArticleEntry, options: TableOptions = {}): 
   } else if (kind === 'renumbered' && !(showEditorial && entry.clauses.some((c) => c.status !== 'unchanged'))) {
     const oldRef = entry.old[0]!;
     const newRef = entry.new[0]!;
-    lines = [{ old: plain(refHeading(oldRef)), new: [...marked(refNumber(newRef)), ...plain(`(현행 ${refNumber(oldRef)}와 같음)`)] }];
+    // "제6조(현행 제5조와 같음)"; a heading printed "3. …" keeps its space: "3. (현행 제3조와 같음)".
+    const { marker, open } = formalHeadingParts(newRef, newRef.numbering);
+    lines = [{ old: plain(refHeading(oldRef)), new: [...marked(marker), ...plain(`${open === '(' ? '' : ' '}(현행 ${withParticle(refLabel(oldRef))} 같음)`)] }];
   } else {
     lines = [headingLine(entry), ...clauseLines(entry.clauses, showEditorial)];
   }

@@ -2,16 +2,15 @@
  * Plain-text rendering of articles and clauses for the notice, and the control-character scrub every
  * output format applies to policy text (a page may carry terminal escape sequences).
  */
-import type { Article, Clause } from '../model.js';
+import type { Article, Clause, NumberingScheme } from '../model.js';
+import { formalHeading } from '../presentation/labels.js';
 
-/** `제12조`, `제12조의2`. */
-export function articleNumber(article: { number: number; branch?: number }): string {
-  return article.branch === undefined ? `제${article.number}조` : `제${article.number}조의${article.branch}`;
-}
-
-/** `제12조(개인정보 처리방침의 변경)`: the form statutes and 신·구 대비표 use. */
-export function articleHeading(article: { number: number; branch?: number; title: string }): string {
-  return `${articleNumber(article)}(${article.title})`;
+/**
+ * `제12조(개인정보 처리방침의 변경)`: the form statutes and 신·구 대비표 use; in a document numbered
+ * otherwise, its own heading (`12. 개인정보 처리방침의 변경`).
+ */
+export function articleHeading(article: Pick<Article, 'number' | 'branch' | 'label' | 'title'>, numbering: NumberingScheme = 'article'): string {
+  return formalHeading(article, numbering);
 }
 
 // C0 and C1 controls except tab and newline, DEL, and bidi overrides that could disguise text.
@@ -38,6 +37,6 @@ function clauseLines(clauses: readonly Clause[], depth: number, out: string[]): 
 }
 
 /** The article as text: its heading, then one line per provision, sub-provisions indented by two spaces. */
-export function renderArticleText(article: Article): string {
-  return [articleHeading(article), ...clauseLines(article.body, 0, [])].join('\n');
+export function renderArticleText(article: Article, numbering: NumberingScheme = 'article'): string {
+  return [articleHeading(article, numbering), ...clauseLines(article.body, 0, [])].join('\n');
 }

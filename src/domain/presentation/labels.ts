@@ -63,11 +63,72 @@ export function articleHeading(article: Numbered & { title: string }, numbering:
 }
 
 /**
- * A short name for an article in a list or a sentence: the marker without its trailing period
- * ("제9조", "3", "Ⅲ", "다"); the title when the scheme prints no number (■, unnumbered).
+ * A short name for an article in a list or a sentence: its marker ("제9조", "3.", "Ⅲ.", "다."); the
+ * title when the scheme prints no number (■, unnumbered).
  */
 export function articleName(article: Numbered & { title: string }, numbering: NumberingScheme = 'article'): string {
   const marker = articleMarker(article, numbering);
-  if (numbering === 'symbol' || numbering === 'none' || marker === '') return article.title;
+  if (!printsNumber(numbering) || marker === '') return article.title;
   return marker;
+}
+
+/** Whether the scheme prints a number (or a letter or numeral that ranks): all but ■ and unnumbered headings. */
+export function printsNumber(numbering: NumberingScheme): boolean {
+  return numbering !== 'symbol' && numbering !== 'none';
+}
+
+/**
+ * The heading as statutes and the 신·구 대비표 cite it: `제12조(개인정보 처리방침의 변경)` in the 제N조
+ * schemes; in the others as the page prints it (`3. 개인정보의 파기`, `■ 개인정보의 파기`).
+ */
+export function formalHeading(article: Numbered & { title: string }, numbering: NumberingScheme = 'article'): string {
+  const { marker, open, close } = formalHeadingParts(article, numbering);
+  return `${marker}${open}${article.title}${close}`;
+}
+
+/** The pieces around the title in formalHeading, for a writer that marks the number and the title apart. */
+export function formalHeadingParts(article: Numbered & { title: string }, numbering: NumberingScheme = 'article'): { marker: string; open: string; close: string } {
+  const marker = articleMarker(article, numbering);
+  if (numbering === 'article' || numbering === 'article-bare') return { marker, open: '(', close: ')' };
+  return { marker, open: marker === '' || article.title === '' ? '' : ' ', close: '' };
+}
+
+/**
+ * The marker an article written by bangchim (the notice's revision article) records as `label`: what its
+ * scheme prints, for the schemes whose labels the model keeps (not 제N조, N조 or unnumbered).
+ */
+export function labelFor(numbering: NumberingScheme, number: number, branch?: number): string | undefined {
+  if (numbering === 'article' || numbering === 'article-bare' || numbering === 'none') return undefined;
+  return markerFor(numbering, number, branch);
+}
+
+// Whether a digit's reading ends in a consonant: 영 일 이 삼 사 오 육 칠 팔 구 (0 at the end reads 십/백/천: also one).
+const DIGIT_ENDS_IN_CONSONANT = [true, true, false, true, false, false, true, true, true, false];
+
+function romanValue(numeral: string): number | null {
+  const unicode = ROMAN.indexOf(numeral);
+  if (unicode >= 0) return unicode + 1;
+  if (!/^[IVXLCDM]+$/.test(numeral)) return null;
+  const value: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const here = value[numeral[i]!]!;
+    const next = value[numeral[i + 1] ?? ''] ?? 0;
+    total += here < next ? -here : here;
+  }
+  return total;
+}
+
+/**
+ * The name followed by 와 or 과, as it is read aloud: "제5조와", "가.와", "3.과" (삼), "2.와" (이),
+ * "Ⅲ.과" (삼); after a Hangul syllable, by its final consonant.
+ */
+export function withParticle(name: string): string {
+  const core = name.replace(/[.)\]】\s]+$/u, '');
+  const numeral = /(?:\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVXLCDM]+)$/u.exec(core)?.[0];
+  let consonant = false;
+  const value = numeral === undefined ? null : /^\d+$/.test(numeral) ? Number(numeral) : romanValue(numeral);
+  if (value !== null) consonant = DIGIT_ENDS_IN_CONSONANT[value % 10]!;
+  else if (/[가-힣]$/u.test(core)) consonant = (core.codePointAt(core.length - 1)! - 0xac00) % 28 !== 0;
+  return `${name}${consonant ? '과' : '와'}`;
 }

@@ -3,7 +3,7 @@
  * inline (word/syllable highlights) or side by side (old and new aligned clause by clause). Pure.
  */
 import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../../domain/diff/types.js';
-import { formatFactChange, refLabel } from '../../domain/diff/index.js';
+import { articleLabel, formatFactChange, refLabel } from '../../domain/diff/index.js';
 import { displayWidth, truncateToWidth, sanitizeForTerminal, padToWidth } from '../text.js';
 import { padLine, seg, wrapSegments, type RichLine, type Segment } from '../rich-text.js';
 import type { Tone } from '../theme.js';
@@ -185,7 +185,7 @@ function sideBySideClause(clause: ClauseChange, width: number, options: DetailOp
 }
 
 function titleLine(entry: ArticleEntry): string {
-  const name = (refs: ArticleRef[]) => refs.map((r) => (r.part ? refLabel(r) : `${refLabel(r)} ${r.title}`)).join(', ');
+  const name = (refs: ArticleRef[]) => refs.map(articleLabel).join(', ');
   if (entry.old.length === 0) return `〈신설〉 ${name(entry.new)}`;
   if (entry.new.length === 0) return `〈삭제〉 ${name(entry.old)}`;
   const oldName = name(entry.old);

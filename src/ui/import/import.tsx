@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useTheme } from '../theme.js';
+import { articleName, printsNumber } from '../../domain/presentation/labels.js';
 import { padToWidth, sanitizeForTerminal, wrapToWidth } from '../text.js';
 import type { Size } from '../hooks.js';
 import { useNav } from '../nav.js';
@@ -20,7 +21,7 @@ export function previewLines(preview: DraftPreview, effective: string | undefine
     { text: `city       ${v.city} (${v.slug})` },
     { text: `title      ${v.title}` },
     { text: `effective  ${effective ?? stated ?? '(not stated: give a date)'}${effective && stated && effective !== stated ? `  (the text states ${stated})` : ''}` },
-    { text: `articles   ${v.articles.length}: ${v.articles.map((a) => `제${a.number}조${a.branch ? `의${a.branch}` : ''}`).join(' ')}` },
+    { text: `articles   ${v.articles.length}: ${v.articles.map((a) => articleName(a, v.numbering)).join(printsNumber(v.numbering ?? 'article') ? ' ' : ' · ')}` },
     { text: `earlier    ${v.revision?.earlier.length ?? 0} versions named by the revision article` },
     { text: `warnings   ${preview.report.warnings.length}, dropped lines ${preview.report.dropped.length}` },
   ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors.js';
 import type { Ledger, PolicyVersion } from '../../src/domain/model.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../../src/domain/yaml.js';
+import { fastReadYaml } from '../../src/store/batch.js';
 
 const goyangLike: PolicyVersion = {
   city: '고양특례시',
@@ -146,3 +147,74 @@ function catchError(action: () => unknown): ValidationError {
   }
   throw new Error('expected a ValidationError');
 }
+
+describe('numbering schemes, printed labels and month-only dates', () => {
+  const lettered: PolicyVersion = {
+    ...goyangLike,
+    numbering: 'hangul',
+    articles: goyangLike.articles.map((article, i) => ({ ...article, number: i + 1, label: `${['가', '나'][i]}.` })),
+    revision: {
+      style: 'ranges',
+      effective: null,
+      effectiveMonth: '2022-09',
+      effectiveText: '이 개인정보 처리방침은 2022. 09.부터 적용됩니다.',
+      earlier: [
+        { from: '2019-03', until: '2022-08', text: '2019. 03. ~ 2022. 08. 적용' },
+        { before: '2019-03', text: '2019. 03. 이전 처리방침' },
+      ],
+    },
+  };
+
+  it('round-trips numbering, labels and months exactly, numbering right after title, label before title', () => {
+    const text = versionToYaml(lettered);
+    expect(loadVersionYaml(text, 'policies/x.yaml')).toEqual(lettered);
+    expect(versionToYaml(loadVersionYaml(text, 'x.yaml'))).toBe(text);
+    const keys = text.split('\n').filter((line) => /^[a-z]+:/.test(line)).map((line) => line.split(':')[0]);
+    expect(keys).toEqual(['city', 'slug', 'title', 'numbering', 'effective', 'source', 'preamble', 'articles', 'appendix', 'revision']);
+    expect(text).toContain('numbering: hangul\n');
+    expect(text).toMatch(/- number: 1\n {4}label: 가\.\n {4}title: 개인정보 보호책임자\n {4}topic: officer\n/);
+    expect(text).toMatch(/effective: null\n {2}effectiveMonth: 2022-09\n {2}effectiveText:/);
+    expect(text).toContain('from: 2019-03');
+    // The fast reader of the report agrees with the strict loader (without falling back to it).
+    expect(fastReadYaml(text)).toEqual(lettered);
+  });
+
+  it('keeps labels that look like numbers or lists as text ("3.", "[3]", "(3)")', () => {
+    for (const label of ['3.', '[3]', '(3)', '3)', '【3】', 'Ⅲ.', '■', '12-1.']) {
+      const version: PolicyVersion = { ...goyangLike, numbering: 'decimal', articles: [{ ...goyangLike.articles[0]!, number: 3, label }] };
+      const text = versionToYaml(version);
+      expect(loadVersionYaml(text, 'x.yaml').articles[0]!.label, label).toBe(label);
+      expect((fastReadYaml(text) as PolicyVersion).articles[0]!.label, label).toBe(label);
+    }
+  });
+
+  it('writes no numbering for 제N조, so a format-1 file reads and writes byte for byte as before', () => {
+    const explicit = versionToYaml({ ...goyangLike, numbering: 'article' });
+    expect(explicit).toBe(versionToYaml(goyangLike));
+    expect(explicit).not.toContain('numbering');
+    expect(explicit).not.toContain('label');
+    // Stated by hand it is accepted too.
+    expect(loadVersionYaml(explicit.replace('title: 개인정보처리방침\n', 'title: 개인정보처리방침\nnumbering: article\n'), 'x.yaml').numbering).toBe('article');
+  });
+
+  it('refuses an unknown scheme, an empty label and a month out of range, naming path and what is allowed', () => {
+    const text = versionToYaml(lettered)
+      .replace('numbering: hangul', 'numbering: alphabet')
+      .replace('label: 가.', 'label: ""')
+      .replace('effectiveMonth: 2022-09', 'effectiveMonth: 2022-13')
+      .replace('from: 2019-03', 'from: 2019-3');
+    const error = (() => {
+      try {
+        loadVersionYaml(text, 'policies/x.yaml');
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('accepted');
+    })();
+    const details = error.details!.join('\n');
+    expect(details).toMatch(/policies\/x\.yaml:4: numbering: must be one of: article, article-bare, decimal, .*none \(leave it out for 제N조\), not "alphabet"/);
+    expect(details).toMatch(/articles\[0\]\.label: must not be empty/);
+    expect(details).toMatch(/revision\.effectiveMonth: must be a month YYYY-MM, not "2022-13"/);
+    expect(details).toMatch(/revision\.earlier\[0\]\.from: must be a date YYYY-MM-DD or a month YYYY-MM, not "2019-3"/);
+  });
+});

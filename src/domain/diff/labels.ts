@@ -38,3 +38,8 @@ export function refLabel(ref: ArticleRef): string {
 export function articleLabel(ref: ArticleRef): string {
   return ref.part === undefined ? articleHeading(ref, numberingOf(ref)) : refLabel(ref);
 }
+
+/** Whether the two refs print the same number in different schemes (가. → 제1조, 1. → 제1조): a restyled heading. */
+export function onlyRestyled(oldRef: ArticleRef, newRef: ArticleRef): boolean {
+  return oldRef.number === newRef.number && oldRef.branch === newRef.branch && numberingOf(oldRef) !== numberingOf(newRef);
+}

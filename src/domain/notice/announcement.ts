@@ -3,7 +3,7 @@
  * summary and facts), the effective date, and where earlier versions can be read.
  */
 import type { ArticleEntry, PolicyDiff } from '../diff/types.js';
-import { refLabel } from '../diff/labels.js';
+import { onlyRestyled, refLabel } from '../diff/labels.js';
 import type { Article, IsoDate, NumberingScheme } from '../model.js';
 import { formalHeading } from '../presentation/labels.js';
 import { korean } from './dates.js';
@@ -73,9 +73,16 @@ export function writeAnnouncement(input: AnnouncementInput): Announcement {
   if (counts.length > 0) lines.push(`- 변경 조문: ${counts.join(', ')}`);
   for (const item of items.slice(0, max)) lines.push(`- ${item}`);
   if (items.length > max) lines.push(`- 그 밖의 ${items.length - max}개 조문 변경 (신·구 대비표 참조)`);
-  if (renumbered.length > 0) {
+  // A heading restyled in another scheme (가. → 제1조) is said once for all; a real renumbering pair by pair.
+  const restyled = renumbered.filter((e) => onlyRestyled(e.old[0]!, e.new[0]!));
+  const moved = renumbered.filter((e) => !restyled.includes(e));
+  if (restyled.length > 0) {
+    const first = restyled[0]!;
+    lines.push(`- 조문 번호 표기 변경: ${refLabel(first.old[0]!)} → ${rowArticle(first)}${restyled.length > 1 ? ` 등 ${restyled.length}개 조문` : ''} (내용 변경 없음)`);
+  }
+  if (moved.length > 0) {
     // Name each renumbering when there are few; a long run is summarised (the table lists them all).
-    const pairs = renumbered.map((e) => `${refLabel(e.old[0]!)} → ${rowArticle(e)}`);
+    const pairs = moved.map((e) => `${refLabel(e.old[0]!)} → ${rowArticle(e)}`);
     const named = pairs.length <= 3 ? pairs.join(', ') : `${pairs[0]} 등 ${pairs.length}개 조문`;
     lines.push(`- 조문 번호 변경: ${named} (내용 변경 없음)`);
   }

@@ -12,7 +12,7 @@
  * Editorial-only differences (whitespace, markers, look-alike characters) are left out unless asked for.
  */
 import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../diff/types.js';
-import { refLabel } from '../diff/labels.js';
+import { onlyRestyled, refLabel } from '../diff/labels.js';
 import { formalHeading, formalHeadingParts, withParticle } from '../presentation/labels.js';
 import { stripControls } from './text.js';
 
@@ -244,7 +244,9 @@ function noteOf(entry: ArticleEntry, kind: RowKind): string[] {
   const isRevision = entry.topic === 'revision';
   if (kind === 'split') add('조문 분리');
   if (kind === 'merged') add('조문 통합');
-  if (entry.renumbered && entry.old[0] && entry.new[0]) add(`조문 번호 변경(${refLabel(entry.old[0])} → ${refLabel(entry.new[0])})`);
+  if (entry.renumbered && entry.old[0] && entry.new[0]) {
+    add(`${onlyRestyled(entry.old[0], entry.new[0]) ? '조문 번호 표기 변경' : '조문 번호 변경'}(${refLabel(entry.old[0])} → ${refLabel(entry.new[0])})`);
+  }
   if (entry.moved) add('조문 위치 이동');
   if (entry.retitled) add('제목 변경');
   if (isRevision && entry.substantive) add('시행일 및 이전 방침 목록 변경');

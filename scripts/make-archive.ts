@@ -22,6 +22,7 @@ import { parsePolicy } from '../src/domain/parse/index.js';
 import { loadSeeds } from '../test/seeds.js';
 import { syntheticCity, type SeedText } from './synthetic.js';
 import { ledgerToYaml, versionToYaml } from '../src/domain/yaml.js';
+import { rootCommitMessage } from '../src/store/format.js';
 import { STORE_MARKER, STORE_MARKER_TEXT } from '../src/store/store.js';
 
 const IDENTITY = 'bangchim <bangchim@localhost>';
@@ -115,7 +116,7 @@ export async function makeArchive(dir: string, options: ArchiveOptions): Promise
   const rootDate = epoch('2000-01-01');
   await write([
     Buffer.from(`commit refs/heads/main\nmark :1\nauthor ${IDENTITY} ${rootDate} +0900\ncommitter ${IDENTITY} ${rootDate} +0900\n`),
-    ...data('bangchim store (format 1)\n'),
+    ...data(rootCommitMessage()),
     Buffer.from(`M 100644 inline ${STORE_MARKER}\n`),
     ...data(STORE_MARKER_TEXT),
     Buffer.from('\n'),

@@ -31,13 +31,14 @@ import { parseRef } from '../domain/ref.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { ledgerToYaml, loadLedgerYaml, loadVersionYaml, versionToYaml } from '../domain/yaml.js';
 import { CatFileBatch, Git, treeEntryNames, type Identity, type RefUpdate, type TagRef } from './git.js';
+import { formatAction, STORE_MARKER, storeMarkerText, upgradeStoreFormat } from './format.js';
 import { busyError, claimStaleLock, gitProcessesIn, inspectLock, isLockDebris, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
 
-export const STORE_MARKER = 'bangchim.yaml';
-export const STORE_MARKER_TEXT = '# A bangchim store: policies/ (newest versions), history/ (ledgers), sources/ (raw texts).\nformat: 1\n';
+export { STORE_MARKER } from './format.js';
+export const STORE_MARKER_TEXT = storeMarkerText();
 /** The paths bangchim writes; they must be clean before it writes. */
 export const STORE_PATHS = ['policies', 'history', 'sources', STORE_MARKER];
-const TEMP_INDEX_PREFIX = 'bangchim-index-';
+export const TEMP_INDEX_PREFIX = 'bangchim-index-';
 /** How long a git lock file of a dead import's git child may still belong to that (orphaned) git. */
 const ORPHAN_GIT_GRACE_MS = 1000;
 
@@ -182,6 +183,7 @@ export class Store {
     if (!existsSync(join(dir, STORE_MARKER))) {
       throw new StoreError(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, { where: dir, hint: `create one with \`bangchim init ${dir}\`, or give --store DIR` });
     }
+    const format = formatAction(dir);
     const git = new Git(dir);
     // One git process when all is well; when not, one question at a time, to say what is wrong.
     const info = await git.repositoryInfo();
@@ -193,6 +195,7 @@ export class Store {
     if (info === null && (await git.headCommit()) === null) throw new StoreError(`${dir} has no commits yet`, { where: dir, hint: `run \`bangchim init ${dir}\`` });
     if (info !== null) store.gitDirCache = info.gitDir;
     await store.recoverIfStale();
+    if (format === 'upgrade') await upgradeStoreFormat(store, { tempIndex: join(await store.gitDir(), `${TEMP_INDEX_PREFIX}${process.pid}`), onNotice: store.onNotice });
     return store;
   }
 

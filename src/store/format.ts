@@ -1,0 +1,125 @@
+/**
+ * The store's format, as bangchim.yaml states it (`format: N`), and the upgrade of older stores.
+ *
+ * Format 2 lets a version record how its page numbers its articles (`numbering`, an article's printed
+ * `label`) and dates a page states only by month (`YYYY-MM`). Every format-1 file is a valid format-2
+ * file (no `numbering` means 제N조), so upgrading rewrites bangchim.yaml alone, in one commit on top of
+ * the branch: every tag, ledger, policy blob and source stays as it was, and `verify` stays clean
+ * (tagged commits, their order and author dates are untouched).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BusyError, StoreError } from '../domain/errors.js';
+import { removeJournal, writeJournal } from './lock.js';
+import type { Store } from './store.js';
+
+/** The format this bangchim writes. */
+export const STORE_FORMAT = 2;
+/** Formats this bangchim opens; older ones are upgraded to STORE_FORMAT on open. */
+const UPGRADABLE_FORMATS: readonly number[] = [1];
+export const STORE_MARKER = 'bangchim.yaml';
+
+/** bangchim.yaml of a store of `format`. */
+export function storeMarkerText(format: number = STORE_FORMAT): string {
+  return `# A bangchim store: policies/ (newest versions), history/ (ledgers), sources/ (raw texts).\nformat: ${format}\n`;
+}
+
+/** The message of a store's root commit. */
+export function rootCommitMessage(format: number = STORE_FORMAT): string {
+  return `bangchim store (format ${format})\n`;
+}
+
+/** The `format: N` bangchim.yaml states; null when it states none a person could have meant. */
+export function readStoreFormat(text: string): number | null {
+  const match = /^format:[ \t]*(\d{1,6})[ \t]*(?:#.*)?$/mu.exec(text.replace(/\r\n?/gu, '\n'));
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * What opening the store at `dir` must do about its format: nothing, or upgrade it. A format this
+ * bangchim does not know (newer, or a marker it cannot read) is refused: reading it could misread it,
+ * writing it could break it.
+ */
+export function formatAction(dir: string): 'current' | 'upgrade' {
+  const file = join(dir, STORE_MARKER);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new StoreError(`${file}을(를) 읽을 수 없습니다: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { where: file, hint: '파일의 읽기 권한을 확인하세요' });
+  }
+  const format = readStoreFormat(text);
+  if (format === STORE_FORMAT) return 'current';
+  if (format !== null && UPGRADABLE_FORMATS.includes(format)) return 'upgrade';
+  if (format === null) {
+    throw new StoreError(`${file}에 저장소 형식(format: N)이 적혀 있지 않아 이 저장소를 열 수 없습니다`, {
+      where: file,
+      hint: `손으로 고친 것이면 \`git -C ${dir} checkout -- ${STORE_MARKER}\`로 되돌리고, 더 새 bangchim이 만든 저장소라면 bangchim을 최신 버전으로 올린 뒤 다시 실행하세요`,
+    });
+  }
+  throw new StoreError(`이 저장소는 형식 ${format}이지만, 이 bangchim은 형식 ${STORE_FORMAT}까지만 읽을 수 있습니다`, {
+    where: file,
+    hint: `저장소를 만든 bangchim과 같거나 더 새 버전으로 bangchim을 올린 뒤 다시 실행하세요 (저장소는 그대로 두었습니다)`,
+  });
+}
+
+/**
+ * Rewrites bangchim.yaml to STORE_FORMAT in one commit on the branch, under the store's lock and journal
+ * (a kill after the ref moved is finished by the next command). Returns the new commit, or null when
+ * there was nothing to do: another process upgraded first, holds the lock (it or the next command will
+ * upgrade), or the marker was edited by hand (it is not overwritten; a notice says so).
+ */
+export async function upgradeStoreFormat(store: Store, options: { tempIndex: string; onNotice: (message: string) => void }): Promise<string | null> {
+  const git = store.git;
+  try {
+    return await store.withLock(`upgrade the store to format ${STORE_FORMAT}`, async () => {
+      const head = await store.head();
+      const [committed] = await git.readObjects([`${head}:${STORE_MARKER}`]);
+      const committedText = committed?.content.toString('utf8') ?? null;
+      const committedFormat = committedText === null ? null : readStoreFormat(committedText);
+      if (committedFormat === STORE_FORMAT) {
+        // Upgraded by another process since we read the work tree: bring the file up to date.
+        await git.checkoutFromHead([STORE_MARKER]);
+        return null;
+      }
+      if (committedText === null || committedFormat === null || !UPGRADABLE_FORMATS.includes(committedFormat) || readFileSync(join(store.dir, STORE_MARKER), 'utf8') !== committedText) {
+        options.onNotice(`${STORE_MARKER}이(가) 커밋된 내용과 달라 저장소 형식을 올리지 않았습니다; \`git -C ${store.dir} checkout -- ${STORE_MARKER}\`로 되돌리면 다음 실행 때 형식 ${STORE_FORMAT}(으)로 올립니다`);
+        return null;
+      }
+      const branch = await git.currentBranchRef();
+      if (branch === null) throw new StoreError(`the store's HEAD is detached`, { where: store.dir, hint: `check out its branch first: git -C ${store.dir} checkout main` });
+      const identity = await git.identity();
+      const blob = await git.hashObject(storeMarkerText(STORE_FORMAT));
+      const tree = await git.buildTree(head, new Map([[STORE_MARKER, blob]]), options.tempIndex);
+      const commit = await git.commitTree({
+        tree,
+        parents: [head],
+        message: `bangchim store: format ${committedFormat} → ${STORE_FORMAT}\n\nVersions may now record their numbering scheme (numbering, article labels) and month-only dates.\nOnly ${STORE_MARKER} changes: every tag, ledger, policy and source is as it was.\n`,
+        author: { ...identity, date: new Date().toISOString() },
+        committer: identity,
+      });
+      const gitDir = await store.gitDir();
+      const updates = [{ kind: 'update' as const, ref: branch, newValue: commit, oldValue: head }];
+      await writeJournal(gitDir, { command: `upgrade to format ${STORE_FORMAT}`, from: head, to: commit, updates, paths: [STORE_MARKER] });
+      try {
+        await git.updateRefs(updates, `bangchim: store format ${STORE_FORMAT}`);
+      } catch (error) {
+        await removeJournal(gitDir);
+        throw error;
+      }
+      await git.checkoutFromHead([STORE_MARKER]);
+      await removeJournal(gitDir);
+      options.onNotice(`저장소를 형식 ${committedFormat}에서 ${STORE_FORMAT}(으)로 올렸습니다 (${STORE_MARKER}만 바뀐 커밋 ${commit.slice(0, 7)}; 태그·대장·방침·원문은 그대로입니다)`);
+      return commit;
+    });
+  } catch (error) {
+    // Another bangchim is writing: reads go on (format 1 reads as format 2); a later command upgrades.
+    if (error instanceof BusyError) return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      options.onNotice(`저장소에 쓸 수 없어 형식 ${STORE_FORMAT}(으)로 올리지 못했습니다 (${code}); 읽기는 그대로 됩니다`);
+      return null;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Store format 2: a store made by the format-1 `init` (every store in use today) is upgraded when it is
+ * opened, in one commit that changes bangchim.yaml alone; nothing else changes and verify stays clean.
+ * A format this bangchim does not know is refused, in Korean, saying what to do.
+ *
+ * The format-1 store is today's `init` output exactly: the sample store this code builds, passed through
+ * `git fast-export | fast-import` with the two format-1 strings put back (bangchim.yaml's `format: 1` and
+ * the root commit's message; both the same length, so nothing else in the stream moves).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffVersions } from '../../src/domain/diff/index.js';
+import { StoreError } from '../../src/domain/errors.js';
+import { rootCommitMessage, STORE_FORMAT, storeMarkerText } from '../../src/store/format.js';
+import { openStore, STORE_MARKER, type Store } from '../../src/store/index.js';
+import { verifyStore } from '../../src/store/verify.js';
+import { editedGoyang, git, sampleStore, snapshot, tempDir } from './helpers.js';
+
+/** A store exactly as the format-1 `init` writes it: the sample store with its two format-1 strings. */
+async function formatOneStore(): Promise<string> {
+  const current = await sampleStore();
+  const stream = execFileSync('git', ['fast-export', '--all', '--signed-tags=verbatim', '--reencode=no'], { cwd: current, env: process.env, maxBuffer: 1 << 28 });
+  const replace = (buffer: Buffer, from: string, to: string): Buffer => {
+    expect(Buffer.byteLength(from)).toBe(Buffer.byteLength(to));
+    const at = buffer.indexOf(from);
+    expect(at, `fast-export has "${from.trim()}"`).toBeGreaterThanOrEqual(0);
+    expect(buffer.indexOf(from, at + 1), `"${from.trim()}" occurs once`).toBe(-1);
+    return Buffer.concat([buffer.subarray(0, at), Buffer.from(to), buffer.subarray(at + Buffer.byteLength(from))]);
+  };
+  const formatOne = replace(replace(stream, storeMarkerText(2), storeMarkerText(1)), rootCommitMessage(2), rootCommitMessage(1));
+  const dir = join(tempDir(), 'store');
+  execFileSync('git', ['init', '--quiet', '-b', 'main', dir], { env: process.env });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: formatOne, env: process.env });
+  execFileSync('git', ['checkout', '--quiet', '-f', 'main'], { cwd: dir, env: process.env });
+  return dir;
+}
+
+/** What `log`, `show` and `diff` tell a person, without commit ids (the upgrade adds one commit after the tags). */
+async function readings(store: Store) {
+  const cities = await store.listCities();
+  const logs = await Promise.all(cities.map(async (c) => (await store.log(c.slug)).entries.map(({ commit: _commit, ...entry }) => entry)));
+  const shown = await Promise.all(cities.map(async (c) => (await store.resolve(c.slug)).version));
+  const goyang = await store.resolve('goyang');
+  const paju = await store.resolve('paju');
+  return { cities, logs, shown, diff: diffVersions(goyang.version, paju.version, { oldLabel: goyang.label, newLabel: paju.label }) };
+}
+
+const refsOf = (dir: string) => git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags');
+
+describe('store format 2', () => {
+  it('init writes format 2', async () => {
+    const dir = await sampleStore();
+    expect(readFileSync(join(dir, STORE_MARKER), 'utf8')).toBe(storeMarkerText(STORE_FORMAT));
+    expect(STORE_FORMAT).toBe(2);
+    expect(git(dir, 'log', '--reverse', '--format=%s').split('\n')[0]).toBe('bangchim store (format 2)');
+  });
+
+  it('upgrades a store made by the format-1 init on open: one commit, bangchim.yaml only, nothing lost, verify clean', async () => {
+    const dir = await formatOneStore();
+    expect(readFileSync(join(dir, STORE_MARKER), 'utf8')).toContain('format: 1\n');
+    expect(git(dir, 'log', '--reverse', '--format=%s').split('\n')[0]).toBe('bangchim store (format 1)');
+    const before = { head: git(dir, 'rev-parse', 'HEAD').trim(), tags: refsOf(dir), tree: git(dir, 'ls-tree', '-r', 'HEAD') };
+    expect((await verifyStore(dir)).findings).toEqual([]);
+
+    const notices: string[] = [];
+    const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
+    expect(notices).toEqual([expect.stringMatching(/^저장소를 형식 1에서 2\(으\)로 올렸습니다 \(bangchim\.yaml만 바뀐 커밋 [0-9a-f]{7}; 태그·대장·방침·원문은 그대로입니다\)$/u)]);
+    expect(readFileSync(join(dir, STORE_MARKER), 'utf8')).toBe(storeMarkerText(2));
+    // One commit on top of the old HEAD, changing bangchim.yaml alone.
+    expect(git(dir, 'rev-parse', 'HEAD~1').trim()).toBe(before.head);
+    expect(git(dir, 'diff', '--name-only', before.head, 'HEAD').trim()).toBe(STORE_MARKER);
+    expect(git(dir, 'log', '-1', '--format=%s').trim()).toBe('bangchim store: format 1 → 2');
+    // Every tag (and so every tagged commit, ledger, policy blob and source) exactly as before.
+    expect(refsOf(dir)).toBe(before.tags);
+    const treeWithout = (tree: string) => tree.split('\n').filter((line) => !line.endsWith(`\t${STORE_MARKER}`));
+    expect(treeWithout(git(dir, 'ls-tree', '-r', 'HEAD'))).toEqual(treeWithout(before.tree));
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect((await verifyStore(dir)).findings).toEqual([]);
+
+    // log, show and diff read exactly what a store made by this code reads.
+    const fresh = await openStore(await sampleStore());
+    expect(await readings(store)).toEqual(await readings(fresh));
+
+    // Opening again changes nothing.
+    const upgraded = snapshot(dir);
+    const again: string[] = [];
+    await openStore(dir, { onNotice: (m) => again.push(m) });
+    expect(again).toEqual([]);
+    expect(snapshot(dir)).toEqual(upgraded);
+  });
+
+  it('an upgraded store takes an older version (the chain is rebuilt over the upgrade commit) and stays format 2 and clean', async () => {
+    const dir = await formatOneStore();
+    const store = await openStore(dir);
+    const result = await store.importVersion({ slug: 'goyang', bytes: editedGoyang('031-8075-2016'), file: 'goyang-2016.txt', effective: '2016-12-02' });
+    expect(result.rebuilt).toBe(true);
+    expect(readFileSync(join(dir, STORE_MARKER), 'utf8')).toBe(storeMarkerText(2));
+    expect(git(dir, 'show', `HEAD:${STORE_MARKER}`)).toBe(storeMarkerText(2));
+    expect((await verifyStore(dir)).findings).toEqual([]);
+  });
+
+  for (const [what, text, message] of [
+    ['a newer format (99)', storeMarkerText(99), /^이 저장소는 형식 99이지만, 이 bangchim은 형식 2까지만 읽을 수 있습니다$/u],
+    ['a marker without a format', 'this is not a store marker\n', /^.*bangchim\.yaml에 저장소 형식\(format: N\)이 적혀 있지 않아 이 저장소를 열 수 없습니다$/u],
+  ] as const) {
+    it(`refuses ${what}, in Korean, saying what to do, and writes nothing`, async () => {
+      const dir = await sampleStore();
+      writeFileSync(join(dir, STORE_MARKER), text);
+      const before = snapshot(dir);
+      const error = await openStore(dir).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).message).toMatch(message);
+      expect((error as StoreError).where).toBe(join(dir, STORE_MARKER));
+      expect((error as StoreError).hint).toMatch(/bangchim을 최신 버전으로 올린 뒤|bangchim을 올린 뒤/u);
+      expect(snapshot(dir)).toEqual(before);
+    });
+  }
+
+  it('leaves a hand-edited format-1 marker alone, says how to restore it, and still reads the store', async () => {
+    const dir = await formatOneStore();
+    writeFileSync(join(dir, STORE_MARKER), `${readFileSync(join(dir, STORE_MARKER), 'utf8')}# edited by hand\n`);
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const notices: string[] = [];
+    const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
+    expect(notices).toEqual([expect.stringContaining(`git -C ${dir} checkout -- bangchim.yaml`)]);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect((await store.listCities()).length).toBe(5);
+  });
+});

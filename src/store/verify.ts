@@ -19,13 +19,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { BangchimError } from '../domain/errors.js';
+import { BangchimError, StoreError } from '../domain/errors.js';
 import { archivedEntries, tagName } from '../domain/ledger.js';
 import type { Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { parsePolicy } from '../domain/parse/index.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { readVersionYaml } from './batch.js';
+import { formatAction } from './format.js';
 import { Git, storeConfigThatRunsCode } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './store.js';
@@ -183,6 +184,14 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   const git = new Git(dir);
   if (!existsSync(join(dir, STORE_MARKER)) || (await git.topLevel()) === null) {
     add('error', 'store', dir, `${dir} is not a bangchim store (no ${STORE_MARKER}, or not a git repository)`);
+    return report(null);
+  }
+  try {
+    // A format-1 store is fine (the next command upgrades it); one this bangchim does not know is not checked.
+    formatAction(dir);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    add('error', 'store', join(dir, STORE_MARKER), `${error.message}; ${error.hint}`);
     return report(null);
   }
   const gitDir = await git.gitDir();

@@ -117,6 +117,7 @@ describe('the notice of a document numbered 1., 2., …', () => {
     expect(notice.article.article.label).toBe('12.');
     expect(notice.article.text.split('\n')[0]).toBe('12. 개인정보 처리방침 변경');
     expect(renderNotice(notice, 'text')).toContain('개정 조문: 12. 개인정보 처리방침 변경');
+    expect(JSON.parse(renderNotice(notice, 'json')).article).toMatchObject({ number: 12, label: '12.', title: '개인정보 처리방침 변경' });
   });
 
   it('names the changed article in the table and the announcement as the new page prints it', () => {

@@ -101,23 +101,28 @@ describe('store format 2', () => {
     expect((await verifyStore(dir)).findings).toEqual([]);
   });
 
-  for (const [what, text, message] of [
-    ['a newer format (99)', storeMarkerText(99), /^이 저장소는 형식 99이지만, 이 bangchim은 형식 2까지만 읽을 수 있습니다$/u],
-    ['a marker without a format', 'this is not a store marker\n', /^.*bangchim\.yaml에 저장소 형식\(format: N\)이 적혀 있지 않아 이 저장소를 열 수 없습니다$/u],
-  ] as const) {
-    it(`refuses ${what}, in Korean, saying what to do, and writes nothing`, async () => {
+  const refusals: [what: string, marker: string, message: (file: string) => string][] = [
+    ['a newer format (99)', storeMarkerText(99), () => '이 저장소는 형식 99이지만, 이 bangchim은 형식 2까지만 읽을 수 있습니다'],
+    ['a marker without a format', 'this is not a store marker\n', (file) => `${file}에 저장소 형식(format: N)이 적혀 있지 않아 이 저장소를 열 수 없습니다`],
+  ];
+  for (const [what, marker, message] of refusals) {
+    it(`refuses ${what}, in Korean, saying what to do, and writes nothing; verify reports it`, async () => {
       const dir = await sampleStore();
-      writeFileSync(join(dir, STORE_MARKER), text);
+      const file = join(dir, STORE_MARKER);
+      writeFileSync(file, marker);
       const before = snapshot(dir);
       const error = await openStore(dir).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).message).toMatch(message);
-      expect((error as StoreError).where).toBe(join(dir, STORE_MARKER));
-      expect((error as StoreError).hint).toMatch(/bangchim을 최신 버전으로 올린 뒤|bangchim을 올린 뒤/u);
+      expect((error as StoreError).message).toBe(message(file));
+      expect((error as StoreError).where).toBe(file);
+      expect((error as StoreError).hint).toMatch(/bangchim을 최신 버전으로 올린 뒤|버전으로 bangchim을 올린 뒤/u);
       expect(snapshot(dir)).toEqual(before);
+      const verified = await verifyStore(dir);
+      expect(verified.ok).toBe(false);
+      expect(verified.findings).toEqual([{ kind: 'store', severity: 'error', where: file, message: `${message(file)}; ${(error as StoreError).hint}` }]);
     });
   }
 

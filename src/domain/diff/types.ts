@@ -71,7 +71,7 @@ export interface FactChange {
   kind: FactKind;
   old: string | null;
   new: string | null;
-  /** The article, as `제9조` (the new number when it exists, else the old). */
+  /** The article, as its version names it: `제9조`, `3.` (the new article when it exists, else the old). */
   article: string;
   label?: string;
 }

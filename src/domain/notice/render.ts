@@ -289,7 +289,7 @@ export interface NoticeJson {
   from: { label: string; effective: string | null } | null;
   to: { label: string; effective: string | null };
   effective: string;
-  article?: { number: number; title: string; text: string };
+  article?: { number: number; label?: string; title: string; text: string };
   table?: { article: string; old: string; new: string; note: string; kind: string }[];
   announcement?: { title: string; text: string };
 }
@@ -297,7 +297,10 @@ export interface NoticeJson {
 export function noticeJson(notice: Notice, options: RenderOptions = {}): NoticeJson {
   const parts = wantedParts(options);
   const json: NoticeJson = { city: notice.city, from: notice.from, to: notice.to, effective: notice.effective };
-  if (parts.includes('article')) json.article = { number: notice.article.article.number, title: notice.article.article.title, text: stripControls(notice.article.text) };
+  if (parts.includes('article')) {
+    const { number, label, title } = notice.article.article;
+    json.article = { number, ...(label === undefined ? {} : { label: stripControls(label) }), title, text: stripControls(notice.article.text) };
+  }
   if (parts.includes('table')) {
     json.table = notice.table.map((row) => {
       const side = (s: 'old' | 'new'): string =>

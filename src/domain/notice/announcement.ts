@@ -5,9 +5,8 @@
 import type { ArticleEntry, PolicyDiff } from '../diff/types.js';
 import { onlyRestyled, refLabel } from '../diff/labels.js';
 import type { Article, IsoDate, NumberingScheme } from '../model.js';
-import { formalHeading } from '../presentation/labels.js';
 import { korean } from './dates.js';
-import { factDetail, rowArticle } from './table.js';
+import { factDetail, refHeading, rowArticle } from './table.js';
 import { articleHeading } from './text.js';
 
 export interface Announcement {
@@ -32,7 +31,7 @@ export interface AnnouncementInput {
 
 function titled(entry: ArticleEntry): string {
   const ref = entry.new[0] ?? entry.old[0];
-  return ref === undefined ? '' : ref.part === undefined ? formalHeading(ref, ref.numbering) : rowArticle(entry);
+  return ref === undefined ? '' : refHeading(ref);
 }
 
 function itemOf(entry: ArticleEntry): string | null {

@@ -54,8 +54,8 @@ export interface TableOptions {
 const plain = (text: string): Segment[] => (text === '' ? [] : [{ text: stripControls(text) }]);
 const marked = (text: string): Segment[] => (text === '' ? [] : [{ text: stripControls(text), marked: true }]);
 
-/** `제9조(개인정보 보호책임자)`, `3. 개인정보의 파기`: the heading in its version's scheme. */
-function refHeading(ref: ArticleRef): string {
+/** `제9조(개인정보 보호책임자)`, `3. 개인정보의 파기`: the heading in its version's scheme; 전문; a section's title. */
+export function refHeading(ref: ArticleRef): string {
   return ref.part === undefined ? formalHeading(ref, ref.numbering) : refLabel(ref);
 }
 

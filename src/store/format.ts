@@ -13,6 +13,13 @@ import { BusyError, StoreError } from '../domain/errors.js';
 import { removeJournal, writeJournal } from './lock.js';
 import type { Store } from './store.js';
 
+/**
+ * Who makes the upgrade commit, and when: bangchim itself, at the time of the commit it upgrades. Every
+ * clone of a store (offices sharing it with `bangchim sync`) then makes the same commit, byte for byte,
+ * so upgrading them one by one never makes their histories diverge.
+ */
+const UPGRADE_IDENTITY = { name: 'bangchim', email: 'bangchim@localhost' };
+
 /** The format this bangchim writes. */
 export const STORE_FORMAT = 2;
 /** Formats this bangchim opens; older ones are upgraded to STORE_FORMAT on open. */
@@ -74,7 +81,7 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
   try {
     return await store.withLock(`upgrade the store to format ${STORE_FORMAT}`, async () => {
       const head = await store.head();
-      const [committed] = await git.readObjects([`${head}:${STORE_MARKER}`]);
+      const [headCommit, committed] = await git.readObjects([head, `${head}:${STORE_MARKER}`]);
       const committedText = committed?.content.toString('utf8') ?? null;
       const committedFormat = committedText === null ? null : readStoreFormat(committedText);
       if (committedFormat === STORE_FORMAT) {
@@ -88,15 +95,16 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
       }
       const branch = await git.currentBranchRef();
       if (branch === null) throw new StoreError(`the store's HEAD is detached`, { where: store.dir, hint: `check out its branch first: git -C ${store.dir} checkout main` });
-      const identity = await git.identity();
+      const date = /^committer .* (\d+ [+-]\d{4})$/mu.exec(headCommit?.content.toString('utf8') ?? '')?.[1];
+      if (date === undefined) throw new StoreError(`the commit ${head.slice(0, 12)} has no readable committer date`, { where: store.dir, hint: `inspect it with \`git -C ${store.dir} cat-file -p HEAD\`` });
       const blob = await git.hashObject(storeMarkerText(STORE_FORMAT));
       const tree = await git.buildTree(head, new Map([[STORE_MARKER, blob]]), options.tempIndex);
       const commit = await git.commitTree({
         tree,
         parents: [head],
         message: `bangchim store: format ${committedFormat} → ${STORE_FORMAT}\n\nVersions may now record their numbering scheme (numbering, article labels) and month-only dates.\nOnly ${STORE_MARKER} changes: every tag, ledger, policy and source is as it was.\n`,
-        author: { ...identity, date: new Date().toISOString() },
-        committer: identity,
+        author: { ...UPGRADE_IDENTITY, date },
+        committer: { ...UPGRADE_IDENTITY, date },
       });
       const gitDir = await store.gitDir();
       const updates = [{ kind: 'update' as const, ref: branch, newValue: commit, oldValue: head }];

@@ -83,6 +83,17 @@ describe('store format 2', () => {
     const fresh = await openStore(await sampleStore());
     expect(await readings(store)).toEqual(await readings(fresh));
 
+    // Another clone of the same format-1 history upgrades to the very same commit (no divergence for sync).
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '--quiet', dir, clone], { env: process.env });
+    execFileSync('git', ['reset', '--quiet', '--hard', before.head], { cwd: clone, env: process.env });
+    // Another office, another person, another moment.
+    git(clone, 'config', 'user.name', '파주시 개인정보 담당자');
+    git(clone, 'config', 'user.email', 'privacy@paju.example');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await openStore(clone);
+    expect(git(clone, 'rev-parse', 'HEAD').trim()).toBe(git(dir, 'rev-parse', 'HEAD').trim());
+
     // Opening again changes nothing.
     const upgraded = snapshot(dir);
     const again: string[] = [];

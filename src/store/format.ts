@@ -89,12 +89,18 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
         await git.checkoutFromHead([STORE_MARKER]);
         return null;
       }
-      if (committedText === null || committedFormat === null || !UPGRADABLE_FORMATS.includes(committedFormat) || readFileSync(join(store.dir, STORE_MARKER), 'utf8') !== committedText) {
+      // Line endings aside (core.autocrlf checks it out with CRLF), the work-tree file must be the committed one.
+      const lf = (text: string): string => text.replace(/\r\n/gu, '\n');
+      if (committedText === null || committedFormat === null || !UPGRADABLE_FORMATS.includes(committedFormat) || lf(readFileSync(join(store.dir, STORE_MARKER), 'utf8')) !== lf(committedText)) {
         options.onNotice(`${STORE_MARKER}이(가) 커밋된 내용과 달라 저장소 형식을 올리지 않았습니다; \`git -C ${store.dir} checkout -- ${STORE_MARKER}\`로 되돌리면 다음 실행 때 형식 ${STORE_FORMAT}(으)로 올립니다`);
         return null;
       }
       const branch = await git.currentBranchRef();
-      if (branch === null) throw new StoreError(`the store's HEAD is detached`, { where: store.dir, hint: `check out its branch first: git -C ${store.dir} checkout main` });
+      if (branch === null) {
+        // Reading a detached HEAD is fine; the upgrade belongs on the branch.
+        options.onNotice(`저장소의 HEAD가 브랜치에 있지 않아 형식 ${STORE_FORMAT}(으)로 올리지 않았습니다; \`git -C ${store.dir} checkout main\` 후 다시 실행하면 올립니다`);
+        return null;
+      }
       const date = /^committer .* (\d+ [+-]\d{4})$/mu.exec(headCommit?.content.toString('utf8') ?? '')?.[1];
       if (date === undefined) throw new StoreError(`the commit ${head.slice(0, 12)} has no readable committer date`, { where: store.dir, hint: `inspect it with \`git -C ${store.dir} cat-file -p HEAD\`` });
       const blob = await git.hashObject(storeMarkerText(STORE_FORMAT));

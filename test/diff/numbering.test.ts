@@ -9,7 +9,8 @@ import type { NumberingScheme, PolicyVersion } from '../../src/domain/model.js';
 import { buildComparisonTable, buildNotice, renderNotice, sideText } from '../../src/domain/notice/index.js';
 import { HANGUL_ORDINALS, markerFor } from '../../src/domain/presentation/labels.js';
 import { checkVersion } from '../../src/domain/check/index.js';
-import { seedVersion } from './seeds.js';
+import { versionToYaml, loadVersionYaml } from '../../src/domain/yaml.js';
+import { headingLines, parse, SEED_NAMES, seedText, seedVersion, type SeedName } from './seeds.js';
 
 /** The seed as a page numbering its articles in `numbering` would be parsed: same text, other headings. */
 function renumberedAs(version: PolicyVersion, numbering: NumberingScheme): PolicyVersion {
@@ -24,6 +25,51 @@ function renumberedAs(version: PolicyVersion, numbering: NumberingScheme): Polic
 }
 
 const destructionOf = (version: PolicyVersion) => version.articles.find((a) => a.topic === 'destruction')!;
+
+const SEED_HEADING = /^(\s*)제?(\d+)조(?:의\d+)?\.?\s*(.*)$/u;
+
+/** The seed's page with every 제N조 heading rewritten as the page of a body numbering `7. …` or `사. …` prints it. */
+function seedTextAs(name: SeedName, numbering: 'decimal' | 'hangul'): string {
+  const text = seedText(name);
+  const lines = text.split('\n');
+  for (const at of headingLines(text)) {
+    const [, indent, number, rest] = SEED_HEADING.exec(lines[at]!)!;
+    const title = rest!.replace(/^\(\s*(.*?)\s*\)\s*$/u, '$1').trim();
+    lines[at] = `${indent}${markerFor(numbering, Number(number))} ${title}`;
+  }
+  return lines.join('\n');
+}
+
+describe('a seed page rewritten with 1. and 가. headings, as the parser reads it', () => {
+  for (const name of SEED_NAMES) {
+    for (const numbering of ['decimal', 'hangul'] as const) {
+      const old = seedVersion(name);
+      // 가. … 하. name fourteen articles; a longer policy is not lettered.
+      if (numbering === 'hangul' && old.articles.length > HANGUL_ORDINALS.length) continue;
+      it(`${name}, ${numbering}: same articles, no substantive change, named as the new page prints them`, () => {
+        const converted = parse(seedTextAs(name, numbering));
+        expect(converted.numbering).toBe(numbering);
+        expect(converted.articles.map((a) => [a.number, a.title])).toEqual(old.articles.map((a) => [a.number, a.title]));
+        expect(converted.articles.map((a) => a.label)).toEqual(old.articles.map((a) => markerFor(numbering, a.number)));
+        // The YAML keeps the scheme and the labels.
+        expect(loadVersionYaml(versionToYaml(converted), 'x.yaml')).toEqual(converted);
+
+        const diff = diffVersions(old, converted);
+        expect(diff.summary.substantive).toBe(0);
+        expect(diff.summary.renumbered).toBe(old.articles.length);
+        const destruction = destructionOf(converted);
+        // The old side in its own scheme: 제7조, or 익산's 7조.
+        const oldMarker = markerFor(old.numbering ?? 'article', destruction.number);
+        const heading = `${markerFor(numbering, destruction.number)} ${destruction.title}`;
+        expect(formatDiffText(diff, { editorial: true })).toContain(`[번호변경] ${oldMarker} ${destruction.title} → ${heading}`);
+        const row = buildComparisonTable(diff).find((r) => r.article === markerFor(numbering, destruction.number))!;
+        expect(row.kind).toBe('renumbered');
+        expect(sideText(row, 'old')).toBe(`${oldMarker}(${destruction.title})`);
+        expect(sideText(row, 'new')).toBe(`${markerFor(numbering, destruction.number)} (현행 ${oldMarker}와 같음)`);
+      });
+    }
+  }
+});
 
 describe('a change of numbering scheme alone', () => {
   for (const numbering of ['decimal', 'hangul', 'roman', 'bracket', 'article-bare'] as const) {

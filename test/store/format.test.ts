@@ -3,25 +3,45 @@
  * opened, in one commit that changes bangchim.yaml alone; nothing else changes and verify stays clean.
  * A format this bangchim does not know is refused, in Korean, saying what to do.
  *
- * The format-1 store is today's `init` output exactly: the sample store this code builds, passed through
- * `git fast-export | fast-import` with the two format-1 strings put back (bangchim.yaml's `format: 1` and
- * the root commit's message; both the same length, so nothing else in the stream moves).
+ * The format-1 store is what the format-1 `init` wrote, byte for byte: the bundled sample with its YAML
+ * as format 1 wrote it (no `numbering`: every seed prints no labels, so that is the only difference),
+ * committed by this code's `init`, then passed through `git fast-export | fast-import` with the two
+ * format-1 strings put back (bangchim.yaml's `format: 1` and the root commit's message; both the same
+ * length, so nothing else in the stream moves).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../../src/domain/diff/index.js';
 import { StoreError } from '../../src/domain/errors.js';
+import { gitBlobId } from '../../src/domain/ledger.js';
 import { rootCommitMessage, STORE_FORMAT, storeMarkerText } from '../../src/store/format.js';
-import { openStore, STORE_MARKER, type Store } from '../../src/store/index.js';
+import { bundledSampleDir, initStore, openStore, STORE_MARKER, type Store } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { editedGoyang, git, sampleStore, snapshot, tempDir } from './helpers.js';
 
-/** A store exactly as the format-1 `init` writes it: the sample store with its two format-1 strings. */
-async function formatOneStore(): Promise<string> {
-  const current = await sampleStore();
-  const stream = execFileSync('git', ['fast-export', '--all', '--signed-tags=verbatim', '--reencode=no'], { cwd: current, env: process.env, maxBuffer: 1 << 28 });
+/** The bundled sample as format 1 wrote it: the policies without `numbering`, the ledgers naming those blobs. */
+function formatOneSample(): string {
+  const root = tempDir('bangchim-sample-1-');
+  for (const dir of ['policies', 'history', 'sources']) cpSync(join(bundledSampleDir(), dir), join(root, dir), { recursive: true });
+  for (const name of readdirSync(join(root, 'policies'))) {
+    const policy = join(root, 'policies', name);
+    const ledger = join(root, 'history', name);
+    const current = readFileSync(policy);
+    const formatOne = Buffer.from(current.toString('utf8').replace(/^numbering: .*\n/mu, ''));
+    expect(formatOne.toString('utf8')).not.toMatch(/^\s*(?:numbering|label):/mu);
+    writeFileSync(policy, formatOne);
+    writeFileSync(ledger, readFileSync(ledger, 'utf8').replace(gitBlobId(current), gitBlobId(formatOne)));
+  }
+  return root;
+}
+
+/** A store as the format-1 `init` wrote it, and the same store with a format-2 marker (what it must read as). */
+async function formatOneStore(): Promise<{ dir: string; reference: string }> {
+  const reference = join(tempDir(), 'reference');
+  await initStore(reference, { sampleRoot: formatOneSample() });
+  const stream = execFileSync('git', ['fast-export', '--all', '--signed-tags=verbatim', '--reencode=no'], { cwd: reference, env: process.env, maxBuffer: 1 << 28 });
   const replace = (buffer: Buffer, from: string, to: string): Buffer => {
     expect(Buffer.byteLength(from)).toBe(Buffer.byteLength(to));
     const at = buffer.indexOf(from);
@@ -34,7 +54,7 @@ async function formatOneStore(): Promise<string> {
   execFileSync('git', ['init', '--quiet', '-b', 'main', dir], { env: process.env });
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: formatOne, env: process.env });
   execFileSync('git', ['checkout', '--quiet', '-f', 'main'], { cwd: dir, env: process.env });
-  return dir;
+  return { dir, reference };
 }
 
 /** What `log`, `show` and `diff` tell a person, without commit ids (the upgrade adds one commit after the tags). */
@@ -58,7 +78,7 @@ describe('store format 2', () => {
   });
 
   it('upgrades a store made by the format-1 init on open: one commit, bangchim.yaml only, nothing lost, verify clean', async () => {
-    const dir = await formatOneStore();
+    const { dir, reference } = await formatOneStore();
     expect(readFileSync(join(dir, STORE_MARKER), 'utf8')).toContain('format: 1\n');
     expect(git(dir, 'log', '--reverse', '--format=%s').split('\n')[0]).toBe('bangchim store (format 1)');
     const before = { head: git(dir, 'rev-parse', 'HEAD').trim(), tags: refsOf(dir), tree: git(dir, 'ls-tree', '-r', 'HEAD') };
@@ -77,11 +97,10 @@ describe('store format 2', () => {
     const treeWithout = (tree: string) => tree.split('\n').filter((line) => !line.endsWith(`\t${STORE_MARKER}`));
     expect(treeWithout(git(dir, 'ls-tree', '-r', 'HEAD'))).toEqual(treeWithout(before.tree));
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
-    expect((await verifyStore(dir)).findings).toEqual([]);
+    expect((await verifyStore(dir, { deep: true })).findings).toEqual([]);
 
-    // log, show and diff read exactly what a store made by this code reads.
-    const fresh = await openStore(await sampleStore());
-    expect(await readings(store)).toEqual(await readings(fresh));
+    // log, show and diff read exactly what the same store read before (its twin that only says format 2).
+    expect(await readings(store)).toEqual(await readings(await openStore(reference)));
 
     // Another clone of the same format-1 history upgrades to the very same commit (no divergence for sync).
     const clone = join(tempDir(), 'clone');
@@ -103,7 +122,7 @@ describe('store format 2', () => {
   });
 
   it('an upgraded store takes an older version (the chain is rebuilt over the upgrade commit) and stays format 2 and clean', async () => {
-    const dir = await formatOneStore();
+    const { dir } = await formatOneStore();
     const store = await openStore(dir);
     const result = await store.importVersion({ slug: 'goyang', bytes: editedGoyang('031-8075-2016'), file: 'goyang-2016.txt', effective: '2016-12-02' });
     expect(result.rebuilt).toBe(true);
@@ -138,7 +157,7 @@ describe('store format 2', () => {
   }
 
   it('leaves a hand-edited format-1 marker alone, says how to restore it, and still reads the store', async () => {
-    const dir = await formatOneStore();
+    const { dir } = await formatOneStore();
     writeFileSync(join(dir, STORE_MARKER), `${readFileSync(join(dir, STORE_MARKER), 'utf8')}# edited by hand\n`);
     const head = git(dir, 'rev-parse', 'HEAD').trim();
     const notices: string[] = [];

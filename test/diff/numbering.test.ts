@@ -186,7 +186,7 @@ describe('check names articles in the version\'s scheme', () => {
     const host = version.articles.find((a) => a.topic === 'remedies')!;
     host.body = [...host.body, { text: '개인정보 보호책임자에게 문의하실 수 있습니다.' }];
     const findings = checkVersion(version, { ledger: null }).findings.filter((f) => f.kind === 'passing-mention' || f.kind === 'missing-topic');
-    const names = findings.map((f) => f.article).filter((a) => a !== undefined);
+    const names = findings.map((f) => f.where).filter((a) => a !== undefined);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toMatch(/^[가-하]\.$/u);
   });

@@ -187,6 +187,14 @@ export function parseHeading(content: string): Heading | null {
 }
 
 const ROMAN_NUMERALS = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+/** Unicode has numerals up to Ⅻ; pages write 13 and on as tens and a unit: ⅩⅢ, ⅩⅣ, ⅩⅩⅠ. */
+const UNICODE_ROMAN = new RegExp(`^(Ⅹ*[${ROMAN_NUMERALS}])\\.?\\s*`, 'u');
+
+function unicodeRoman(text: string): number {
+  let total = 0;
+  for (const numeral of text) total += ROMAN_NUMERALS.indexOf(numeral) + 1;
+  return total;
+}
 
 function asciiRoman(text: string): number {
   const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -204,7 +212,7 @@ const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pat
   { family: 'decimal', scheme: 'decimal', pattern: /^(\d{1,2})\.(?![\d.])\s*/u, number: (m) => Number(m[1]) },
   { family: 'paren', scheme: 'paren', pattern: /^(\d{1,2})\)\s*/u, number: (m) => Number(m[1]) },
   { family: 'round', scheme: 'round', pattern: /^[(（](\d{1,2})[)）]\s*/u, number: (m) => Number(m[1]) },
-  { family: 'roman', scheme: 'roman', pattern: new RegExp(`^([${ROMAN_NUMERALS}])\\.?\\s*`, 'u'), number: (m) => ROMAN_NUMERALS.indexOf(m[1]!) + 1 },
+  { family: 'roman', scheme: 'roman', pattern: UNICODE_ROMAN, number: (m) => unicodeRoman(m[1]!) },
   { family: 'roman-ascii', scheme: 'roman', pattern: /^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s*/u, number: (m) => asciiRoman(m[1]!) },
   { family: 'hangul', scheme: 'hangul', pattern: new RegExp(`^([${HANGUL_ORDINALS.join('')}])\\.\\s*`, 'u'), number: (m) => HANGUL_ORDINALS.indexOf(m[1]!) + 1 },
   { family: 'bracket', scheme: 'bracket', pattern: /^\[(\d{1,2})\]\s*/u, number: (m) => Number(m[1]) },
@@ -374,6 +382,8 @@ export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<st
   const runs: Candidate[][] = [];
   for (const [family, candidates] of families) {
     let run: Candidate[] = [];
+    // Titles given so far: unnumbered headings name each topic once, so a title given again is the body's.
+    const givenTitles = new Set<string>();
     const flush = (): void => {
       if (run.length >= MIN_TOC_RUN) {
         const end = run[run.length - 1]!.index;
@@ -386,14 +396,18 @@ export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<st
     };
     for (const candidate of candidates) {
       const previous = run[run.length - 1];
-      // The body's first heading may follow the 목차 with only a blank line between: its number starts over.
+      const title = normaliseTitle(candidate.heading.title);
+      // The body's first heading may follow the 목차 with only a blank line between: its number starts
+      // over, or, where headings print no number, its title is one the 목차 already gave (also when an
+      // entry the 목차 run could not read broke it in two).
       const continues =
         previous !== undefined &&
         previous.heading.inline === undefined &&
-        (!numberedFamily(family) || key(candidate) > key(previous)) &&
+        (numberedFamily(family) ? key(candidate) > key(previous) : !givenTitles.has(title)) &&
         onlyBlankBetween(lines, previous.index, candidate.index);
       if (!continues) flush();
       run.push(candidate);
+      givenTitles.add(title);
     }
     flush();
   }

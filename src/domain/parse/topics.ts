@@ -43,7 +43,7 @@ const TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = [
   ['access-request', /열람(등)?(의)?청구|열람청구/],
   ['remedies', /권익침해|침해구제|구제방법/],
   ['cctv', /영상정보|영상정보처리기|cctv/i],
-  ['file-registration', /파일(의)?등록|등록현황/],
+  ['file-registration', /파일(의)?등록|등록현황|파일(의)?(보유)?현황|파일목록/],
   ['impact-assessment', /영향평가/],
   ['protection-level', /관리수준|보호수준|수준진단|수준평가/],
   ['automated-decision', /자동화된결정/],

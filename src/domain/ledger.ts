@@ -105,6 +105,8 @@ function addEvidence(entry: LedgerEntry, evidence: Evidence[] | undefined): Ledg
   if (!evidence || evidence.length === 0) return entry;
   const all = [...(entry.evidence ?? [])];
   for (const item of evidence) if (!all.some((e) => e.version === item.version && e.text === item.text)) all.push(item);
+  // By the date of the page that says it, so the ledger is the same whatever order the pages were imported in.
+  all.sort((a, b) => (a.version ?? '9999').localeCompare(b.version ?? '9999'));
   return { ...entry, evidence: all };
 }
 

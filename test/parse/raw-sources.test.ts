@@ -23,8 +23,17 @@ interface RawPage {
   name: string;
   slug: string;
   articles: string[];
-  /** Strings of the source that are not policy: none may reach the version. */
+  /** Strings of the source that are not policy: none may reach the version's text. */
   furniture: string[];
+  /** The earlier versions are listed in a drop-down above the policy: read from it, not part of the text. */
+  versionsAbove?: true;
+}
+
+/** The version without what the page lists of its earlier versions outside the policy text (evidence, not text). */
+function withoutListAbove(version: Omit<PolicyVersion, 'source'>, page: RawPage): Omit<PolicyVersion, 'source'> {
+  if (!page.versionsAbove || !version.revision) return version;
+  const { earlier: _earlier, style: _style, listedOutOfOrder: _order, ...revision } = version.revision;
+  return { ...version, revision: revision as PolicyVersion['revision'] };
 }
 
 const STANDARD_TAIL = ['개인정보 보호책임자', '권익침해 구제방법', '개인정보 처리방침의 변경'];
@@ -76,6 +85,7 @@ const PAGES: readonly RawPage[] = [
       '개인정보 열람청구', '권익침해 구제방법', '개인정보 처리방침의 변경',
     ],
     furniture: ['이전 방침 선택', '2023. 3. 1. ~ 2024. 2. 29. 적용', '이전 개인정보 처리방침', '보기', '새창열림', '알림마당', 'FormatDateTime', 'menuId', 'Response', 'COPYRIGHT', '개인정보파일 목록: 파일명'],
+    versionsAbove: true,
   },
 ];
 
@@ -164,7 +174,7 @@ describe.each(PAGES)('$file ($body)', (page) => {
   });
 
   it('lets no furniture, code or expression into the version', () => {
-    const policy = JSON.stringify(policyOnly(parsePage(page.file).version));
+    const policy = JSON.stringify(withoutListAbove(policyOnly(parsePage(page.file).version), page));
     for (const word of page.furniture) expect(policy, word).not.toContain(word);
   });
 
@@ -172,7 +182,8 @@ describe.each(PAGES)('$file ($body)', (page) => {
     const first = parsePage(page.file).version;
     const rendered = renderPolicyText(first);
     const second = parsePolicy(rendered, { city: first.city, slug: first.slug }).version;
-    expect(policyOnly({ ...second, source: first.source })).toEqual(policyOnly(first));
+    // A drop-down above the policy is not its text: the rendered text cannot list those versions again.
+    expect(withoutListAbove(policyOnly({ ...second, source: first.source }), page)).toEqual(withoutListAbove(policyOnly(first), page));
     expect(renderPolicyText(second)).toBe(rendered);
   });
 });
@@ -277,6 +288,17 @@ describe('ASP (교육지원청): hidden, collapsed and dropped-down text', () =>
     ]);
     expect(report.dropped.find((d) => d.text === '이전 개인정보 처리방침')?.reason).toMatch(/^label of a drop-down/u);
     expect(report.dropped.find((d) => d.text === '보기')?.reason).toMatch(/^button label/u);
+  });
+
+  it('the version drop-down above the policy lists the earlier versions (제12조 lists none): each option is its evidence', () => {
+    const { version, report } = parsePage('kyoyukjiwoncheong-asp.asp');
+    expect(version.revision!.earlier).toEqual([
+      { from: '2019-05-15', until: '2021-08-31', text: '2019. 5. 15. ~ 2021. 8. 31. 적용' },
+      { from: '2021-09-01', until: '2023-02-28', text: '2021. 9. 1. ~ 2023. 2. 28. 적용' },
+      { from: '2023-03-01', until: '2024-02-29', text: '2023. 3. 1. ~ 2024. 2. 29. 적용' },
+    ]);
+    expect(version.effective).toBe('2024-03-01');
+    expect(report.warnings.map((w) => w.message)).toContain('이전 버전 3개를 방침 위의 버전 목록("이전 방침 선택" …)에서 읽었습니다');
   });
 
   it('the label above the drop-down is not taken for the policy title', () => {

@@ -41,11 +41,15 @@ interface Version {
   titles: string[];
   /** The dates the revision article lists for the versions before it, oldest first: `from` or `from~until`. */
   earlier: string[];
+  /** The page lists them in a version drop-down above the policy, not in the article. */
+  dropDown?: true;
 }
 
 interface History {
   slug: string;
   city: string;
+  /** The policy's title as the page prints it. */
+  title: string;
   ext: 'txt' | 'html';
   versions: Version[];
   /** changes[k]: from versions[k] to versions[k + 1]. The revision article changes every time. */
@@ -54,7 +58,8 @@ interface History {
 
 const REVISION_TITLE = (h: History): string => h.versions[0]!.titles.at(-1)!;
 
-// ── 한마루시설관리공단: "1." headings until 2020, the standard template's 제N조 (with a "1." 목차) from 2023 ──
+// ── 한마루시설관리공단: "1." headings until 2020, the standard template's 제N조 (with a "1." 목차) from 2023,
+// from the 2024 redesign the earlier versions in a drop-down above the policy ──
 const G_BASE = ['개인정보의 처리 목적', '개인정보의 처리 및 보유기간', '처리하는 개인정보의 항목', '개인정보의 제3자 제공', '개인정보처리의 위탁', '정보주체의 권리·의무 및 행사방법', '개인정보의 파기', '개인정보의 안전성 확보조치'];
 const G_TAIL = ['개인정보 보호책임자', '개인정보 열람청구', '권익침해 구제방법', '개인정보 처리방침의 변경'];
 const G_2015 = [...G_BASE, '영상정보처리기기 설치·운영', ...G_TAIL];
@@ -68,14 +73,15 @@ const G_RANGES = ['2012-05-01~2015-03-01', '2015-03-02~2017-06-30', '2017-07-01~
 const gongdan: History = {
   slug: 'hanmaru-gongdan',
   city: '한마루시설관리공단',
+  title: '한마루시설관리공단 개인정보 처리방침',
   ext: 'txt',
   versions: [
     { date: '2015-03-02', scheme: 'decimal', titles: G_2015, earlier: G_RANGES.slice(0, 1) },
     { date: '2017-07-01', scheme: 'decimal', titles: G_2015, earlier: G_RANGES.slice(0, 2) },
     { date: '2020-08-05', scheme: 'decimal', titles: G_2020, earlier: G_RANGES.slice(0, 3) },
     { date: '2023-09-15', scheme: 'article', titles: G_2023, earlier: G_RANGES.slice(0, 4) },
-    { date: '2024-11-01', scheme: 'article', titles: G_2024, earlier: G_RANGES.slice(0, 5) },
-    { date: '2025-03-01', scheme: 'article', titles: G_2024, earlier: G_RANGES.slice(0, 6) },
+    { date: '2024-11-01', scheme: 'article', titles: G_2024, earlier: G_RANGES.slice(0, 5), dropDown: true },
+    { date: '2025-03-01', scheme: 'article', titles: G_2024, earlier: G_RANGES.slice(0, 6), dropDown: true },
   ],
   changes: [
     { modified: ['개인정보처리의 위탁', '개인정보 보호책임자'], facts: ['phone 051-780-1102 → 051-780-1120'] },
@@ -105,6 +111,7 @@ const L_LINKS = ['2013-07-01', '2016-02-01', '2018-05-14', '2019-11-01', '2021-0
 const library: History = {
   slug: 'hanbit-library',
   city: '한빛구립도서관',
+  title: '개인정보처리방침',
   ext: 'txt',
   versions: [
     { date: '2016-02-01', scheme: 'symbol', titles: L_2016, earlier: L_LINKS.slice(0, 1) },
@@ -134,6 +141,7 @@ const E_ROWS = ['2013-03-04', '2015-09-01', '2017-03-01', '2019-03-01', '2021-09
 const education: History = {
   slug: 'hangyeol-education',
   city: '한결교육지원청',
+  title: '개인정보 처리방침',
   ext: 'html',
   versions: [
     { date: '2015-09-01', scheme: 'hangul', titles: E_2015, earlier: E_ROWS.slice(0, 1) },
@@ -242,11 +250,12 @@ describe.each(ALL.map((h) => [h.slug, h] as const))('history %s, page by page', 
     expect(articlesOf(policy)).toEqual(expectedArticles(version));
     expect(policy.articles.length).toBeGreaterThanOrEqual(10);
     expect(policy.city).toBe(history.city);
+    expect(policy.title).toBe(history.title);
     expect(policy.effective).toBe(version.date);
     expect(earlierOf(policy)).toEqual(version.earlier);
     expect(policy.revision!.listedOutOfOrder).toBeUndefined();
     // Nothing a person must check: no disagreement, no misread heading, no missing revision article.
-    expect(result.report.warnings.filter((w) => !w.message.includes('목차'))).toEqual([]);
+    expect(result.report.warnings.map((w) => w.message).filter((m) => !m.includes('목차'))).toEqual(version.dropDown ? [`이전 버전 ${version.earlier.length}개를 방침 위의 버전 목록("- 선택 -" …)에서 읽었습니다`] : []);
   });
 
   it.each(history.versions.map((v) => [v.date, v] as const))('%s: parse → YAML → load is the identity; parse → text → parse keeps articles and dates', (_date, version) => {
@@ -256,7 +265,8 @@ describe.each(ALL.map((h) => [h.slug, h] as const))('history %s, page by page', 
     expect(articlesOf(again)).toEqual(articlesOf(policy));
     expect(again.numbering).toBe(policy.numbering);
     expect(again.effective).toBe(policy.effective);
-    expect(earlierOf(again)).toEqual(earlierOf(policy));
+    // A drop-down above the policy is page furniture, not policy text: the rendered text does not carry it.
+    expect(earlierOf(again)).toEqual(version.dropDown ? [] : earlierOf(policy));
   });
 
   it.each(history.changes.map((_c, k) => [`${history.versions[k]!.date} → ${history.versions[k + 1]!.date}`, k] as const))(
@@ -265,6 +275,44 @@ describe.each(ALL.map((h) => [h.slug, h] as const))('history %s, page by page', 
       expectPairAligned(history, k, diffVersions(parsed(history, history.versions[k]!), parsed(history, history.versions[k + 1]!)));
     },
   );
+});
+
+describe('a version drop-down above the policy', () => {
+  const page = readFileSync(join(HISTORIES, gongdan.slug, '2024-11-01.txt'), 'utf8');
+  const [before, after] = [page.indexOf('- 선택 -'), page.indexOf('이동\n')];
+  const options = page.slice(before, after).trim().split('\n');
+
+  it('in a saved page, a <select> above the policy lists the earlier versions when the article lists none', () => {
+    const escape = (text: string): string => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+    const paragraphs = (text: string): string => text.trim().split('\n').map((line) => `<p>${escape(line)}</p>`).join('\n');
+    const html = [
+      '<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>개인정보처리방침 | 한마루시설관리공단</title></head><body>',
+      paragraphs(page.slice(0, page.indexOf('개인정보처리방침 버전 선택'))),
+      '<form><label for="ver">개인정보처리방침 버전 선택</label><select id="ver">',
+      ...options.map((o) => `<option>${escape(o)}</option>`),
+      '</select><button type="submit">이동</button></form>',
+      paragraphs(page.slice(after + '이동\n'.length)),
+      '</body></html>',
+    ].join('\n');
+    const { version } = parsePolicy(html, { sourceFile: 'page.html' });
+    expect(articlesOf(version)).toEqual(expectedArticles(gongdan.versions[4]!));
+    expect(version.title).toBe(gongdan.title);
+    expect(version.effective).toBe('2024-11-01');
+    expect(earlierOf(version)).toEqual(G_RANGES.slice(0, 5));
+    expect(version.revision!.earlier[0]!.text).toBe('2012. 5. 1. ~ 2015. 3. 1.');
+    expect(version.preamble.map((c) => c.text)).toEqual(parsed(gongdan, gongdan.versions[4]!).preamble.map((c) => c.text));
+  });
+
+  it('an article that lists the earlier versions itself is read alone: the drop-down above is not read as well', () => {
+    const withList = page.replace('② 이전의 개인정보 처리방침은 이 화면 위쪽의 버전 선택 목록에서 보실 수 있습니다.', '② 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.\n- 2023. 9. 15. ~ 2024. 10. 31. 적용 (이전 방침 보기)');
+    const { version } = parsePolicy(withList);
+    expect(earlierOf(version)).toEqual(['2023-09-15~2024-10-31']);
+  });
+
+  it('a stray range above the policy is no drop-down', () => {
+    const stray = page.replace(page.slice(before, after), '2024. 11. 1. ~ 현재\n');
+    expect(earlierOf(parsePolicy(stray).version)).toEqual([]);
+  });
 });
 
 /** A fixed shuffle: the newest first, then from the middle outwards, so that most imports rebuild the chain. */
@@ -277,7 +325,7 @@ async function importHistory(dir: string, history: History, order: readonly numb
     const result = await store.importVersion({ slug: history.slug, bytes: bytes(history, version), file: file(history, version) });
     expect(result.effective).toBe(version.date);
     expect(result.tag).toBe(`${history.slug}@${version.date}`);
-    expect(result.warnings.filter((w) => !w.includes('목차'))).toEqual([]);
+    expect(result.warnings.filter((w) => !w.includes('목차') && !w.includes('버전 목록'))).toEqual([]);
   }
 }
 

@@ -16,7 +16,7 @@ import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
 import { assertReadableCharset, DROP_DOWN_OPTION, htmlToText, looksLikeHtml } from './html.js';
 import { layOut } from './layout.js';
 import { classifyLine, detectMarker, type Line } from './lines.js';
-import { extractRevision } from './revision.js';
+import { extractRevision, versionDropDown } from './revision.js';
 import { topicOf } from './topics.js';
 import { articleName } from '../presentation/labels.js';
 
@@ -167,7 +167,19 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     revisionIndex < 0 || !page
       ? []
       : dropDownOptionsWithin(headingLine(revisionIndex), revisionIndex + 1 < articles.length ? headingLine(revisionIndex + 1) : Infinity, layout.dropped, page.dropped);
-  const { revision, notes } = extractRevision(revisionArticle ? [...revisionArticle.body, ...listed] : null, preamble, appendix);
+  let { revision, notes } = extractRevision(revisionArticle ? [...revisionArticle.body, ...listed] : null, preamble, appendix);
+  // An article that lists no earlier version, on a page whose head holds a version drop-down (above the
+  // policy, dropped as the page's header): the drop-down lists them.
+  if (revisionArticle && revision && revision.earlier.length === 0) {
+    const firstHeading = layout.articles.length > 0 ? headingLine(0) : Infinity;
+    const headOptions = (page?.dropped ?? []).filter((d) => d.reason === DROP_DOWN_OPTION && d.line < firstHeading).map((d) => d.text);
+    const headLines = lines.slice(0, layout.articles[0]?.candidate.index ?? 0).map((l) => l.content);
+    const dropDown = [headOptions, headLines].map(versionDropDown).find((run) => run.length > 0);
+    if (dropDown) {
+      ({ revision, notes } = extractRevision([...revisionArticle.body, ...listed, ...dropDown.map((text) => ({ text }))], preamble, appendix));
+      notes.push(`이전 버전 ${revision!.earlier.length}개를 방침 위의 버전 목록("${dropDown[0]}" …)에서 읽었습니다`);
+    }
+  }
   for (const note of notes) warnings.push({ message: note });
   if (!revisionArticle) warnings.push({ message: 'no revision article (개인정보 처리방침의 변경) found' });
   if (revision?.effectiveMonth !== undefined) {

@@ -128,7 +128,7 @@ function isCaption(line: Line): boolean {
 
 /**
  * The caption lines of a 라벨링 box under its title (주요 개인정보 처리 표시(라벨링)): short lines, blank lines
- * between allowed, up to the first line that is prose, a list item, a 목차 caption or a numbered heading.
+ * between allowed, up to the first line that is prose, a list item, a 목차 caption, the policy's title or a numbered heading.
  * Captions often repeat (an icon's alt text, then its caption) and many name no topic (주민등록번호).
  */
 function captionsBelow(lines: readonly Line[], title: number, end: number): number[] {
@@ -136,7 +136,8 @@ function captionsBelow(lines: readonly Line[], title: number, end: number): numb
   for (let i = title + 1; i < end; i++) {
     const line = lines[i]!;
     if (line.blank) continue;
-    const caption = isCaption(line) && line.marker === undefined && !isTocCaption(line) && headingReadings(line).every((r) => r.family === 'none');
+    // The policy's own title under the box ("○○공단 개인정보 처리방침") ends it: it names no item.
+    const caption = isCaption(line) && line.marker === undefined && !isTocCaption(line) && !isTitleLine(line) && headingReadings(line).every((r) => r.family === 'none');
     if (!caption) break;
     captions.push(i);
   }

@@ -182,6 +182,31 @@ function readListed(line: Line, table: { column: number | null } | null): Listed
   return null;
 }
 
+/** Fewest dated options that make a run of lines a version drop-down rather than a stray date. */
+const MIN_DROP_DOWN_OPTIONS = 2;
+
+/**
+ * A version drop-down among lines outside the articles (a page's head above the policy): the run of
+ * lines that are its placeholder ("- 선택 -") and its options, each a range ("2022. 9. 1. ~ 2023. 7. 25.")
+ * or this version ("2023. 7. 26. ~ 현재"). Its lines, in the page's order; none when there is no such run.
+ */
+export function versionDropDown(lines: readonly string[]): string[] {
+  let run: string[] = [];
+  let options = 0;
+  for (const text of lines) {
+    const listed = readListed({ text }, null);
+    if (listed && (listed.kind === 'placeholder' || listed.kind === 'current' || listed.kind === 'ranges')) {
+      run.push(text);
+      if (listed.kind !== 'placeholder') options++;
+      continue;
+    }
+    if (options >= MIN_DROP_DOWN_OPTIONS) return run;
+    run = [];
+    options = 0;
+  }
+  return options >= MIN_DROP_DOWN_OPTIONS ? run : [];
+}
+
 /** A line that is only a 부칙's heading: "부칙", "부 칙 <2019. 3. 1.>", "[부칙]", "부칙(제12호, 2019년 3월 1일)". */
 const SUPPLEMENTARY_LINE = /^[\s<\[(【〈]*부\s*칙[^가-힣]*((제|호|년|월|일)[^가-힣]*)*$/u;
 

@@ -315,6 +315,32 @@ describe('a version drop-down above the policy', () => {
   });
 });
 
+describe('the same page with its 목차 written another way', () => {
+  const version = gongdan.versions[3]!;
+  const page = bytes(gongdan, version).toString('utf8');
+  const entries = page.split('\n').filter((line, k, all) => /^\d+\. /u.test(line) && all.slice(0, k).includes('목차') && !all.slice(0, k).some((l) => l.startsWith('제1조')));
+  const block = entries.join('\n');
+
+  it.each([
+    ['on one line', entries.join(' ')],
+    ['on one line in 제N조 form, separated by |', entries.map((e) => e.replace(/^(\d+)\. (.*)$/u, '제$1조($2)')).join(' | ')],
+  ])('%s: dropped as 목차, the page reads as before and its diff to the version before is the same', (_how, toc) => {
+    expect(entries).toHaveLength(version.titles.length);
+    const result = parsePolicy(page.replace(block, toc));
+    const original = parsed(gongdan, version);
+    expect(articlesOf(result.version)).toEqual(expectedArticles(version));
+    expect(result.version.preamble).toEqual(original.preamble);
+    expect(result.report.dropped.find((d) => d.text === toc)?.reason).toMatch(/목차/u);
+    expectPairAligned(gongdan, 2, diffVersions(parsed(gongdan, gongdan.versions[2]!), result.version));
+  });
+
+  it('a sentence that counts three items is no 목차', () => {
+    const sentence = '공단은 1. 체육시설 이용 신청 2. 공영주차장 정기권 발급 3. 민원사무 처리를 위하여 다음과 같이 개인정보를 처리합니다.';
+    const result = parsePolicy(page.replace(block, sentence));
+    expect(result.version.preamble.map((c) => c.text).join('\n')).toContain('민원사무 처리를 위하여');
+  });
+});
+
 /** A fixed shuffle: the newest first, then from the middle outwards, so that most imports rebuild the chain. */
 const SHUFFLE = [5, 2, 0, 4, 1, 3];
 

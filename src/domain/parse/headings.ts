@@ -107,7 +107,7 @@ function titleTopic(title: string): Topic {
 }
 
 /** True when a title names one of the canonical topics (real article titles mostly do). */
-function isTopical(title: string): boolean {
+export function isTopical(title: string): boolean {
   return titleTopic(title) !== 'other';
 }
 

@@ -8,6 +8,7 @@ import {
   candidatesByFamily,
   chooseScheme,
   headingReadings,
+  isTopical,
   looksLikeHeading,
   MAX_ARTICLE_NUMBER,
   MAX_SEARCHED_CANDIDATES,
@@ -158,9 +159,35 @@ function tocRowEntries(line: Line): number {
   return headings.length >= 2 && headings.length * 3 >= cells.length * 2 ? headings.length : 0;
 }
 
+/** An entry's number in a 목차 written on one line: "1. ", "제1조 ", "제1조(", at the start or after a space or separator. */
+const INLINE_TOC_ENTRY = /(?:^|[\s|·ㆍ,])(?:제\s*)?(\d{1,2})\s*(?:\.(?!\d)|조(?:\s*\(|\s))\s*/gu;
+const MAX_TOC_ENTRY = 40;
+const MIN_INLINE_TOC = 3;
+const INLINE_TOC_REASON = 'table of contents (목차) on one line';
+
+/**
+ * The number of entries of a 목차 written on one line ("1. 개인정보의 처리 목적 2. 개인정보의 처리 및 보유기간 3. …"):
+ * numbers in sequence from the line's start, each followed by a short title, most naming topics; 0 otherwise.
+ */
+function tocLineEntries(line: Line): number {
+  if (line.blank || line.row) return 0;
+  const text = line.content;
+  const marks = [...text.matchAll(INLINE_TOC_ENTRY)];
+  if (marks.length < MIN_INLINE_TOC || text.slice(0, marks[0]!.index).trim() !== '') return 0;
+  const titles: string[] = [];
+  for (const [k, m] of marks.entries()) {
+    if (k > 0 && Number(m[1]) !== Number(marks[k - 1]![1]) + 1) return 0;
+    const end = marks[k + 1]?.index ?? text.length;
+    const title = text.slice(m.index + m[0].length, end).replace(/[\s|·ㆍ,)]+$/u, '').trim();
+    if (title === '' || title.length > MAX_TOC_ENTRY || isSentenceLike(title)) return 0;
+    titles.push(title);
+  }
+  return titles.filter(isTopical).length * 5 >= titles.length * 3 ? titles.length : 0;
+}
+
 /**
  * 목차 and 라벨링 lines above the first article, with the reason each is dropped: 라벨링 boxes, 목차 runs
- * in any scheme, 목차 rows in columns, and the captions naming the 목차; a warning when there was a 목차.
+ * in any scheme, 목차 rows in columns, a 목차 on one line, and the captions naming the 목차; a warning when there was a 목차.
  */
 function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][], firstArticle: number): { reasons: Map<number, string>; warning?: ParseWarning } {
   const reasons = new Map<number, string>();
@@ -181,15 +208,18 @@ function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][],
     for (const c of run) if (!reasons.has(c.index)) entry(c.index, TOC_REASON, 1);
   }
   for (let i = 0; i < firstArticle; i++) {
-    const count = tocRowEntries(lines[i]!);
-    if (count > 0) entry(i, TOC_ROW_REASON, count);
+    if (reasons.has(i)) continue;
+    const row = tocRowEntries(lines[i]!);
+    const inline = row > 0 ? 0 : tocLineEntries(lines[i]!);
+    if (row > 0) entry(i, TOC_ROW_REASON, row);
+    else if (inline > 0) entry(i, INLINE_TOC_REASON, inline);
   }
   if (entries === 0) return { reasons };
   // A caption (목차, ※ 목차 클릭 시 …) belongs to the 목차 below it when only blank lines or captions lie between.
   let aboveToc = false;
   for (let i = firstArticle - 1; i >= 0; i--) {
     const reason = reasons.get(i);
-    if (reason === TOC_REASON || reason === TOC_ROW_REASON) aboveToc = true;
+    if (reason === TOC_REASON || reason === TOC_ROW_REASON || reason === INLINE_TOC_REASON) aboveToc = true;
     else if (lines[i]!.blank) continue;
     else if (aboveToc && reason === undefined && isTocCaption(lines[i]!)) reasons.set(i, TOC_REASON);
     else aboveToc = false;

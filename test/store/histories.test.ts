@@ -33,6 +33,9 @@ interface Change {
   retitled?: [string, string][];
   /** Facts other than dates, `kind old → new`. */
   facts?: string[];
+  /** Canonical topics only the new (old) version has. */
+  onlyNew?: string[];
+  onlyOld?: string[];
 }
 
 interface Version {
@@ -85,12 +88,13 @@ const gongdan: History = {
   ],
   changes: [
     { modified: ['개인정보처리의 위탁', '개인정보 보호책임자'], facts: ['phone 051-780-1102 → 051-780-1120'] },
-    { added: ['가명정보의 처리'] },
-    { added: ['개인정보의 국외 이전'], retitled: [['정보주체의 권리·의무 및 행사방법', '정보주체와 법정대리인의 권리·의무 및 행사방법']] },
+    { added: ['가명정보의 처리'], onlyNew: ['pseudonymous'] },
+    { added: ['개인정보의 국외 이전'], onlyNew: ['overseas'], retitled: [['정보주체의 권리·의무 및 행사방법', '정보주체와 법정대리인의 권리·의무 및 행사방법']] },
     {
       modified: ['개인정보의 처리 및 보유기간'],
       retitled: [['영상정보처리기기 설치·운영', '고정형 영상정보처리기기 설치·운영']],
       added: ['자동화된 결정에 대한 정보주체의 권리'],
+      onlyNew: ['automated-decision'],
       facts: ['period 3년 → 5년'],
     },
     { modified: ['개인정보 보호책임자'], facts: ['phone 051-780-1120 → 051-780-1125', 'email privacy@hanmaru.or.kr → privacy-officer@hanmaru.or.kr'] },
@@ -124,8 +128,8 @@ const library: History = {
   changes: [
     { modified: ['개인정보 처리의 위탁'] },
     {},
-    { added: ['가명정보의 처리에 관한 사항'], modified: ['개인정보 보호책임자'], facts: ['phone 02-3400-7312 → 02-3400-7315'] },
-    { added: [L_SENSITIVE], removed: [L_COOKIES] },
+    { added: ['가명정보의 처리에 관한 사항'], onlyNew: ['pseudonymous'], modified: ['개인정보 보호책임자'], facts: ['phone 02-3400-7312 → 02-3400-7315'] },
+    { added: [L_SENSITIVE], removed: [L_COOKIES], onlyNew: ['sensitive'], onlyOld: ['cookies'] },
     { modified: ['개인정보의 처리 및 보유 기간'], retitled: [['영상정보처리기기 설치·운영', '고정형 영상정보처리기기 설치·운영']], facts: ['period 2년 → 3년'] },
   ],
 };
@@ -154,9 +158,9 @@ const education: History = {
   changes: [
     { modified: ['개인정보처리 위탁', '개인정보 보호책임자'], facts: ['person 이태호 → 정민서'] },
     {},
-    { modified: ['개인정보의 처리 및 보유기간'], added: ['가명정보의 처리'], facts: ['period 3년 → 2년'] },
+    { modified: ['개인정보의 처리 및 보유기간'], added: ['가명정보의 처리'], onlyNew: ['pseudonymous'], facts: ['period 3년 → 2년'] },
     { retitled: [['영상정보처리기기 설치·운영', '고정형 영상정보처리기기 설치·운영']] },
-    { added: ['자동화된 결정에 대한 정보주체의 권리'] },
+    { added: ['자동화된 결정에 대한 정보주체의 권리'], onlyNew: ['automated-decision'] },
   ],
 };
 
@@ -233,6 +237,7 @@ function expectPairAligned(history: History, k: number, diff: PolicyDiff): void 
     expect(entry.retitled || entry.moved, pair).toBe(false);
   }
   expect(factLines(diff.facts), pair).toEqual([...(change.facts ?? [])].sort());
+  expect(diff.topics, pair).toEqual({ onlyOld: change.onlyOld ?? [], onlyNew: change.onlyNew ?? [] });
   // The revision article names the new version's date.
   expect(diff.facts.filter((f) => f.kind === 'date').map((f) => f.new), pair).toContain(history.versions[k + 1]!.date);
 }

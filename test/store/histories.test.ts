@@ -339,6 +339,18 @@ describe('the same page with its 목차 written another way', () => {
     expectPairAligned(gongdan, 2, diffVersions(parsed(gongdan, gongdan.versions[2]!), result.version));
   });
 
+  it('a 목차 in the articles\' own "1." style, one entry printed without its number: all of it dropped, the diff as before', () => {
+    const decimal = gongdan.versions[2]!;
+    const text = bytes(gongdan, decimal).toString('utf8');
+    const preamble = text.split('\n').find((line) => line.startsWith('한마루시설관리공단(이하'))!;
+    const toc = ['목차', ...decimal.titles.map((title, k) => (k === 2 ? title : `${k + 1}. ${title}`))].join('\n');
+    const result = parsePolicy(text.replace(preamble, `${preamble}\n${toc}`));
+    expect(articlesOf(result.version)).toEqual(expectedArticles(decimal));
+    expect(result.version.preamble).toEqual(parsed(gongdan, decimal).preamble);
+    expect(result.report.warnings.map((w) => w.message)).toContain(`a table of contents (목차) of ${decimal.titles.length} entries was found above the articles; it was dropped as page furniture (parse --report lists it)`);
+    expectPairAligned(gongdan, 1, diffVersions(parsed(gongdan, gongdan.versions[1]!), result.version));
+  });
+
   it('a sentence that counts three items is no 목차', () => {
     const sentence = '공단은 1. 체육시설 이용 신청 2. 공영주차장 정기권 발급 3. 민원사무 처리를 위하여 다음과 같이 개인정보를 처리합니다.';
     const result = parsePolicy(page.replace(block, sentence));

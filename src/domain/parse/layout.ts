@@ -159,6 +159,12 @@ function tocRowEntries(line: Line): number {
   return headings.length >= 2 && headings.length * 3 >= cells.length * 2 ? headings.length : 0;
 }
 
+/** A line that reads as a 목차 entry: a heading of any scheme, or a short line naming a topic, and not the policy's title. */
+function isTocEntry(line: Line): boolean {
+  if (line.blank || line.row || isSentenceLike(line.content) || isTitleLine(line)) return false;
+  return headingReadings(line).some((r) => isTopical(r.heading.title));
+}
+
 /** An entry's number in a 목차 written on one line: "1. ", "제1조 ", "제1조(", at the start or after a space or separator. */
 const INLINE_TOC_ENTRY = /(?:^|[\s|·ㆍ,])(?:제\s*)?(\d{1,2})\s*(?:\.(?!\d)|조(?:\s*\(|\s))\s*/gu;
 const MAX_TOC_ENTRY = 40;
@@ -215,13 +221,15 @@ function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][],
     else if (inline > 0) entry(i, INLINE_TOC_REASON, inline);
   }
   if (entries === 0) return { reasons };
-  // A caption (목차, ※ 목차 클릭 시 …) belongs to the 목차 below it when only blank lines or captions lie between.
+  // A caption (목차, ※ 목차 클릭 시 …) belongs to the 목차 below it when only blank lines or captions lie
+  // between; so do the entries right above a run that one entry without its number broke in two.
   let aboveToc = false;
   for (let i = firstArticle - 1; i >= 0; i--) {
     const reason = reasons.get(i);
     if (reason === TOC_REASON || reason === TOC_ROW_REASON || reason === INLINE_TOC_REASON) aboveToc = true;
     else if (lines[i]!.blank) continue;
     else if (aboveToc && reason === undefined && isTocCaption(lines[i]!)) reasons.set(i, TOC_REASON);
+    else if (aboveToc && reason === undefined && isTocEntry(lines[i]!)) entry(i, TOC_REASON, 1);
     else aboveToc = false;
   }
   return {

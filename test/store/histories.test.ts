@@ -97,7 +97,11 @@ const gongdan: History = {
       onlyNew: ['automated-decision'],
       facts: ['period 3년 → 5년'],
     },
-    { modified: ['개인정보 보호책임자'], facts: ['phone 051-780-1120 → 051-780-1125', 'email privacy@hanmaru.or.kr → privacy-officer@hanmaru.or.kr'] },
+    // The 2025 reorganisation renames the team in two articles (and in the page's footer, which is no policy text).
+    {
+      modified: ['개인정보 보호책임자', '개인정보 열람청구'],
+      facts: ['department 기획예산팀 → 경영기획팀', 'department 기획예산팀 → 경영기획팀', 'phone 051-780-1120 → 051-780-1125', 'email privacy@hanmaru.or.kr → privacy-officer@hanmaru.or.kr'],
+    },
   ],
 };
 

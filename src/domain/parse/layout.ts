@@ -44,6 +44,8 @@ const POLICY_TITLE = /개인정보\s*(처리|보호)\s*방침/u;
 const MAX_TITLE_LENGTH = 40;
 const MAX_MISFIT_WARNINGS = 20;
 
+/** A page's own contact line: who keeps the page, and a number to call. */
+const PAGE_CONTACT = /^(담당\s*부서|담당자|관리\s*부서|자료\s*관리)\s*[:：]?\s*\S.*(연락처|전화|☎|\d{2,4}-\d{3,4}-\d{4})/u;
 const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/만족하십니까|만족하시나요|^만족도\s*(조사|평가)$|평가해\s*주(세요|십시오)/u, 'page footer: satisfaction survey'],
   [/^Text input field/iu, 'page footer: satisfaction survey'],
@@ -55,6 +57,7 @@ const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
 const PAGE_END_MARKERS = FOOTER_STARTS.slice(0, 4);
 const FOOTER_OTHERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(매우\s*만족|만족|보통|불만족|매우\s*불만족|작성|의견\s*작성|평가하기|제출)$/u, 'page footer: satisfaction survey'],
+  [PAGE_CONTACT, "page footer: the page's department and contact"],
 ];
 
 function footerReason(line: Line, patterns: ReadonlyArray<readonly [RegExp, string]>): string | null {
@@ -339,6 +342,12 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
       footerStart = i;
       break;
     }
+  }
+  // The page's contact line right above the survey ("담당부서 기획예산팀  연락처 051-…") is the footer's too.
+  if (footerStart < lines.length) {
+    let above = footerStart - 1;
+    while (above > last.index && lines[above]!.blank) above--;
+    if (above > last.index && PAGE_CONTACT.test(lines[above]!.content)) footerStart = above;
   }
   if (footerStart < lines.length) {
     const startText = lines[footerStart]!.content;

@@ -105,7 +105,8 @@ const gongdan: History = {
   ],
 };
 
-// ── 한빛구립도서관: ■ headings until 2018, unnumbered headings after the 2019 redesign, a 목차 from 2023; links to earlier versions ──
+// ── 한빛구립도서관: ■ headings until 2018, unnumbered headings after the 2019 redesign, a 목차 from 2023; links to
+// earlier versions, listed newest first ──
 const L_HEAD = ['개인정보의 처리 목적', '개인정보의 처리 및 보유 기간', '처리하는 개인정보 항목'];
 const L_MIDDLE = ['개인정보의 제3자 제공', '개인정보 처리의 위탁', '정보주체의 권리·의무 및 그 행사방법', '개인정보의 파기'];
 const L_COOKIES = '개인정보 자동 수집 장치의 설치·운영 및 거부에 관한 사항';
@@ -115,7 +116,8 @@ const L_2021 = [...L_HEAD, ...L_MIDDLE, L_COOKIES, '개인정보의 안전성 �
 const L_SENSITIVE = '민감정보의 공개 가능성 및 비공개를 선택하는 방법';
 const L_2023 = [...L_HEAD, L_SENSITIVE, ...L_MIDDLE, '개인정보의 안전성 확보 조치', '가명정보의 처리에 관한 사항', '영상정보처리기기 설치·운영', ...L_TAIL];
 const L_2025 = [...L_HEAD, L_SENSITIVE, ...L_MIDDLE, '개인정보의 안전성 확보 조치', '가명정보의 처리에 관한 사항', '고정형 영상정보처리기기 설치·운영', ...L_TAIL];
-const L_LINKS = ['2013-07-01', '2016-02-01', '2018-05-14', '2019-11-01', '2021-06-01', '2023-09-15'];
+// The oldest link gives only the month ("개정일자 : 2013. 07."), as pages do for a version nobody dated.
+const L_LINKS = ['2013-07', '2016-02-01', '2018-05-14', '2019-11-01', '2021-06-01', '2023-09-15'];
 const library: History = {
   slug: 'hanbit-library',
   city: '한빛구립도서관',
@@ -394,7 +396,7 @@ describe.each(ALL.map((h) => [h.slug, h] as const))('history %s in a real store'
     const oldest = history.versions.at(-1)!.earlier[0]!.split('~')[0]!;
     const starts = [oldest, ...dates];
     const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    expect(ledger.versions.map((e) => [e.effective, e.until, e.archived])).toEqual(
+    expect(ledger.versions.map((e) => [e.effective ?? e.effectiveMonth, e.until, e.archived])).toEqual(
       starts.map((start, k) => [start, k + 1 < starts.length ? dayBefore(starts[k + 1]!) : null, k > 0]),
     );
     for (const [k, entry] of ledger.versions.entries()) {

@@ -17,6 +17,8 @@ export interface Provision {
   /** The provision's own text; a table row's cells joined by " | ". */
   text: string;
   key: string;
+  /** Set when the provision is a row of a table (its text is the cells joined by " | "). */
+  row?: true;
 }
 
 /** Two provisions are the same provision, changed, when their similarity reaches this. */
@@ -46,6 +48,7 @@ function flattenInto(clauses: readonly Clause[], parent: number[], out: Provisio
     const text = clauseText(clause);
     const provision: Provision = { path, text, key: contentKey(text) };
     if (clause.marker !== undefined) provision.marker = clause.marker;
+    if (clause.text === undefined && clause.row !== undefined) provision.row = true;
     // A provision with neither text nor marker carries nothing to compare (an empty line kept for structure).
     if (text.trim() !== '' || clause.marker !== undefined) out.push(provision);
     if (clause.children) flattenInto(clause.children, path, out);
@@ -244,12 +247,12 @@ export function diffProvisions(oldProvisions: readonly Provision[], newProvision
     switch (step.kind) {
       case 'del': {
         const p = oldProvisions[step.old]!;
-        changes.push(withMarker({ status: 'removed', old: p.text }, p.marker));
+        changes.push(withRow(withMarker({ status: 'removed', old: p.text }, p.marker), p, undefined));
         break;
       }
       case 'ins': {
         const p = newProvisions[step.new]!;
-        changes.push(withMarker({ status: 'added', new: p.text }, p.marker));
+        changes.push(withRow(withMarker({ status: 'added', new: p.text }, p.marker), undefined, p));
         break;
       }
       case 'pair': {
@@ -276,10 +279,15 @@ export function diffProvisions(oldProvisions: readonly Provision[], newProvision
 function joinProvisions(a: Provision, b: Provision): Provision {
   const joined: Provision = { path: a.path, text: `${a.text} ${b.text}`, key: a.key + b.key };
   if (a.marker !== undefined) joined.marker = a.marker;
+  if (a.row && b.row) joined.row = true;
   return joined;
 }
 
 function pairChange(oldProvision: Provision, newProvision: Provision): ClauseChange {
+  return withRow(pairChangeOf(oldProvision, newProvision), oldProvision, newProvision);
+}
+
+function pairChangeOf(oldProvision: Provision, newProvision: Provision): ClauseChange {
   const marker = newProvision.marker ?? oldProvision.marker;
   if (oldProvision.text === newProvision.text && oldProvision.marker === newProvision.marker) {
     return withMarker({ status: 'unchanged', old: oldProvision.text, new: newProvision.text }, marker);
@@ -296,4 +304,12 @@ function withMarker(change: ClauseChange, marker: string | undefined): ClauseCha
   const out: ClauseChange = { ...rest, marker };
   if (words) out.words = words;
   return out;
+}
+
+/** Says which sides are table rows (last key, so that changes of plain text read as before). */
+function withRow(change: ClauseChange, oldProvision: Provision | undefined, newProvision: Provision | undefined): ClauseChange {
+  const onOld = oldProvision?.row === true;
+  const onNew = newProvision?.row === true;
+  if (!onOld && !onNew) return change;
+  return { ...change, row: onOld && onNew ? 'both' : onOld ? 'old' : 'new' };
 }

@@ -71,11 +71,66 @@ export function stripWhitespace(text: string): string {
 }
 
 /**
+ * Link text: words a page adds to a link's label so that it reads as a button ("적용(클릭)",
+ * "[파주시 영상정보 처리기기 운영방침 바로가기]", "[… 이전 개인정보처리방침 다운로드]"). A copied
+ * page keeps them, a word processor or a rewritten page drops them: they are not policy wording.
+ */
+const LINK_WORD = '(?:클릭|바로\\s?가기|다운로드|내려받기)';
+/** A link word alone in brackets: "(클릭)", "[바로가기]". */
+const BRACKETED_LINK_WORD = new RegExp(`[(\\[]\\s*${LINK_WORD}\\s*[)\\]]`, 'gu');
+/** A label in square brackets that ends with a link word: the brackets and the word are link text. */
+const LINK_LABEL = new RegExp(`\\[([^\\[\\]]*?)\\s*${LINK_WORD}\\s*\\]`, 'gu');
+/** "바로가기" as a word of its own. */
+const BARE_LINK_WORD = /(?<=^|\s)바로가기(?=\s|$)/gu;
+
+/** For each character of `text`, whether it is link text (see LINK_WORD). */
+export function linkTextMask(text: string): boolean[] {
+  const mask: boolean[] = Array.from({ length: text.length }, () => false);
+  const cover = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) mask[k] = true;
+  };
+  for (const match of text.matchAll(BRACKETED_LINK_WORD)) cover(match.index, match.index + match[0].length);
+  for (const match of text.matchAll(LINK_LABEL)) {
+    cover(match.index, match.index + 1);
+    cover(match.index + 1 + match[1]!.length, match.index + match[0].length);
+  }
+  for (const match of text.matchAll(BARE_LINK_WORD)) cover(match.index, match.index + match[0].length);
+  return mask;
+}
+
+/** The text without its link text. */
+export function stripLinkText(text: string): string {
+  const mask = linkTextMask(text);
+  let out = '';
+  for (let k = 0; k < text.length; k++) if (!mask[k]) out += text[k];
+  return out;
+}
+
+/**
+ * The comparison keys of a text's 어절 (whitespace collapsed, as `collapseWhitespace` splits them):
+ * look-alikes folded and link text left out, so "적용(클릭)" and "적용" are the same word, and a word
+ * that is only link text ("다운로드]") has the empty key.
+ */
+export function wordKeys(words: readonly string[]): string[] {
+  const joined = words.join(' ');
+  const mask = linkTextMask(joined);
+  const keys: string[] = [];
+  let offset = 0;
+  for (const word of words) {
+    let kept = '';
+    for (let k = 0; k < word.length; k++) if (!mask[offset + k]) kept += word[k];
+    keys.push(foldLookalikes(kept));
+    offset += word.length + 1;
+  }
+  return keys;
+}
+
+/**
  * The content string of a provision: what substantive comparison looks at. Two provisions whose
  * content strings are equal differ only editorially.
  */
 export function contentKey(text: string): string {
-  return stripWhitespace(stripMarkers(foldLookalikes(text)));
+  return stripWhitespace(stripMarkers(foldLookalikes(stripLinkText(text))));
 }
 
 /** Punctuation that heading styles add around a title: `제1조. X`, `제1조 (X)`, `【X】`, `X:`. */

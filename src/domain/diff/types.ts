@@ -53,6 +53,8 @@ export interface ClauseChange {
   marker?: string;
   /** Word/syllable diff of old → new, present when status is modified or editorial. */
   words?: WordChange[];
+  /** Which sides are a row of a table inside the article (their text is the cells joined by " | "). */
+  row?: 'old' | 'new' | 'both';
 }
 
 export type FactKind = 'person' | 'department' | 'phone' | 'email' | 'period' | 'statute' | 'url' | 'date';

@@ -5,7 +5,7 @@
  */
 import { diffArrays, diffChars, type Change } from 'diff';
 import type { WordChange } from './types.js';
-import { collapseWhitespace, foldLookalikes, stripWhitespace } from './normalize.js';
+import { collapseWhitespace, foldLookalikes, stripWhitespace, wordKeys } from './normalize.js';
 
 /** Below this share of common syllables, a changed run is shown as a whole replacement (easier to read). */
 const SYLLABLE_REFINE_MIN_COMMON = 0.4;
@@ -111,19 +111,23 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
   const oldWords = splitWords(oldText);
   const newWords = splitWords(newText);
   const writer = new WordDiffWriter();
-  const changes = diffArrays(oldWords.map(wordKey), newWords.map(wordKey));
+  const oldKeys = wordKeys(oldWords);
+  const newKeys = wordKeys(newWords);
+  const changes = diffArrays(oldKeys, newKeys);
   let oldIndex = 0;
   let newIndex = 0;
   let pendingOld: string[] = [];
   let pendingNew: string[] = [];
+  let pendingKeys = { old: '', new: '' };
   const flush = (): void => {
     if (pendingOld.length === 0 && pendingNew.length === 0) return;
     const oldRun = pendingOld.join(' ');
     const newRun = pendingNew.join(' ');
-    if (oldRun === '' || newRun === '') {
-      writer.replace(oldRun, newRun, false);
-    } else if (stripWhitespace(foldLookalikes(oldRun)) === stripWhitespace(foldLookalikes(newRun))) {
+    if (pendingKeys.old === pendingKeys.new) {
+      // Look-alikes, spacing or link text alone ("다운로드]" dropped with its label's bracket).
       writer.replace(oldRun, newRun, true);
+    } else if (oldRun === '' || newRun === '') {
+      writer.replace(oldRun, newRun, false);
     } else if (HAS_DIGIT.test(oldRun) || HAS_DIGIT.test(newRun)) {
       // Dates, phones and periods are read as wholes: [-2020년-]{+2025년+}, never 202[-0-]{+5+}년.
       if (pendingOld.length === pendingNew.length) {
@@ -136,14 +140,17 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
     }
     pendingOld = [];
     pendingNew = [];
+    pendingKeys = { old: '', new: '' };
   };
   for (const change of changes) {
     const count = change.count;
     if (change.removed) {
       pendingOld.push(...oldWords.slice(oldIndex, oldIndex + count));
+      pendingKeys.old += stripWhitespace(oldKeys.slice(oldIndex, oldIndex + count).join(''));
       oldIndex += count;
     } else if (change.added) {
       pendingNew.push(...newWords.slice(newIndex, newIndex + count));
+      pendingKeys.new += stripWhitespace(newKeys.slice(newIndex, newIndex + count).join(''));
       newIndex += count;
     } else {
       flush();

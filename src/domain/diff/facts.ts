@@ -94,6 +94,17 @@ const DEPARTMENT_LABELLED =
   /(?:담당\s*부서|총괄\s*부서|부\s*서\s*명|처리\s*부서|담\s*당\s*자|관리부서)\s*[:|]?\s*([가-힣]{2,12}(?:과|국|실|담당관|팀|센터|본부|사업소))(?=$|[\s(,/)])/gu;
 const DEPARTMENT_WITH_CONTACT = /(?<![가-힣])([가-힣]{2,12}(?:과|담당관|팀|센터))\s*\(\s*[가-힣]{2,4}\s*\//gu;
 
+/**
+ * Where the phone numbers and e-mail addresses of a text are ([start, end) offsets, in order): tokens a
+ * layout must never break across lines (a phone number's hyphens are not break points).
+ */
+export function contactRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of [PHONE, EMAIL]) for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  return ranges.filter((range, k) => k === 0 || range[0] >= ranges[k - 1]![1]);
+}
+
 /** Words that the person pattern picks up but are not names. */
 const NOT_NAMES = new Set(['지정', '승인', '없음', '및', '연락처', '전화번호', '이메일', '성명', '부서', '담당', '담당부서', '개인정보', '최소화', '지정하고', '대상', '책임', '의']);
 

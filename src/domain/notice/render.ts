@@ -1,16 +1,23 @@
 /**
  * The notice in each output format. Parts can be rendered alone (`article`, `table`, `announcement`).
  *
- * Changed words are marked:
- * - text:     `[-…-]` in the old column (words taken out), `{+…+}` in the new column (words put in);
- * - Markdown: `<del>…</del>` in the old column, `<u>…</u>` in the new column (underlined, as official tables do);
- * - HTML:     the same `<del>` / `<u>` elements, styled by the page's inline CSS.
+ * The 신·구 대비표 follows law.go.kr's 신·구조문대비표: columns 현 행 / 개 정 안 / 비고, changed wording
+ * underlined on both sides (never struck through):
+ * - text:     `__…__` around the changed wording, on both sides (plain text has no underline; `__` is
+ *             what plain-text mail writes for one, and policy text does not use it);
+ * - Markdown and HTML: `<u>…</u>` on both sides.
+ * Tables inside an article stay tables (an inner HTML table; aligned columns in text); phone numbers
+ * and e-mail addresses are never broken across lines. Headings name the body and dates, never a ref,
+ * tag or file path (the JSON keeps its `from`/`to` labels for scripts).
  * Policy text is scrubbed of control characters and terminal escape sequences in every format, and
  * escaped for Markdown and HTML.
  */
 import type { Notice } from './index.js';
-import type { ComparisonRow, Segment } from './table.js';
+import { sideBlocks, type ComparisonRow, type ProvisionLine, type Segment } from './table.js';
 import { displayWidth, padToWidth, wrapToWidth } from '../presentation/width.js';
+import { tableColumns, tableRowLines } from './layout.js';
+import { dotted } from './dates.js';
+import { contactRanges } from '../diff/facts.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
 import type { Clause } from '../model.js';
 
@@ -19,8 +26,11 @@ export type NoticeFormat = 'text' | 'markdown' | 'html' | 'json';
 export const NOTICE_PARTS: readonly NoticePart[] = ['announcement', 'article', 'table'];
 export const NOTICE_FORMATS: readonly NoticeFormat[] = ['text', 'markdown', 'html', 'json'];
 
-export const COLUMN_TITLES = { old: '현행 (변경 전)', new: '변경 (변경 후)', note: '비고' } as const;
-export const TEXT_MARKS = { old: ['[-', '-]'], new: ['{+', '+}'] } as const;
+export const COLUMN_TITLES = { old: '현 행', new: '개 정 안', note: '비 고' } as const;
+/** Plain text's underline, on both sides. */
+export const TEXT_MARK = '__';
+const TEXT_LEGEND = `표기: ${TEXT_MARK}…${TEXT_MARK} 현 행과 개 정 안에서 바뀐 부분(밑줄)`;
+const MARKUP_LEGEND = '표기: <u>밑줄</u> 현 행과 개 정 안에서 바뀐 부분';
 
 export interface RenderOptions {
   /** Which parts, in the order announcement, article, table; default all. */
@@ -42,12 +52,18 @@ function clauseLines(clauses: readonly Clause[], depth = 0, out: { depth: number
   return out;
 }
 
+/** "(2020. 7. 17. 시행 → 2025. 1. 1. 시행)": the versions by their dates, as the public knows them. */
+function versionDates(notice: Notice): string {
+  const to = `${dotted(notice.effective)} 시행`;
+  if (notice.from === null) return `(${to})`;
+  return `(${notice.from.effective === null ? '현행' : `${dotted(notice.from.effective)} 시행`} → ${to})`;
+}
+
 function sectionTitles(notice: Notice): Record<NoticePart, string> {
-  const from = notice.from ? `${notice.from.label} → ` : '';
   return {
     announcement: notice.announcement.title,
     article: `개정 조문: ${articleHeading(notice.article.article, notice.published.numbering)}`,
-    table: `신·구 대비표 (${from}${notice.to.label}, ${notice.effective} 시행)`,
+    table: `${notice.city} 개인정보 처리방침 신·구 대비표 ${versionDates(notice)}`,
   };
 }
 
@@ -58,14 +74,50 @@ function emptyTable(notice: Notice): string {
 
 // ---------------------------------------------------------------------------------------------- text
 
-/** A paragraph wrapped to `width` columns, words one space apart, continuation lines indented by `indent`. */
+/** A paragraph wrapped to `width` columns, its spacing kept as written ("(생  략)"), continuation lines indented by `indent`. */
 function wrapText(text: string, width: number, indent: string): string[] {
-  return wrapToWidth(text.split(/ +/u).filter((word) => word !== '').join(' '), width, indent);
+  return wrapToWidth(text.trim(), width, indent);
 }
 
-function textCell(segments: readonly Segment[], side: 'old' | 'new'): string {
-  const [open, close] = TEXT_MARKS[side];
-  return segments.map((s) => (s.marked ? `${open}${s.text}${close}` : s.text)).join('');
+function textCell(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.marked ? `${TEXT_MARK}${s.text}${TEXT_MARK}` : s.text)).join('');
+}
+
+/** Provision lines with consecutive table rows (on either side) gathered, so both sides' tables line up row by row. */
+function textBlocks(lines: readonly ProvisionLine[]): ProvisionLine[][] {
+  const blocks: ProvisionLine[][] = [];
+  for (const line of lines) {
+    const last = blocks.at(-1);
+    if (line.cells !== undefined && last?.[0]?.cells !== undefined) last.push(line);
+    else blocks.push([line]);
+  }
+  return blocks;
+}
+
+/** A run of provision lines holding table rows: one column layout for both sides, rows side by side. */
+function textTableBlock(block: readonly ProvisionLine[], sideWidth: number, left: string[], right: string[]): void {
+  const cellTexts = (line: ProvisionLine, side: 'old' | 'new'): string[] | undefined => line.cells?.[side]?.map(textCell);
+  const rows = block.flatMap((line) => [cellTexts(line, 'old'), cellTexts(line, 'new')]).filter((r): r is string[] => r !== undefined);
+  const groups = tableColumns(rows, sideWidth);
+  groups.forEach((group, g) => {
+    if (g > 0) {
+      left.push('');
+      right.push('');
+    }
+    for (const line of block) {
+      const sideLines = (side: 'old' | 'new'): string[] => {
+        const cells = cellTexts(line, side);
+        if (cells) return tableRowLines(cells, group);
+        return g === 0 && line[side].length > 0 ? wrapText(textCell(line[side]), sideWidth, '  ') : [];
+      };
+      const oldLines = sideLines('old');
+      const newLines = sideLines('new');
+      for (let i = 0; i < Math.max(oldLines.length, newLines.length); i++) {
+        left.push(oldLines[i] ?? '');
+        right.push(newLines[i] ?? '');
+      }
+    }
+  });
 }
 
 function textTable(rows: readonly ComparisonRow[], width: number, empty: string): string[] {
@@ -83,9 +135,14 @@ function textTable(rows: readonly ComparisonRow[], width: number, empty: string)
   for (const row of rows) {
     const left: string[] = [];
     const right: string[] = [];
-    for (const provision of row.lines) {
-      const oldLines = provision.old.length === 0 ? [] : wrapText(textCell(provision.old, 'old'), sideWidth, '  ');
-      const newLines = provision.new.length === 0 ? [] : wrapText(textCell(provision.new, 'new'), sideWidth, '  ');
+    for (const block of textBlocks(row.lines)) {
+      if (block[0]!.cells !== undefined) {
+        textTableBlock(block, sideWidth, left, right);
+        continue;
+      }
+      const provision = block[0]!;
+      const oldLines = provision.old.length === 0 ? [] : wrapText(textCell(provision.old), sideWidth, '  ');
+      const newLines = provision.new.length === 0 ? [] : wrapText(textCell(provision.new), sideWidth, '  ');
       const height = Math.max(oldLines.length, newLines.length);
       for (let i = 0; i < height; i++) {
         left.push(oldLines[i] ?? '');
@@ -120,7 +177,7 @@ export function renderNoticeText(notice: Notice, options: RenderOptions = {}): s
       }
     } else {
       block.push(...textTable(notice.table, width, emptyTable(notice)));
-      block.push(`표기: ${TEXT_MARKS.old.join('…')} 변경 전 문구에서 바뀐 부분, ${TEXT_MARKS.new.join('…')} 변경 후 문구에서 바뀐 부분`);
+      block.push(TEXT_LEGEND);
     }
     blocks.push(block);
   }
@@ -142,9 +199,24 @@ function markdownLine(text: string): string {
   return escapeMarkdown(text).replace(/^(\d+)\./u, '$1\\.').replace(/^([-+])/u, '\\$1');
 }
 
-function markdownCell(segments: readonly Segment[], side: 'old' | 'new'): string {
-  const [open, close] = side === 'old' ? ['<del>', '</del>'] : ['<u>', '</u>'];
-  return segments.map((s) => (s.marked ? `${open}${escapeMarkdown(s.text)}${close}` : escapeMarkdown(s.text))).join('');
+/** Two spaces as written ("(생  략)"), which Markdown and HTML would fold to one. */
+function keepSpaces(escaped: string): string {
+  return escaped.replace(/ {2}/gu, ' &#160;');
+}
+
+function markdownSegments(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.marked ? `<u>${keepSpaces(escapeMarkdown(s.text))}</u>` : keepSpaces(escapeMarkdown(s.text)))).join('');
+}
+
+/** One side of a row in a Markdown table cell: paragraphs joined by <br>, tables inside the article as inline HTML tables (a cell holds one line). */
+function markdownCell(row: ComparisonRow, side: 'old' | 'new'): string {
+  return sideBlocks(row, side)
+    .map((block) =>
+      block.kind === 'text'
+        ? markdownSegments(block.segments)
+        : `<table>${block.rows.map((cells) => `<tr>${cells.map((cell) => `<td>${markdownSegments(cell)}</td>`).join('')}</tr>`).join('')}</table>`,
+    )
+    .join('<br>');
 }
 
 export function renderNoticeMarkdown(notice: Notice, options: RenderOptions = {}): string {
@@ -170,10 +242,9 @@ export function renderNoticeMarkdown(notice: Notice, options: RenderOptions = {}
       lines.push(`| ${COLUMN_TITLES.old} | ${COLUMN_TITLES.new} | ${COLUMN_TITLES.note} |`, '|---|---|---|');
       if (notice.table.length === 0) lines.push(`| ${emptyTable(notice)} | | |`);
       for (const row of notice.table) {
-        const cell = (side: 'old' | 'new'): string => row.lines.map((l) => markdownCell(l[side], side)).filter((t, i) => t !== '' || i === 0).join('<br>');
-        lines.push(`| ${cell('old')} | ${cell('new')} | ${row.note.map(escapeMarkdown).join('<br>')} |`);
+        lines.push(`| ${markdownCell(row, 'old')} | ${markdownCell(row, 'new')} | ${row.note.map(escapeMarkdown).join('<br>')} |`);
       }
-      lines.push('', '표기: <del>지운 선</del> 변경 전 문구에서 바뀐 부분, <u>밑줄</u> 변경 후 문구에서 바뀐 부분');
+      lines.push('', MARKUP_LEGEND);
     }
     blocks.push(lines.join('\n'));
   }
@@ -186,9 +257,30 @@ export function escapeHtml(text: string): string {
   return stripControls(text).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
 }
 
-function htmlCell(segments: readonly Segment[], side: 'old' | 'new'): string {
-  const tag = side === 'old' ? 'del' : 'u';
-  return segments.map((s) => (s.marked ? `<${tag}>${escapeHtml(s.text)}</${tag}>` : escapeHtml(s.text))).join('');
+/** Escaped text with its phone numbers and e-mail addresses kept on one line. */
+function htmlText(text: string): string {
+  const clean = stripControls(text);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of contactRanges(clean)) {
+    out += `${escapeHtml(clean.slice(at, start))}<span class="nowrap">${escapeHtml(clean.slice(start, end))}</span>`;
+    at = end;
+  }
+  return keepSpaces(out + escapeHtml(clean.slice(at)));
+}
+
+function htmlSegments(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.marked ? `<u>${htmlText(s.text)}</u>` : htmlText(s.text))).join('');
+}
+
+function htmlCell(row: ComparisonRow, side: 'old' | 'new'): string {
+  return sideBlocks(row, side)
+    .map((block) =>
+      block.kind === 'text'
+        ? `<p>${htmlSegments(block.segments)}</p>`
+        : `<table class="inner"><tbody>${block.rows.map((cells) => `<tr>${cells.map((cell) => `<td>${htmlSegments(cell)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+    )
+    .join('');
 }
 
 const PAGE_STYLE = `
@@ -202,8 +294,18 @@ const PAGE_STYLE = `
 .bangchim-notice th { background: #eee; text-align: center; }
 .bangchim-notice td p { margin: 0 0 .3rem; }
 .bangchim-notice td.note { font-size: .9em; }
-.bangchim-notice u { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px; }
-.bangchim-notice del { text-decoration: line-through; color: #7a1f1f; }
+.bangchim-notice u { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+.bangchim-notice .nowrap { white-space: nowrap; }
+.bangchim-notice table.inner { margin: .3rem 0; font-size: .92em; table-layout: auto; }
+.bangchim-notice table.inner td { border: 1px solid #999; padding: .2rem .35rem; overflow-wrap: normal; }
+@media (max-width: 640px) {
+  .bangchim-notice table.compare colgroup { display: none; }
+  .bangchim-notice table.compare, .bangchim-notice table.compare > tbody, .bangchim-notice table.compare > tbody > tr, .bangchim-notice table.compare > tbody > tr > td { display: block; width: auto; }
+  .bangchim-notice table.compare > thead { display: none; }
+  .bangchim-notice table.compare > tbody > tr { border: 1px solid #555; margin-bottom: .75rem; }
+  .bangchim-notice table.compare > tbody > tr > td { border: none; border-top: 1px solid #ccc; }
+  .bangchim-notice table.compare > tbody > tr > td::before { content: attr(data-column); display: block; font-weight: bold; color: #333; }
+}
 .bangchim-notice .legend { font-size: .9em; color: #444; }
 @media print {
   .bangchim-notice { max-width: none; padding: 0; font-size: 10pt; }
@@ -211,7 +313,6 @@ const PAGE_STYLE = `
   .bangchim-notice tr { break-inside: avoid; }
   .bangchim-notice thead { display: table-header-group; }
   .bangchim-notice th { background: none; }
-  .bangchim-notice del { color: inherit; }
 }`;
 
 export function renderNoticeHtml(notice: Notice, options: RenderOptions = {}): string {
@@ -238,24 +339,19 @@ export function renderNoticeHtml(notice: Notice, options: RenderOptions = {}): s
       for (const { depth, text } of clauseLines(notice.article.article.body)) body.push(`<p style="margin-left:${depth * 1.5}em">${escapeHtml(text)}</p>`);
     } else {
       body.push(
-        '<table>',
+        '<table class="compare">',
         '<colgroup><col style="width:40%"><col style="width:40%"><col style="width:20%"></colgroup>',
         `<thead><tr><th scope="col">${COLUMN_TITLES.old}</th><th scope="col">${COLUMN_TITLES.new}</th><th scope="col">${COLUMN_TITLES.note}</th></tr></thead>`,
         '<tbody>',
       );
       if (notice.table.length === 0) body.push(`<tr class="empty"><td colspan="3">${escapeHtml(emptyTable(notice))}</td></tr>`);
       for (const row of notice.table) {
-        const cell = (side: 'old' | 'new'): string =>
-          row.lines
-            .map((l) => htmlCell(l[side], side))
-            .filter((t, i) => t !== '' || i === 0)
-            .map((t) => `<p>${t}</p>`)
-            .join('');
+        const column = (name: string): string => `data-column="${escapeHtml(name)}"`;
         body.push(
-          `<tr data-article="${escapeHtml(row.article)}" data-kind="${row.kind}"><td class="old">${cell('old')}</td><td class="new">${cell('new')}</td><td class="note">${row.note.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</td></tr>`,
+          `<tr data-article="${escapeHtml(row.article)}" data-kind="${row.kind}"><td class="old" ${column(COLUMN_TITLES.old)}>${htmlCell(row, 'old')}</td><td class="new" ${column(COLUMN_TITLES.new)}>${htmlCell(row, 'new')}</td><td class="note" ${column(COLUMN_TITLES.note)}>${row.note.map((n) => `<p>${htmlText(n)}</p>`).join('')}</td></tr>`,
         );
       }
-      body.push('</tbody>', '</table>', '<p class="legend">표기: <del>지운 선</del> 변경 전 문구에서 바뀐 부분, <u>밑줄</u> 변경 후 문구에서 바뀐 부분</p>');
+      body.push('</tbody>', '</table>', `<p class="legend">${MARKUP_LEGEND}</p>`);
     }
     body.push('</section>');
     sections.push(body.join('\n'));

@@ -5,7 +5,7 @@
  * It follows the way official comparison tables (법제처 신·구조문대비표) are written:
  * - the article heading is repeated on both sides; runs of unchanged provisions are shortened to
  *   "(생 략)" on the old side and "(현행과 같음)" on the new side, with their numbers when they have them
- *   ("① ~ ③ (생 략)");
+ *   ("① ∼ ③ (생  략)");
  * - an added provision shows 〈신 설〉 on the old side, a removed one 〈삭 제〉 on the new side, and its
  *   whole text marked;
  * - an article that is only renumbered is one line: "제6조(현행 제5조와 같음)".
@@ -15,8 +15,9 @@ import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, Wo
 import { onlyRestyled, refLabel } from '../diff/labels.js';
 import { formalHeading, formalHeadingParts, withParticle } from '../presentation/labels.js';
 import { stripControls } from './text.js';
+import { diffWordsKorean } from '../diff/words.js';
 
-/** A run of text; `marked` when it is a changed word (underlined / struck through / bracketed). */
+/** A run of text; `marked` when it is changed wording (underlined on both sides, as official tables do). */
 export interface Segment {
   text: string;
   marked?: true;
@@ -26,6 +27,11 @@ export interface Segment {
 export interface ProvisionLine {
   old: Segment[];
   new: Segment[];
+  /**
+   * Set when the provision is a row of a table inside the article: that side's cells. Consecutive
+   * lines with cells on a side are one table on that side, and are rendered as a table.
+   */
+  cells?: { old?: Segment[][]; new?: Segment[][] };
 }
 
 export type RowKind = 'modified' | 'added' | 'removed' | 'renumbered' | 'split' | 'merged' | 'editorial';
@@ -39,12 +45,16 @@ export interface ComparisonRow {
   note: string[];
 }
 
+/** As law.go.kr's 신·구조문대비표 writes them (two spaces inside the two-syllable ones). */
 export const PLACEHOLDER = {
-  added: '〈신 설〉',
-  removed: '〈삭 제〉',
-  omittedOld: '(생 략)',
+  added: '〈신  설〉',
+  removed: '〈삭  제〉',
+  omittedOld: '(생  략)',
   omittedNew: '(현행과 같음)',
 } as const;
+
+/** Between the first and last marker of a shortened run: "1. ∼ 5. (생  략)". */
+const RANGE = '∼';
 
 export interface TableOptions {
   /** Include rows whose changes are all editorial, and mark editorial word changes. */
@@ -82,67 +92,151 @@ function omittedLine(run: readonly ClauseChange[]): ProvisionLine {
   let prefix = '';
   // A range only within one numbering family: "1. ~ 가." would name provisions that are not there.
   if (family >= 0 && run.length === 1) prefix = `${first} `;
-  else if (family >= 0 && markerFamily(last) === family && last !== first) prefix = `${first} ~ ${last} `;
+  else if (family >= 0 && markerFamily(last) === family && last !== first) prefix = `${first} ${RANGE} ${last} `;
   return { old: plain(prefix + PLACEHOLDER.omittedOld), new: plain(prefix + PLACEHOLDER.omittedNew) };
 }
 
-/** Old and new sides of a word diff; editorial pieces are shown unmarked unless asked for. */
-function sidesOfWords(words: readonly WordChange[], showEditorial: boolean): ProvisionLine {
-  const oldSide: Segment[] = [];
-  const newSide: Segment[] = [];
-  const push = (side: Segment[], text: string, mark: boolean): void => {
-    const clean = stripControls(text);
-    if (clean === '') return;
-    const last = side.at(-1);
-    if (last && (last.marked === true) === mark) last.text += clean;
-    else side.push(mark ? { text: clean, marked: true } : { text: clean });
-  };
-  for (const word of words) {
-    const mark = word.op !== 'equal' && (showEditorial || word.editorial !== true);
-    if (word.op !== 'insert') push(oldSide, word.text, mark && word.op === 'delete');
-    if (word.op !== 'delete') push(newSide, word.text, mark && word.op === 'insert');
+interface MarkedChar {
+  ch: string;
+  /** Changed wording (an insert or delete that counts). */
+  changed: boolean;
+  /** For unchanged characters, the index of the same character on the other side. */
+  other?: number;
+}
+
+/** The word (maximal run of non-space characters) each character belongs to; -1 for spaces. */
+function wordIndexes(chars: readonly MarkedChar[]): number[] {
+  const out: number[] = [];
+  let word = -1;
+  let inWord = false;
+  for (const { ch } of chars) {
+    const space = /\s/u.test(ch);
+    if (!space && !inWord) word++;
+    inWord = !space;
+    out.push(space ? -1 : word);
   }
-  return { old: markWholeWords(oldSide), new: markWholeWords(newSide) };
+  return out;
+}
+
+/** Segments from characters and their marks; spaces between two marked words are marked too. */
+function segmentsOf(chars: readonly MarkedChar[], words: readonly number[], markedWords: readonly boolean[]): Segment[] {
+  const marks = chars.map((_, k) => words[k]! >= 0 && markedWords[words[k]!] === true);
+  for (let k = 0; k < chars.length; k++) {
+    if (words[k]! >= 0) continue;
+    let end = k;
+    while (end < chars.length && words[end]! < 0) end++;
+    const join = k > 0 && marks[k - 1] === true && end < chars.length && marks[end] === true;
+    for (let j = k; j < end; j++) marks[j] = join;
+    k = end - 1;
+  }
+  const out: Segment[] = [];
+  chars.forEach(({ ch }, k) => {
+    const last = out.at(-1);
+    if (last && (last.marked === true) === marks[k]) last.text += ch;
+    else out.push(marks[k] ? { text: ch, marked: true } : { text: ch });
+  });
+  return out;
 }
 
 /**
- * Widens marks to whole 어절: a word with any changed syllable is marked entirely, as official tables
- * underline it ("2020년" → "2025년", not "202[0]년"), and the space between two marked words joins them.
+ * Old and new sides of a word diff, marked the way official tables underline: whole 어절 (a word with
+ * any changed syllable is marked entirely: "2020년" → "2025년", not "202[0]년"), and symmetrically: a
+ * word is marked on one side when it shares unchanged syllables with a marked word on the other, so
+ * "방침은" → "처리방침은" is marked on both sides. What is marked on one side only is a pure insertion
+ * or deletion. Editorial pieces are shown unmarked unless asked for.
  */
-export function markWholeWords(segments: readonly Segment[]): Segment[] {
-  const chars: { ch: string; marked: boolean }[] = [];
-  for (const segment of segments) for (const ch of segment.text) chars.push({ ch, marked: segment.marked === true });
-  const isSpace = (ch: string): boolean => /\s/u.test(ch);
-  // Words: maximal runs of non-space characters.
-  let start = 0;
-  while (start < chars.length) {
-    if (isSpace(chars[start]!.ch)) {
+function sidesOfWords(words: readonly WordChange[], showEditorial: boolean): ProvisionLine {
+  const oldChars: MarkedChar[] = [];
+  const newChars: MarkedChar[] = [];
+  for (const word of words) {
+    const changed = word.op !== 'equal' && (showEditorial || word.editorial !== true);
+    for (const ch of stripControls(word.text)) {
+      if (word.op === 'equal') {
+        oldChars.push({ ch, changed: false, other: newChars.length });
+        newChars.push({ ch, changed: false, other: oldChars.length - 1 });
+      } else (word.op === 'delete' ? oldChars : newChars).push({ ch, changed });
+    }
+  }
+  const oldWords = wordIndexes(oldChars);
+  const newWords = wordIndexes(newChars);
+  const oldMarked: boolean[] = [];
+  const newMarked: boolean[] = [];
+  oldChars.forEach((c, k) => c.changed && oldWords[k]! >= 0 && (oldMarked[oldWords[k]!] = true));
+  newChars.forEach((c, k) => c.changed && newWords[k]! >= 0 && (newMarked[newWords[k]!] = true));
+  // Spread marks across shared syllables until both sides agree.
+  for (let spread = true; spread; ) {
+    spread = false;
+    oldChars.forEach((c, k) => {
+      const mine = oldWords[k]!;
+      const theirs = c.other === undefined ? -1 : newWords[c.other]!;
+      if (mine < 0 || theirs < 0 || oldMarked[mine] === newMarked[theirs]) return;
+      oldMarked[mine] = newMarked[theirs] = true;
+      spread = true;
+    });
+  }
+  return { old: segmentsOf(oldChars, oldWords, oldMarked), new: segmentsOf(newChars, newWords, newMarked) };
+}
+
+/** A table row's segments split into its cells (the diff joins cells with " | "). */
+function cellsOf(segments: readonly Segment[]): Segment[][] {
+  const cells: Segment[][] = [[]];
+  const pieces = segments.flatMap((segment) => segment.text.split(/(\s*(?<!\S)\|(?!\S)\s*)/u).map((text, k) => ({ text, marked: segment.marked === true, border: k % 2 === 1 })));
+  for (const piece of pieces) {
+    if (piece.border) {
+      cells.push([]);
+      continue;
+    }
+    if (piece.text === '') continue;
+    const cell = cells.at(-1)!;
+    const last = cell.at(-1);
+    if (last && (last.marked === true) === piece.marked) last.text += piece.text;
+    else cell.push(piece.marked ? { text: piece.text, marked: true } : { text: piece.text });
+  }
+  return cells.map((cell) => trimSegments(cell));
+}
+
+function trimSegments(segments: Segment[]): Segment[] {
+  const out = segments.map((s) => ({ ...s }));
+  if (out[0]) out[0].text = out[0].text.trimStart();
+  const last = out.at(-1);
+  if (last) last.text = last.text.trimEnd();
+  return out.filter((s) => s.text !== '');
+}
+
+/** Attaches the cells of the sides that are table rows. */
+function withCells(line: ProvisionLine, row: ClauseChange['row']): ProvisionLine {
+  if (row === undefined) return line;
+  const cells: NonNullable<ProvisionLine['cells']> = {};
+  if ((row === 'old' || row === 'both') && line.old.length > 0) cells.old = cellsOf(line.old);
+  if ((row === 'new' || row === 'both') && line.new.length > 0) cells.new = cellsOf(line.new);
+  return { ...line, cells };
+}
+
+/** Which clauses are shown in full: changed ones, and every row of a table one of whose rows changed (a table reads whole). */
+function shownClauses(clauses: readonly ClauseChange[], showEditorial: boolean): boolean[] {
+  const changed = clauses.map((c) => !(c.status === 'unchanged' || (c.status === 'editorial' && !showEditorial)));
+  const shown = [...changed];
+  for (let start = 0; start < clauses.length; ) {
+    if (clauses[start]!.row === undefined) {
       start++;
       continue;
     }
     let end = start;
-    while (end < chars.length && !isSpace(chars[end]!.ch)) end++;
-    if (chars.slice(start, end).some((c) => c.marked)) for (let k = start; k < end; k++) chars[k]!.marked = true;
+    while (end < clauses.length && clauses[end]!.row !== undefined) end++;
+    if (changed.slice(start, end).some(Boolean)) shown.fill(true, start, end);
     start = end;
   }
-  // Spaces between two marked words.
-  for (let k = 0; k < chars.length; k++) {
-    if (!isSpace(chars[k]!.ch)) continue;
-    let end = k;
-    while (end < chars.length && isSpace(chars[end]!.ch)) end++;
-    const before = chars[k - 1];
-    const after = chars[end];
-    const join = before?.marked === true && after?.marked === true;
-    for (let j = k; j < end; j++) chars[j]!.marked = join;
-    k = end - 1;
-  }
-  const out: Segment[] = [];
-  for (const { ch, marked: isMarked } of chars) {
-    const last = out.at(-1);
-    if (last && (last.marked === true) === isMarked) last.text += ch;
-    else out.push(isMarked ? { text: ch, marked: true } : { text: ch });
-  }
-  return out;
+  return shown;
+}
+
+/**
+ * A provision removed and another added right after it under the same marker ("다. 이메일: …" for
+ * "다. 이메일: …") is one provision reworded: shown on one line with its changed words marked.
+ */
+function replacement(previous: ClauseChange | undefined, clause: ClauseChange): { old: string; new: string } | undefined {
+  if (previous?.status !== 'removed' || clause.status !== 'added') return undefined;
+  if (previous.marker === undefined || previous.marker !== clause.marker || previous.row !== undefined || clause.row !== undefined) return undefined;
+  return { old: previous.old ?? '', new: clause.new ?? '' };
 }
 
 function clauseLines(clauses: readonly ClauseChange[], showEditorial: boolean): ProvisionLine[] {
@@ -152,26 +246,37 @@ function clauseLines(clauses: readonly ClauseChange[], showEditorial: boolean): 
     if (run.length > 0) lines.push(omittedLine(run));
     run = [];
   };
-  for (const clause of clauses) {
-    const unchanged = clause.status === 'unchanged' || (clause.status === 'editorial' && !showEditorial);
-    if (unchanged) {
+  const shown = shownClauses(clauses, showEditorial);
+  clauses.forEach((clause, index) => {
+    if (!shown[index]) {
       run.push(clause);
-      continue;
+      return;
     }
     flush();
+    const replaced = replacement(clauses[index - 1], clause);
+    if (replaced) {
+      // The removed provision's line becomes the pair's: its new side shows the new wording.
+      lines.pop();
+      const sides = sidesOfWords(diffWordsKorean(replaced.old, replaced.new), showEditorial);
+      lines.push({ old: withMarker(clause.marker, sides.old), new: withMarker(clause.marker, sides.new) });
+      return;
+    }
     switch (clause.status) {
       case 'added':
-        lines.push({ old: plain(PLACEHOLDER.added), new: withMarker(clause.marker, marked(clause.new ?? '')) });
+        lines.push(withCells({ old: plain(PLACEHOLDER.added), new: withMarker(clause.marker, marked(clause.new ?? '')) }, clause.row));
         break;
       case 'removed':
-        lines.push({ old: withMarker(clause.marker, marked(clause.old ?? '')), new: plain(PLACEHOLDER.removed) });
+        lines.push(withCells({ old: withMarker(clause.marker, marked(clause.old ?? '')), new: plain(PLACEHOLDER.removed) }, clause.row));
+        break;
+      case 'unchanged':
+        lines.push(withCells({ old: withMarker(clause.marker, plain(clause.old ?? '')), new: withMarker(clause.marker, plain(clause.new ?? '')) }, clause.row));
         break;
       default: {
         const sides = sidesOfWords(clause.words ?? [{ op: 'delete', text: clause.old ?? '' }, { op: 'insert', text: clause.new ?? '' }], showEditorial);
-        lines.push({ old: withMarker(clause.marker, sides.old), new: withMarker(clause.marker, sides.new) });
+        lines.push(withCells({ old: withMarker(clause.marker, sides.old), new: withMarker(clause.marker, sides.new) }, clause.row));
       }
     }
-  }
+  });
   flush();
   return lines;
 }
@@ -288,10 +393,10 @@ export function comparisonRow(entry: ArticleEntry, options: TableOptions = {}): 
   let lines: ProvisionLine[];
   if (kind === 'added') {
     const ref = entry.new[0]!;
-    lines = [{ old: plain(PLACEHOLDER.added), new: marked(refHeading(ref)) }, ...entry.clauses.map((c) => ({ old: [], new: withMarker(c.marker, marked(c.new ?? '')) }))];
+    lines = [{ old: plain(PLACEHOLDER.added), new: marked(refHeading(ref)) }, ...entry.clauses.map((c) => withCells({ old: [], new: withMarker(c.marker, marked(c.new ?? '')) }, c.row))];
   } else if (kind === 'removed') {
     const ref = entry.old[0]!;
-    lines = [{ old: marked(refHeading(ref)), new: plain(PLACEHOLDER.removed) }, ...entry.clauses.map((c) => ({ old: withMarker(c.marker, marked(c.old ?? '')), new: [] }))];
+    lines = [{ old: marked(refHeading(ref)), new: plain(PLACEHOLDER.removed) }, ...entry.clauses.map((c) => withCells({ old: withMarker(c.marker, marked(c.old ?? '')), new: [] }, c.row))];
   } else if (kind === 'renumbered' && !(showEditorial && entry.clauses.some((c) => c.status !== 'unchanged'))) {
     const oldRef = entry.old[0]!;
     const newRef = entry.new[0]!;
@@ -314,4 +419,30 @@ export function sideText(row: ComparisonRow, side: 'old' | 'new'): string {
     .map((line) => line[side].map((s) => s.text).join(''))
     .filter((text, i) => text !== '' || i === 0)
     .join('\n');
+}
+
+/** What one side of a row shows, in order: paragraphs of text, and rows of the tables inside the article. */
+export type SideItem = { kind: 'text'; segments: Segment[] } | { kind: 'row'; cells: Segment[][] };
+
+/** One side of a row as paragraphs and table rows (an empty line is dropped, except a first one that holds the row's place). */
+export function sideItems(row: ComparisonRow, side: 'old' | 'new'): SideItem[] {
+  const items: SideItem[] = [];
+  row.lines.forEach((line, i) => {
+    const cells = line.cells?.[side];
+    if (cells) items.push({ kind: 'row', cells });
+    else if (line[side].length > 0 || i === 0) items.push({ kind: 'text', segments: line[side] });
+  });
+  return items;
+}
+
+/** Side items with consecutive table rows gathered into one table each. */
+export function sideBlocks(row: ComparisonRow, side: 'old' | 'new'): ({ kind: 'text'; segments: Segment[] } | { kind: 'table'; rows: Segment[][][] })[] {
+  const blocks: ({ kind: 'text'; segments: Segment[] } | { kind: 'table'; rows: Segment[][][] })[] = [];
+  for (const item of sideItems(row, side)) {
+    const last = blocks.at(-1);
+    if (item.kind === 'text') blocks.push(item);
+    else if (last?.kind === 'table') last.rows.push(item.cells);
+    else blocks.push({ kind: 'table', rows: [item.cells] });
+  }
+  return blocks;
 }

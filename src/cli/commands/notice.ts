@@ -28,7 +28,7 @@ function previousEntry(ledger: Ledger, date: string): LedgerEntry | undefined {
 }
 
 /** Writes `text` to `file` through a temporary file, so an interrupted write leaves no half file. */
-function writeOut(file: string, text: string): void {
+function writeOut(file: string, text: string | Uint8Array): void {
   const dir = dirname(file);
   if (!existsSync(dir)) throw new UsageError(`cannot write ${file}: the directory ${dir} does not exist`, { where: `--out ${file}`, hint: 'create the directory first, or give another path' });
   const temp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
@@ -44,14 +44,17 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
     .option('--from <ref>', 'the version in force (default: the one before --to)')
     .option('--to <ref-or-file>', 'the new version, or a draft file not yet imported (default: the newest)')
     .option('--effective <date>', 'the date the new version takes effect, YYYY-MM-DD (default: the new version\'s)')
-    .addOption(new Option('--format <format>', 'output format').choices(NOTICE_FORMATS).default('text' as NoticeFormat))
+    .addOption(new Option('--format <format>', 'output format (docx: a Word document, with --out)').choices([...NOTICE_FORMATS, 'docx'] as const).default('text' as NoticeFormat | 'docx'))
     .option('--json', 'same as --format json')
     .addOption(new Option('--part <part>', 'only one part of the notice').choices(NOTICE_PARTS))
     .option('--editorial', 'also list editorial-only changes in the table')
     .option('--width <columns>', 'text format: total width in terminal columns', '100')
     .option('--out <file>', 'write to FILE instead of standard output')
     .action(async (city, options) => {
-      const format: NoticeFormat = options.json ? 'json' : options.format;
+      const format = options.json ? 'json' : options.format;
+      if (format === 'docx' && options.out === undefined) {
+        throw new UsageError('--format docx는 워드 문서 파일을 씁니다: 쓸 파일(--out)이 없습니다', { where: '--format docx', hint: '쓸 파일을 지정하세요. 예: --format docx --out 개인정보처리방침-변경.docx' });
+      }
       if (options.json && options.format !== 'text' && options.format !== 'json') {
         throw new UsageError(`--json and --format ${options.format} contradict each other`, { hint: 'give one of them' });
       }
@@ -102,11 +105,13 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
         editorial: options.editorial === true,
       });
       const parts: NoticePart[] | undefined = options.part === undefined ? undefined : [options.part];
-      const text = renderNotice(notice, format, { ...(parts ? { parts } : {}), width });
+      const renderOptions = { ...(parts ? { parts } : {}), width };
+      // The DOCX builder (and the docx package) loads only when asked for.
+      const text = format === 'docx' ? await (await import('../../domain/notice/docx.js')).renderNoticeDocx(notice, renderOptions) : renderNotice(notice, format, renderOptions);
       if (options.out !== undefined) {
         const file = resolvePath(ctx.cwd, options.out);
         writeOut(file, text);
         ctx.err.write(`bangchim: wrote ${options.out}\n`);
-      } else ctx.out.write(text);
+      } else if (typeof text === 'string') ctx.out.write(text);
     });
 };

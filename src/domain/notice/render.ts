@@ -59,7 +59,7 @@ function versionDates(notice: Notice): string {
   return `(${notice.from.effective === null ? '현행' : `${dotted(notice.from.effective)} 시행`} → ${to})`;
 }
 
-function sectionTitles(notice: Notice): Record<NoticePart, string> {
+export function sectionTitles(notice: Notice): Record<NoticePart, string> {
   return {
     announcement: notice.announcement.title,
     article: `개정 조문: ${articleHeading(notice.article.article, notice.published.numbering)}`,
@@ -67,8 +67,13 @@ function sectionTitles(notice: Notice): Record<NoticePart, string> {
   };
 }
 
+/** The whole document's title. */
+export function noticeTitle(notice: Notice): string {
+  return `${notice.city} 개인정보 처리방침 변경`;
+}
+
 /** What an empty table means: nothing changed, or nothing to compare with. */
-function emptyTable(notice: Notice): string {
+export function emptyTable(notice: Notice): string {
   return notice.diff === null ? '(비교할 이전 버전의 본문 없음)' : '(변경된 조문 없음)';
 }
 
@@ -248,7 +253,7 @@ export function renderNoticeMarkdown(notice: Notice, options: RenderOptions = {}
     }
     blocks.push(lines.join('\n'));
   }
-  return `# ${escapeMarkdown(notice.city)} 개인정보 처리방침 변경\n\n${blocks.join('\n\n')}\n`;
+  return `# ${escapeMarkdown(noticeTitle(notice))}\n\n${blocks.join('\n\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------- html
@@ -356,7 +361,7 @@ export function renderNoticeHtml(notice: Notice, options: RenderOptions = {}): s
     body.push('</section>');
     sections.push(body.join('\n'));
   }
-  const title = `${notice.city} 개인정보 처리방침 변경`;
+  const title = noticeTitle(notice);
   return [
     '<!doctype html>',
     '<html lang="ko">',

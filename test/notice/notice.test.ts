@@ -44,12 +44,12 @@ describe('notice from known edits of the seeds', () => {
     expect(officer.note.slice(0, 1)).toEqual(['연락처 변경']);
     expect(officer.note).toContain('전화: 031-8075-2020 → 031-8075-2021');
     expect(notice.table[0]!.note[0]).toBe('보유기간 변경');
-    expect(notice.table[3]!.lines[0]!.old).toEqual([{ text: '〈신 설〉' }]);
+    expect(notice.table[3]!.lines[0]!.old).toEqual([{ text: '〈신  설〉' }]);
     expect(notice.article.text.split('\n').at(-1)).toBe('  - 2020. 07. 17. ~ 2024. 12. 31. 적용');
     expect(notice.article.article.number).toBe(13);
   });
 
-  it('파주: a removed article shows 〈삭 제〉 on the new side; the editorial line mend is left out unless asked for', () => {
+  it('파주: a removed article shows 〈삭  제〉 on the new side; the editorial line mend is left out unless asked for', () => {
     const notice = paju();
     expect(notice.table.map((r) => [r.article, r.kind])).toEqual([
       ['제5조', 'modified'],
@@ -57,13 +57,88 @@ describe('notice from known edits of the seeds', () => {
       ['제14조', 'removed'],
       ['제14조', 'modified'],
     ]);
-    expect(notice.table[2]!.lines[0]!.new).toEqual([{ text: '〈삭 제〉' }]);
+    expect(notice.table[2]!.lines[0]!.new).toEqual([{ text: '〈삭  제〉' }]);
     expect(notice.table.some((r) => r.article === '제11조')).toBe(false);
 
     const withEditorial = seedNotice('paju', PAJU_EDITS, '2025-03-01', { editorial: true });
     const mended = withEditorial.table.find((r) => r.article === '제11조');
     expect(mended?.kind).toBe('editorial');
     expect(mended?.note).toEqual(['자구 정비']);
+  });
+
+  it('the official convention: 현 행 / 개 정 안 / 비 고, changed wording underlined on both sides and symmetrically, no strike-through', () => {
+    const notice = goyang();
+    const revision = notice.table.find((r) => r.article === '제13조')!;
+    const marked = (side: 'old' | 'new'): string[] => revision.lines[1]![side].filter((s) => s.marked).map((s) => s.text);
+    // "방침은" → "처리방침은": the changed word is marked on both sides, with the date after it.
+    expect(marked('old')).toEqual(['방침은 2020년 07월 17일부터']);
+    expect(marked('new')).toEqual(['처리방침은 2025년 01월 01일부터']);
+    // "적용(클릭)" → "적용" is link text: the unchanged earlier-version lines are shortened with the rest.
+    expect(revision.lines.some((l) => l.old.some((s) => s.text.includes('클릭')))).toBe(false);
+    expect(revision.lines[2]).toEqual({ old: [{ text: '(생  략)' }], new: [{ text: '(현행과 같음)' }] });
+    for (const format of ['markdown', 'html'] as const) {
+      const out = renderNotice(notice, format, { parts: ['table'] });
+      expect(out).toContain('현 행');
+      expect(out).toContain('개 정 안');
+      expect(out).not.toMatch(/<del>|<s>|<strike>|line-through/u);
+      expect(out).toContain('<u>최영수</u>');
+      expect(out).toContain('<u>김하늘</u>');
+    }
+    const text = renderNotice(notice, 'text', { parts: ['table'] });
+    expect(text).toContain('__최영수__');
+    expect(text).toContain('__김하늘__');
+    expect(text).toMatch(/\| 현 행 +\| 개 정 안 +\| 비 고 +\|/u);
+  });
+
+  it('unchanged runs shortened as ranges with ∼, 〈신  설〉/〈삭  제〉 spelled as law.go.kr does', () => {
+    const notice = paju();
+    const lines = notice.table.flatMap((r) => r.lines.flatMap((l) => [l.old.map((s) => s.text).join(''), l.new.map((s) => s.text).join('')]));
+    expect(lines).toContain('(생  략)');
+    expect(lines).toContain('(현행과 같음)');
+    expect(lines).toContain('3. (생  략)');
+    expect(lines).toContain('〈삭  제〉');
+    // A provision removed and another put in its place under the same marker is one reworded line.
+    const contact = notice.table[0]!;
+    expect(contact.lines.map((l) => [l.old.map((s) => s.text).join(''), l.new.map((s) => s.text).join('')])).toContainEqual(['다. 이메일: kimyk5370@korea.kr', '다. 이메일: privacy@paju.go.kr']);
+    // Several numbered provisions in a run: the first and the last, with ∼.
+    const sixth = seedNotice('paju', [['부당하게 침해할 우려가 있는 등', '부당하게 침해할 염려가 있는 등']], '2025-03-01');
+    const rights = sixth.table.find((r) => r.article === '제5조')!;
+    expect(rights.lines[1]).toEqual({ old: [{ text: '1. ∼ 5. (생  략)' }], new: [{ text: '1. ∼ 5. (현행과 같음)' }] });
+  });
+
+  it('a table inside an article stays a table: cells side by side in every format, phone numbers whole', () => {
+    const notice = goyang();
+    const officer = notice.table.find((r) => r.article === '제9조')!;
+    const rows = officer.lines.filter((l) => l.cells?.new !== undefined).map((l) => l.cells!.new!.map((cell) => cell.map((s) => s.text).join('')));
+    expect(rows).toContainEqual(['성명', '김하늘', '성명', '위대환']);
+    expect(rows).toContainEqual(['전화번호', '031-8075-2021', '전화번호', '031-8075-2593']);
+    // The whole table, not only its changed rows: a table reads whole.
+    expect(rows).toContainEqual(['담당부서', '기획조정실', '담당부서', '정보통신담당관']);
+    const html = renderNotice(notice, 'html', { parts: ['table'] });
+    expect(html).toContain('<table class="inner">');
+    expect(html).toContain('<span class="nowrap">031-8075-2593</span>');
+    expect(html).not.toMatch(/전화번호 \| 031/u);
+    const markdown = renderNotice(notice, 'markdown', { parts: ['table'] });
+    expect(markdown).toContain('<tr><td>성명</td><td><u>김하늘</u></td><td>성명</td><td>위대환</td></tr>');
+    // Text: the new side's cells start in the same columns on every row of the table.
+    const text = renderNotice(notice, 'text', { parts: ['table'], width: 120 });
+    const newSide = text.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split(' | ')[1] ?? '');
+    const name = newSide.find((cell) => cell.startsWith('성명'))!;
+    const phone = newSide.find((cell) => cell.startsWith('전화번호'))!;
+    expect(stringWidth(name.slice(0, name.indexOf('__김하늘__')))).toBe(stringWidth(phone.slice(0, phone.indexOf('__031-8075-2021__'))));
+    expect(text).not.toMatch(/031-8075-\s*\|/u);
+  });
+
+  it('public outputs name the body and the dates, never a ref, a tag or a file path; the JSON keeps its labels', () => {
+    const notice = goyang();
+    for (const format of ['text', 'markdown', 'html'] as const) {
+      const out = renderNotice(notice, format);
+      expect(out).toContain('고양특례시 개인정보 처리방침 신·구 대비표 (2020. 7. 17. 시행 → 2025. 1. 1. 시행)');
+      expect(out).not.toMatch(/goyang@|draft\.txt|goyang/u);
+    }
+    const json = JSON.parse(renderNotice(notice, 'json'));
+    expect(json.from.label).toBe('goyang@2020-07-17');
+    expect(json.to.label).toBe('draft.txt');
   });
 
   it('text output lines up: every table line has the same display width, Hangul counted double', () => {

@@ -3,7 +3,8 @@
 /**
  * The HTML notice in a real browser (Debian's chromium): the page a city pastes into its site must
  * show every changed article as a row, clip nothing at desktop and phone widths, and run no script
- * that came with the policy text.
+ * that came with the policy text; changed wording underlined on both sides, never struck through; tables
+ * inside an article as tables; phone numbers never broken across lines; no ref or file path in a heading.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,13 @@ describe.skipIf(!available)('HTML notice in headless chromium', () => {
               pageOverflow: document.documentElement.scrollWidth > window.innerWidth + 1,
               pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
               underlined: document.querySelectorAll('td.new u').length,
-              struck: document.querySelectorAll('td.old del').length,
+              underlinedOld: document.querySelectorAll('td.old u').length,
+              struck: document.querySelectorAll('del, s, strike').length,
+              // Phone numbers and e-mail addresses on one line each (a single client rect).
+              brokenContacts: [...document.querySelectorAll('.nowrap')].filter((el) => el.getClientRects().length > 1).map((el) => el.textContent),
+              contacts: document.querySelectorAll('.nowrap').length,
+              innerTables: document.querySelectorAll('section.table td table.inner').length,
+              headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent ?? ''),
               text: document.body.innerText,
             };
           });
@@ -75,8 +82,14 @@ describe.skipIf(!available)('HTML notice in headless chromium', () => {
           expect(result.pageOverflow).toBe(false);
           expect(result.pwned).toBe(0);
           expect(result.underlined).toBeGreaterThan(0);
-          expect(result.struck).toBeGreaterThan(0);
-          expect(result.text).toContain('현행 (변경 전)');
+          expect(result.underlinedOld).toBeGreaterThan(0);
+          expect(result.struck).toBe(0);
+          expect(result.text).toContain('현 행');
+          expect(result.text).toContain('개 정 안');
+          expect(result.contacts).toBeGreaterThan(0);
+          expect(result.brokenContacts).toEqual([]);
+          for (const heading of result.headings) expect(heading).not.toMatch(/@|draft\.txt|goyang|paju/u);
+          if (name === 'goyang') expect(result.innerTables).toBe(2);
           if (name === 'goyang') expect(result.text).toContain('<script>window.__pwned = 1</script>');
           await page.screenshot({ path: `${ARTIFACTS}notice-${name}-${width}.png`, fullPage: true });
         } finally {

@@ -75,6 +75,29 @@ describe('bangchim notice (CLI, real store)', () => {
     expect(html).not.toMatch(/<link|<script|src=/u);
   });
 
+  it('--format docx needs --out, and writes a Word document (a zip holding word/document.xml)', async () => {
+    const refused = await run(['--store', store, 'notice', 'goyang', '--format', 'docx'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain('--out');
+    expect(refused.err).toContain('--format docx --out');
+    const result = await run(['--store', store, 'notice', 'goyang', '--format', 'docx', '--out', 'notice.docx'], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toBe('');
+    const bytes = readFileSync(join(dir, 'notice.docx'));
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+  });
+
+  it('the text and Markdown notices head the table with the body and the dates, not refs or file names', async () => {
+    for (const format of ['text', 'markdown'] as const) {
+      const result = await run(['--store', store, 'notice', 'goyang', '--from', 'goyang@2020-07-17', '--to', 'goyang-draft.txt', '--effective', '2025-01-01', '--format', format], dir);
+      expect(result.code, result.err).toBe(0);
+      expect(result.out).toContain('고양특례시 개인정보 처리방침 신·구 대비표 (2020. 7. 17. 시행 → 2025. 1. 1. 시행)');
+      expect(result.out).not.toMatch(/goyang@|goyang-draft\.txt/u);
+    }
+  });
+
   it('a city whose version in force before is not archived still gets its article and announcement, with a warning', async () => {
     const result = await run(['--store', store, 'notice', 'paju'], dir);
     expect(result.code).toBe(0);

@@ -80,7 +80,7 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
     const notice = await tmux.waitFor((s) => s.includes('Notice, effective 2025-01-01') && s.includes('고양특례시의 개인정보 처리방침이'), 'the notice');
     save('notice', notice);
     tmux.keys('3');
-    save('notice-table', await tmux.waitFor((s) => s.includes('3 comparison table') && s.includes('현행 (변경 전)'), 'the comparison table'));
+    save('notice-table', await tmux.waitFor((s) => s.includes('3 comparison table') && s.includes('개 정 안'), 'the comparison table'));
 
     tmux.keys('w');
     await tmux.waitFor((s) => s.includes('Write the notice (.txt .md .html) into directory:'), 'the write prompt');

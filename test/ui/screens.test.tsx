@@ -126,7 +126,7 @@ describe('timeline → diff → notice', () => {
     expect(notice).toContain('고양특례시의 개인정보 처리방침이 다음과 같이 변경되어 2025년 1월 1일부터 적용됩니다.');
     ui.app.stdin.write('3');
     await ui.has('3 comparison table');
-    expect(ui.frame()).toContain('현행 (변경 전)');
+    expect(ui.frame()).toContain('개 정 안');
     ui.app.stdin.write('w');
     await ui.has('Write the notice (.txt .md .html) into directory:');
     ui.app.stdin.write('\x15notices\r');

@@ -302,7 +302,7 @@ const PAGE_STYLE = `
 .bangchim-notice u { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
 .bangchim-notice .nowrap { white-space: nowrap; }
 .bangchim-notice table.inner { margin: .3rem 0; font-size: .92em; table-layout: auto; }
-.bangchim-notice table.inner td { border: 1px solid #999; padding: .2rem .35rem; overflow-wrap: normal; }
+.bangchim-notice table.inner td { border: 1px solid #999; padding: .2rem .35rem; }
 @media (max-width: 640px) {
   .bangchim-notice table.compare colgroup { display: none; }
   .bangchim-notice table.compare, .bangchim-notice table.compare > tbody, .bangchim-notice table.compare > tbody > tr, .bangchim-notice table.compare > tbody > tr > td { display: block; width: auto; }

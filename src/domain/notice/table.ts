@@ -230,13 +230,19 @@ function shownClauses(clauses: readonly ClauseChange[], showEditorial: boolean):
 }
 
 /**
- * A provision removed and another added right after it under the same marker ("다. 이메일: …" for
- * "다. 이메일: …") is one provision reworded: shown on one line with its changed words marked.
+ * A provision removed and another added next to it under the same marker ("다. 이메일: …" for
+ * "다. 이메일: …"), or a table row for a table row, is one provision reworded: shown on one line (one
+ * row) with its changed words marked.
  */
-function replacement(previous: ClauseChange | undefined, clause: ClauseChange): { old: string; new: string } | undefined {
-  if (previous?.status !== 'removed' || clause.status !== 'added') return undefined;
-  if (previous.marker === undefined || previous.marker !== clause.marker || previous.row !== undefined || clause.row !== undefined) return undefined;
-  return { old: previous.old ?? '', new: clause.new ?? '' };
+function replacement(previous: ClauseChange | undefined, clause: ClauseChange): { old: string; new: string; row?: 'both' } | undefined {
+  if (previous === undefined) return undefined;
+  const pair = previous.status === 'removed' && clause.status === 'added' ? [previous, clause] : previous.status === 'added' && clause.status === 'removed' ? [clause, previous] : undefined;
+  if (pair === undefined) return undefined;
+  const [removed, added] = pair as [ClauseChange, ClauseChange];
+  const texts = { old: removed.old ?? '', new: added.new ?? '' };
+  if (removed.row === 'old' && added.row === 'new') return { ...texts, row: 'both' };
+  if (removed.marker === undefined || removed.marker !== added.marker || removed.row !== undefined || added.row !== undefined) return undefined;
+  return texts;
 }
 
 function clauseLines(clauses: readonly ClauseChange[], showEditorial: boolean): ProvisionLine[] {
@@ -258,7 +264,7 @@ function clauseLines(clauses: readonly ClauseChange[], showEditorial: boolean): 
       // The removed provision's line becomes the pair's: its new side shows the new wording.
       lines.pop();
       const sides = sidesOfWords(diffWordsKorean(replaced.old, replaced.new), showEditorial);
-      lines.push({ old: withMarker(clause.marker, sides.old), new: withMarker(clause.marker, sides.new) });
+      lines.push(withCells({ old: withMarker(clause.marker, sides.old), new: withMarker(clause.marker, sides.new) }, replaced.row));
       return;
     }
     switch (clause.status) {

@@ -53,7 +53,7 @@ describe.skipIf(!available)('HTML notice in headless chromium', () => {
         try {
           await page.goto(`file://${file}`);
           const result = await page.evaluate(() => {
-            const rows = [...document.querySelectorAll('section.table tbody tr')];
+            const rows = [...document.querySelectorAll('section.table table.compare > tbody > tr')];
             const cells = [...document.querySelectorAll('td, th, p, li, h1, h2')] as HTMLElement[];
             const clipped = cells.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent?.slice(0, 60));
             const table = document.querySelector('table')!;

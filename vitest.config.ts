@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests that use real git stores, run bin/bangchim.js, tmux (the UI end to end), chromium (the HTML
- * notice) or kill processes (crash). Every other test file is a unit test: pure code on the real seed
+ * notice), LibreOffice and poppler (the DOCX notice)
+ * or kill processes (crash). Every other test file is a unit test: pure code on the real seed
  * texts, no process started (`npm run test:unit`, seconds).
  */
 const INTEGRATION = [
@@ -10,6 +11,7 @@ const INTEGRATION = [
   'test/check/check.test.ts',
   'test/diff/cli.test.ts',
   'test/notice/browser.test.ts',
+  'test/notice/docx.test.ts',
   'test/notice/cli.test.ts',
   'test/parse/html-cli.test.ts',
   // Every store and trust test runs real git: a new file there is an integration test without being listed.

@@ -8,7 +8,7 @@ import { AlignmentType, Document, HeadingLevel, NoBreakHyphen, Packer, PageOrien
 import type { Notice } from './index.js';
 import { NOTICE_PARTS, COLUMN_TITLES, emptyTable, noticeTitle, sectionTitles, type RenderOptions } from './render.js';
 import { sideBlocks, type ComparisonRow, type Segment } from './table.js';
-import { displayWidth } from './layout.js';
+import { displayWidth } from '../presentation/width.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
 import { contactRanges } from '../diff/facts.js';
 import type { Clause } from '../model.js';
@@ -164,7 +164,7 @@ export async function renderNoticeDocx(notice: Notice, options: RenderOptions = 
         children.push(line.startsWith('- ') ? new Paragraph({ children: runs(line.slice(2)), bullet: { level: 0 }, spacing: { after: 40 } }) : paragraph(runs(line), { spacingAfter: 120 }));
       }
     } else if (part === 'article') {
-      children.push(paragraph(runs(articleHeading(notice.article.article), { bold: true })), ...clauseParagraphs(notice.article.article.body));
+      children.push(paragraph(runs(articleHeading(notice.article.article, notice.published.numbering), { bold: true })), ...clauseParagraphs(notice.article.article.body));
     } else {
       children.push(comparisonTable(notice), paragraph(runs('표기: 밑줄은 현 행과 개 정 안에서 바뀐 부분', { size: TABLE_SIZE })));
     }

@@ -23,7 +23,7 @@ import { loadSeeds } from '../test/seeds.js';
 import { syntheticCity, type SeedText } from './synthetic.js';
 import { ledgerToYaml, versionToYaml } from '../src/domain/yaml.js';
 import { rootCommitMessage } from '../src/store/format.js';
-import { STORE_MARKER, STORE_MARKER_TEXT } from '../src/store/store.js';
+import { STORE_MARKER, STORE_MARKER_TEXT } from '../src/store/paths.js';
 
 const IDENTITY = 'bangchim <bangchim@localhost>';
 

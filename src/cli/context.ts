@@ -1,14 +1,10 @@
 /**
  * What every command receives: where to write, which store, and whether to show stack traces.
- * Commands write through `out`/`err` (not console) so tests and the UI can capture them.
+ * Commands write through `out`/`err` (not console) so tests can capture them.
  */
-import { resolve } from 'node:path';
-
-export interface Output {
-  write(text: string): void;
-  /** True when the stream is a terminal (colour, UI). */
-  isTTY: boolean;
-}
+import type { Command } from '@commander-js/extra-typings';
+import { lineWriter, type Output } from '../app/output.js';
+import { sessionOnDemand, StoreSession, type StorePlace } from '../app/session.js';
 
 export interface CliContext {
   out: Output;
@@ -19,8 +15,10 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** Set by the global --debug option. */
   debug: boolean;
-  /** Set by the global --store option: the store directory (absolute), else cwd. */
-  storeDir(): string;
+  /** The store the global --store option names (else $BANGCHIM_STORE, cwd, the sample store); notices go to stderr. */
+  place(): StorePlace;
+  /** That store, opened on first use and once per command. */
+  session(): Promise<StoreSession>;
 }
 
 export type GlobalOptions = {
@@ -28,16 +26,18 @@ export type GlobalOptions = {
   debug?: true;
 };
 
+/** A command module: registers its command on the program. */
+export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
+
 export function makeContext(init: { out: Output; err: Output; cwd: string; env: NodeJS.ProcessEnv }, globals: () => GlobalOptions): CliContext {
+  const place = (): StorePlace => ({ store: globals().store, cwd: init.cwd, env: init.env, onNotice: lineWriter(init.err) });
   return {
     ...init,
     get debug() {
       return globals().debug === true;
     },
-    storeDir() {
-      const store = globals().store;
-      return store === undefined ? init.cwd : resolve(init.cwd, store);
-    },
+    place,
+    session: sessionOnDemand(() => StoreSession.locate(place())),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
-import { ExitCode, makeContext, type CliContext, type GlobalOptions, type Output } from './context.js';
+import type { Output } from '../app/output.js';
+import { ExitCode, makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { commandName, globalOptionsOnly } from './default.js';
 
 export interface MainIo {
@@ -76,7 +77,9 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
       return 2;
     }
-    ctx.err.write(formatError(error, ctx.debug || argv.includes('--debug')) + '\n');
+    // The wording loads only when something went wrong.
+    const { inCliTerms } = await import('./wording.js');
+    ctx.err.write(formatError(inCliTerms(error), ctx.debug || argv.includes('--debug')) + '\n');
     return exitCodeOf(error);
   }
 }

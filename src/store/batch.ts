@@ -20,7 +20,8 @@ import type { Ledger, PolicyVersion } from '../domain/model.js';
 import { validateVersion } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml, MAX_YAML_BYTES } from '../domain/yaml.js';
 import { CatFileBatch } from './git.js';
-import { ledgerPath, policyPath, type Store } from './store.js';
+import { ledgerPath, policyPath } from './paths.js';
+import type { Store } from './store.js';
 
 export interface PairSummary {
   slug: string;

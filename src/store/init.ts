@@ -13,7 +13,8 @@ import type { Ledger, PolicyVersion } from '../domain/model.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { Git } from './git.js';
 import { rootCommitMessage } from './format.js';
-import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, Store, TEMP_INDEX_PREFIX } from './store.js';
+import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, tempIndexPath } from './paths.js';
+import { Store } from './store.js';
 
 /** The package root: from src/store/ and from dist/store/ alike. */
 export function packageRoot(): string {
@@ -96,7 +97,7 @@ export async function initStore(dir: string, options: { empty?: boolean; onProgr
       const branch = (await git.currentBranchRef()) ?? 'refs/heads/main';
       const identity = await git.identity();
       const blob = await git.hashObject(STORE_MARKER_TEXT);
-      const tree = await git.buildTree(null, new Map([[STORE_MARKER, blob]]), join(await store.gitDir(), `${TEMP_INDEX_PREFIX}${process.pid}`));
+      const tree = await git.buildTree(null, new Map([[STORE_MARKER, blob]]), tempIndexPath(await store.gitDir()));
       const commit = await git.commitTree({ tree, parents: [], message: rootCommitMessage(), author: { ...identity, date: new Date().toISOString() }, committer: identity });
       await git.updateRefs([{ kind: 'create', ref: branch, newValue: commit }], 'bangchim init');
       await git.checkoutFromHead([STORE_MARKER]);

@@ -35,3 +35,10 @@ export async function readInputFile(cwd: string, file: string): Promise<Buffer> 
     await handle?.close();
   }
 }
+
+/** Refuses an empty file before any work; binary, UTF-16 and the like are the parser's to name precisely. */
+export function checkDocumentBytes(bytes: Uint8Array, file: string): void {
+  if (bytes.length === 0) {
+    throw new InputError(`${file} is empty`, { where: file, hint: 'give the text of the policy page (copied text or saved HTML)' });
+  }
+}

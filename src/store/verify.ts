@@ -29,7 +29,7 @@ import { readVersionYaml } from './batch.js';
 import { formatAction } from './format.js';
 import { Git, storeConfigThatRunsCode } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
-import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './store.js';
+import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './paths.js';
 
 export type FindingKind =
   | 'store' // not a store, no commits, detached HEAD

@@ -3,9 +3,9 @@
  * alternate screen so the shell's scrollback is left as it was.
  */
 import { render } from 'ink';
-import { locateStore } from '../store/index.js';
+import { lineWriter, type Output } from '../app/output.js';
+import { locateStoreDir } from '../app/session.js';
 import { formatError } from '../domain/errors.js';
-import type { Output } from '../cli/context.js';
 import { App } from './app.js';
 import { StoreBackend } from './store-backend.js';
 import { colourEnabled } from './theme.js';
@@ -16,7 +16,7 @@ const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
 export async function runUi(options: { store?: string; cwd: string; env: NodeJS.ProcessEnv; err: Output }): Promise<number> {
   let dir: string;
   try {
-    dir = (await locateStore({ store: options.store, cwd: options.cwd, env: options.env, onNotice: (m) => options.err.write(`${m}\n`) })).dir;
+    dir = await locateStoreDir({ store: options.store, cwd: options.cwd, env: options.env, onNotice: lineWriter(options.err) });
   } catch (error) {
     options.err.write(formatError(error) + '\n');
     return 2;

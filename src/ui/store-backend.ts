@@ -1,20 +1,22 @@
 /**
- * The UI's backend on a real store: the same store, diff, notice and import functions the CLI
- * commands call. Resolved versions and diffs are cached (the lists diff the same pairs again when
- * a person goes back and forth); an import clears the caches. The diff engine, the notice and the
- * parser load when first asked for, so the first frame never waits for their code.
+ * The UI's backend on a real store: the app's use cases, as the CLI commands call them. Resolved
+ * versions and diffs are cached (the lists diff the same pairs again when a person goes back and
+ * forth); an import clears the caches. The diff engine, the notice and the parser load when first
+ * asked for, so the first frame never waits for their code.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { IsoDate } from '../domain/model.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { Notice } from '../domain/notice/index.js';
 import { InputError } from '../domain/errors.js';
-import { checkDocumentBytes, openStore, readInputFile, type ResolvedVersion, type Store } from '../store/index.js';
+import { importFile } from '../app/import.js';
+import { resolveRefs } from '../app/refs.js';
+import { sessionOnDemand, StoreSession } from '../app/session.js';
+import type { ResolvedVersion } from '../store/refs.js';
 import { changeSizeOf, type ChangeSize, type CitySummary, type DraftPreview, type ImportOutcome, type UiBackend } from './backend.js';
 
 export class StoreBackend implements UiBackend {
-  private storePromise: Promise<Store> | undefined;
+  private readonly session: () => Promise<StoreSession>;
   private versions = new Map<string, Promise<ResolvedVersion>>();
   private diffs = new Map<string, Promise<PolicyDiff>>();
   private citiesAhead: Promise<CitySummary[]> | undefined;
@@ -23,11 +25,9 @@ export class StoreBackend implements UiBackend {
     readonly storeDir: string,
     /** Where relative draft paths are read from. */
     private readonly cwd: string,
-  ) {}
-
-  private store(): Promise<Store> {
-    this.storePromise ??= openStore(this.storeDir);
-    return this.storePromise;
+  ) {
+    // Notices have nowhere to go while Ink draws the screen.
+    this.session = sessionOnDemand(() => StoreSession.open(storeDir, { cwd }));
   }
 
   /**
@@ -46,12 +46,12 @@ export class StoreBackend implements UiBackend {
   }
 
   private async readCities(): Promise<CitySummary[]> {
-    const cities = await (await this.store()).listCities();
+    const cities = await (await this.session()).listCities();
     return cities.map((c) => ({ slug: c.slug, city: c.city, newest: c.newest?.effective ?? null, archived: c.archived, known: c.known }));
   }
 
   async ledger(slug: string) {
-    return (await this.store()).ledger(slug);
+    return (await this.session()).ledger(slug);
   }
 
   async latestChange(slug: string): Promise<ChangeSize | null> {
@@ -64,7 +64,7 @@ export class StoreBackend implements UiBackend {
   private resolveRef(ref: string): Promise<ResolvedVersion> {
     let found = this.versions.get(ref);
     if (!found) {
-      found = this.store().then((store) => store.resolve(ref, { cwd: this.cwd }));
+      found = resolveRefs([ref], this.cwd, this.session).then(([version]) => version!);
       found.catch(() => this.versions.delete(ref));
       this.versions.set(ref, found);
     }
@@ -75,9 +75,7 @@ export class StoreBackend implements UiBackend {
     const key = `${oldRef}\n${newRef}`;
     let found = this.diffs.get(key);
     if (!found) {
-      found = Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef), import('../domain/diff/index.js')]).then(([a, b, { diffVersions }]) =>
-        diffVersions(a.version, b.version, { editorial: true, oldLabel: a.label, newLabel: b.label }),
-      );
+      found = Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef), import('../app/diff.js')]).then(([a, b, { diffResolved }]) => diffResolved(a, b, { editorial: true }));
       found.catch(() => this.diffs.delete(key));
       this.diffs.set(key, found);
     }
@@ -87,37 +85,22 @@ export class StoreBackend implements UiBackend {
   async notice(oldRef: string, newRef: string): Promise<Notice> {
     const [from, to] = await Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef)]);
     if (from.slug !== to.slug) throw new InputError(`a change notice is for two versions of one city, not ${from.slug} and ${to.slug}`);
-    if (to.effective === null) throw new InputError(`${to.label} has no effective date`, { hint: 'import it with --effective YYYY-MM-DD' });
-    const ledger = await this.ledger(to.slug);
-    const { buildNotice } = await import('../domain/notice/index.js');
-    return buildNotice({ from: { label: from.label, version: from.version }, to: { label: to.label, version: to.version }, effective: to.effective, ledger: ledger.versions });
+    const { planNotice } = await import('../app/notice.js');
+    return (await planNotice(await this.session(), { city: to.slug, from: oldRef, to: newRef })).notice;
   }
 
   async writeNotice(notice: Notice, dir: string): Promise<string[]> {
-    const target = resolve(this.cwd, dir);
-    await mkdir(target, { recursive: true });
-    const base = join(target, `${notice.slug}-${notice.effective}-notice`);
-    const { renderNotice } = await import('../domain/notice/index.js');
-    const files: [string, string][] = [
-      [`${base}.txt`, renderNotice(notice, 'text')],
-      [`${base}.md`, renderNotice(notice, 'markdown')],
-      [`${base}.html`, renderNotice(notice, 'html')],
-    ];
-    for (const [path, content] of files) await writeFile(path, content.endsWith('\n') ? content : content + '\n');
-    return files.map(([path]) => path);
+    const { writeNoticeFiles } = await import('../app/notice.js');
+    return writeNoticeFiles(notice, resolve(this.cwd, dir));
   }
 
   async previewDraft(slug: string, file: string): Promise<DraftPreview> {
-    const bytes = await readInputFile(this.cwd, file);
-    checkDocumentBytes(bytes, file);
-    const { parsePolicy } = await import('../domain/parse/index.js');
-    return parsePolicy(bytes, { slug, sourceFile: file });
+    const { parseDraft } = await import('../app/parse.js');
+    return parseDraft(this.cwd, file, { slug });
   }
 
   async importDraft(slug: string, file: string, effective?: IsoDate): Promise<ImportOutcome> {
-    const bytes = await readInputFile(this.cwd, file);
-    const store = await this.store();
-    const result = await store.importVersion({ slug, bytes, file, ...(effective ? { effective } : {}) });
+    const result = await importFile(() => this.session().then((s) => s.store), { cwd: this.cwd, slug, file, ...(effective ? { effective } : {}) });
     this.versions.clear();
     this.diffs.clear();
     this.citiesAhead = undefined;

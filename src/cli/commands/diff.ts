@@ -2,36 +2,16 @@
  * `bangchim diff OLD NEW`: what changed between two versions (or two cities), article by article.
  * Exit status like diff(1): 0 no substantive change, 1 substantive change, 2 trouble.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { Option } from '@commander-js/extra-typings';
-import type { RegisterCommand } from './index.js';
-import type { CliContext } from '../context.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { ExitCode } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
-import { parseRef } from '../../domain/ref.js';
-import { diffVersions, formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';
-import { locateStore, resolveVersionArg, type ResolvedVersion } from '../../store/index.js';
+import { formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';
+import { diffRefs } from '../../app/diff.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Resolves both arguments; the store is located (and the sample store created) once, only if a ref needs it. */
-async function resolveArgs(ctx: CliContext, store: string | undefined, args: readonly string[]): Promise<ResolvedVersion[]> {
-  const isExistingFile = (p: string): boolean => existsSync(resolvePath(ctx.cwd, p)) && statSync(resolvePath(ctx.cwd, p)).isFile();
-  let storeDir: string | undefined;
-  const resolved: ResolvedVersion[] = [];
-  for (const arg of args) {
-    if (parseRef(arg, { isExistingFile }).kind === 'file') {
-      resolved.push(await resolveVersionArg(ctx.storeDir(), arg, { cwd: ctx.cwd }));
-      continue;
-    }
-    storeDir ??= (await locateStore({ store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`bangchim: ${m}\n`) })).dir;
-    resolved.push(await resolveVersionArg(storeDir, arg, { cwd: ctx.cwd }));
-  }
-  return resolved;
-}
 
 export const registerDiff: RegisterCommand = (program, ctx) => {
   program
@@ -47,10 +27,8 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
       if (options.json && options.format !== 'text' && options.format !== 'json') {
         throw new UsageError(`--json and --format ${options.format} contradict each other`, { hint: 'give one of them' });
       }
-      const store = program.opts().store;
-      const [oldVersion, newVersion] = (await resolveArgs(ctx, store, [oldArg, newArg])) as [ResolvedVersion, ResolvedVersion];
       const editorial = options.editorial === true;
-      const diff = diffVersions(oldVersion.version, newVersion.version, { editorial, oldLabel: oldVersion.label, newLabel: newVersion.label });
+      const { diff } = await diffRefs(oldArg, newArg, ctx.cwd, ctx.session, { editorial });
       if (format === 'json') writeJson(ctx.out, diff);
       else if (format === 'markdown') ctx.out.write(formatDiffMarkdown(diff, { editorial }));
       else {

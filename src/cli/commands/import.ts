@@ -1,7 +1,7 @@
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { describeRange } from '../../domain/ledger.js';
-import { checkSlug, openLocatedStore, readInputFile } from '../../store/index.js';
+import { importFile } from '../../app/import.js';
 
 export const registerImport: RegisterCommand = (program, ctx) => {
   program
@@ -14,23 +14,20 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .option('--name <name>', "the city's display name for a new city (default: from the text)")
     .option('--json', 'print the result as JSON')
     .action(async (city, file, options) => {
-      checkSlug(city);
-      const bytes = await readInputFile(ctx.cwd, file);
-      const notice = (message: string) => ctx.err.write(`${message}\n`);
-      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: notice });
-      const result = await store.importVersion({
+      const session = () => ctx.session().then((s) => s.store);
+      const result = await importFile(session, {
+        cwd: ctx.cwd,
         slug: city,
-        bytes,
         file,
         ...(options.effective !== undefined ? { effective: options.effective } : {}),
         ...(options.source !== undefined ? { url: options.source } : {}),
         ...(options.name !== undefined ? { name: options.name } : {}),
-        onProgress: notice,
+        onProgress: (message) => ctx.err.write(`${message}\n`),
       });
       for (const warning of result.warnings) ctx.err.write(`warning: ${warning}\n`);
       if (options.json) {
         writeJson(ctx.out, {
-          store: store.dir,
+          store: (await ctx.session()).dir,
           noop: result.noop,
           tag: result.tag,
           commit: result.commit,

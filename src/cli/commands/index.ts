@@ -3,10 +3,7 @@
  * loads only its own module (and what it imports), help loads them all. Add a command by adding its
  * module here.
  */
-import type { Command } from '@commander-js/extra-typings';
-import type { CliContext, GlobalOptions } from '../context.js';
-
-export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
+import type { RegisterCommand } from '../context.js';
 
 export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   init: async () => (await import('./init.js')).registerInit,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { initStore } from '../../store/index.js';
 

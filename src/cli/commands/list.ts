@@ -1,6 +1,5 @@
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
-import { openLocatedStore } from '../../store/index.js';
 import { padColumns } from './log.js';
 
 export const registerList: RegisterCommand = (program, ctx) => {
@@ -9,7 +8,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
     .description('list the cities in the store: newest version, archived and known versions')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
+      const store = await ctx.session();
       const cities = await store.listCities();
       if (options.json) {
         writeJson(ctx.out, {

@@ -1,9 +1,8 @@
 import { displayWidth } from '../../domain/presentation/width.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { RefError } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
-import { openLocatedStore } from '../../store/index.js';
 
 /** Text from a store file may have been edited by hand: never send control characters (escape sequences) to a terminal. */
 export function printable(text: string): string {
@@ -26,7 +25,7 @@ export const registerLog: RegisterCommand = (program, ctx) => {
     .option('--json', 'print JSON')
     .action(async (city, options) => {
       if (!SLUG_PATTERN.test(city)) throw new RefError(`"${city}" is not a city slug`, { where: city, hint: 'give a slug like goyang; `bangchim list` shows them' });
-      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
+      const store = await ctx.session();
       const { ledger, entries } = await store.log(city);
       if (options.json) {
         writeJson(ctx.out, { slug: ledger.slug, city: ledger.city, versions: entries });

@@ -1,8 +1,7 @@
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
-import { parsePolicy } from '../../domain/parse/index.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
-import { checkDocumentBytes, readInputFile } from '../../store/index.js';
+import { parseDraft } from '../../app/parse.js';
 
 export const registerParse: RegisterCommand = (program, ctx) => {
   program
@@ -12,9 +11,7 @@ export const registerParse: RegisterCommand = (program, ctx) => {
     .option('--json', 'print JSON instead of YAML')
     .option('--report', 'list the dropped lines (page furniture) with the reason for each')
     .action(async (file, options) => {
-      const bytes = await readInputFile(ctx.cwd, file);
-      checkDocumentBytes(bytes, file);
-      const { version, report } = parsePolicy(bytes, { sourceFile: file });
+      const { version, report } = await parseDraft(ctx.cwd, file);
       if (options.json) writeJson(ctx.out, orderedVersion(version));
       else ctx.out.write(versionToYaml(version));
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

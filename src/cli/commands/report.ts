@@ -3,13 +3,13 @@
  * every city (or the cities named), in a pool of worker threads, streaming one line (or one JSON
  * object) per pair in city order. Exit 0, or 2 when some city could not be read (listed on stderr).
  */
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../context.js';
 import { printable } from './log.js';
 import { UsageError } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
-import { openLocatedStore } from '../../store/index.js';
-import { defaultJobs, reportStore, type PairSummary, type ReportError } from '../../store/batch.js';
+import { reportCities } from '../../app/report.js';
+import { defaultJobs, type PairSummary, type ReportError } from '../../store/batch.js';
 
 function pairLine(pair: PairSummary): string {
   const counts = pair.substantive === 0 ? `no substantive change (${pair.editorial} editorial)` : `${pair.substantive} substantive, ${pair.editorial} editorial`;
@@ -35,19 +35,13 @@ export const registerReport: RegisterCommand = (program, ctx) => {
         jobs = Number(options.jobs);
       }
       for (const slug of cities) if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" is not a city slug`, { where: slug, hint: 'give slugs like goyang; `bangchim list` shows them' });
-      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
-      if (cities.length > 0) {
-        const known = new Set(await store.slugs());
-        const unknown = cities.filter((c) => !known.has(c));
-        if (unknown.length > 0) throw new UsageError(`no city ${unknown.join(', ')} in the store`, { hint: '`bangchim list` shows the cities' });
-      }
+      const store = await ctx.session();
       const errors: ReportError[] = [];
       let first = true;
       if (options.json) ctx.out.write(`{\n"store": ${JSON.stringify(store.dir)},\n"head": ${JSON.stringify(await store.head())},\n"pairs": [\n`);
       let lastProgress = 0;
-      const totals = await reportStore(store, {
+      const totals = await reportCities(store, cities, {
         jobs,
-        ...(cities.length > 0 ? { slugs: [...cities].sort() } : {}),
         onPair: (pair) => {
           if (options.json) {
             ctx.out.write(`${first ? '' : ',\n'}${JSON.stringify(pair)}`);

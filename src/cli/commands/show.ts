@@ -1,13 +1,12 @@
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../context.js';
 import { writeJson } from '../context.js';
 import { formatError, UsageError } from '../../domain/errors.js';
 import { renderPolicyText } from '../../domain/render.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
-import { NotArchivedError, openLocatedStore, readDraft } from '../../store/index.js';
-import { parseRef } from '../../domain/ref.js';
+import { NotArchivedError } from '../../store/refs.js';
+import { resolveRefs } from '../../app/refs.js';
 import { printable } from './log.js';
-import { resolve } from 'node:path';
 
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
@@ -19,14 +18,9 @@ export const registerShow: RegisterCommand = (program, ctx) => {
     .action(async (ref, options) => {
       const format = options.json ? 'json' : options.format;
       if (format !== 'yaml' && format !== 'json' && format !== 'text') throw new UsageError(`--format ${format} is not one of yaml, json, text`);
-      const parsed = parseRef(ref);
       let resolved;
       try {
-        if (parsed.kind === 'file') resolved = await readDraft(resolve(ctx.cwd, parsed.path), parsed.path);
-        else {
-          const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
-          resolved = await store.resolve(ref, { cwd: ctx.cwd });
-        }
+        resolved = (await resolveRefs([ref], ctx.cwd, ctx.session))[0]!;
       } catch (error) {
         if (error instanceof NotArchivedError) {
           // Not a failure of the tool: the answer is "we know it existed, we lack its text".

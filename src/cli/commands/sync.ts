@@ -3,9 +3,8 @@
  * branch and the version tags. Refuses (exit 2, nothing changed) when histories diverged or a published
  * tag would be rewritten.
  */
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
-import { openLocatedStore } from '../../store/index.js';
 import { checkRemoteName, syncStore } from '../../store/sync.js';
 
 export const registerSync: RegisterCommand = (program, ctx) => {
@@ -16,8 +15,7 @@ export const registerSync: RegisterCommand = (program, ctx) => {
     .option('--json', 'print {remote, branch, action, pulledCommits, pushedCommits, fetchedTags, pushedTags, message}')
     .action(async (options) => {
       checkRemoteName(options.remote);
-      const store = await openLocatedStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`${m}\n`) });
-      const result = await syncStore(store, { remote: options.remote, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
+      const result = await syncStore((await ctx.session()).store, { remote: options.remote, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
       if (options.json) writeJson(ctx.out, result);
       else ctx.out.write(`${result.message}\n`);
     });

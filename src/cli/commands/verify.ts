@@ -3,12 +3,12 @@
  * texts, source hashes, date and commit order, work tree). Read-only. Exit 0 when sound, 1 with the
  * list of problems, 2 when it cannot check at all.
  */
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { ExitCode } from '../context.js';
 import { printable } from './log.js';
-import { locateStore } from '../../store/index.js';
-import { formatVerifyReport, verifyStore } from '../../store/verify.js';
+import { verifyPlace } from '../../app/report.js';
+import { formatVerifyReport } from '../../store/verify.js';
 
 export const registerVerify: RegisterCommand = (program, ctx) => {
   program
@@ -18,8 +18,7 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     .option('--no-fsck', 'skip git fsck (faster on a large archive)')
     .option('--deep', 'also parse every archived source again and compare it with the archived text (finds hand edits even in a consistently rewritten history)')
     .action(async (options) => {
-      const location = await locateStore({ store: program.opts().store, cwd: ctx.cwd, env: ctx.env, onNotice: (m) => ctx.err.write(`bangchim: ${m}\n`) });
-      const report = await verifyStore(location.dir, { fsck: options.fsck, deep: options.deep === true, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
+      const report = await verifyPlace(ctx.place(), { fsck: options.fsck, deep: options.deep === true, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
       if (options.json) writeJson(ctx.out, report);
       else ctx.out.write(printable(formatVerifyReport(report)));
       if (!report.ok) throw new ExitCode(1);

@@ -1,0 +1,17 @@
+/** Diffing two versions a person names (versions in the store or draft files). */
+import { diffVersions } from '../domain/diff/index.js';
+import type { PolicyDiff } from '../domain/diff/types.js';
+import type { ResolvedVersion } from '../store/refs.js';
+import { resolveRefs } from './refs.js';
+import type { StoreSession } from './session.js';
+
+/** The diff of two resolved versions, each named by its label. */
+export function diffResolved(before: ResolvedVersion, after: ResolvedVersion, options: { editorial: boolean }): PolicyDiff {
+  return diffVersions(before.version, after.version, { editorial: options.editorial, oldLabel: before.label, newLabel: after.label });
+}
+
+/** Resolves both refs (the store opened once, only if one needs it) and diffs them. */
+export async function diffRefs(oldRef: string, newRef: string, cwd: string, session: () => Promise<StoreSession>, options: { editorial: boolean }): Promise<{ before: ResolvedVersion; after: ResolvedVersion; diff: PolicyDiff }> {
+  const [before, after] = (await resolveRefs([oldRef, newRef], cwd, session)) as [ResolvedVersion, ResolvedVersion];
+  return { before, after, diff: diffResolved(before, after, options) };
+}

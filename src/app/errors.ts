@@ -1,0 +1,80 @@
+/**
+ * The app's typed errors: each carries the data a shell needs to say what to do in its own terms
+ * (the CLI names its flags, src/cli/wording.ts); the message and hint here name none.
+ */
+import { dirname } from 'node:path';
+import { UsageError } from '../domain/errors.js';
+import type { ResolvedVersion } from '../store/refs.js';
+
+/** The date given for the version is not a calendar date. */
+export class InvalidEffectiveDateError extends UsageError {
+  constructor(readonly given: string) {
+    super(`${given} is not a date YYYY-MM-DD`, { hint: 'write it like 2020-07-17' });
+  }
+}
+
+/** The document states no effective date and none was given. */
+export class EffectiveDateMissingError extends UsageError {
+  constructor(
+    readonly slug: string,
+    readonly file: string,
+    /** The page's sentence about when it applies, if it has one ("게시일부터 적용됩니다"). */
+    readonly sentence: string | undefined,
+  ) {
+    super(`${file} does not state when it takes effect${sentence ? `: it says "${sentence}"` : ''}`, { where: file, hint: 'give the date it took effect' });
+  }
+}
+
+/** The document states only the month it takes effect (2022. 9.), and no day was given. */
+export class EffectiveDayMissingError extends UsageError {
+  constructor(
+    readonly slug: string,
+    readonly file: string,
+    /** YYYY-MM */
+    readonly month: string,
+  ) {
+    const [year, monthNumber] = month.split('-').map(Number);
+    super(`${file}은(는) ${year}년 ${monthNumber}월부터 시행된다고만 적고 시행일(날짜)은 적지 않았습니다`, {
+      where: file,
+      hint: `시행일을 --effective YYYY-MM-DD로 주세요: bangchim import ${slug} ${file} --effective ${month}-DD`,
+    });
+  }
+}
+
+/** A new city whose text does not name it, and no name was given. */
+export class CityNameMissingError extends UsageError {
+  constructor(readonly slug: string) {
+    super(`the document does not name its city`, { hint: `give its display name (like 고양특례시)` });
+  }
+}
+
+/** The new version is another city's. */
+export class OtherCityError extends UsageError {
+  constructor(
+    readonly version: ResolvedVersion,
+    readonly city: string,
+    /** The reference as given. */
+    readonly ref: string,
+  ) {
+    super(`${version.label} is ${version.version.city}'s policy (${version.slug}), not ${city}'s`, { where: ref, hint: `give a version or a draft of ${city}'s policy` });
+  }
+}
+
+/** No date for the notice: the new version states none after the version in force, and none was given. */
+export class NoticeDateMissingError extends UsageError {
+  constructor(
+    readonly label: string,
+    readonly from: string | null,
+    /** The reference as given. */
+    readonly ref: string,
+  ) {
+    super(`${label} does not state a date after the version in force${from ? ` (${from})` : ''}`, { where: ref, hint: 'give the date the new version takes effect' });
+  }
+}
+
+/** A notice file cannot be written where asked: its directory does not exist. */
+export class NoDirectoryError extends UsageError {
+  constructor(readonly file: string) {
+    super(`cannot write ${file}: the directory ${dirname(file)} does not exist`, { where: file, hint: 'create the directory first, or give another path' });
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The app and the store raise typed errors that name no command-line flag; here they are worded for
+ * the command line: which flag to give, which command to run.
+ */
+import { CityNameMissingError, EffectiveDateMissingError, InvalidEffectiveDateError, NoDirectoryError, NoticeDateMissingError, OtherCityError } from '../app/errors.js';
+import type { BangchimError } from '../domain/errors.js';
+import { ArchivedOtherTextError, NotAStoreError } from '../store/store.js';
+
+/** A copy of `error` (same class, exit code and details) with another message, place or hint. */
+function reworded<E extends BangchimError>(error: E, changes: { message?: string; where?: string; hint?: string }): E {
+  const copy = Object.create(Object.getPrototypeOf(error) as object, Object.getOwnPropertyDescriptors(error)) as E;
+  for (const [key, value] of Object.entries(changes)) Object.defineProperty(copy, key, { value, enumerable: key !== 'message', configurable: true, writable: false });
+  return copy;
+}
+
+/** `error` in command-line terms; anything not worded here is returned as it is. */
+export function inCliTerms(error: unknown): unknown {
+  if (error instanceof InvalidEffectiveDateError) return reworded(error, { message: `--effective ${error.given} is not a date YYYY-MM-DD`, hint: 'write it like --effective 2020-07-17' });
+  if (error instanceof EffectiveDateMissingError) return reworded(error, { hint: `give the date it took effect: bangchim import ${error.slug} ${error.file} --effective YYYY-MM-DD` });
+  if (error instanceof CityNameMissingError) return reworded(error, { hint: 'give its display name: --name 고양특례시' });
+  if (error instanceof ArchivedOtherTextError) {
+    return reworded(error, { hint: `if this text took effect on another day, import it with that --effective date; bangchim never overwrites an archived version (compare them with \`bangchim diff ${error.archived.tag} ${error.file}\`)` });
+  }
+  if (error instanceof NotAStoreError) return reworded(error, { hint: `create one with \`bangchim init ${error.dir}\`, or give --store DIR` });
+  if (error instanceof OtherCityError) return reworded(error, { hint: `run \`bangchim notice ${error.version.slug} …\`, or give a draft of ${error.city}'s policy` });
+  if (error instanceof NoticeDateMissingError) return reworded(error, { hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD' });
+  if (error instanceof NoDirectoryError) return reworded(error, { where: `--out ${error.file}` });
+  return error;
+}

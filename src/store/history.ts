@@ -1,0 +1,214 @@
+/**
+ * Committing a version into a city's chain: appended when it is the newest, otherwise inserted before
+ * the city's first later version with every later commit (all cities) replayed onto it and their tags
+ * moved, so that commit order stays date order. Objects first, a check of the rebuilt chain, then one
+ * journaled ref transaction.
+ */
+import { StoreError } from '../domain/errors.js';
+import { archivedEntries, gitBlobId, tagName, type LedgerMerge } from '../domain/ledger.js';
+import type { IsoDate, Ledger, LedgerEntry } from '../domain/model.js';
+import { ledgerToYaml } from '../domain/yaml.js';
+import type { RefUpdate, TagRef } from './git.js';
+import { ledgerPath, policyPath, tempIndexPath } from './paths.js';
+import type { StoreReader } from './reads.js';
+import { applyJournaled } from './transaction.js';
+
+/** What one city commit writes; `mergeLedger` is applied to the ledger of the tip (and of every replayed commit). */
+export interface VersionPlan {
+  slug: string;
+  effective: IsoDate;
+  policyBytes: Buffer;
+  sourceBytes: Buffer;
+  sourcePath: string;
+  commitMessage: string;
+  tagMessage: string;
+  mergeLedger(ledger: Ledger | null): LedgerMerge;
+  onProgress?: (message: string) => void;
+}
+
+/** Where a committed version landed in the chain. */
+export interface CommittedVersion {
+  slug: string;
+  effective: IsoDate;
+  tag: string;
+  commit: string;
+  /** True when later commits were replayed to keep date order and commit order in agreement. */
+  rebuilt: boolean;
+  replayed: number;
+  movedTags: string[];
+  added: LedgerEntry[];
+  promoted: LedgerEntry | null;
+}
+
+function gitDate(date: Date): string {
+  return `${Math.floor(date.getTime() / 1000)} +0000`;
+}
+
+
+/**
+ * Commits one city version. Appends when it is the city's newest; otherwise inserts it before the
+ * city's first later version and replays every later commit onto it (all cities), moving their tags.
+ * Objects first, then one ref transaction, then the work tree.
+ */
+export async function commitVersion(store: StoreReader, head: string, plan: VersionPlan): Promise<CommittedVersion> {
+  const { slug, effective } = plan;
+  const gitDir = await store.gitDir();
+  const tempIndex = tempIndexPath(gitDir);
+  const [branch, identity, tipLedger, tags] = await Promise.all([store.git.currentBranchRef(), store.git.identity(), store.ledgerOrNull(slug, head), store.git.tags()]);
+  if (branch === null) throw new StoreError(`the store's HEAD is detached`, { where: store.dir, hint: `check out its branch first: git -C ${store.dir} checkout main` });
+  const tagByName = new Map(tags.map((t) => [t.name, t]));
+  const tag = tagName(slug, effective);
+  if (tagByName.has(tag)) throw new StoreError(`the tag ${tag} already exists but the ledger does not list it as archived`, { where: tag, hint: `inspect it with \`git -C ${store.dir} show ${tag}\`` });
+
+  // Where the new commit goes: after the last commit before the city's first later version.
+  const later = tipLedger ? archivedEntries(tipLedger).filter((e) => e.effective !== null && e.effective > effective) : [];
+  let base = head;
+  let replay: string[] = [];
+  if (later.length > 0) {
+    const firstLater = tagByName.get(later[0]!.tag!);
+    if (!firstLater) throw new StoreError(`the ledger of ${slug} lists ${later[0]!.tag}, but the store has no such tag`, { where: ledgerPath(slug), hint: 'run `git fetch --tags`' });
+    const parent = await store.git.firstParent(firstLater.commit);
+    if (parent === null) throw new StoreError(`${later[0]!.tag} is the root commit; cannot insert an older version before it`, { where: later[0]!.tag });
+    base = parent;
+    replay = await store.git.commitsSince(base, head);
+    plan.onProgress?.(`${effective} is older than ${later[0]!.tag}: rebuilding the chain (${replay.length} later commit${replay.length === 1 ? '' : 's'} to replay)`);
+  }
+
+  const baseLedger = base === head ? tipLedger : await store.ledgerOrNull(slug, base);
+  const atBase = plan.mergeLedger(baseLedger);
+  const [policyBlob, sourceBlob, ledgerBlob] = await Promise.all([
+    store.git.hashObject(plan.policyBytes),
+    store.git.hashObject(plan.sourceBytes),
+    store.git.hashObject(ledgerToYaml(atBase.ledger)),
+  ]);
+  if (policyBlob !== gitBlobId(plan.policyBytes)) throw new StoreError('git computed a different blob id than bangchim; is this git built with SHA-256 objects?', { where: store.dir });
+  const tree = await store.git.buildTree(base, new Map([[policyPath(slug), policyBlob], [ledgerPath(slug), ledgerBlob], [plan.sourcePath, sourceBlob]]), tempIndex);
+  const commit = await store.git.commitTree({
+    tree,
+    parents: [base],
+    message: plan.commitMessage,
+    author: { ...identity, date: `${effective}T00:00:00+09:00` },
+    committer: identity,
+  });
+  const tagObject = await store.git.makeTag(`object ${commit}\ntype commit\ntag ${tag}\ntagger ${identity.name} <${identity.email}> ${gitDate(new Date())}\n\n${plan.tagMessage}`);
+  const updates: RefUpdate[] = [{ kind: 'create', ref: `refs/tags/${tag}`, newValue: tagObject }];
+  const newTagCommits = new Map<string, string>([[tag, commit]]);
+
+  let tip = commit;
+  let tipMerge = atBase;
+  const movedTags: string[] = [];
+  if (replay.length > 0) {
+    const rewritten = new Map<string, string>([[base, commit]]);
+    const raws = await store.git.readObjects(replay);
+    const ledgerObjects = await store.git.readObjects(replay.map((c) => `${c}:${ledgerPath(slug)}`));
+    for (let i = 0; i < replay.length; i++) {
+      const old = replay[i]!;
+      const ledgerObject = ledgerObjects[i];
+      const current = ledgerObject ? store.parseLedger(ledgerObject.content.toString('utf8'), slug, `${old.slice(0, 7)}:${ledgerPath(slug)}`) : null;
+      const merge = plan.mergeLedger(current);
+      const blob = await store.git.hashObject(ledgerToYaml(merge.ledger));
+      const newTree = await store.git.buildTree(old, new Map([[ledgerPath(slug), blob], [plan.sourcePath, sourceBlob]]), tempIndex);
+      const newCommit = await store.git.hashObject(rewriteCommit(raws[i]!.content, newTree, rewritten), 'commit');
+      rewritten.set(old, newCommit);
+      tip = newCommit;
+      tipMerge = merge;
+    }
+    for (const t of tags) {
+      const moved = rewritten.get(t.commit);
+      if (moved === undefined || t.commit === base) continue;
+      let newValue = moved;
+      if (t.annotated) {
+        const [raw] = await store.git.readObjects([t.object]);
+        newValue = await store.git.makeTag(rewriteTag(raw!.content, moved));
+      }
+      updates.push({ kind: 'update', ref: `refs/tags/${t.name}`, newValue, oldValue: t.object });
+      newTagCommits.set(t.name, moved);
+      movedTags.push(t.name);
+    }
+  }
+  updates.unshift({ kind: 'update', ref: branch, newValue: tip, oldValue: head });
+
+  await verifyChain(store, tip, tags, newTagCommits, slug);
+  const workTreePaths = [policyPath(slug), ledgerPath(slug), `sources/${slug}`];
+  await applyJournaled(store, { command: `import ${tag}`, from: head, to: tip, updates, paths: workTreePaths }, `bangchim: ${tag}`);
+  return {
+    slug,
+    effective,
+    tag,
+    commit: newTagCommits.get(tag)!,
+    rebuilt: replay.length > 0,
+    replayed: replay.length,
+    movedTags,
+    added: tipMerge.added,
+    promoted: tipMerge.promoted,
+  };
+}
+
+/**
+ * Before anything becomes visible: for every city, its tags in commit order have increasing dates,
+ * and each tag's commit holds exactly the text (blob) its ledger at the tip records.
+ */
+async function verifyChain(store: StoreReader, tip: string, tags: TagRef[], moved: Map<string, string>, slug: string): Promise<void> {
+  const [order, slugs] = await Promise.all([store.git.commitsSince(null, tip), store.slugs(tip)]);
+  const position = new Map(order.map((c, i) => [c, i]));
+  const tagCommits = new Map(tags.map((t) => [t.name, t.commit]));
+  for (const [name, commit] of moved) tagCommits.set(name, commit);
+  const ledgers = await store.ledgersAt(tip, slugs);
+  const problems: string[] = [];
+  const checks: { spec: string; blob: string; tag: string }[] = [];
+  slugs.forEach((citySlug, i) => {
+    const ledger = ledgers[i]!;
+    let previous = -1;
+    for (const entry of archivedEntries(ledger)) {
+      const commit = tagCommits.get(entry.tag!);
+      if (commit === undefined) {
+        if (citySlug === slug) problems.push(`${entry.tag} is missing`);
+        continue;
+      }
+      const at = position.get(commit);
+      if (at === undefined) problems.push(`${entry.tag} is not on the branch`);
+      else if (at <= previous) problems.push(`${entry.tag} comes before an older version of ${citySlug} in commit order`);
+      else previous = at;
+      if (entry.blob) checks.push({ spec: `${commit}:${policyPath(citySlug)}`, blob: entry.blob, tag: entry.tag! });
+    }
+  });
+  const ids = await store.git.objectIds(checks.map((c) => c.spec));
+  checks.forEach((check, i) => {
+    if (ids[i] !== check.blob) problems.push(`${check.tag} does not hold the text its ledger records`);
+  });
+  if (problems.length > 0) {
+    throw new StoreError('the rebuilt history failed its check; nothing was changed', { details: problems, hint: 'report this with the store attached; run again with --debug' });
+  }
+}
+
+/** A raw commit with a new tree and its parents mapped; a signature would no longer verify, so it goes. */
+export function rewriteCommit(raw: Buffer, tree: string, parents: Map<string, string>): Buffer {
+  const text = raw.toString('latin1'); // byte-preserving: the message keeps its encoding
+  const split = text.indexOf('\n\n');
+  const headers = split === -1 ? text : text.slice(0, split);
+  const rest = split === -1 ? '' : text.slice(split);
+  const out: string[] = [];
+  let inSignature = false;
+  for (const line of headers.split('\n')) {
+    if (inSignature && line.startsWith(' ')) continue;
+    inSignature = false;
+    if (line.startsWith('gpgsig ') || line.startsWith('gpgsig-sha256 ')) {
+      inSignature = true;
+      continue;
+    }
+    if (line.startsWith('tree ')) out.push(`tree ${tree}`);
+    else if (line.startsWith('parent ')) {
+      const parent = line.slice('parent '.length);
+      out.push(`parent ${parents.get(parent) ?? parent}`);
+    } else out.push(line);
+  }
+  return Buffer.from(out.join('\n') + rest, 'latin1');
+}
+
+/** A raw annotated tag pointing at a new commit, same name, tagger and message (a signature goes). */
+export function rewriteTag(raw: Buffer, commit: string): Buffer {
+  let text = raw.toString('latin1').replace(/^object [0-9a-f]+$/m, `object ${commit}`);
+  const signature = text.indexOf('-----BEGIN PGP SIGNATURE-----');
+  if (signature !== -1) text = text.slice(0, signature);
+  return Buffer.from(text, 'latin1');
+}

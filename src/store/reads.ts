@@ -1,0 +1,189 @@
+/**
+ * Reading a store: cities, ledgers and archived texts, always from git objects at resolved commit
+ * ids, never the work tree and never by re-parsing sources.
+ */
+import { CatFileBatch, treeEntryNames, type Git } from './git.js';
+import { RefError, StoreError, ValidationError } from '../domain/errors.js';
+import { archivedEntries, newestArchived, tagName } from '../domain/ledger.js';
+import type { Evidence, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
+import { articleName } from '../domain/presentation/labels.js';
+import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
+import { citySlugs, ledgerPath, policyPath } from './paths.js';
+
+export interface CitySummary {
+  slug: string;
+  city: string;
+  /** The newest archived version. */
+  newest: LedgerEntry | null;
+  archived: number;
+  known: number;
+}
+
+export interface LogEntry extends LedgerEntry {
+  /** The commit the tag points at (archived versions). */
+  commit?: string;
+}
+
+/** "제12조" (or 12., 차. in the version's scheme) of the version's revision article, if it has one. */
+function revisionArticleLabel(version: PolicyVersion): string | null {
+  const article = version.articles.find((a) => a.topic === 'revision');
+  return article ? articleName(article, version.numbering) : null;
+}
+
+export class StoreReader {
+  private gitDirCache: string | null = null;
+  private readonly versionCache = new Map<string, PolicyVersion>();
+
+  protected constructor(
+    readonly dir: string,
+    readonly git: Git,
+    /** Says what the store did on its own (a recovery, a hand edit noticed); one line, no newline. */
+    readonly onNotice: (message: string) => void,
+  ) {}
+
+  /** For open(): the git directory it learned while checking the repository. */
+  protected knowGitDir(gitDir: string): void {
+    this.gitDirCache = gitDir;
+  }
+
+  async gitDir(): Promise<string> {
+    this.gitDirCache ??= await this.git.gitDir();
+    return this.gitDirCache;
+  }
+
+  async head(): Promise<string> {
+    const head = await this.git.headCommit();
+    if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
+    return head;
+  }
+
+
+  /** Slugs of the cities in the store (those with a ledger at HEAD), sorted. */
+  async slugs(commit?: string): Promise<string[]> {
+    const at = commit ?? (await this.head());
+    return citySlugs(await this.git.listDirectory(at, 'history'));
+  }
+
+  parseLedger(text: string, slug: string, label: string): Ledger {
+    const ledger = loadLedgerYaml(text, label);
+    if (ledger.slug !== slug) {
+      throw new ValidationError(`${label} is the ledger of "${ledger.slug}", not of "${slug}"`, { where: `${label}: slug`, hint: `set slug: ${slug} in ${label}, or rename the file` });
+    }
+    return ledger;
+  }
+
+  /** The ledgers of `slugs` at `commit` (null for a city without one there). */
+  async ledgersAt(commit: string, slugs: string[], labelPrefix = ''): Promise<(Ledger | null)[]> {
+    const objects = await this.git.readObjects(slugs.map((slug) => `${commit}:${ledgerPath(slug)}`));
+    return objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, labelPrefix + ledgerPath(slugs[i]!))));
+  }
+
+  async ledgerOrNull(slug: string, commit?: string): Promise<Ledger | null> {
+    const at = commit ?? (await this.head());
+    const [ledger] = await this.ledgersAt(at, [slug], commit === undefined ? '' : `${commit.slice(0, 7)}:`);
+    return ledger ?? null;
+  }
+
+  /** The city's ledger at HEAD; RefError naming the known cities when there is none. */
+  async ledger(slug: string): Promise<Ledger> {
+    const ledger = await this.ledgerOrNull(slug);
+    if (ledger === null) throw await this.unknownCity(slug);
+    return ledger;
+  }
+
+  async unknownCity(slug: string): Promise<RefError> {
+    const known = await this.slugs();
+    return new RefError(`there is no city "${slug}" in the store`, {
+      where: this.dir,
+      hint: known.length > 0 ? `known cities: ${known.join(', ')}` : 'the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`',
+    });
+  }
+
+  /**
+   * Every city at HEAD with its newest archived version and counts. One `cat-file --batch` process
+   * answers HEAD, its history/ tree and every ledger (the UI lists the cities as it starts).
+   */
+  async listCities(): Promise<CitySummary[]> {
+    const reader = new CatFileBatch(this.git);
+    let slugs: string[];
+    let ledgers: (Ledger | null)[];
+    try {
+      const head = await reader.read('HEAD^{commit}');
+      if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
+      const history = await reader.read(`${head.id}:history`);
+      slugs = history?.type === 'tree' ? citySlugs(treeEntryNames(history.content, head.id.length / 2)) : [];
+      const objects = await Promise.all(slugs.map((slug) => reader.read(`${head.id}:${ledgerPath(slug)}`)));
+      ledgers = objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!))));
+    } finally {
+      await reader.close();
+    }
+    return ledgers.map((ledger, i) => ({
+      slug: slugs[i]!,
+      city: ledger!.city,
+      newest: (ledger && newestArchived(ledger)) ?? null,
+      archived: ledger ? archivedEntries(ledger).length : 0,
+      known: ledger ? ledger.versions.length : 0,
+    }));
+  }
+
+  /** Tag name → commit, for every tag. */
+  private async tagCommits(): Promise<Map<string, string>> {
+    return new Map((await this.git.tags()).map((tag) => [tag.name, tag.commit]));
+  }
+
+  /** The ledger's entries, oldest first, with the commit of each archived one. */
+  async log(slug: string): Promise<{ ledger: Ledger; entries: LogEntry[] }> {
+    const ledger = await this.ledger(slug);
+    const commits = await this.tagCommits();
+    const entries = ledger.versions.map((entry) => {
+      const commit = entry.tag ? commits.get(entry.tag) : undefined;
+      return commit ? { ...entry, commit } : { ...entry };
+    });
+    return { ledger, entries };
+  }
+
+  /** The text of an archived entry, read from its tag's commit and checked against the ledger's blob id. */
+  async archivedVersion(slug: string, entry: LedgerEntry): Promise<{ version: PolicyVersion; commit: string }> {
+    const tag = entry.tag!;
+    const commit = await this.git.resolve(`refs/tags/${tag}^{commit}`);
+    if (commit === null) {
+      throw new StoreError(`the ledger of ${slug} lists ${tag}, but the store has no such tag`, { where: ledgerPath(slug), hint: 'the tag may not have been fetched: run `git fetch --tags`' });
+    }
+    const cached = this.versionCache.get(commit + slug);
+    if (cached) return { version: cached, commit };
+    const [object] = await this.git.readObjects([`${commit}:${policyPath(slug)}`]);
+    if (!object) throw new StoreError(`${tag} has no ${policyPath(slug)}`, { where: tag });
+    if (entry.blob && object.id !== entry.blob) {
+      throw new StoreError(`${tag} does not hold the text the ledger records (blob ${object.id.slice(0, 12)}, ledger says ${entry.blob.slice(0, 12)})`, {
+        where: `${ledgerPath(slug)}: ${tag}`,
+        hint: 'the tag or the ledger was changed by hand; restore them from a good copy of the store',
+      });
+    }
+    const version = loadVersionYaml(object.content.toString('utf8'), `${tag}:${policyPath(slug)}`);
+    this.versionCache.set(commit + slug, version);
+    return { version, commit };
+  }
+
+  /**
+   * policies/<slug>.yaml at HEAD should be the newest archived text. If someone edited it by hand,
+   * it must at least be valid (the error names file, line and YAML path); a valid edit gets a notice.
+   */
+  async checkHeadPolicy(slug: string, ledger: Ledger): Promise<void> {
+    const [object] = await this.git.readObjects([`${await this.head()}:${policyPath(slug)}`]);
+    const newest = newestArchived(ledger);
+    if (!object || object.id === newest?.blob) return;
+    loadVersionYaml(object.content.toString('utf8'), policyPath(slug));
+    this.onNotice(`${policyPath(slug)} was changed after ${newest?.tag ?? 'its last import'} without an import; the archived versions are read from their tags`);
+  }
+
+  /** "goyang@2020-07-17 제12조: "- 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"". */
+  async describeEvidence(slug: string, ledger: Ledger, evidence: Evidence): Promise<string> {
+    let where = evidence.version ? tagName(slug, evidence.version) : 'an archived version';
+    const source = ledger.versions.find((e) => e.archived && e.effective === evidence.version);
+    if (source) {
+      const article = await this.archivedVersion(slug, source).then((r) => revisionArticleLabel(r.version), () => null);
+      if (article) where += ` ${article}`;
+    }
+    return `${where}: "${evidence.text}"`;
+  }
+}

@@ -473,6 +473,20 @@ export class Git {
       });
   }
 
+  // ---- checking (verify) ----
+
+  /** refs/replace/*: each makes git show another object in place of the one named. */
+  async replaceRefs(): Promise<string[]> {
+    return (await this.raw(['for-each-ref', '--format=%(refname)', 'refs/replace'])).split('\n').filter(Boolean);
+  }
+
+  /** `git fsck --full --strict` with replacements ignored: the problem lines it reports (none when sound). */
+  async fsck(): Promise<{ ok: boolean; code: number; problems: string[] }> {
+    const result = await this.spawn(['fsck', '--full', '--strict', '--no-dangling', '--no-progress'], { allowFailure: true, env: { GIT_NO_REPLACE_OBJECTS: '1' } });
+    const problems = result.stderr.split('\n').concat(result.stdout.toString('utf8').split('\n')).map((l) => l.trim()).filter(Boolean);
+    return { ok: result.code === 0, code: result.code, problems };
+  }
+
   // ---- writing objects (nothing here touches refs or the work tree) ----
 
   async hashObject(content: Uint8Array | string, type: 'blob' | 'commit' | 'tag' = 'blob'): Promise<string> {

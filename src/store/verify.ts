@@ -212,18 +212,16 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
     add('error', 'git-lock', `.git/${file}`, `a git lock file is left over (a git process was killed); if no git or bangchim is running, remove .git/${file}`);
   }
   findings.push(...(await codeRunningConfiguration(git, gitDir)));
-  const replaceRefs = (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/replace'])).split('\n').filter(Boolean);
-  for (const ref of replaceRefs) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
+  for (const ref of await git.replaceRefs()) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
   if (existsSync(join(gitDir, 'info', 'grafts'))) add('error', 'replaced-object', '.git/info/grafts', 'grafts rewrite the history git shows; remove .git/info/grafts');
 
   // ---- git fsck
   if (options.fsck !== false) {
     options.onProgress?.('git fsck');
-    const fsck = await git.spawn(['fsck', '--full', '--strict', '--no-dangling', '--no-progress'], { allowFailure: true, env: { GIT_NO_REPLACE_OBJECTS: '1' } });
-    if (fsck.code !== 0) {
-      const lines = fsck.stderr.split('\n').concat(fsck.stdout.toString('utf8').split('\n')).map((l) => l.trim()).filter(Boolean);
-      for (const line of lines.slice(0, 50)) add('error', 'fsck', dir, `git fsck: ${line}`);
-      if (lines.length === 0) add('error', 'fsck', dir, `git fsck failed (exit ${fsck.code})`);
+    const fsck = await git.fsck();
+    if (!fsck.ok) {
+      for (const line of fsck.problems.slice(0, 50)) add('error', 'fsck', dir, `git fsck: ${line}`);
+      if (fsck.problems.length === 0) add('error', 'fsck', dir, `git fsck failed (exit ${fsck.code})`);
     }
   }
 
@@ -241,7 +239,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   // ---- ledgers
   const order = await git.commitsSince(null, head);
   const position = new Map(order.map((c, i) => [c, i]));
-  const historyNames = (await git.raw(['ls-tree', '--name-only', '-z', `${head}:history`]).catch(() => '')).split('\0').filter(Boolean);
+  const historyNames = await git.listDirectory(head, 'history');
   const slugs = historyNames.filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5));
   const ledgers = new Map<string, Ledger>();
   const ledgerObjects = await git.readObjects(slugs.map((s) => `${head}:${ledgerPath(s)}`));

@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * texts, no process started (`npm run test:unit`, seconds).
  */
 const INTEGRATION = [
+  'test/app/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/check/check.test.ts',
   'test/diff/cli.test.ts',

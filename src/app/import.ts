@@ -24,10 +24,15 @@ export interface ImportRequest {
   onProgress?: (message: string) => void;
 }
 
-/** Parses `request.bytes` and archives the version in `store`. */
-export async function importDocument(store: Store, request: ImportRequest): Promise<ImportResult> {
+/** What can be refused before any file is read or store opened: the slug and the date given. */
+function checkRequest(request: { slug: string; effective?: string }): void {
   checkSlug(request.slug);
   if (request.effective !== undefined && !isIsoDate(request.effective)) throw new InvalidEffectiveDateError(request.effective);
+}
+
+/** Parses `request.bytes` and archives the version in `store`. */
+export async function importDocument(store: Store, request: ImportRequest): Promise<ImportResult> {
+  checkRequest(request);
   checkDocumentBytes(request.bytes, request.file);
   const { slug } = request;
   // The parser loads here, not with the store: reading the store (the UI's first screen) never needs it.
@@ -61,9 +66,9 @@ export async function importDocument(store: Store, request: ImportRequest): Prom
   });
 }
 
-/** Reads `file` (relative to `cwd`) and imports it; the store is opened only once the file is read. */
+/** Reads `file` (relative to `cwd`) and imports it; the store is opened only once the request holds and the file is read. */
 export async function importFile(openStore: () => Promise<Store>, request: Omit<ImportRequest, 'bytes'> & { cwd: string }): Promise<ImportResult> {
-  checkSlug(request.slug);
+  checkRequest(request);
   const bytes = await readInputFile(request.cwd, request.file);
   return importDocument(await openStore(), { ...request, bytes });
 }

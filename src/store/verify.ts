@@ -25,7 +25,7 @@ import type { Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { parsePolicy } from '../domain/parse/index.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
-import { readVersionYaml } from './batch.js';
+import { readVersionYaml } from '../domain/yaml-fast.js';
 import { formatAction } from './format.js';
 import { Git, storeConfigThatRunsCode } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';

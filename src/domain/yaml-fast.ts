@@ -1,0 +1,235 @@
+/**
+ * The fast reader, beside the writer and the strict loader (yaml.ts): reads the YAML versionToYaml
+ * writes, and returns null (the caller defers to the strict loader) on anything it is not sure of.
+ * test/domain/yaml-readers.test.ts holds the two to the same answers on every fixture and fuzzed input.
+ */
+import type { PolicyVersion } from './model.js';
+import { validateVersion } from './schema.js';
+import { loadVersionYaml, MAX_YAML_BYTES } from './yaml.js';
+
+/**
+ * Reads the subset of YAML that versionToYaml writes (block mappings and sequences, plain, quoted and
+ * block-literal scalars, [] and {}), about five times faster than the general parser, which dominates
+ * the cost of a national report. Anything outside the subset (comments, anchors, aliases, tags, flow
+ * collections, multi-line quotes, documents markers …) returns null, and the caller falls back to the
+ * strict loader, which also gives the precise error; so does a result that fails the schema.
+ */
+export function fastReadYaml(text: string): unknown | null {
+  // CR is a line break to YAML (CRLF, or alone); bangchim writes neither, so a CR means a hand edit: the strict loader's.
+  if (text.includes('\r')) return null;
+  const lines = text.replace(/^\ufeff/, '').split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const reader = new FastYaml(lines);
+  try {
+    const value = reader.block(0);
+    return reader.done() ? value : null;
+  } catch (error) {
+    if (error === UNSUPPORTED) return null;
+    throw error;
+  }
+}
+
+const UNSUPPORTED = Symbol('unsupported');
+const KEY = /^([A-Za-z][A-Za-z0-9_]*):(?: (.*))?$/;
+
+/**
+ * YAML's white space is the space and the tab, nothing else: a line of U+3000 or U+00A0 is text, not
+ * a blank line (String.prototype.trim would say otherwise).
+ */
+function isBlankLine(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
+/** Inside a block scalar only spaces indent: a line of spaces is empty, a tab in the indentation is text (or an error). */
+function isEmptyInBlockScalar(line: string): boolean {
+  return /^ *$/.test(line);
+}
+
+function trimYamlEnd(text: string): string {
+  return text.replace(/[ \t]+$/, '');
+}
+
+function indentOf(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+class FastYaml {
+  private i = 0;
+  constructor(private readonly lines: string[]) {}
+
+  done(): boolean {
+    while (this.i < this.lines.length && isBlankLine(this.lines[this.i]!)) this.i++;
+    return this.i >= this.lines.length;
+  }
+
+  private peek(): { indent: number; content: string } | null {
+    while (this.i < this.lines.length && isBlankLine(this.lines[this.i]!)) this.i++;
+    if (this.i >= this.lines.length) return null;
+    const line = this.lines[this.i]!;
+    if (line.includes('\t') && /^\s*\t/.test(line)) throw UNSUPPORTED;
+    const indent = indentOf(line);
+    return { indent, content: line.slice(indent) };
+  }
+
+  /** The block node at exactly `indent` (a mapping or a sequence). */
+  block(indent: number): unknown {
+    const next = this.peek();
+    if (!next || next.indent !== indent) throw UNSUPPORTED;
+    if (next.content === '-' || next.content.startsWith('- ')) return this.sequence(indent);
+    return this.mapping(indent, null);
+  }
+
+  /** A mapping whose entries are at `indent`; `first` is an entry already cut from a "- key: value" line. */
+  private mapping(indent: number, first: string | null): Record<string, unknown> {
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    let content = first;
+    for (;;) {
+      if (content === null) {
+        const next = this.peek();
+        if (!next || next.indent < indent) break;
+        if (next.indent > indent) throw UNSUPPORTED;
+        content = next.content;
+      }
+      const match = KEY.exec(content);
+      if (!match) throw UNSUPPORTED;
+      const key = match[1]!;
+      if (key in out || key === '__proto__') throw UNSUPPORTED;
+      this.i++;
+      out[key] = this.value(match[2] ?? '', indent, true);
+      content = null;
+    }
+    return { ...out };
+  }
+
+  private sequence(indent: number): unknown[] {
+    const out: unknown[] = [];
+    for (;;) {
+      const next = this.peek();
+      if (!next || next.indent < indent) break;
+      if (next.indent > indent || !(next.content === '-' || next.content.startsWith('- '))) throw UNSUPPORTED;
+      const rest = next.content === '-' ? '' : next.content.slice(2);
+      if (rest !== '' && KEY.test(rest)) out.push(this.mapping(indent + 2, rest));
+      else {
+        this.i++;
+        out.push(this.value(rest, indent, false));
+      }
+    }
+    return out;
+  }
+
+  /** The value after "key:" or "-" on a line already consumed; nested blocks are deeper than `indent`. */
+  private value(rest: string, indent: number, inMapping: boolean): unknown {
+    if (rest === '') {
+      const next = this.peek();
+      if (!next || next.indent < indent || (next.indent === indent && !(inMapping && (next.content === '-' || next.content.startsWith('- '))))) return null;
+      if (next.indent === indent) return this.sequence(indent); // "key:\n- item" (sequences not indented)
+      return this.block(next.indent);
+    }
+    const c = rest[0]!;
+    if (c === '|') return this.literal(rest, indent);
+    if (c === '"') return doubleQuoted(rest);
+    if (c === "'") return singleQuoted(rest);
+    if (rest === '[]') return [];
+    if (rest === '{}') return {};
+    return plain(rest);
+  }
+
+  private literal(header: string, indent: number): string {
+    const match = /^\|([1-9])?([+-])?$/.exec(trimYamlEnd(header));
+    if (!match) throw UNSUPPORTED;
+    const collected: string[] = [];
+    let contentIndent = match[1] ? indent + Number(match[1]) : -1;
+    // Leading empty lines longer than the indentation found later need an explicit indicator (a YAML error).
+    let leadingEmpty = 0;
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i]!;
+      const lineIndent = indentOf(line);
+      // A line of spaces and tabs in or right after a block scalar: content or error by rules the strict loader knows.
+      if (!isEmptyInBlockScalar(line) && isBlankLine(line)) throw UNSUPPORTED;
+      if (isEmptyInBlockScalar(line)) {
+        if (contentIndent === -1) leadingEmpty = Math.max(leadingEmpty, line.length);
+        collected.push(contentIndent === -1 ? '' : line.slice(Math.min(contentIndent, line.length)));
+        this.i++;
+        continue;
+      }
+      if (contentIndent === -1) {
+        if (lineIndent <= indent) break;
+        if (leadingEmpty > lineIndent) throw UNSUPPORTED;
+        contentIndent = lineIndent;
+      }
+      if (lineIndent < contentIndent) break;
+      collected.push(line.slice(contentIndent));
+      this.i++;
+    }
+    // Trailing blank lines belong to the chomping, not the content.
+    let end = collected.length;
+    while (end > 0 && collected[end - 1] === '') end--;
+    const body = collected.slice(0, end).join('\n');
+    const chomp = match[2];
+    if (chomp === '-') return body;
+    if (chomp === '+') return collected.length === 0 ? '' : collected.join('\n') + '\n';
+    return end === 0 ? '' : body + '\n';
+  }
+}
+
+const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+function doubleQuoted(rest: string): string {
+  let out = '';
+  let i = 1;
+  for (; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (c === '"') break;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = rest[++i];
+    if (e === undefined) throw UNSUPPORTED;
+    const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (hex > 0) {
+      const digits = rest.slice(i + 1, i + 1 + hex);
+      if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) throw UNSUPPORTED;
+      out += String.fromCodePoint(parseInt(digits, 16));
+      i += hex;
+    } else if (e in ESCAPES) out += ESCAPES[e];
+    else throw UNSUPPORTED;
+  }
+  if (i >= rest.length || !isBlankLine(rest.slice(i + 1))) throw UNSUPPORTED;
+  return out;
+}
+
+function singleQuoted(rest: string): string {
+  const trimmed = trimYamlEnd(rest);
+  if (trimmed.length < 2 || !trimmed.endsWith("'")) throw UNSUPPORTED;
+  const inner = trimmed.slice(1, -1);
+  if (/'(?!')/.test(inner.replace(/''/g, ''))) throw UNSUPPORTED;
+  return inner.replace(/''/g, "'");
+}
+
+/** A plain scalar, resolved by the core schema (null, booleans, numbers, else text). */
+function plain(rest: string): unknown {
+  // Leading or trailing blanks around a plain scalar: what they mean is the general parser's call.
+  if (rest !== rest.trim()) throw UNSUPPORTED;
+  const value = rest;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^-[^\s]/.test(value)) throw UNSUPPORTED;
+  // A comment starts at # after a space or a tab; a mapping at : before one.
+  if (/[ \t]#|:[ \t]/.test(value) || value.endsWith(':')) throw UNSUPPORTED;
+  if (/^(~|null|Null|NULL)$/.test(value)) return null;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (/^(false|False|FALSE)$/.test(value)) return false;
+  if (/^[-+]?[0-9]+$/.test(value)) return Number(value);
+  if (/^0o[0-7]+$|^0x[0-9a-fA-F]+$|^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(value)) throw UNSUPPORTED;
+  return value;
+}
+
+/** A policy version from its YAML: the fast reader when it can, else (and on any doubt) the strict loader. */
+export function readVersionYaml(text: string, file: string): PolicyVersion {
+  if (text.length <= MAX_YAML_BYTES / 2) {
+    const value = fastReadYaml(text);
+    if (value !== null && validateVersion(value).length === 0) return value as PolicyVersion;
+  }
+  return loadVersionYaml(text, file);
+}

@@ -4,7 +4,10 @@
  */
 import { CityNameMissingError, EffectiveDateMissingError, InvalidEffectiveDateError, NoDirectoryError, NoticeDateMissingError, OtherCityError } from '../app/errors.js';
 import type { BangchimError } from '../domain/errors.js';
+import { ChainCheckError } from '../store/history.js';
+import { UnknownCityError } from '../store/reads.js';
 import { ArchivedOtherTextError, NotAStoreError } from '../store/store.js';
+import { RemoteNameError } from '../store/sync.js';
 
 /** A copy of `error` (same class, exit code and details) with another message, place or hint. */
 function reworded<E extends BangchimError>(error: E, changes: { message?: string; where?: string; hint?: string }): E {
@@ -25,5 +28,8 @@ export function inCliTerms(error: unknown): unknown {
   if (error instanceof OtherCityError) return reworded(error, { hint: `run \`bangchim notice ${error.version.slug} …\`, or give a draft of ${error.city}'s policy` });
   if (error instanceof NoticeDateMissingError) return reworded(error, { hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD' });
   if (error instanceof NoDirectoryError) return reworded(error, { where: `--out ${error.file}` });
+  if (error instanceof RemoteNameError) return reworded(error, { where: `--remote ${error.remote}` });
+  if (error instanceof UnknownCityError && error.known.length === 0) return reworded(error, { hint: 'the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`' });
+  if (error instanceof ChainCheckError) return reworded(error, { hint: 'report this with the store attached; run again with --debug' });
   return error;
 }

@@ -40,6 +40,13 @@ export interface CommittedVersion {
   promoted: LedgerEntry | null;
 }
 
+/** The rebuilt chain failed its check before anything became visible: a bug to report. */
+export class ChainCheckError extends StoreError {
+  constructor(problems: string[]) {
+    super('the rebuilt history failed its check; nothing was changed', { details: problems, hint: 'report this with the store attached' });
+  }
+}
+
 function gitDate(date: Date): string {
   return `${Math.floor(date.getTime() / 1000)} +0000`;
 }
@@ -177,7 +184,7 @@ async function verifyChain(store: StoreReader, tip: string, tags: TagRef[], move
     if (ids[i] !== check.blob) problems.push(`${check.tag} does not hold the text its ledger records`);
   });
   if (problems.length > 0) {
-    throw new StoreError('the rebuilt history failed its check; nothing was changed', { details: problems, hint: 'report this with the store attached; run again with --debug' });
+    throw new ChainCheckError(problems);
   }
 }
 

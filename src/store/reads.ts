@@ -30,6 +30,18 @@ function revisionArticleLabel(version: PolicyVersion): string | null {
   return article ? articleName(article, version.numbering) : null;
 }
 
+/** A reference to a city the store does not hold. */
+export class UnknownCityError extends RefError {
+  constructor(
+    readonly slug: string,
+    dir: string,
+    /** The cities it does hold. */
+    readonly known: string[],
+  ) {
+    super(`there is no city "${slug}" in the store`, { where: dir, hint: known.length > 0 ? `known cities: ${known.join(', ')}` : 'the store is empty; import a city first' });
+  }
+}
+
 export class StoreReader {
   private gitDirCache: string | null = null;
   private readonly versionCache = new Map<string, PolicyVersion>();
@@ -91,12 +103,8 @@ export class StoreReader {
     return ledger;
   }
 
-  async unknownCity(slug: string): Promise<RefError> {
-    const known = await this.slugs();
-    return new RefError(`there is no city "${slug}" in the store`, {
-      where: this.dir,
-      hint: known.length > 0 ? `known cities: ${known.join(', ')}` : 'the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`',
-    });
+  async unknownCity(slug: string): Promise<UnknownCityError> {
+    return new UnknownCityError(slug, this.dir, await this.slugs());
   }
 
   /**

@@ -27,13 +27,18 @@ export interface SyncResult {
   message: string;
 }
 
-export function checkRemoteName(remote: string): void {
-  if (!REMOTE_NAME_PATTERN.test(remote)) {
-    throw new UsageError(`"${remote}" is not a remote name`, {
-      where: `--remote ${remote}`,
+/** A remote name that could be read as an option, a path or a URL. */
+export class RemoteNameError extends UsageError {
+  constructor(readonly remote: string) {
+    super(`"${remote}" is not a remote name`, {
+      where: remote,
       hint: 'give the name of a configured remote (like origin); add one with `git remote add origin URL`',
     });
   }
+}
+
+export function checkRemoteName(remote: string): void {
+  if (!REMOTE_NAME_PATTERN.test(remote)) throw new RemoteNameError(remote);
 }
 
 export async function syncStore(store: Store, options: { remote?: string; onProgress?: (message: string) => void } = {}): Promise<SyncResult> {

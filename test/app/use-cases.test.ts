@@ -15,7 +15,10 @@ import { resolveRefs } from '../../src/app/refs.js';
 import { sessionOnDemand, StoreSession } from '../../src/app/session.js';
 import { inCliTerms } from '../../src/cli/wording.js';
 import { formatError } from '../../src/domain/errors.js';
+import { initStore } from '../../src/store/index.js';
+import { UnknownCityError } from '../../src/store/reads.js';
 import { NotAStoreError } from '../../src/store/store.js';
+import { checkRemoteName, RemoteNameError } from '../../src/store/sync.js';
 import { editedGoyang, git, sampleStore, seedBytes, snapshot, tempDir } from '../store/helpers.js';
 
 /** A session opener that counts how often a store is actually opened. */
@@ -55,6 +58,31 @@ describe('opening a store', () => {
     expect(error.dir).toBe(plain);
     expect(formatError(error)).not.toContain('--store');
     expect(formatError(inCliTerms(error))).toContain(`hint: create one with \`bangchim init ${plain}\`, or give --store DIR`);
+  });
+});
+
+describe('errors name no flag; the CLI words them', () => {
+  it('a city in an empty store: the CLI says how to import one', async () => {
+    const dir = join(tempDir(), 'store');
+    await initStore(dir, { empty: true });
+    const error = (await (await StoreSession.open(dir)).resolve('goyang').catch((e: unknown) => e)) as UnknownCityError;
+    expect(error).toBeInstanceOf(UnknownCityError);
+    expect([error.slug, error.known]).toEqual(['goyang', []]);
+    expect(error.hint).toBe('the store is empty; import a city first');
+    expect((inCliTerms(error) as UnknownCityError).hint).toBe('the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`');
+  });
+
+  it('a remote name that is an option: the CLI names --remote', () => {
+    const error = (() => {
+      try {
+        checkRemoteName('--upload-pack=x');
+      } catch (e) {
+        return e as RemoteNameError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(RemoteNameError);
+    expect(error.where).toBe('--upload-pack=x');
+    expect((inCliTerms(error) as RemoteNameError).where).toBe('--remote --upload-pack=x');
   });
 });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
-import { initStore } from '../../store/index.js';
+import { initStore } from '../../store/init.js';
 
 export const registerInit: RegisterCommand = (program, ctx) => {
   program

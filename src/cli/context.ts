@@ -4,7 +4,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { lineWriter, type Output } from '../app/output.js';
-import { sessionOnDemand, StoreSession, type StorePlace } from '../app/session.js';
+import type { StorePlace, StoreSession } from '../app/session.js';
 
 export interface CliContext {
   out: Output;
@@ -30,6 +30,7 @@ export type GlobalOptions = {
 export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliContext) => void;
 
 export function makeContext(init: { out: Output; err: Output; cwd: string; env: NodeJS.ProcessEnv }, globals: () => GlobalOptions): CliContext {
+  let session: Promise<StoreSession> | undefined;
   const place = (): StorePlace => ({ store: globals().store, cwd: init.cwd, env: init.env, onNotice: lineWriter(init.err) });
   return {
     ...init,
@@ -37,7 +38,8 @@ export function makeContext(init: { out: Output; err: Output; cwd: string; env: 
       return globals().debug === true;
     },
     place,
-    session: sessionOnDemand(() => StoreSession.locate(place())),
+    // The store's code loads with the first command that needs it, not with the program (help, parse, the UI's first frame).
+    session: () => (session ??= import('../app/session.js').then(({ StoreSession }) => StoreSession.locate(place()))),
   };
 }
 

@@ -6,8 +6,9 @@ import { resolveRefs } from './refs.js';
 import type { StoreSession } from './session.js';
 
 /** The diff of two resolved versions, each named by its label. */
-export function diffResolved(before: ResolvedVersion, after: ResolvedVersion, options: { editorial: boolean }): PolicyDiff {
-  return diffVersions(before.version, after.version, { editorial: options.editorial, oldLabel: before.label, newLabel: after.label });
+/** `unchangedText`: identical articles keep their text (the UI shows it). */
+export function diffResolved(before: ResolvedVersion, after: ResolvedVersion, options: { editorial: boolean; unchangedText?: boolean }): PolicyDiff {
+  return diffVersions(before.version, after.version, { editorial: options.editorial, unchangedText: options.unchangedText === true, oldLabel: before.label, newLabel: after.label });
 }
 
 /** Resolves both refs (the store opened once, only if one needs it) and diffs them. */

@@ -11,6 +11,8 @@ import { NavContext, useNav, type Nav } from './nav.js';
 import { ThemeProvider, makeTheme } from './theme.js';
 import { ScreenFrame } from './widgets/screen-frame.js';
 import { CitiesScreen } from './cities/cities.js';
+import { setLanguage, t, type Language } from './messages.js';
+import { defaultNoticeDir } from './notice/notice-files.js';
 
 // The first frame is the cities screen: the other screens (and the diff, notice and parser code they
 // pull in) load on first use, or in the background once the cities are listed (preloadScreens), so
@@ -32,14 +34,17 @@ export function preloadScreens(): void {
 export interface AppProps {
   backend: UiBackend;
   colour: boolean;
-  /** Where `w` proposes to write notices. */
+  /** Where typed relative paths start (the shell's directory). */
   cwd: string;
   /** Fixed size instead of the terminal's (tests). */
   size?: Size;
   first?: Screen;
+  /** The UI's language; by default the environment's (messages.ts, `uiLanguage`). */
+  language?: Language;
 }
 
-export function App({ backend, colour, cwd, size: fixedSize, first }: AppProps) {
+export function App({ backend, colour, cwd, size: fixedSize, first, language }: AppProps) {
+  if (language) setLanguage(language);
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const [state, dispatch] = useReducer(appReducer, first, initialAppState);
@@ -49,16 +54,18 @@ export function App({ backend, colour, cwd, size: fixedSize, first }: AppProps) 
   }, [state.quit, exit]);
   const push = useCallback((screen: Screen) => dispatch({ type: 'push', screen }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
+  const quit = useCallback(() => dispatch({ type: 'quit' }), []);
   const toggleHelp = useCallback(() => dispatch({ type: 'help' }), []);
   const storeChanged = useCallback(() => setStoreRevision((n) => n + 1), []);
+  const [noticeDir, setNoticeDir] = useState(() => defaultNoticeDir(backend.storeDir));
   const inputHandler = useRef<((input: string, key: Key) => void) | null>(null);
   const setInputHandler = useCallback((handler: (input: string, key: Key) => void) => {
     inputHandler.current = handler;
   }, []);
   useInput((input, key) => inputHandler.current?.(input, key), { isActive: !state.quit });
   const nav: Nav = useMemo(
-    () => ({ backend, size, cwd, help: state.help, storeRevision, push, back, toggleHelp, storeChanged, setInputHandler }),
-    [backend, size, cwd, state.help, storeRevision, push, back, toggleHelp, storeChanged, setInputHandler],
+    () => ({ backend, size, cwd, noticeDir, setNoticeDir, help: state.help, storeRevision, push, back, quit, toggleHelp, storeChanged, setInputHandler }),
+    [backend, size, cwd, noticeDir, state.help, storeRevision, push, back, quit, toggleHelp, storeChanged, setInputHandler],
   );
   const theme = useMemo(() => makeTheme(colour), [colour]);
   const top = state.stack.length - 1;
@@ -83,7 +90,7 @@ function ScreenLoading({ isActive }: { isActive: boolean }) {
   // Keys typed meanwhile are dropped rather than handled by the screen underneath.
   if (isActive) nav.setInputHandler(() => undefined);
   return (
-    <ScreenFrame title="bangchim" keys={[]} status={{ kind: 'busy', label: 'Loading…' }} size={nav.size} help={false}>
+    <ScreenFrame title="bangchim" keys={[]} status={{ kind: 'busy', label: t('app.loading') }} size={nav.size} help={false}>
       <Text> </Text>
     </ScreenFrame>
   );

@@ -9,6 +9,8 @@ export interface KeyHelp {
   label: string;
   /** Shown in the footer too (the help overlay shows every key). */
   footer?: boolean;
+  /** The screen's main keys: the footer keeps these whatever the width, and drops the others first. */
+  primary?: boolean;
 }
 
 /** A key press with nothing set, for building presses in pure code and tests. */

@@ -7,14 +7,18 @@ import type { Size } from './hooks.js';
 export interface Nav {
   backend: UiBackend;
   size: Size;
-  /** Directory `w` proposes for notice files. */
+  /** The directory relative paths typed in prompts start from. */
   cwd: string;
+  /** Where `w` proposes to write notice files: the last directory chosen in this session, else beside the store. */
+  noticeDir: string;
+  setNoticeDir(dir: string): void;
   help: boolean;
   /** Bumped after an import, so lists reload. */
   storeRevision: number;
   storeChanged(): void;
   push(screen: Screen): void;
   back(): void;
+  quit(): void;
   toggleHelp(): void;
   /** The active screen's key handler (set while it renders; the app owns the stdin subscription). */
   setInputHandler(handler: (input: string, key: import('ink').Key) => void): void;

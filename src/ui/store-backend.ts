@@ -75,7 +75,7 @@ export class StoreBackend implements UiBackend {
     const key = `${oldRef}\n${newRef}`;
     let found = this.diffs.get(key);
     if (!found) {
-      found = Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef), import('../app/diff.js')]).then(([a, b, { diffResolved }]) => diffResolved(a, b, { editorial: true }));
+      found = Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef), import('../app/diff.js')]).then(([a, b, { diffResolved }]) => diffResolved(a, b, { editorial: true, unchangedText: true }));
       found.catch(() => this.diffs.delete(key));
       this.diffs.set(key, found);
     }

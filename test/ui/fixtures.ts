@@ -31,7 +31,7 @@ export function goyangVersions(): { old: PolicyVersion; edited: PolicyVersion } 
 
 export function goyangDiff(): PolicyDiff {
   const { old, edited } = goyangVersions();
-  return diffVersions(old, edited, { editorial: true, oldLabel: 'goyang@2020-07-17', newLabel: 'goyang@2025-01-01' });
+  return diffVersions(old, edited, { editorial: true, unchangedText: true, oldLabel: 'goyang@2020-07-17', newLabel: 'goyang@2025-01-01' });
 }
 
 /** 고양's ledger as the store keeps it after the edited copy is imported. */

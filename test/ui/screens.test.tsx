@@ -6,12 +6,15 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { render } from 'ink-testing-library';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { App } from '../../src/ui/app.js';
+import { setLanguage } from '../../src/ui/messages.js';
 import { StoreBackend } from '../../src/ui/store-backend.js';
 import { resizeTerminal, sampleStoreWithEditedGoyang, waitFor } from './fixtures.js';
+
+setLanguage('ko');
 
 let storeDir: string;
 let draft: string;
@@ -48,30 +51,48 @@ describe('cities', () => {
   test('lists the five sample cities with newest date, counts and the latest change, at 80 and 200 columns', async () => {
     for (const columns of [80, 200]) {
       const ui = start({ columns, rows: 24 });
-      const frame = await ui.until((f) => f.includes('3 substantive'), 'the latest change of 고양');
-      expect(frame).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+3 substantive/);
+      const frame = await ui.until((f) => f.includes('실질 3'), 'the latest change of 고양');
+      expect(frame).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+실질 3/);
       expect(frame).toMatch(/파주시\s+paju\s+2024-09-30\s+1 \/ 12/);
-      expect(frame).toContain('? all keys');
+      expect(frame).toContain('? 모든 키');
+      expect(frame).toContain('bangchim · 기관 목록');
       expectBordersAligned(frame, columns);
       ui.app.unmount();
     }
   });
 
-  test('typing filters; ? shows every key; q quits', async () => {
+  test('typing filters; ? shows every key', async () => {
     const ui = start();
     await ui.has('의정부시');
     ui.app.stdin.write('파주');
-    const filtered = await ui.has('filter: 파주');
+    const filtered = await ui.has('거르기: 파주');
     expect(filtered).toContain('파주시');
     expect(filtered).not.toContain('고양특례시');
     ui.app.stdin.write('\x1b');
-    await ui.until((f) => f.includes('고양특례시') && !f.includes('filter:'), 'the filter cleared');
+    await ui.until((f) => f.includes('고양특례시') && !f.includes('거르기:'), 'the filter cleared');
     ui.app.stdin.write('?');
-    const help = await ui.has('Keys: bangchim · Cities');
-    expect(help).toContain('compare two cities');
+    const help = await ui.has('키: bangchim · 기관 목록');
+    expect(help).toContain('두 기관 비교');
     expect(help).toContain('Ctrl+C');
     ui.app.stdin.write('x');
-    await ui.until((f) => !f.includes('Keys:'), 'help closed');
+    await ui.until((f) => !f.includes('키: bangchim'), 'help closed');
+  });
+
+  test('typing iksan filters to 익산시 and opens nothing (i, c and q are letters of the filter)', async () => {
+    const ui = start();
+    await ui.has('의정부시');
+    ui.app.stdin.write('iksan');
+    const filtered = await ui.has('거르기: iksan');
+    expect(filtered).toContain('익산시');
+    expect(filtered).not.toContain('초안 가져오기 ·');
+    expect(filtered).not.toContain('의정부시');
+    expect(filtered).toContain('bangchim · 기관 목록');
+    ui.app.stdin.write('\x1b');
+    await ui.until((f) => f.includes('의정부시') && !f.includes('거르기:'), 'the filter cleared');
+    ui.app.stdin.write('cq');
+    const typed = await ui.has('거르기: cq');
+    expect(typed).toContain('bangchim · 기관 목록');
+    expect(typed).not.toContain('비교할 기관');
   });
 });
 
@@ -80,26 +101,26 @@ describe('timeline → diff → notice', () => {
     const ui = start({ columns: 120, rows: 40 });
     await ui.has('고양특례시');
     ui.app.stdin.write('\r');
-    const timeline = await ui.until((f) => f.includes('Timeline') && f.includes('3 substantive'), '고양 timeline with change counts');
-    expect(timeline).toMatch(/2011-11-07 ~ 2016-05-13 no text/);
-    expect(timeline).toMatch(/2020-07-17 ~ 2024-12-31 text\s+first with text/);
-    expect(timeline).toMatch(/2025-01-01 ~ in force\s+text\s+3 substantive/);
+    const timeline = await ui.until((f) => f.includes('연혁') && f.includes('실질 3'), '고양 timeline with change counts');
+    expect(timeline).toMatch(/2011-11-07 ~ 2016-05-13 없음/);
+    expect(timeline).toMatch(/2020-07-17 ~ 2024-12-31 있음\s+첫 본문/);
+    expect(timeline).toMatch(/2025-01-01 ~ 시행 중\s+있음\s+실질 3/);
     expectBordersAligned(timeline, 120);
 
     // A version without text says why it can't be diffed.
     ui.app.stdin.write('k');
     ui.app.stdin.write('k');
     ui.app.stdin.write('d');
-    await ui.has('2016-12-02 ~ 2020-07-16 has no text in the store');
+    await ui.has('2016-12-02 ~ 2020-07-16의 본문이 저장소에 없습니다');
 
     ui.app.stdin.write('@');
-    await ui.has('Version in force on');
+    await ui.has('이날 시행 중인 판');
     ui.app.stdin.write('2025-03-01\r');
-    await ui.has('In force on 2025-03-01: 2025-01-01 ~ in force (text archived).');
+    await ui.has('2025-03-01에 시행 중: 2025-01-01 ~ 시행 중 (본문 있음).');
 
     ui.app.stdin.write('d');
     const diff = await ui.has('고양특례시 (goyang): 2020-07-17 → 2025-01-01');
-    expect(diff).toContain('substantive 3 · 수정 3');
+    expect(diff).toContain('실질 3 · 수정 3');
     expect(diff).toMatch(/● 제8조 개인정보의 안전성 확보조치\s+수정/);
     expect(diff).toContain('접속기록 보관: 1년 → 2년');
     // Without colour, changed words are bracketed.
@@ -110,27 +131,29 @@ describe('timeline → diff → notice', () => {
     ui.app.stdin.write('n');
     await ui.has('전화: 031-8075-2593 → 031-8075-2594');
     ui.app.stdin.write('s');
-    const sideBySide = await ui.has('old: goyang@2020-07-17');
-    expect(sideBySide).toContain('new: goyang@2025-01-01');
+    const sideBySide = await ui.has('변경 전: goyang@2020-07-17');
+    expect(sideBySide).toContain('변경 후: goyang@2025-01-01');
     // Old and new columns on the same row, the changed number marked on each side.
     expect(sideBySide).toMatch(/\[-[0-9-]*2593-\].*│.*\{\+[0-9-]*2594\+\}/);
     expectBordersAligned(sideBySide, 120);
 
     ui.app.stdin.write('f');
-    const facts = await ui.has('Fact changes (3)');
+    const facts = await ui.has('사실 변경 (3)');
     expect(facts).toContain('제12조  날짜: 2020-07-17 → 2025-01-01');
     ui.app.stdin.write('f');
 
     ui.app.stdin.write('t');
-    const notice = await ui.has('Notice, effective 2025-01-01');
+    const notice = await ui.has('공고문, 시행 2025-01-01');
     expect(notice).toContain('고양특례시의 개인정보 처리방침이 다음과 같이 변경되어 2025년 1월 1일부터 적용됩니다.');
     ui.app.stdin.write('3');
-    await ui.has('3 comparison table');
+    await ui.has('3 신·구 대비표');
     expect(ui.frame()).toContain('개 정 안');
     ui.app.stdin.write('w');
-    await ui.has('Write the notice (.txt .md .html) into directory:');
+    const asked = await ui.has('공고문(.txt .md .html)을 쓸 디렉터리:');
+    // Proposed: beside the store, not the current directory.
+    expect(asked).toContain(`${basename(storeDir)}-notices`);
     ui.app.stdin.write('\x15notices\r');
-    const written = await ui.has('Wrote:');
+    const written = await ui.has('썼습니다:');
     const base = join(ui.cwd, 'notices', 'goyang-2025-01-01-notice');
     for (const ext of ['.txt', '.md', '.html']) {
       expect(written).toContain(`goyang-2025-01-01-notice${ext}`);
@@ -141,22 +164,29 @@ describe('timeline → diff → notice', () => {
 
     // q walks back up the stack, keeping each screen where it was.
     ui.app.stdin.write('q');
-    await ui.has('substantive 3 · 수정 3');
+    await ui.has('실질 3 · 수정 3');
     ui.app.stdin.write('q');
-    await ui.has('Timeline');
+    await ui.has('연혁');
     ui.app.stdin.write('q');
-    await ui.until((f) => f.includes('bangchim · Cities'), 'back on the cities');
+    await ui.until((f) => f.includes('bangchim · 기관 목록'), 'back on the cities');
   });
 
-  test('c compares two cities', async () => {
+  test('^D compares two cities, and the comparison does not stick: back on the cities, enter opens a timeline', async () => {
     const ui = start({ columns: 120, rows: 40 });
     await ui.has('의정부시');
-    ui.app.stdin.write('c');
-    await ui.has('Compare goyang with');
-    ui.app.stdin.write('jjj\r');
+    ui.app.stdin.write('\x04');
+    await ui.has('goyang와(과) 비교할 기관');
+    ui.app.stdin.write('\x1b[B\x1b[B\x1b[B');
+    await ui.until((f) => /│ 파주시/.test(f) && f.includes('비교할 기관'), 'the cursor on 파주시');
+    ui.app.stdin.write('\r');
     const cross = await ui.has('고양특례시 2025-01-01 ↔ 파주시 2024-09-30');
-    expect(cross).toContain('substantive');
+    expect(cross).toContain('실질');
     expectBordersAligned(cross, 120);
+    ui.app.stdin.write('q');
+    const back = await ui.has('bangchim · 기관 목록');
+    expect(back).not.toContain('비교할 기관');
+    ui.app.stdin.write('\r');
+    await ui.has('파주시 (paju) · 연혁');
   });
 });
 
@@ -165,23 +195,23 @@ describe('import from the cities screen', () => {
     const ui = start({ columns: 100, rows: 30 });
     await ui.has('익산시');
     // i imports for the highlighted city; Esc on the first prompt goes back.
-    ui.app.stdin.write('jj');
-    ui.app.stdin.write('i');
-    await ui.has('Import a draft of 남양주시');
+    ui.app.stdin.write('\x1b[B\x1b[B');
+    ui.app.stdin.write('\x0f');
+    await ui.has('남양주시 (namyangju) 초안 가져오기');
     ui.app.stdin.write('\x1b');
-    await ui.has('bangchim · Cities');
-    ui.app.stdin.write('kk');
-    ui.app.stdin.write('i');
-    await ui.has('Import a draft of 고양특례시');
+    await ui.has('bangchim · 기관 목록');
+    ui.app.stdin.write('\x1b[A\x1b[A');
+    ui.app.stdin.write('\x0f');
+    await ui.has('고양특례시 (goyang) 초안 가져오기');
     ui.app.stdin.write(draft + '\r');
-    await ui.has('Effective date');
+    await ui.has('시행일 (YYYY-MM-DD');
     ui.app.stdin.write('2025-0x\r');
-    await ui.has('is not a date');
+    await ui.has('날짜가 아닙니다');
     ui.app.stdin.write('\x7f\x7f02-01\r');
-    const preview = await ui.has('Import this as a new version?');
-    expect(preview).toMatch(/city\s+고양특례시 \(goyang\)/);
-    expect(preview).toMatch(/effective\s+2025-02-01\s+\(the text states 2025-01-01\)/);
-    expect(preview).toMatch(/articles\s+12: 제1조 제2조/);
+    const preview = await ui.has('새 판으로 가져올까요?');
+    expect(preview).toMatch(/기관\s+고양특례시 \(goyang\)/);
+    expect(preview).toMatch(/시행일\s+2025-02-01\s+\(본문에는 2025-01-01\)/);
+    expect(preview).toMatch(/조항\s+12개: 제1조 제2조/);
     ui.app.stdin.write('y');
     const done = await ui.has('goyang@2025-02-01');
     expect(done).toContain('archived');

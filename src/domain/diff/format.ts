@@ -131,8 +131,12 @@ export function formatDiffText(diff: PolicyDiff, options: TextFormatOptions = {}
 function topicLines(diff: PolicyDiff): string[] {
   const lines: string[] = [];
   const names = (topics: readonly Topic[]): string => topics.map((t) => TOPIC_LABELS[t]).join(', ');
-  if (diff.topics.onlyOld.length > 0) lines.push(`${sanitize(diff.old.city)}에만 있는 주제: ${names(diff.topics.onlyOld)}`);
-  if (diff.topics.onlyNew.length > 0) lines.push(`${sanitize(diff.new.city)}에만 있는 주제: ${names(diff.topics.onlyNew)}`);
+  // Two versions of one body have the same name: say which side lost a topic and which gained one.
+  const sameBody = diff.old.slug === diff.new.slug;
+  const removed = sameBody ? `없어진 주제 (${sanitize(diff.old.label)}에만 있음)` : `${sanitize(diff.old.city)}에만 있는 주제`;
+  const added = sameBody ? `새로 생긴 주제 (${sanitize(diff.new.label)}에만 있음)` : `${sanitize(diff.new.city)}에만 있는 주제`;
+  if (diff.topics.onlyOld.length > 0) lines.push(`${removed}: ${names(diff.topics.onlyOld)}`);
+  if (diff.topics.onlyNew.length > 0) lines.push(`${added}: ${names(diff.topics.onlyNew)}`);
   if (lines.length > 0) lines.push('');
   return lines;
 }

@@ -141,7 +141,7 @@ export class PolicyDiffer {
       substantive: retitled || bodyChanged || moved,
       topic: newArticle.topic,
       similarity: round(similarity),
-      clauses: identical ? [] : this.clauses(oldArticle.body, newArticle.body),
+      clauses: identical ? this.unchangedClauses(newArticle.body) : this.clauses(oldArticle.body, newArticle.body),
       facts: bodyChanged ? this.facts([oldArticle], [newArticle], newRef) : [],
     };
   }
@@ -179,6 +179,11 @@ export class PolicyDiffer {
       clauses: flattenClauses(profile.article.body).map((p) => withMarker({ status, [side]: p.text }, p.marker)),
       facts: [],
     };
+  }
+
+  unchangedClauses(body: readonly Clause[]): ClauseChange[] {
+    if (!this.options.unchangedText) return [];
+    return flattenClauses(body).map((p) => ({ status: 'unchanged', old: p.text, new: p.text, ...(p.marker === undefined ? {} : { marker: p.marker }) }));
   }
 
   clauses(oldBody: readonly Clause[], newBody: readonly Clause[]): ClauseChange[] {

@@ -124,6 +124,8 @@ export interface PolicyDiff {
 export interface DiffOptions {
   /** Keep editorial-only clause changes in entries (they are always counted in the summary). */
   editorial?: boolean;
+  /** Identical articles carry their provisions as unchanged clauses (a reader shows their text; reports list none). */
+  unchangedText?: boolean;
   /** Labels for the two sides (default: the slug, or slug@effective). */
   oldLabel?: string;
   newLabel?: string;

@@ -11,6 +11,7 @@ import { ScreenFrame, bodyRows } from '../widgets/screen-frame.js';
 import type { Status } from '../widgets/status-line.js';
 import { citiesKeys, filterCities, initialCitiesState, type CitiesState } from './cities-state.js';
 import { useCitiesInput } from './use-cities.js';
+import { t } from '../messages.js';
 
 /** Latest change per slug: undefined while computing, null when fewer than two versions have text. */
 export type ChangeMap = Record<string, ChangeSize | null | 'failed' | undefined>;
@@ -22,20 +23,20 @@ const COUNT = 10;
 
 export function formatChange(change: ChangeSize | null | 'failed' | undefined): string {
   if (change === undefined) return '…';
-  if (change === 'failed') return '(could not diff)';
-  if (change === null) return '— (one version with text)';
-  return `${change.substantive} substantive  +${change.added} -${change.removed} ~${change.modified}`;
+  if (change === 'failed') return t('cities.change.failed');
+  if (change === null) return t('cities.change.single');
+  return t('cities.change.size', { ...change });
 }
 
 /** One table line, exactly `width` columns. */
 export function cityLine(row: CitySummary, change: ChangeSize | null | 'failed' | undefined, width: number): string {
-  const fixed = `${cell(row.city, CITY)} ${cell(row.slug, SLUG)} ${cell(row.newest ?? '(undated)', DATE)} ${cell(`${row.archived} / ${row.known}`, COUNT, 'right')}  `;
+  const fixed = `${cell(row.city, CITY)} ${cell(row.slug, SLUG)} ${cell(row.newest ?? t('cities.undated'), DATE)} ${cell(`${row.archived} / ${row.known}`, COUNT, 'right')}  `;
   return padToWidth(fixed + formatChange(change), width);
 }
 
 export function cityHeader(width: number): string {
-  const fixed = `${padToWidth('City', CITY)} ${padToWidth('Slug', SLUG)} ${padToWidth('Newest', DATE)} ${padToWidth('text/known', COUNT, 'right')}  `;
-  return padToWidth(fixed + 'Latest change (substantive, +added -removed ~modified)', width);
+  const fixed = `${padToWidth(t('cities.head.city'), CITY)} ${padToWidth(t('cities.head.slug'), SLUG)} ${padToWidth(t('cities.head.newest'), DATE)} ${padToWidth(t('cities.head.count'), COUNT, 'right')}  `;
+  return padToWidth(fixed + t('cities.head.change'), width);
 }
 
 export interface CitiesViewProps {
@@ -58,14 +59,14 @@ export function CitiesTable({ rows, changes, state, size, loaded = true }: Citie
   const shown = visible.slice(start, start + listHeight);
   let note = '';
   if (state.message) note = state.message;
-  else if (state.compareFrom) note = `Compare ${state.compareFrom} with… (enter on the other city, Esc cancels)`;
-  else if (state.filter !== '') note = `filter: ${state.filter}  (${visible.length} of ${rows.length})`;
+  else if (state.compareFrom) note = t('cities.comparing', { from: state.compareFrom });
+  else if (state.filter !== '') note = t('cities.filtering', { filter: state.filter, shown: visible.length, total: rows.length });
   return (
     <Box flexDirection="column">
       {filterLines ? <Text {...theme.tone('warning')}>{cell(note, size.columns)}</Text> : null}
       <Box flexDirection="column" borderStyle="single" flexShrink={0} paddingX={1} width={size.columns}>
         <Text {...theme.tone('muted')}>{cityHeader(inner)}</Text>
-        {shown.length === 0 ? <Text>{padToWidth(!loaded ? 'Reading the store…' : rows.length === 0 ? 'No city in the store yet: import one with `bangchim import CITY FILE`.' : 'No city matches the filter.', inner)}</Text> : null}
+        {shown.length === 0 ? <Text>{padToWidth(!loaded ? t('cities.reading') : rows.length === 0 ? t('cities.empty') : t('cities.noMatch'), inner)}</Text> : null}
         {shown.map((row, i) => {
           const focused = start + i === state.cursor;
           return (
@@ -93,11 +94,11 @@ export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean
   useCitiesInput(state, setState, rows, isActive);
   const pending = rows.filter((r) => changes[r.slug] === undefined).length;
   let status: Status = { kind: 'idle' };
-  if (cities.status === 'loading') status = { kind: 'busy', label: 'Opening the store…' };
+  if (cities.status === 'loading') status = { kind: 'busy', label: t('cities.opening') };
   else if (cities.status === 'failed') status = { kind: 'error', message: cities.message };
-  else if (pending > 0) status = { kind: 'busy', label: `Measuring the latest changes (${rows.length - pending}/${rows.length})…` };
+  else if (pending > 0) status = { kind: 'busy', label: t('cities.measuring', { done: rows.length - pending, total: rows.length }) };
   return (
-    <ScreenFrame title="bangchim · Cities" context={nav.backend.storeDir} keys={citiesKeys(state)} status={status} size={nav.size} help={nav.help}>
+    <ScreenFrame title={t('cities.title')} context={nav.backend.storeDir} keys={citiesKeys(state)} status={status} size={nav.size} help={nav.help}>
       <CitiesTable rows={rows} changes={changes} state={state} size={nav.size} loaded={cities.status !== 'loading'} />
     </ScreenFrame>
   );

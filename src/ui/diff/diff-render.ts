@@ -4,7 +4,8 @@
  */
 import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../../domain/diff/types.js';
 import { articleLabel, formatFactChange, refLabel } from '../../domain/diff/index.js';
-import { displayWidth, truncateToWidth, sanitizeForTerminal, padToWidth } from '../text.js';
+import { displayWidth, truncateToWidth, sanitizeForTerminal, padToWidth, shortenAtWord } from '../text.js';
+import { t } from '../messages.js';
 import { padLine, seg, wrapSegments, type RichLine, type Segment } from '../rich-text.js';
 import type { Tone } from '../theme.js';
 
@@ -73,8 +74,8 @@ export function articleListLine(entry: ArticleEntry, width: number, editorial: b
   const labelWidth = Math.max(1, width - 2 - badgeWidth);
   const line: RichLine = [{ text: `${mark} `, ...(changed ? { tone: 'modified' as Tone } : {}) }];
   // When the badges don't leave room for a readable label, the label wins and badges are cut.
-  if (labelWidth < 8) return padLine([...line, { text: truncateToWidth(label, width - 2) }], width);
-  line.push({ text: padToWidth(label, labelWidth), ...(changed || entry.status !== 'unchanged' ? {} : { tone: 'muted' as Tone }) });
+  if (labelWidth < 8) return padLine([...line, { text: shortenAtWord(label, width - 2) }], width);
+  line.push({ text: padToWidth(shortenAtWord(label, labelWidth), labelWidth), ...(changed || entry.status !== 'unchanged' ? {} : { tone: 'muted' as Tone }) });
   for (const badge of badges) line.push({ text: ' ' }, { text: badge.label, tone: badge.tone });
   return padLine(line, width);
 }
@@ -82,7 +83,7 @@ export function articleListLine(entry: ArticleEntry, width: number, editorial: b
 /** The counts above the article list. */
 export function summaryText(diff: PolicyDiff): string {
   const s = diff.summary;
-  const parts = [`substantive ${s.substantive}`];
+  const parts = [t('diff.summary.substantive', { count: s.substantive })];
   const named: [string, number][] = [
     ['신설', s.added],
     ['삭제', s.removed],
@@ -94,7 +95,7 @@ export function summaryText(diff: PolicyDiff): string {
     ['병합', s.merged],
   ];
   for (const [label, count] of named) if (count > 0) parts.push(`${label} ${count}`);
-  parts.push(`editorial ${s.editorial}`);
+  parts.push(t('diff.summary.editorial', { count: s.editorial }));
   return parts.join(' · ');
 }
 
@@ -193,30 +194,40 @@ function titleLine(entry: ArticleEntry): string {
   return oldName === newName ? newName : `${oldName} → ${newName}`;
 }
 
-/** The right pane: the article's names, its fact changes, then its clauses. */
+/** What an article without a substantive change is: renumbered only, identical, or editorial only (its text follows). */
+function unchangedNote(entry: ArticleEntry): string | undefined {
+  if (isSubstantiveEntry(entry) || entry.old.length === 0 || entry.new.length === 0) return undefined;
+  if (entry.renumbered) return t('diff.renumberedOnly', { from: refsLabel(entry.old), to: refsLabel(entry.new) });
+  if (entry.status === 'unchanged') return t('diff.unchanged');
+  return t('diff.editorialOnly');
+}
+
+/** The right pane: the article's names, its fact changes, then its clauses (an unchanged article's text too). */
 export function detailLines(diff: PolicyDiff, entry: ArticleEntry | undefined, width: number, options: DetailOptions): RichLine[] {
-  if (!entry) return [[{ text: 'No article to show.' }]];
+  if (!entry) return [[{ text: t('diff.noArticle') }]];
   const lines: RichLine[] = [];
   lines.push(...wrapSegments([seg(titleLine(entry), { tone: 'accent' })], width, 2));
   const badges = entryBadges(entry, options.editorial);
-  const state = badges.length ? badges.map((b) => b.label).join(' ') : isSubstantiveEntry(entry) ? '' : 'no substantive change';
-  const similarity = entry.status === 'added' || entry.status === 'removed' ? '' : `  similarity ${entry.similarity.toFixed(2)}`;
+  const state = badges.length ? badges.map((b) => b.label).join(' ') : isSubstantiveEntry(entry) ? '' : t('diff.noSubstantive');
+  const similarity = entry.status === 'added' || entry.status === 'removed' ? '' : `  ${t('diff.similarity', { value: entry.similarity.toFixed(2) })}`;
   lines.push([seg(`${state}${similarity}`, { tone: 'muted' })]);
   for (const fact of entry.facts) lines.push(...wrapSegments([seg(`  ${formatFactChange(fact)}`, { tone: 'warning' })], width, 4));
   lines.push([]);
   if (options.sideBySide) {
     const column = Math.max(4, Math.floor((width - 3) / 2));
-    lines.push([seg(padToWidth(`old: ${diff.old.label}`, column), { tone: 'removed' }), { text: ' │ ', tone: 'muted' }, seg(truncateToWidth(`new: ${diff.new.label}`, column), { tone: 'added' })]);
+    lines.push([seg(padToWidth(t('diff.oldSide', { label: diff.old.label }), column), { tone: 'removed' }), { text: ' │ ', tone: 'muted' }, seg(truncateToWidth(t('diff.newSide', { label: diff.new.label }), column), { tone: 'added' })]);
   }
   const clauses = entry.clauses;
-  if (clauses.length === 0) lines.push(...wrapSegments([seg(entry.substantive ? '(no clause-level changes recorded)' : 'Only editorial differences (press e to show them).', { tone: 'muted' })], width));
+  const note = unchangedNote(entry);
+  if (note) lines.push(...wrapSegments([seg(note, { tone: 'muted' })], width), []);
+  if (clauses.length === 0 && entry.substantive) lines.push(...wrapSegments([seg(t('diff.noClauses'), { tone: 'muted' })], width));
   for (const clause of clauses) lines.push(...(options.sideBySide ? sideBySideClause(clause, width, options) : inlineClause(clause, width, options)));
   return lines;
 }
 
 /** The `f` overlay: every fact change of the pair, one per line. */
 export function factLines(facts: FactChange[], width: number): RichLine[] {
-  if (facts.length === 0) return [[seg('No contact, period, statute, URL or date changed.', { tone: 'muted' })]];
+  if (facts.length === 0) return [[seg(t('diff.noFacts'), { tone: 'muted' })]];
   return facts.flatMap((fact) => wrapSegments([seg(padToWidth(fact.article, 8)), seg(formatFactChange(fact), { tone: fact.old === null ? 'added' : fact.new === null ? 'removed' : 'modified' })], width, 8));
 }
 

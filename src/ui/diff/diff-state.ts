@@ -4,6 +4,7 @@ import type { Screen } from '../app-state.js';
 import { clampIndex, isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
 import { entryMatches, isSubstantiveEntry } from './diff-render.js';
+import { t } from '../messages.js';
 
 export interface DiffState {
   cursor: number;
@@ -32,18 +33,22 @@ export function initialDiffState(diff: PolicyDiff | undefined): DiffState {
 }
 
 export function diffKeys(state: DiffState, crossCity: boolean): KeyHelp[] {
-  if (state.prompt) return [{ key: 'enter', label: 'search' }, { key: 'Esc', label: 'cancel' }];
-  if (state.facts) return [{ key: 'f', label: 'close facts' }, { key: 'q', label: 'close' }];
+  if (state.prompt) return [{ key: 'Enter', label: t('diff.key.search'), primary: true }, { key: 'Esc', label: t('diff.key.cancel'), primary: true }];
+  if (state.facts) return [{ key: 'f', label: t('diff.key.closeFacts'), primary: true }, { key: 'q', label: t('diff.key.close'), primary: true }];
   const keys: KeyHelp[] = [
-    { key: '↑↓', label: 'article' },
-    { key: 'n/N', label: 'next/prev change' },
-    { key: 's', label: state.sideBySide ? 'inline' : 'side by side' },
-    { key: 'e', label: state.editorial ? 'hide editorial' : 'show editorial' },
-    { key: 'f', label: 'facts' },
-    { key: '/', label: 'search' },
+    { key: '↑↓', label: t('diff.key.article') },
+    { key: 'n/N', label: t('diff.key.nextChange'), primary: true },
+    { key: 's', label: state.sideBySide ? t('diff.key.inline') : t('diff.key.sideBySide'), primary: true },
+    { key: 'e', label: state.editorial ? t('diff.key.hideEditorial') : t('diff.key.showEditorial'), primary: true },
+    { key: 'f', label: t('diff.key.facts'), primary: true },
+    { key: '/', label: t('diff.key.search'), primary: true },
   ];
-  if (!crossCity) keys.push({ key: 't', label: 'notice' });
-  keys.push({ key: 'PgUp/PgDn', label: 'scroll the article', footer: false }, { key: 'Home/End', label: 'first/last article', footer: false }, { key: 'q', label: 'back' });
+  if (!crossCity) keys.push({ key: 't', label: t('diff.key.notice'), primary: true });
+  keys.push(
+    { key: 'PgUp/PgDn', label: t('diff.key.scroll'), footer: false },
+    { key: 'Home/End', label: t('diff.key.firstLast'), footer: false },
+    { key: 'q', label: t('diff.key.back'), primary: true },
+  );
   return keys;
 }
 
@@ -64,11 +69,13 @@ export function diffKey(state: DiffState, diff: PolicyDiff, layout: DiffLayoutFa
     const outcome = promptKey(state.prompt, input, key);
     if (outcome.kind === 'cancel') return next({ prompt: undefined });
     if (outcome.kind === 'editing') return next({ prompt: outcome.state });
-    if (outcome.value === '') return next({ prompt: undefined });
-    const found = findFrom(diff, state.cursor, 1, (i) => entryMatches(diff.articles[i]!, outcome.value));
-    if (found === undefined) return next({ prompt: undefined, search: outcome.value, message: `"${outcome.value}" is in no article.` });
-    const total = diff.articles.filter((e) => entryMatches(e, outcome.value)).length;
-    return next({ prompt: undefined, search: outcome.value, cursor: found, scroll: 0, message: `"${outcome.value}": ${total} article${total === 1 ? '' : 's'} (/ then enter for the next)` });
+    // An empty query looks for the next match of the last one.
+    const query = outcome.value === '' ? state.search : outcome.value;
+    if (query === undefined) return next({ prompt: undefined });
+    const found = findFrom(diff, state.cursor, 1, (i) => entryMatches(diff.articles[i]!, query));
+    if (found === undefined) return next({ prompt: undefined, search: query, message: t('diff.notFound', { query }) });
+    const total = diff.articles.filter((e) => entryMatches(e, query)).length;
+    return next({ prompt: undefined, search: query, cursor: found, scroll: 0, message: t('diff.found', { query, total }) });
   }
   if (state.facts) {
     if (input === 'f' || isBack(input, key)) return next({ facts: false });
@@ -86,16 +93,16 @@ export function diffKey(state: DiffState, diff: PolicyDiff, layout: DiffLayoutFa
   if (input === 's') return next({ sideBySide: !state.sideBySide, scroll: 0 });
   if (input === 'e') return next({ editorial: !state.editorial, scroll: 0 });
   if (input === 'f') return next({ facts: true });
-  if (input === '/') return next({ prompt: openPrompt('Search article text:', state.search ?? '') });
+  if (input === '/') return next({ prompt: openPrompt(t('diff.searchPrompt')) });
   if (input === 'n' || input === 'N') {
     const step = input === 'n' ? 1 : -1;
     const found = findFrom(diff, state.cursor, step, (i) => isSubstantiveEntry(diff.articles[i]!));
-    if (found === undefined) return next({ message: 'No substantive change between these two versions.' });
+    if (found === undefined) return next({ message: t('diff.noChange') });
     const wrapped = step === 1 ? found <= state.cursor : found >= state.cursor;
-    return next({ cursor: found, scroll: 0, ...(wrapped ? { message: step === 1 ? 'Wrapped to the first change.' : 'Wrapped to the last change.' } : {}) });
+    return next({ cursor: found, scroll: 0, ...(wrapped ? { message: step === 1 ? t('diff.wrappedFirst') : t('diff.wrappedLast') } : {}) });
   }
   if (input === 't') {
-    if (refs.crossCity) return next({ message: 'A change notice is for two versions of one city, not two cities.' });
+    if (refs.crossCity) return next({ message: t('diff.crossCityNotice') });
     return { kind: 'open', screen: { kind: 'notice', oldRef: refs.oldRef, newRef: refs.newRef } };
   }
   return { kind: 'none' };

@@ -15,6 +15,8 @@ import type { Status } from '../widgets/status-line.js';
 import { articleListLine, detailLines, factLines, summaryText } from './diff-render.js';
 import { diffKeys, initialDiffState, type DiffLayoutFacts, type DiffState } from './diff-state.js';
 import { useDiffInput } from './use-diff.js';
+import { t } from '../messages.js';
+import { useScrollKeptOnResize } from '../scroll-anchor.js';
 
 export interface DiffLayout {
   listWidth: number;
@@ -38,7 +40,7 @@ export function diffLayout(size: Size, state: DiffState): DiffLayout {
 
 /** "고양특례시: 2020-07-17 → 2025-01-01", or two cities. */
 export function diffTitle(diff: PolicyDiff): string {
-  const date = (d: string | null) => d ?? '(undated)';
+  const date = (d: string | null) => d ?? t('diff.undated');
   if (diff.old.slug === diff.new.slug) return `${diff.new.city} (${diff.new.slug}): ${date(diff.old.effective)} → ${date(diff.new.effective)}`;
   return `${diff.old.city} ${date(diff.old.effective)} ↔ ${diff.new.city} ${date(diff.new.effective)}`;
 }
@@ -67,12 +69,19 @@ export function currentDetail(diff: PolicyDiff, state: DiffState, layout: DiffLa
   return detailLines(diff, diff.articles[state.cursor], layout.detailInner, { sideBySide: state.sideBySide, editorial: state.editorial, colour });
 }
 
-export function DiffBody({ diff, state, size }: DiffBodyProps) {
+/** The text of rich lines, for keeping the content in view across a resize. */
+export function lineTexts(lines: RichLine[]): string[] {
+  return lines.map((line) => line.map((segment) => segment.text).join(''));
+}
+
+export function DiffBody({ diff, state, size, setScroll = () => undefined }: DiffBodyProps & { setScroll?: (scroll: number) => void }) {
   const theme = useTheme();
   const layout = diffLayout(size, state);
   const detail = useMemo(() => currentDetail(diff, state, layout, theme.colour), [diff, state.cursor, state.sideBySide, state.editorial, layout.detailInner, theme.colour]);
   const detailRows = state.facts ? factLines(diff.facts, layout.detailInner) : detail;
-  const scroll = state.facts ? 0 : Math.min(state.scroll, Math.max(0, detailRows.length - layout.innerHeight));
+  const texts = useMemo(() => lineTexts(detail), [detail]);
+  const kept = useScrollKeptOnResize(texts, layout.detailInner, state.scroll, setScroll);
+  const scroll = state.facts ? 0 : Math.min(kept, Math.max(0, detailRows.length - layout.innerHeight));
   const shown = detailRows.slice(scroll, scroll + layout.innerHeight);
   const more = detailRows.length - scroll - shown.length;
   return (
@@ -81,9 +90,9 @@ export function DiffBody({ diff, state, size }: DiffBodyProps) {
       <Box>
         <ArticleList entries={diff.articles} cursor={state.cursor} editorial={state.editorial} width={layout.listWidth} height={layout.paneHeight} />
         <Box flexDirection="column" borderStyle="single" flexShrink={0} paddingX={1} width={layout.detailWidth} height={layout.paneHeight}>
-          {state.facts ? <Text {...theme.tone('accent')}>{truncateToWidth(`Fact changes (${diff.facts.length})`, layout.detailInner)}</Text> : null}
+          {state.facts ? <Text {...theme.tone('accent')}>{truncateToWidth(t('diff.factsTitle', { count: diff.facts.length }), layout.detailInner)}</Text> : null}
           {(state.facts ? shown.slice(0, layout.innerHeight - 1) : shown).map((line, i) => (
-            <RichLineView key={scroll + i} line={more > 0 && i === shown.length - 1 ? [{ text: `… ${more + 1} more lines (PgDn)`, tone: 'muted' }] : line} />
+            <RichLineView key={scroll + i} line={more > 0 && i === shown.length - 1 ? [{ text: t('more.lines', { count: more + 1 }), tone: 'muted' }] : line} />
           ))}
         </Box>
       </Box>
@@ -97,10 +106,16 @@ export function DiffBody({ diff, state, size }: DiffBodyProps) {
   );
 }
 
+/** The articles as a reader meets them: the preamble (전문) before the first article, appendices after the last. */
+export function inReadingOrder(diff: PolicyDiff): PolicyDiff {
+  const isPreamble = (entry: ArticleEntry) => [...entry.new, ...entry.old][0]?.part === 'preamble';
+  return { ...diff, articles: [...diff.articles.filter(isPreamble), ...diff.articles.filter((entry) => !isPreamble(entry))] };
+}
+
 export function DiffScreen({ oldRef, newRef, crossCity, isActive = true }: { oldRef: string; newRef: string; crossCity: boolean; isActive?: boolean }) {
   const nav = useNav();
   const theme = useTheme();
-  const task = useTask(() => nav.backend.diff(oldRef, newRef), [nav.backend, oldRef, newRef]);
+  const task = useTask(() => nav.backend.diff(oldRef, newRef).then(inReadingOrder), [nav.backend, oldRef, newRef]);
   const diff = task.status === 'done' ? task.value : undefined;
   // Until a key is pressed, the state is the diff's opening state (on its first substantive change).
   const [touched, setState] = useState<DiffState | undefined>(undefined);
@@ -115,13 +130,13 @@ export function DiffScreen({ oldRef, newRef, crossCity, isActive = true }: { old
   const facts: DiffLayoutFacts = { detailLength, detailHeight: layout.innerHeight };
   useDiffInput(state, setState, diff, facts, { oldRef, newRef, crossCity }, isActive);
   let status: Status = { kind: 'idle' };
-  if (task.status === 'loading') status = { kind: 'busy', label: `Reading ${oldRef} and ${newRef} and aligning their articles…` };
+  if (task.status === 'loading') status = { kind: 'busy', label: t('diff.loading', { old: oldRef, new: newRef }) };
   else if (task.status === 'failed') status = { kind: 'error', message: task.message };
   const title = diff ? `bangchim · ${diffTitle(diff)}` : `bangchim · ${oldRef} → ${newRef}`;
   const context = diff ? `${diff.old.label} → ${diff.new.label}` : undefined;
   return (
     <ScreenFrame title={title} context={context} keys={diffKeys(state, crossCity)} status={status} size={nav.size} help={nav.help}>
-      {diff ? <DiffBody diff={diff} state={state} size={nav.size} /> : null}
+      {diff ? <DiffBody diff={diff} state={state} size={nav.size} setScroll={(scroll) => setState({ ...state, scroll })} /> : null}
     </ScreenFrame>
   );
 }

@@ -5,6 +5,10 @@
 import type { DraftPreview } from '../backend.js';
 import { isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
+import { t } from '../messages.js';
+
+/** Resolves a typed path (`~`, quotes) and checks it is a readable file: the path, or what is wrong, said once. */
+export type PathCheck = (typed: string) => { path: string } | { problem: string };
 
 export type ImportStep =
   | { step: 'path'; prompt: PromptState }
@@ -18,42 +22,44 @@ export type ImportStep =
 export type ImportOutcome = { kind: 'state'; state: ImportStep } | { kind: 'preview'; state: ImportStep } | { kind: 'import'; state: ImportStep } | { kind: 'back' } | { kind: 'none' };
 
 export function initialImportState(path = ''): ImportStep {
-  return { step: 'path', prompt: openPrompt('Draft file to import (text or saved HTML):', path) };
+  return { step: 'path', prompt: openPrompt(t('import.pathPrompt'), path) };
 }
 
 export function importKeys(state: ImportStep): KeyHelp[] {
   switch (state.step) {
     case 'path':
     case 'effective':
-      return [{ key: 'enter', label: 'next' }, { key: 'Esc', label: 'cancel' }];
+      return [{ key: 'Enter', label: t('import.key.next'), primary: true }, { key: 'Esc', label: t('import.key.cancel'), primary: true }];
     case 'preview':
-      return [{ key: 'y/enter', label: 'import' }, { key: '↑↓', label: 'scroll' }, { key: 'n/Esc', label: 'cancel' }];
+      return [{ key: 'y/Enter', label: t('import.key.import'), primary: true }, { key: '↑↓', label: t('import.key.scroll') }, { key: 'n/Esc', label: t('import.key.cancel'), primary: true }];
     case 'done':
-      return [{ key: 'enter/q', label: 'back to the cities' }];
+      return [{ key: 'Enter/q', label: t('import.key.backToCities'), primary: true }];
     case 'failed':
-      return [{ key: 'enter', label: 'try again' }, { key: 'q', label: 'back' }];
+      return [{ key: 'Enter/Esc', label: t('import.key.retry'), primary: true }, { key: 'q', label: t('import.key.back'), primary: true }];
     default:
-      return [{ key: 'q', label: 'back' }];
+      return [{ key: 'q', label: t('import.key.back'), primary: true }];
   }
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function importKey(state: ImportStep, input: string, key: Key): ImportOutcome {
+export function importKey(state: ImportStep, input: string, key: Key, checkPath: PathCheck): ImportOutcome {
   switch (state.step) {
     case 'path': {
       const outcome = promptKey(state.prompt, input, key);
       if (outcome.kind === 'cancel') return { kind: 'back' };
       if (outcome.kind === 'editing') return { kind: 'state', state: { ...state, prompt: outcome.state } };
-      if (outcome.value === '') return { kind: 'state', state: { ...state, prompt: { ...state.prompt, problem: 'Give the path of the draft file.' } } };
-      return { kind: 'state', state: { step: 'effective', path: outcome.value, prompt: openPrompt('Effective date (YYYY-MM-DD; empty: the date the text states):') } };
+      if (outcome.value === '') return { kind: 'state', state: { ...state, prompt: { ...state.prompt, problem: t('import.pathMissing') } } };
+      const checked = checkPath(outcome.value);
+      if ('problem' in checked) return { kind: 'state', state: { ...state, prompt: { ...state.prompt, problem: checked.problem } } };
+      return { kind: 'state', state: { step: 'effective', path: checked.path, prompt: openPrompt(t('import.datePrompt')) } };
     }
     case 'effective': {
       const outcome = promptKey(state.prompt, input, key);
       if (outcome.kind === 'cancel') return { kind: 'state', state: initialImportState(state.path) };
       if (outcome.kind === 'editing') return { kind: 'state', state: { ...state, prompt: outcome.state } };
       if (outcome.value !== '' && (!DATE.test(outcome.value) || Number.isNaN(Date.parse(outcome.value)))) {
-        return { kind: 'state', state: { ...state, prompt: { ...state.prompt, problem: `"${outcome.value}" is not a date: write YYYY-MM-DD, or leave it empty.` } } };
+        return { kind: 'state', state: { ...state, prompt: { ...state.prompt, problem: t('import.notDate', { value: outcome.value }) } } };
       }
       const next: ImportStep = { step: 'previewing', path: state.path, ...(outcome.value ? { effective: outcome.value } : {}) };
       return { kind: 'preview', state: next };
@@ -68,7 +74,8 @@ export function importKey(state: ImportStep, input: string, key: Key): ImportOut
       if (key.return || isBack(input, key)) return { kind: 'back' };
       return { kind: 'none' };
     case 'failed':
-      if (key.return) return { kind: 'state', state: initialImportState(state.path) };
+      // Esc on an error goes back to the path, as Enter does: it never leaves (a second Esc would quit).
+      if (key.return || key.escape) return { kind: 'state', state: initialImportState(state.path) };
       if (isBack(input, key)) return { kind: 'back' };
       return { kind: 'none' };
     default:

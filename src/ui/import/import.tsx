@@ -12,21 +12,22 @@ import { PromptView } from '../widgets/prompt.js';
 import type { Status } from '../widgets/status-line.js';
 import { importKeys, initialImportState, type ImportStep } from './import-state.js';
 import { useImportInput } from './use-import.js';
+import { t } from '../messages.js';
 
 /** What the parser found, as lines: the facts first, then every warning and dropped line. */
 export function previewLines(preview: DraftPreview, effective: string | undefined, width: number): { text: string; tone?: 'warning' | 'muted' }[] {
   const v = preview.version;
   const stated = v.revision?.effective ?? v.effective;
   const lines: { text: string; tone?: 'warning' | 'muted' }[] = [
-    { text: `city       ${v.city} (${v.slug})` },
-    { text: `title      ${v.title}` },
-    { text: `effective  ${effective ?? stated ?? '(not stated: give a date)'}${effective && stated && effective !== stated ? `  (the text states ${stated})` : ''}` },
-    { text: `articles   ${v.articles.length}: ${v.articles.map((a) => articleName(a, v.numbering)).join(printsNumber(v.numbering ?? 'article') ? ' ' : ' · ')}` },
-    { text: `earlier    ${v.revision?.earlier.length ?? 0} versions named by the revision article` },
-    { text: `warnings   ${preview.report.warnings.length}, dropped lines ${preview.report.dropped.length}` },
+    { text: t('import.preview.city', { city: v.city, slug: v.slug }) },
+    { text: t('import.preview.title', { title: v.title }) },
+    { text: t('import.preview.effective', { date: effective ?? stated ?? t('import.preview.noDate') }) + (effective && stated && effective !== stated ? t('import.preview.stated', { date: stated }) : '') },
+    { text: t('import.preview.articles', { count: v.articles.length, list: v.articles.map((a) => articleName(a, v.numbering)).join(printsNumber(v.numbering ?? 'article') ? ' ' : ' · ') }) },
+    { text: t('import.preview.earlier', { count: v.revision?.earlier.length ?? 0 }) },
+    { text: t('import.preview.warnings', { warnings: preview.report.warnings.length, dropped: preview.report.dropped.length }) },
   ];
-  for (const w of preview.report.warnings) lines.push({ text: `warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`, tone: 'warning' });
-  for (const d of preview.report.dropped) lines.push({ text: `dropped line ${d.line} (${d.reason}): ${d.text}`, tone: 'muted' });
+  for (const w of preview.report.warnings) lines.push({ text: t('import.preview.warning', { line: w.line ? t('import.preview.line', { line: w.line }) : '', message: w.message }), tone: 'warning' });
+  for (const d of preview.report.dropped) lines.push({ text: t('import.preview.dropped', { line: d.line, reason: d.reason, text: d.text }), tone: 'muted' });
   return lines.flatMap((line) => wrapToWidth(sanitizeForTerminal(line.text), width).map((text) => ({ text, ...(line.tone ? { tone: line.tone } : {}) })));
 }
 
@@ -36,7 +37,7 @@ export function ImportBody({ state, size }: { state: ImportStep; size: Size }) {
   if (state.step === 'path' || state.step === 'effective') {
     return (
       <Box flexDirection="column">
-        {state.step === 'effective' ? <Text {...theme.tone('muted')}>{padToWidth(`file: ${sanitizeForTerminal(state.path)}`, size.columns)}</Text> : null}
+        {state.step === 'effective' ? <Text {...theme.tone('muted')}>{padToWidth(t('import.file', { path: sanitizeForTerminal(state.path) }), size.columns)}</Text> : null}
         <PromptView state={state.prompt} width={size.columns} />
       </Box>
     );
@@ -54,12 +55,13 @@ export function ImportBody({ state, size }: { state: ImportStep; size: Size }) {
             </Text>
           ))}
         </Box>
-        <Text {...theme.tone('accent')}>Import this as a new version? y/enter: import · n/Esc: cancel</Text>
+        <Text {...theme.tone('accent')}>{t('import.confirm')}</Text>
       </Box>
     );
   }
   if (state.step === 'done' || state.step === 'failed') {
-    const text = state.step === 'done' ? state.summary : `Could not import ${state.path}: ${state.message}`;
+    // The error names the file itself: it is said once.
+    const text = state.step === 'done' ? state.summary : t('import.failed', { error: state.message });
     return (
       <Box flexDirection="column">
         {text.split('\n').flatMap((paragraph, p) =>
@@ -80,10 +82,10 @@ export function ImportScreen({ slug, city, isActive = true }: { slug: string; ci
   const [state, setState] = useState<ImportStep>(() => initialImportState());
   useImportInput(slug, state, setState, isActive);
   let status: Status = { kind: 'idle' };
-  if (state.step === 'previewing') status = { kind: 'busy', label: `Parsing ${state.path}…` };
-  if (state.step === 'importing') status = { kind: 'busy', label: `Importing ${state.path} into ${slug} (commit, tag, ledger)…` };
+  if (state.step === 'previewing') status = { kind: 'busy', label: t('import.parsing', { path: state.path }) };
+  if (state.step === 'importing') status = { kind: 'busy', label: t('import.importing', { path: state.path, slug }) };
   return (
-    <ScreenFrame title={`bangchim · Import a draft of ${city} (${slug})`} context={nav.backend.storeDir} keys={importKeys(state)} status={status} size={nav.size} help={nav.help}>
+    <ScreenFrame title={t('import.title', { city, slug })} context={nav.backend.storeDir} keys={importKeys(state)} status={status} size={nav.size} help={nav.help}>
       <ImportBody state={state} size={nav.size} />
     </ScreenFrame>
   );

@@ -3,6 +3,13 @@ import { describeError } from '../hooks.js';
 import { useNav } from '../nav.js';
 import { useScreenInput } from '../use-screen-input.js';
 import { importKey, type ImportOutcome, type ImportStep } from './import-state.js';
+import { fileProblem, typedPath } from '../paths.js';
+
+export function checkTypedFile(typed: string, cwd: string): { path: string } | { problem: string } {
+  const path = typedPath(typed, cwd);
+  const problem = fileProblem(path);
+  return problem ? { problem } : { path };
+}
 
 export function useImportInput(slug: string, state: ImportStep, setState: (state: ImportStep) => void, isActive: boolean): void {
   const nav = useNav();
@@ -11,7 +18,7 @@ export function useImportInput(slug: string, state: ImportStep, setState: (state
     setState,
     isActive,
     capturesText: (s) => s.step === 'path' || s.step === 'effective',
-    reduce: importKey,
+    reduce: (s, input, key) => importKey(s, input, key, (typed) => checkTypedFile(typed, nav.cwd)),
     act: (outcome) => {
       if (outcome.kind === 'back') return nav.back();
       if (outcome.kind === 'preview' && outcome.state.step === 'previewing') {

@@ -1,5 +1,6 @@
 /** Notice: the announcement, the revision article and the 신·구 대비표 for the pair on screen. */
 import { useMemo, useState } from 'react';
+import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { renderNotice, type Notice, type NoticePart } from '../../domain/notice/index.js';
 import { useTheme } from '../theme.js';
@@ -11,9 +12,11 @@ import { PromptView } from '../widgets/prompt.js';
 import type { Status } from '../widgets/status-line.js';
 import { initialNoticeState, noticeKeys, type NoticeState } from './notice-state.js';
 import { useNoticeInput } from './use-notice.js';
+import { t } from '../messages.js';
+import { useScrollKeptOnResize } from '../scroll-anchor.js';
 
 const PARTS: NoticePart[] = ['announcement', 'article', 'table'];
-const PART_NAMES = ['1 announcement', '2 revision article', '3 comparison table'];
+const partNames = () => [t('notice.part.announcement'), t('notice.part.article'), t('notice.part.table')];
 
 /** The notice as text lines `width` wide, and where each part starts. */
 export function noticeDocument(notice: Notice, width: number): { lines: string[]; partStarts: number[] } {
@@ -36,15 +39,16 @@ export function noticeDocument(notice: Notice, width: number): { lines: string[]
 export function noticeLayout(size: Size, state: NoticeState) {
   const writtenLines = state.written ? state.written.length + 1 : 0;
   // The position line under the pane, then whatever is open below it.
-  const extra = 1 + (state.prompt ? (state.prompt.problem ? 2 : 1) : 0) + (state.message ? 1 : 0) + writtenLines;
+  const extra = 1 + (state.prompt ? (state.prompt.problem ? 2 : 1) : 0) + (state.confirm ? 1 : 0) + (state.message ? 1 : 0) + writtenLines;
   const paneHeight = Math.max(4, bodyRows(size) - extra);
   return { width: size.columns, inner: size.columns - 4, paneHeight, innerHeight: paneHeight - 2 };
 }
 
-export function NoticeBody({ lines, partStarts, state, size }: { lines: string[]; partStarts: number[]; state: NoticeState; size: Size }) {
+export function NoticeBody({ lines, partStarts, state, size, setScroll = () => undefined }: { lines: string[]; partStarts: number[]; state: NoticeState; size: Size; setScroll?: (scroll: number) => void }) {
   const theme = useTheme();
   const layout = noticeLayout(size, state);
-  const scroll = Math.min(state.scroll, Math.max(0, lines.length - layout.innerHeight));
+  const kept = useScrollKeptOnResize(lines, layout.inner, state.scroll, setScroll);
+  const scroll = Math.min(kept, Math.max(0, lines.length - layout.innerHeight));
   const part = partStarts.filter((start) => start <= scroll).length - 1;
   const shown = lines.slice(scroll, scroll + layout.innerHeight);
   return (
@@ -56,16 +60,17 @@ export function NoticeBody({ lines, partStarts, state, size }: { lines: string[]
           </Text>
         ))}
       </Box>
-      <Text {...theme.tone('muted')}>{truncateToWidth(`${PART_NAMES[Math.max(0, part)]} · lines ${scroll + 1}–${scroll + shown.length} of ${lines.length}`, size.columns)}</Text>
+      <Text {...theme.tone('muted')}>{truncateToWidth(t('notice.position', { part: partNames()[Math.max(0, part)]!, first: scroll + 1, last: scroll + shown.length, total: lines.length }), size.columns)}</Text>
       {state.written ? (
         <Box flexDirection="column">
-          <Text {...theme.tone('added')}>Wrote:</Text>
+          <Text {...theme.tone('added')}>{t('notice.wrote')}</Text>
           {state.written.map((path) => (
             <Text key={path} wrap="truncate-start">{`  ${sanitizeForTerminal(path)}`}</Text>
           ))}
         </Box>
       ) : null}
       {state.message ? <Text {...theme.tone('error')}>{truncateToWidth(sanitizeForTerminal(state.message), size.columns)}</Text> : null}
+      {state.confirm ? <Text {...theme.tone('warning')}>{truncateToWidth(sanitizeForTerminal(t('notice.overwrite', { files: state.confirm.existing.map((path) => basename(path)).join(', ') })), size.columns)}</Text> : null}
       {state.prompt ? <PromptView state={state.prompt} width={size.columns} /> : null}
     </Box>
   );
@@ -81,13 +86,13 @@ export function NoticeScreen({ oldRef, newRef, isActive = true }: { oldRef: stri
   const document = useMemo(() => (notice ? noticeDocument(notice, layout.inner) : { lines: [], partStarts: [0, 0, 0] }), [notice, layout.inner]);
   useNoticeInput(state, setState, notice, { length: document.lines.length, height: layout.innerHeight, partStarts: document.partStarts }, setWriting, isActive);
   let status: Status = { kind: 'idle' };
-  if (task.status === 'loading') status = { kind: 'busy', label: 'Writing the notice…' };
+  if (task.status === 'loading') status = { kind: 'busy', label: t('notice.loading') };
   else if (task.status === 'failed') status = { kind: 'error', message: task.message };
-  else if (writing) status = { kind: 'busy', label: 'Writing the files…' };
-  const title = notice ? `bangchim · ${notice.city} (${notice.slug}) · Notice, effective ${notice.effective}` : `bangchim · Notice ${oldRef} → ${newRef}`;
+  else if (writing) status = { kind: 'busy', label: t('notice.writing') };
+  const title = notice ? t('notice.title', { city: notice.city, slug: notice.slug, effective: notice.effective }) : t('notice.titleLoading', { old: oldRef, new: newRef });
   return (
     <ScreenFrame title={title} context={`${oldRef} → ${newRef}`} keys={noticeKeys(state)} status={status} size={nav.size} help={nav.help}>
-      {notice ? <NoticeBody lines={document.lines} partStarts={document.partStarts} state={state} size={nav.size} /> : null}
+      {notice ? <NoticeBody lines={document.lines} partStarts={document.partStarts} state={state} size={nav.size} setScroll={(scroll) => setState((s) => ({ ...s, scroll }))} /> : null}
     </ScreenFrame>
   );
 }

@@ -8,6 +8,7 @@ import { refOf } from '../backend.js';
 import type { Screen } from '../app-state.js';
 import { clampIndex, isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
+import { t } from '../messages.js';
 
 export interface TimelineState {
   cursor: number;
@@ -18,7 +19,8 @@ export interface TimelineState {
   message?: string;
 }
 
-export type TimelineOutcome = { kind: 'state'; state: TimelineState } | { kind: 'open'; screen: Screen } | { kind: 'back' } | { kind: 'none' };
+/** `open` carries the state left behind the opened screen: the mark is spent once the diff opens. */
+export type TimelineOutcome = { kind: 'state'; state: TimelineState } | { kind: 'open'; screen: Screen; state: TimelineState } | { kind: 'back' } | { kind: 'none' };
 
 export const initialTimelineState: TimelineState = { cursor: 0 };
 
@@ -28,26 +30,26 @@ export function timelineStart(entries: LedgerEntry[]): TimelineState {
 }
 
 export function timelineKeys(state: TimelineState): KeyHelp[] {
-  if (state.prompt) return [{ key: 'enter', label: 'jump to the version in force' }, { key: 'Esc', label: 'cancel' }];
+  if (state.prompt) return [{ key: 'Enter', label: t('timeline.key.jump'), primary: true }, { key: 'Esc', label: t('timeline.key.cancel'), primary: true }];
   return [
-    { key: '↑↓', label: 'move' },
-    { key: 'd', label: 'previous vs this' },
-    { key: 'space', label: state.mark === undefined ? 'mark first' : 'unmark' },
-    { key: 'enter', label: state.mark === undefined ? 'previous vs this' : 'diff marked vs this' },
-    { key: '@', label: 'as of date' },
-    { key: 'q', label: 'back' },
+    { key: '↑↓', label: t('timeline.key.move') },
+    { key: 'd', label: t('timeline.key.previous'), primary: true },
+    { key: 'Space', label: state.mark === undefined ? t('timeline.key.mark') : t('timeline.key.unmark'), primary: true },
+    { key: 'Enter', label: state.mark === undefined ? t('timeline.key.previous') : t('timeline.key.markedVs'), primary: state.mark !== undefined },
+    { key: '@', label: t('timeline.key.asOf'), primary: true },
+    { key: 'q', label: t('timeline.key.back'), primary: true },
   ];
 }
 
 export function entryLabel(entry: LedgerEntry): string {
-  return `${entry.effective ?? '(undated)'} ~ ${entry.until ?? 'in force'}`;
+  return `${entry.effective ?? t('timeline.undated')} ~ ${entry.until ?? t('timeline.inForce')}`;
 }
 
 /** Why a version can't be diffed, in words a person can act on. */
 export function whyNoText(slug: string, entry: LedgerEntry): string {
   const known = entry.evidence?.[0];
-  const from = known ? `known only from the revision article of the ${known.version ?? 'undated'} version ("${known.text}")` : 'its text was never archived';
-  return `${entryLabel(entry)} has no text in the store: ${entry.note ?? from}. To diff it, import its text: i on the cities screen, or \`bangchim import ${slug} FILE --effective ${entry.effective ?? 'YYYY-MM-DD'}\`.`;
+  const from = known ? t('timeline.knownFrom', { version: known.version ?? t('timeline.undated'), text: known.text }) : t('timeline.neverArchived');
+  return t('timeline.noText', { label: entryLabel(entry), why: entry.note ?? from, slug, date: entry.effective ?? 'YYYY-MM-DD' });
 }
 
 /** The index of the version in force on `date`: the last one that started on or before it. */
@@ -72,7 +74,7 @@ function diffScreen(slug: string, entries: LedgerEntry[], oldIndex: number, newI
   for (const entry of [oldEntry, newEntry]) if (!entry.archived) return whyNoText(slug, entry);
   const oldRef = refOf(slug, oldEntry.effective, oldEntry.tag);
   const newRef = refOf(slug, newEntry.effective, newEntry.tag);
-  if (!oldRef || !newRef) return 'This version has no date or tag to name it by.';
+  if (!oldRef || !newRef) return t('timeline.noName');
   return { kind: 'diff', oldRef, newRef, crossCity: false };
 }
 
@@ -83,13 +85,13 @@ export function timelineKey(state: TimelineState, slug: string, entries: LedgerE
     if (outcome.kind === 'cancel') return next({ prompt: undefined });
     if (outcome.kind === 'editing') return next({ prompt: outcome.state });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(outcome.value) || Number.isNaN(Date.parse(outcome.value))) {
-      return next({ prompt: { ...state.prompt, problem: `"${outcome.value}" is not a date: write YYYY-MM-DD, e.g. 2016-06-01.` } });
+      return next({ prompt: { ...state.prompt, problem: t('timeline.notDate', { value: outcome.value }) } });
     }
     const index = inForceOn(entries, outcome.value);
-    if (index === undefined) return next({ prompt: undefined, message: `No known version was in force on ${outcome.value}.` });
+    if (index === undefined) return next({ prompt: undefined, message: t('timeline.noneInForce', { date: outcome.value }) });
     const entry = entries[index]!;
-    const text = entry.archived ? 'text archived' : 'no text archived';
-    return next({ prompt: undefined, cursor: index, message: `In force on ${outcome.value}: ${entryLabel(entry)} (${text}).` });
+    const text = entry.archived ? t('timeline.textArchived') : t('timeline.noTextArchived');
+    return next({ prompt: undefined, cursor: index, message: t('timeline.inForceOn', { date: outcome.value, label: entryLabel(entry), text }) });
   }
   if (isBack(input, key)) {
     if (state.mark !== undefined && key.escape) return next({ mark: undefined });
@@ -99,23 +101,24 @@ export function timelineKey(state: TimelineState, slug: string, entries: LedgerE
   if (isUp(input, key)) return next({ cursor: clampIndex(state.cursor, -1, entries.length) });
   if (key.home) return next({ cursor: 0 });
   if (key.end) return next({ cursor: Math.max(0, entries.length - 1) });
-  if (input === '@') return next({ prompt: openPrompt('Version in force on (YYYY-MM-DD):') });
+  if (input === '@') return next({ prompt: openPrompt(t('timeline.datePrompt')) });
   const focused = entries[state.cursor];
   if (!focused) return { kind: 'none' };
-  const open = (target: Screen | string): TimelineOutcome => (typeof target === 'string' ? next({ message: target }) : { kind: 'open', screen: target });
+  const open = (target: Screen | string): TimelineOutcome =>
+    typeof target === 'string' ? next({ message: target }) : { kind: 'open', screen: target, state: { ...state, mark: undefined, message: undefined } };
   if (input === ' ') {
     if (state.mark === state.cursor) return next({ mark: undefined });
     if (!focused.archived) return next({ message: whyNoText(slug, focused) });
-    return next({ mark: state.cursor, message: `Marked ${entryLabel(focused)}: move to the other version and press enter.` });
+    return next({ mark: state.cursor, message: t('timeline.marked', { label: entryLabel(focused) }) });
   }
   if (key.return && state.mark !== undefined) {
-    if (state.mark === state.cursor) return next({ message: 'Pick a different version to compare with the marked one.' });
+    if (state.mark === state.cursor) return next({ message: t('timeline.sameMark') });
     return open(diffScreen(slug, entries, state.mark, state.cursor));
   }
   if (input === 'd' || key.return) {
     if (!focused.archived) return next({ message: whyNoText(slug, focused) });
     const previous = previousWithText(entries, state.cursor);
-    if (previous === undefined) return next({ message: `${entryLabel(focused)} is the oldest version with text: there is nothing before it to compare with.` });
+    if (previous === undefined) return next({ message: t('timeline.oldest', { label: entryLabel(focused) }) });
     return open(diffScreen(slug, entries, previous, state.cursor));
   }
   return { kind: 'none' };

@@ -13,6 +13,7 @@ import { PromptView } from '../widgets/prompt.js';
 import type { Status } from '../widgets/status-line.js';
 import { entryLabel, timelineKeys, timelineStart, whyNoText, type TimelineState } from './timeline-state.js';
 import { useTimelineInput } from './use-timeline.js';
+import { t } from '../messages.js';
 
 /** Substantive change count against the previous version with text, by index. */
 export type TimelineChanges = Record<number, ChangeSize | null | 'failed' | undefined>;
@@ -27,25 +28,25 @@ export function sourceOf(entry: LedgerEntry): string {
   if (entry.source?.url) return entry.source.url;
   if (entry.source?.file) return entry.source.file;
   const evidence = entry.evidence?.[0];
-  if (evidence) return `named in the ${evidence.version ?? 'undated'} version's revision article`;
+  if (evidence) return t('timeline.namedIn', { version: evidence.version ?? t('timeline.undated') });
   return entry.note ?? '';
 }
 
 function formatChange(entry: LedgerEntry, change: ChangeSize | null | 'failed' | undefined): string {
-  if (!entry.archived) return 'no diff';
+  if (!entry.archived) return t('timeline.change.none');
   if (change === undefined) return '…';
-  if (change === 'failed') return 'diff failed';
-  if (change === null) return 'first with text';
-  return `${change.substantive} substantive`;
+  if (change === 'failed') return t('timeline.change.failed');
+  if (change === null) return t('timeline.change.first');
+  return t('timeline.change.size', { count: change.substantive });
 }
 
 export function timelineLine(entry: LedgerEntry, marked: boolean, change: ChangeSize | null | 'failed' | undefined, width: number): string {
-  const fixed = `${marked ? '* ' : '  '}${cell(entryLabel(entry), RANGE)} ${cell(entry.archived ? 'text' : 'no text', TEXT)} ${cell(formatChange(entry, change), CHANGE)} `;
+  const fixed = `${marked ? '* ' : '  '}${cell(entryLabel(entry), RANGE)} ${cell(entry.archived ? t('timeline.text') : t('timeline.noTextShort'), TEXT)} ${cell(formatChange(entry, change), CHANGE)} `;
   return padToWidth(fixed + sanitizeForTerminal(sourceOf(entry)), width);
 }
 
 export function timelineHeader(width: number): string {
-  return padToWidth(`${' '.repeat(MARK)}${padToWidth('In force', RANGE)} ${padToWidth('Text', TEXT)} ${padToWidth('Change', CHANGE)} Source`, width);
+  return padToWidth(`${' '.repeat(MARK)}${padToWidth(t('timeline.head.range'), RANGE)} ${padToWidth(t('timeline.head.text'), TEXT)} ${padToWidth(t('timeline.head.change'), CHANGE)} ${t('timeline.head.source')}`, width);
 }
 
 /** The detail lines for the focused version: tag, hash, evidence, why there is no text. */
@@ -58,7 +59,7 @@ export function detailLines(slug: string, entry: LedgerEntry | undefined, width:
   } else {
     facts.push(whyNoText(slug, entry));
   }
-  for (const evidence of entry.evidence ?? []) facts.push(`evidence (${evidence.version ?? 'undated'}): ${evidence.text}`);
+  for (const evidence of entry.evidence ?? []) facts.push(t('timeline.evidence', { version: evidence.version ?? t('timeline.undated'), text: evidence.text }));
   return facts.flatMap((fact) => wrapToWidth(sanitizeForTerminal(fact), width));
 }
 
@@ -121,13 +122,13 @@ export function TimelineScreen({ slug, city, isActive = true }: { slug: string; 
   const archived = entries.filter((e) => e.archived).length;
   const pending = entries.filter((e, i) => e.archived && changes[i] === undefined).length;
   let status: Status = { kind: 'idle' };
-  if (ledger.status === 'loading') status = { kind: 'busy', label: `Reading ${slug}'s history…` };
+  if (ledger.status === 'loading') status = { kind: 'busy', label: t('timeline.reading', { slug }) };
   else if (ledger.status === 'failed') status = { kind: 'error', message: ledger.message };
-  else if (pending > 0) status = { kind: 'busy', label: `Diffing consecutive versions (${archived - pending}/${archived})…` };
+  else if (pending > 0) status = { kind: 'busy', label: t('timeline.diffing', { done: archived - pending, total: archived }) };
   return (
     <ScreenFrame
-      title={`bangchim · ${city} (${slug}) · Timeline`}
-      context={`${archived} with text / ${entries.length} known`}
+      title={t('timeline.title', { city, slug })}
+      context={t('timeline.context', { archived, known: entries.length })}
       keys={timelineKeys(state)}
       status={status}
       size={nav.size}

@@ -13,7 +13,10 @@ export function useTimelineInput(state: TimelineState, setState: (state: Timelin
     capturesText: (s) => s.prompt !== undefined,
     reduce: (s, input, key) => timelineKey(s, slug, entries, input, key),
     act: (outcome) => {
-      if (outcome.kind === 'open') nav.push(outcome.screen);
+      if (outcome.kind === 'open') {
+        setState(outcome.state);
+        nav.push(outcome.screen);
+      }
       else if (outcome.kind === 'back') nav.back();
     },
   });

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useTheme } from '../theme.js';
-import { sanitizeForTerminal, truncateToWidth } from '../text.js';
+import { displayWidth, sanitizeForTerminal, shortenAtWord } from '../text.js';
 import type { KeyHelp } from '../keys.js';
 import type { Size } from '../hooks.js';
 import { Footer } from './footer.js';
@@ -33,12 +33,13 @@ export interface ScreenFrameProps {
 export function ScreenFrame({ title, context, keys, status, size, help, children }: ScreenFrameProps) {
   const theme = useTheme();
   const width = size.columns;
-  const safeTitle = truncateToWidth(sanitizeForTerminal(title), width);
-  const room = width - [...safeTitle].length;
+  const safeTitle = shortenAtWord(sanitizeForTerminal(title), width);
+  // The context (store path, refs) only where the whole title leaves room for it.
+  const room = width - displayWidth(safeTitle);
   return (
     <Box flexDirection="column" width={width} height={Math.max(4, size.rows - 1)}>
       <Box width={width}>
-        <Box flexGrow={1} flexShrink={1}>
+        <Box flexGrow={1} flexShrink={0}>
           <Text wrap="truncate-end" {...theme.tone('accent')}>
             {safeTitle}
           </Text>

@@ -9,6 +9,8 @@ export interface KeyHelp {
   label: string;
   /** Shown in the footer too (the help overlay shows every key). */
   footer?: boolean;
+  /** The footer's word for it, where the whole label would crowd out other keys at 80 columns. */
+  short?: string;
   /** The screen's main keys: the footer keeps these whatever the width, and drops the others first. */
   primary?: boolean;
 }

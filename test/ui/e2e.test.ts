@@ -1,7 +1,8 @@
 /**
  * End to end in a real terminal: `bangchim` on a temporary copy of the sample store (plus an edited
- * 고양 imported as 2025-01-01), in tmux at 120×40: 고양's timeline, the diff of the two versions, side
- * by side, resized to 80 and 200 columns, the notice, written to files, then q back out to the shell.
+ * 고양 imported as 2025-01-01), in tmux at 120×40, in Korean: a typed filter, 고양's timeline, the diff of
+ * the two versions, side by side, resized to 80 and 200 columns, the notice, written to files (and asked
+ * before overwriting), then back out to the shell.
  * Every captured screen is kept in test-artifacts/ui-e2e/.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,23 +36,31 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
 
   afterAll(() => tmux.kill());
 
-  test('cities → 고양 timeline → diff → side by side → resize → notice → write → quit', async () => {
+  test('cities → filter → 고양 timeline → diff → side by side → resize → notice → write → overwrite? → quit (in Korean)', async () => {
     // The shell reports how bangchim ended, on the screen it leaves behind. CI=true as on a CI runner:
     // the UI must still draw every frame for the person at the terminal.
     tmux.start(`sh -c ${shellQuote(`node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}; echo "bangchim exited with status $?"`)}`, { columns: 120, rows: 40, cwd, env: { HOME: cwd, CI: 'true' } });
 
-    const cities = await tmux.waitFor((s) => s.includes('bangchim · Cities') && s.includes('3 substantive'), 'the cities with 고양 latest change');
+    const cities = await tmux.waitFor((s) => s.includes('bangchim · 기관 목록') && s.includes('실질 3'), 'the cities with 고양 latest change');
     save('cities', cities);
-    expect(cities).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+3 substantive/);
+    expect(cities).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+실질 3/);
+    // Typing a name only filters: `iksan` opens no import at its i.
+    tmux.type('iksan');
+    const filtered = await tmux.waitFor((s) => s.includes('거르기: iksan'), 'the filter iksan');
+    save('cities-filter-iksan', filtered);
+    expect(filtered).toContain('bangchim · 기관 목록');
+    expect(filtered).toMatch(/익산시\s+iksan/);
+    tmux.keys('Escape');
+    await tmux.waitFor((s) => s.includes('의정부시') && !s.includes('거르기:'), 'the filter cleared');
     for (const line of borderedLines(cities)) expect(stringWidth(line)).toBe(120);
 
     tmux.keys('Enter');
-    const timeline = await tmux.waitFor((s) => s.includes('Timeline') && /2025-01-01 ~ in force\s+text\s+3 substantive/.test(s), '고양 timeline');
+    const timeline = await tmux.waitFor((s) => s.includes('연혁') && /2025-01-01 ~ 시행 중\s+있음\s+실질 3/.test(s), '고양 timeline');
     save('timeline', timeline);
-    expect(timeline).toMatch(/2016-05-16 ~ 2016-12-01 no text/);
+    expect(timeline).toMatch(/2016-05-16 ~ 2016-12-01 없음/);
 
     tmux.keys('d');
-    const diff = await tmux.waitFor((s) => s.includes('substantive 3 · 수정 3'), 'the diff');
+    const diff = await tmux.waitFor((s) => s.includes('실질 3 · 수정 3'), 'the diff');
     save('diff', diff);
     expect(diff).toContain('고양특례시 (goyang): 2020-07-17 → 2025-01-01');
     expect(diff).toMatch(/● 제8조 개인정보의 안전성 확보조치\s+수정/);
@@ -62,7 +71,7 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
     save('diff-next-change', phone);
 
     tmux.keys('s');
-    const sideBySide = await tmux.waitFor((s) => s.includes('old: goyang@2020-07-17') && s.includes('new: goyang@2025-01-01'), 'side by side');
+    const sideBySide = await tmux.waitFor((s) => s.includes('변경 전: goyang@2020-07-17') && s.includes('변경 후: goyang@2025-01-01'), 'side by side');
     save('side-by-side', sideBySide);
     expect(sideBySide).toMatch(/031-8075-2593.*│.*031-8075-2594/);
     for (const line of borderedLines(sideBySide)) expect(stringWidth(line)).toBe(120);
@@ -71,24 +80,40 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
       tmux.resize(columns, 40);
       const resized = await tmux.waitFor((s) => borderedLines(s).length > 5 && borderedLines(s).every((l) => stringWidth(l) === columns), `re-layout at ${columns} columns`);
       save(`side-by-side-${columns}`, resized);
-      expect(resized).toContain('old: goyang@2020-07-17');
+      expect(resized).toContain('변경 전: goyang@');
+      // The article in view before the resize is the one in view after it.
+      expect(resized).toContain('제9조 개인정보 보호책임자');
+      expect(resized).toMatch(/031-8075-2593.*│.*031-8075-2594/);
+      // The screen's primary keys stay in the footer at every width.
+      for (const key of ['n/N', 's ', 'e ', 'f ', '/ ', 't ', 'q ']) expect(resized.trimEnd().split('\n').at(-1)).toContain(key);
     }
     tmux.resize(120, 40);
     await tmux.waitFor((s) => borderedLines(s).length > 5 && borderedLines(s).every((l) => stringWidth(l) === 120), 're-layout at 120 columns');
 
     tmux.keys('t');
-    const notice = await tmux.waitFor((s) => s.includes('Notice, effective 2025-01-01') && s.includes('고양특례시의 개인정보 처리방침이'), 'the notice');
+    const notice = await tmux.waitFor((s) => s.includes('공고문, 시행 2025-01-01') && s.includes('고양특례시의 개인정보 처리방침이'), 'the notice');
     save('notice', notice);
     tmux.keys('3');
-    save('notice-table', await tmux.waitFor((s) => s.includes('3 comparison table') && s.includes('개 정 안'), 'the comparison table'));
+    save('notice-table', await tmux.waitFor((s) => s.includes('3 신·구 대비표') && s.includes('개 정 안'), 'the comparison table'));
 
     tmux.keys('w');
-    await tmux.waitFor((s) => s.includes('Write the notice (.txt .md .html) into directory:'), 'the write prompt');
+    const asked = await tmux.waitFor((s) => s.includes('공고문(.txt .md .html)을 쓸 디렉터리:'), 'the write prompt');
+    save('notice-write-prompt', asked);
+    // Proposed beside the store, not in the shell's directory.
+    expect(asked).toContain('-notices');
     tmux.keys('C-u');
-    tmux.type(join(cwd, 'notice-out'));
+    tmux.type('~/notice-out');
     tmux.keys('Enter');
-    const written = await tmux.waitFor((s) => s.includes('Wrote:') && s.includes('goyang-2025-01-01-notice.html'), 'the paths written');
+    const written = await tmux.waitFor((s) => s.includes('썼습니다:') && s.includes('goyang-2025-01-01-notice.html'), 'the paths written');
     save('notice-written', written);
+    // Writing again into the same directory asks first; n keeps the files.
+    tmux.keys('w');
+    await tmux.waitFor((s) => s.includes('공고문(.txt .md .html)을 쓸 디렉터리:') && s.includes('notice-out'), 'the directory remembered');
+    tmux.keys('Enter');
+    const overwrite = await tmux.waitFor((s) => s.includes('덮어쓸까요?'), 'the overwrite question');
+    save('notice-overwrite', overwrite);
+    tmux.keys('n');
+    await tmux.waitFor((s) => s.includes('아무것도 쓰지 않았습니다'), 'nothing written');
 
     const base = join(cwd, 'notice-out', 'goyang-2025-01-01-notice');
     const text = readFileSync(`${base}.txt`, 'utf8');
@@ -98,11 +123,13 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
     expect(readFileSync(`${base}.html`, 'utf8')).toMatch(/<html[\s\S]*2025년 1월 1일/);
 
     // q: notice → diff → timeline → cities → quit.
-    for (const expected of ['substantive 3 · 수정 3', 'Timeline', 'bangchim · Cities']) {
+    for (const expected of ['실질 3 · 수정 3', '연혁', 'bangchim · 기관 목록']) {
       tmux.keys('q');
       await tmux.waitFor((s) => s.includes(expected), `back to ${expected}`);
     }
-    tmux.keys('q');
+    // On the cities, q is a letter of the filter and Esc never quits: ^Q does.
+    tmux.keys('Escape');
+    tmux.keys('C-q');
     // Either the shell's line or tmux's own note (the shell's line can be lost as the alternate screen closes).
     const ended = /bangchim exited with status (\d+)|Pane is dead \(status (\d+)/;
     const after = await tmux.waitFor((s) => ended.test(s), 'bangchim to exit');
@@ -110,6 +137,6 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
     const [, shellStatus, paneStatus] = ended.exec(after)!;
     expect(shellStatus ?? paneStatus).toBe('0');
     // The alternate screen is left: none of the UI stays in the shell's screen.
-    expect(after).not.toContain('bangchim · Cities');
+    expect(after).not.toContain('bangchim · 기관 목록');
   });
 });

@@ -72,7 +72,7 @@ describe('cities', () => {
     await ui.until((f) => f.includes('고양특례시') && !f.includes('거르기:'), 'the filter cleared');
     ui.app.stdin.write('?');
     const help = await ui.has('키: bangchim · 기관 목록');
-    expect(help).toContain('두 기관 비교');
+    expect(help).toMatch(/\^D\s+기관 비교/);
     expect(help).toContain('Ctrl+C');
     ui.app.stdin.write('x');
     await ui.until((f) => !f.includes('키: bangchim'), 'help closed');

@@ -37,10 +37,10 @@ export function diffKeys(state: DiffState, crossCity: boolean): KeyHelp[] {
   if (state.facts) return [{ key: 'f', label: t('diff.key.closeFacts'), primary: true }, { key: 'q', label: t('diff.key.close'), primary: true }];
   const keys: KeyHelp[] = [
     { key: '↑↓', label: t('diff.key.article') },
-    { key: 'n/N', label: t('diff.key.nextChange'), primary: true },
-    { key: 's', label: state.sideBySide ? t('diff.key.inline') : t('diff.key.sideBySide'), primary: true },
-    { key: 'e', label: state.editorial ? t('diff.key.hideEditorial') : t('diff.key.showEditorial'), primary: true },
-    { key: 'f', label: t('diff.key.facts'), primary: true },
+    { key: 'n/N', label: t('diff.key.nextChange'), short: t('diff.short.nextChange'), primary: true },
+    { key: 's', label: state.sideBySide ? t('diff.key.inline') : t('diff.key.sideBySide'), short: state.sideBySide ? t('diff.short.inline') : t('diff.short.sideBySide'), primary: true },
+    { key: 'e', label: state.editorial ? t('diff.key.hideEditorial') : t('diff.key.showEditorial'), short: t('diff.short.editorial'), primary: true },
+    { key: 'f', label: t('diff.key.facts'), short: t('diff.short.facts'), primary: true },
     { key: '/', label: t('diff.key.search'), primary: true },
   ];
   if (!crossCity) keys.push({ key: 't', label: t('diff.key.notice'), primary: true });

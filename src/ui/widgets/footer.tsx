@@ -7,13 +7,13 @@ import { t } from '../messages.js';
 const GAP = 2;
 
 /**
- * The footer's keys for `width` columns, in the screen's order: the primary keys first claim their
+ * The footer's keys for `width` columns (short labels), in the screen's order: the primary keys first claim their
  * room, then the others while they fit; `? all keys` always shows (it leads to whatever did not fit).
  */
 export function footerKeys(keys: KeyHelp[], width: number): KeyHelp[] {
   const all: KeyHelp = { key: '?', label: t('keys.all') };
   const candidates = keys.filter((k) => k.footer !== false);
-  const cost = (item: KeyHelp) => displayWidth(`${item.key} ${item.label}`) + GAP;
+  const cost = (item: KeyHelp) => displayWidth(`${item.key} ${item.short ?? item.label}`) + GAP;
   let used = displayWidth(`${all.key} ${all.label}`);
   const chosen = new Set<KeyHelp>();
   for (const pass of [true, false]) {
@@ -35,7 +35,7 @@ export function Footer({ keys, width }: { keys: KeyHelp[]; width: number }) {
       {shown.map((item, i) => (
         <Text key={`${item.key}-${i}`}>
           <Text {...theme.tone('accent')}>{item.key}</Text>
-          <Text {...theme.tone('muted')}> {item.label}</Text>
+          <Text {...theme.tone('muted')}> {item.short ?? item.label}</Text>
           {i < shown.length - 1 ? ' '.repeat(GAP) : ''}
         </Text>
       ))}

@@ -390,10 +390,6 @@ export function setLanguage(language: Language): void {
   current = language;
 }
 
-export function language(): Language {
-  return current;
-}
-
 /** The message `key` in the UI's language, `{name}` replaced by `params.name`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return TABLES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

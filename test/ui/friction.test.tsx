@@ -14,7 +14,7 @@ import { diffVersions, formatDiffText } from '../../src/domain/diff/index.js';
 import type { PolicyVersion } from '../../src/domain/model.js';
 import { wrapToWidth } from '../../src/domain/presentation/width.js';
 import { press } from '../../src/ui/keys.js';
-import { language, setLanguage, uiLanguage } from '../../src/ui/messages.js';
+import { setLanguage, uiLanguage } from '../../src/ui/messages.js';
 import { citiesKey, citiesKeys, initialCitiesState } from '../../src/ui/cities/cities-state.js';
 import { timelineKeys, timelineStart } from '../../src/ui/timeline/timeline-state.js';
 import { diffKeys, initialDiffState } from '../../src/ui/diff/diff-state.js';
@@ -56,7 +56,6 @@ describe('language', () => {
     } finally {
       setLanguage('ko');
     }
-    expect(language()).toBe('ko');
   });
 });
 

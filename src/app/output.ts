@@ -1,12 +1,27 @@
 /**
  * Where the shells put what a use case says. The CLI gives its stdout and stderr; the UI gives its
  * own (nothing reaches the terminal while Ink draws). Use cases report through callbacks built here,
- * one line per call.
+ * one line per call. Every shell wraps its streams in `inertOutput`, so no text (a store's, a file
+ * name, an option, an error message) reaches a terminal able to drive it.
  */
+import { inert } from '../domain/presentation/inert.js';
+
 export interface Output {
   write(text: string): void;
   /** True when the stream is a terminal (colour, progress, the UI). */
   isTTY: boolean;
+  /** Replaces the current line (a progress counter); absent where lines cannot be replaced. */
+  overwriteLine?(text: string): void;
+}
+
+/** `raw` with every write made inert (src/domain/presentation/inert.ts): the one way text reaches a stream. */
+export function inertOutput(raw: Output): Output {
+  return {
+    write: (text) => raw.write(inert(text, 'terminal')),
+    isTTY: raw.isTTY,
+    // The carriage return is the output's own, never the text's.
+    overwriteLine: (text) => raw.write(`\r${inert(text, 'terminal', { singleLine: true })}`),
+  };
 }
 
 /** One line per message on `output`. */

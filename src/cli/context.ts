@@ -3,7 +3,8 @@
  * Commands write through `out`/`err` (not console) so tests can capture them.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { lineWriter, type Output } from '../app/output.js';
+import { inertOutput, lineWriter, type Output } from '../app/output.js';
+import { inertJson } from '../domain/presentation/inert.js';
 import type { StorePlace, StoreSession } from '../app/session.js';
 
 export interface CliContext {
@@ -31,6 +32,8 @@ export type RegisterCommand = (program: Command<[], GlobalOptions>, ctx: CliCont
 
 export function makeContext(init: { out: Output; err: Output; cwd: string; env: NodeJS.ProcessEnv }, globals: () => GlobalOptions): CliContext {
   let session: Promise<StoreSession> | undefined;
+  // Every write of every command, commander's help and errors included, is made inert here.
+  init = { ...init, out: inertOutput(init.out), err: inertOutput(init.err) };
   const place = (): StorePlace => ({ store: globals().store, cwd: init.cwd, env: init.env, onNotice: lineWriter(init.err) });
   return {
     ...init,
@@ -43,9 +46,9 @@ export function makeContext(init: { out: Output; err: Output; cwd: string; env: 
   };
 }
 
-/** Writes a value as stable, pretty JSON followed by a newline. */
+/** Writes a value as stable, pretty JSON followed by a newline (controls and bidi characters as \\u escapes). */
 export function writeJson(out: Output, value: unknown): void {
-  out.write(JSON.stringify(value, null, 2) + '\n');
+  out.write(inertJson(value) + '\n');
 }
 
 /** Thrown by commands that want a specific exit code without an error message (diff: 1 = differs). */

@@ -2,30 +2,19 @@
  * Text for the terminal UI: widths from the domain's one measure (src/domain/presentation/width.ts,
  * which Ink measures with too, so borders never drift), and making untrusted text inert.
  */
+import { inert } from '../domain/presentation/inert.js';
 import { displayWidth, ELLIPSIS, padToWidth, truncateToWidth } from '../domain/presentation/width.js';
 
 export { displayWidth, ELLIPSIS, padToWidth, truncateToWidth, wrapToWidth } from '../domain/presentation/width.js';
 
 /**
- * Makes untrusted text (policy text from a hostile or broken page) inert for a terminal:
- * ESC becomes ␛ (so `\x1b[31m` shows as `␛[31m` and colours nothing), other C0 controls their
- * control pictures (␀…␟, ␡), C1 controls and bidirectional overrides �. Tabs become a space.
- * Newlines are kept only when `keepNewlines` is set.
+ * Untrusted text (policy text from a hostile or broken page) made inert for a terminal by the one
+ * rule (src/domain/presentation/inert.ts: ESC shows as ␛, C1 and bidi controls as ⟪U+202E⟫), laid
+ * out for a screen line: tabs become a space, newlines ␊ unless `keepNewlines` is set.
  */
 export function sanitizeForTerminal(text: string, options: { keepNewlines?: boolean } = {}): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\n' && options.keepNewlines) out += ch;
-    else if (ch === '\t') out += ' ';
-    else if (code < 0x20) out += String.fromCodePoint(0x2400 + code);
-    else if (code === 0x7f) out += '␡';
-    else if (code >= 0x80 && code <= 0x9f) out += '�';
-    else if (code === 0x2028 || code === 0x2029) out += ' ';
-    else if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) out += '�';
-    else out += ch;
-  }
-  return out;
+  const laidOut = text.replace(/[\t\n]/g, (ch) => (ch === '\t' ? ' ' : options.keepNewlines ? ch : '␊'));
+  return inert(laidOut, 'terminal');
 }
 
 /** Sanitises, then fits to exactly `width` columns: the one call for a table cell. */

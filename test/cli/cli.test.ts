@@ -86,7 +86,7 @@ describe('bangchim CLI', () => {
     git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-am', 'hostile');
     const { code, out } = await run(['log', 'goyang'], dir);
     expect(code).toBe(0);
-    expect(out).toContain('2011 \ufffd[2J');
+    expect(out).toContain('2011 ␛[2J');
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 

@@ -25,6 +25,6 @@ test('control sequences in titles, clauses and changed words are displayed inert
   // Without colour nothing at all may reach the terminal as an escape or control character.
   expect(raw).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   expect(raw).toContain('안전성␛]0;pwned␇ 확보조치');
-  expect(raw).toContain('␛[2J␛[H화면 지우기�31m 빨강␛[0m');
+  expect(raw).toContain('␛[2J␛[H화면 지우기⟪U+009B⟫31m 빨강␛[0m');
   expect(raw).toContain('가[-␍-]{+␛[5m+}나');
 });

@@ -65,8 +65,8 @@ describe('terminal control sequences in policy text', () => {
     expect(sanitizeForTerminal('\x1b[31m빨강\x1b[0m')).toBe('␛[31m빨강␛[0m');
     expect(sanitizeForTerminal('\x1b]0;title\x07')).toBe('␛]0;title␇');
     expect(sanitizeForTerminal('a\rb\x00c\x7f')).toBe('a␍b␀c␡');
-    expect(sanitizeForTerminal('\u009b2J')).toBe('�2J');
-    expect(sanitizeForTerminal('\u202eevil')).toBe('�evil');
+    expect(sanitizeForTerminal('\u009b2J')).toBe('⟪U+009B⟫2J');
+    expect(sanitizeForTerminal('\u202eevil')).toBe('⟪U+202E⟫evil');
     expect(sanitizeForTerminal('셀1\t셀2')).toBe('셀1 셀2');
     expect(sanitizeForTerminal('a\nb')).toBe('a␊b');
     expect(sanitizeForTerminal('a\nb', { keepNewlines: true })).toBe('a\nb');

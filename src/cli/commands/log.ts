@@ -3,15 +3,12 @@ import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { RefError } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
-
-/** Text from a store file may have been edited by hand: never send control characters (escape sequences) to a terminal. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
-}
+import { inert } from '../../domain/presentation/inert.js';
 
 /** Left-aligned columns by terminal width (Hangul is two columns wide), two spaces apart; the last column is not padded. */
 export function padColumns(raw: string[][]): string[] {
-  const rows = raw.map((row) => row.map(printable));
+  // Made inert before measuring (the output does it again, to no effect), one line per cell so the columns hold.
+  const rows = raw.map((row) => row.map((cell) => inert(cell, 'terminal', { singleLine: true })));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell)))).join('  ').trimEnd());
@@ -43,14 +40,14 @@ export const registerLog: RegisterCommand = (program, ctx) => {
           rows.push([range, 'text not archived', evidence.length > 0 ? `(listed on ${evidence.join('; ')})` : '']);
         }
       }
-      ctx.out.write(`${ledger.slug} (${printable(ledger.city)}): ${entries.length} version${entries.length === 1 ? '' : 's'} known, ${entries.filter((e) => e.archived).length} archived\n`);
+      ctx.out.write(`${ledger.slug} (${inert(ledger.city, 'terminal', { singleLine: true })}): ${entries.length} version${entries.length === 1 ? '' : 's'} known, ${entries.filter((e) => e.archived).length} archived\n`);
       // Archived and not-archived rows have different columns: align each kind on its own, the range column for all.
       const rangeWidth = Math.max(...rows.map((r) => displayWidth(r[0]!)));
       const archived = padColumns(rows.filter((r) => r[1] !== 'text not archived').map((r) => r.slice(1)));
       let a = 0;
       for (const row of rows) {
         const rest = row[1] === 'text not archived' ? row.slice(1).filter(Boolean).join('  ') : archived[a++]!;
-        ctx.out.write(printable(`${row[0]!.padEnd(rangeWidth)}  ${rest}`).trimEnd() + '\n');
+        ctx.out.write(`${row[0]!.padEnd(rangeWidth)}  ${rest}`.trimEnd() + '\n');
       }
     });
 };

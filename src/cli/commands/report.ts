@@ -5,8 +5,8 @@
  */
 import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../context.js';
-import { printable } from './log.js';
 import { UsageError } from '../../domain/errors.js';
+import { inert, inertJson } from '../../domain/presentation/inert.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
 import { reportCities } from '../../app/report.js';
 import { defaultJobs, type PairSummary, type ReportError } from '../../store/batch.js';
@@ -18,7 +18,7 @@ function pairLine(pair: PairSummary): string {
   const facts = pair.facts.slice(0, 4).map((f) => `${f.label ?? f.kind} ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
   if (pair.facts.length > 4) facts.push(`… ${pair.facts.length - 4} more`);
   if (facts.length > 0) parts.push(facts.join('; '));
-  return printable(parts.join(' | ')) + '\n';
+  return inert(parts.join(' | '), 'terminal', { singleLine: true }) + '\n';
 }
 
 export const registerReport: RegisterCommand = (program, ctx) => {
@@ -44,25 +44,25 @@ export const registerReport: RegisterCommand = (program, ctx) => {
         jobs,
         onPair: (pair) => {
           if (options.json) {
-            ctx.out.write(`${first ? '' : ',\n'}${JSON.stringify(pair)}`);
+            ctx.out.write(`${first ? '' : ',\n'}${inertJson(pair, 0)}`);
             first = false;
           } else ctx.out.write(pairLine(pair));
         },
         onError: (error) => {
           errors.push(error);
-          ctx.err.write(printable(`bangchim: ${error.slug}: ${error.message}`) + '\n');
+          ctx.err.write(`bangchim: ${error.slug}: ${error.message}` + '\n');
         },
         onProgress: ctx.err.isTTY
           ? (done, total) => {
               if (done === total || performance.now() - lastProgress > 500) {
                 lastProgress = performance.now();
-                ctx.err.write(`\rdiffed ${done}/${total} cities`);
+                ctx.err.overwriteLine?.(`diffed ${done}/${total} cities`);
                 if (done === total) ctx.err.write('\n');
               }
             }
           : undefined,
       });
-      if (options.json) ctx.out.write(`\n],\n"errors": ${JSON.stringify(errors)},\n"totals": ${JSON.stringify(totals)}\n}\n`);
+      if (options.json) ctx.out.write(`\n],\n"errors": ${inertJson(errors, 0)},\n"totals": ${inertJson(totals, 0)}\n}\n`);
       else ctx.out.write(`${totals.cities} cities, ${totals.versions} versions, ${totals.pairs} pairs diffed (${totals.substantivePairs} with substantive changes) in ${totals.seconds.toFixed(1)} s: ${Math.round(totals.versionsPerSecond)} versions/s${errors.length > 0 ? `; ${errors.length} cit${errors.length === 1 ? 'y' : 'ies'} could not be read` : ''}\n`);
       if (errors.length > 0) throw new ExitCode(2);
     });

@@ -6,7 +6,6 @@ import { renderPolicyText } from '../../domain/render.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
 import { NotArchivedError } from '../../store/refs.js';
 import { resolveRefs } from '../../app/refs.js';
-import { printable } from './log.js';
 
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
@@ -25,7 +24,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
         if (error instanceof NotArchivedError) {
           // Not a failure of the tool: the answer is "we know it existed, we lack its text".
           if (format === 'json') writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: error.message, hint: error.hint });
-          else ctx.out.write(printable(formatError(error).replace(/^bangchim: /, '')) + '\n');
+          else ctx.out.write(formatError(error).replace(/^bangchim: /, '') + '\n');
           throw new ExitCode(1);
         }
         throw error;
@@ -40,7 +39,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
           ...(resolved.file ? { file: resolved.file } : {}),
           version: orderedVersion(resolved.version),
         });
-      } else if (format === 'text') ctx.out.write(printable(renderPolicyText(resolved.version)).replace(/\n?$/, '\n'));
+      } else if (format === 'text') ctx.out.write(renderPolicyText(resolved.version).replace(/\n?$/, '\n'));
       else ctx.out.write(versionToYaml(resolved.version));
     });
 };

@@ -6,7 +6,6 @@
 import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { ExitCode } from '../context.js';
-import { printable } from './log.js';
 import { verifyPlace } from '../../app/report.js';
 import { formatVerifyReport } from '../../store/verify.js';
 
@@ -20,7 +19,7 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     .action(async (options) => {
       const report = await verifyPlace(ctx.place(), { fsck: options.fsck, deep: options.deep === true, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
       if (options.json) writeJson(ctx.out, report);
-      else ctx.out.write(printable(formatVerifyReport(report)));
+      else ctx.out.write(formatVerifyReport(report));
       if (!report.ok) throw new ExitCode(1);
     });
 };

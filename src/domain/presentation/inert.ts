@@ -1,0 +1,71 @@
+/**
+ * The one rule for untrusted text on its way out (policy text, store files, file names, options,
+ * error messages): it may show anything but drive nothing. Every shell's output goes through here.
+ *
+ * - ESC becomes ␛ and other C0 controls their control pictures (␀…␟, DEL ␡), so `\x1b]52;…` shows
+ *   as `␛]52;…` and neither writes the clipboard nor clears the screen.
+ * - C1 controls (U+0080–U+009F, the 8-bit CSI/OSC among them) show as `⟪U+009B⟫`.
+ * - Bidirectional controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) show as `⟪U+202E⟫`: a
+ *   reader sees that the text held one, and the line is never reordered behind their back.
+ * - U+2028/2029 (line and paragraph separators some terminals honour) show as `⟪U+2028⟫` too.
+ * Newlines and tabs are kept ('terminal' and 'markdown': they are the output's own layout) unless
+ * `singleLine` is set; HTML also escapes its five special characters.
+ */
+export type InertTarget = 'terminal' | 'html' | 'markdown';
+
+export interface InertOptions {
+  /** Newlines and tabs become a space (a table cell, a one-line label). */
+  singleLine?: boolean;
+}
+
+const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+// What `inert` changes, per target and line mode: text holding none of these passes as it is (no copy).
+const CONTROLS = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const NEEDS_WORK = {
+  terminal: new RegExp(`[${CONTROLS}]`, 'u'),
+  markdown: new RegExp(`[${CONTROLS}]`, 'u'),
+  html: new RegExp(`[${CONTROLS}&<>"']`, 'u'),
+};
+const LAYOUT = /[\n\t]/;
+
+/** `⟪U+202E⟫`: how a code point that must not act is shown. */
+export function visibleCodePoint(code: number): string {
+  return `⟪U+${code.toString(16).toUpperCase().padStart(4, '0')}⟫`;
+}
+
+/** True when `text` holds nothing `inert` would change for `target`. */
+export function isInert(text: string, target: InertTarget = 'terminal', options: InertOptions = {}): boolean {
+  return !NEEDS_WORK[target].test(text) && !(options.singleLine && LAYOUT.test(text));
+}
+
+/** `text` made inert for `target`: see the module comment for what each character becomes. */
+export function inert(text: string, target: InertTarget = 'terminal', options: InertOptions = {}): string {
+  if (isInert(text, target, options)) return text;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\n' || ch === '\t') out += options.singleLine ? ' ' : ch;
+    else if (code < 0x20) out += String.fromCodePoint(0x2400 + code);
+    else if (code === 0x7f) out += '␡';
+    else if (code <= 0x9f && code >= 0x80) out += visibleCodePoint(code);
+    else if (BIDI_CONTROLS.has(code) || code === 0x2028 || code === 0x2029) out += visibleCodePoint(code);
+    else if (target === 'html' && ch in HTML_ESCAPES) out += HTML_ESCAPES[ch];
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * JSON whose strings cannot drive a terminal either: JSON.stringify already writes C0 controls as
+ * `\u001b`; this also writes C1, bidi and line-separator characters as `\uXXXX` escapes (the same
+ * value for any JSON reader), so JSON output passes `inert` unchanged.
+ */
+export function inertJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
+    (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
+}

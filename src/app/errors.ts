@@ -4,6 +4,7 @@
  */
 import { dirname } from 'node:path';
 import { UsageError } from '../domain/errors.js';
+import { inert } from '../domain/presentation/inert.js';
 import type { ResolvedVersion } from '../store/refs.js';
 
 /** The date given for the version is not a calendar date. */
@@ -76,5 +77,19 @@ export class NoticeDateMissingError extends UsageError {
 export class NoDirectoryError extends UsageError {
   constructor(readonly file: string) {
     super(`cannot write ${file}: the directory ${dirname(file)} does not exist`, { where: file, hint: 'create the directory first, or give another path' });
+  }
+}
+
+/** A field that goes into the archive's commit and tag messages (the city's name, the page's address) holds a control character or a line break. */
+export class UnsafeFieldError extends UsageError {
+  constructor(
+    readonly field: 'name' | 'url',
+    readonly given: string,
+  ) {
+    const what = field === 'name' ? '도시 이름' : '출처 주소';
+    super(`${what} "${inert(given, 'terminal', { singleLine: true })}"에 제어 문자나 줄바꿈이 들어 있습니다: 보관 기록(커밋·태그 메시지)에 그대로 쓸 수 없습니다`, {
+      where: field,
+      hint: `${what}을(를) 보이는 글자 한 줄로 다시 주세요`,
+    });
   }
 }

@@ -8,7 +8,8 @@ import { isIsoDate } from '../domain/schema.js';
 import { checkDocumentBytes, readInputFile } from '../store/input-file.js';
 import { checkSlug } from '../store/paths.js';
 import type { ImportResult, Store } from '../store/store.js';
-import { CityNameMissingError, EffectiveDateMissingError, EffectiveDayMissingError, InvalidEffectiveDateError } from './errors.js';
+import { CityNameMissingError, EffectiveDateMissingError, EffectiveDayMissingError, InvalidEffectiveDateError, UnsafeFieldError } from './errors.js';
+import { isOneLineText } from '../domain/presentation/inert.js';
 
 export interface ImportRequest {
   slug: string;
@@ -25,9 +26,12 @@ export interface ImportRequest {
 }
 
 /** What can be refused before any file is read or store opened: the slug and the date given. */
-function checkRequest(request: { slug: string; effective?: string }): void {
+function checkRequest(request: { slug: string; effective?: string; name?: string; url?: string }): void {
   checkSlug(request.slug);
   if (request.effective !== undefined && !isIsoDate(request.effective)) throw new InvalidEffectiveDateError(request.effective);
+  // Both go into commit and tag messages, which `verify` and `list` read line by line.
+  if (request.name !== undefined && !isOneLineText(request.name)) throw new UnsafeFieldError('name', request.name);
+  if (request.url !== undefined && !isOneLineText(request.url)) throw new UnsafeFieldError('url', request.url);
 }
 
 /** Parses `request.bytes` and archives the version in `store`. */

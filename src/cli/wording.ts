@@ -2,7 +2,7 @@
  * The app and the store raise typed errors that name no command-line flag; here they are worded for
  * the command line: which flag to give, which command to run.
  */
-import { CityNameMissingError, EffectiveDateMissingError, InvalidEffectiveDateError, NoDirectoryError, NoticeDateMissingError, OtherCityError } from '../app/errors.js';
+import { CityNameMissingError, EffectiveDateMissingError, InvalidEffectiveDateError, NoDirectoryError, NoticeDateMissingError, OtherCityError, UnsafeFieldError } from '../app/errors.js';
 import type { BangchimError } from '../domain/errors.js';
 import { ChainCheckError } from '../store/history.js';
 import { UnknownCityError } from '../store/reads.js';
@@ -28,6 +28,7 @@ export function inCliTerms(error: unknown): unknown {
   if (error instanceof OtherCityError) return reworded(error, { hint: `run \`bangchim notice ${error.version.slug} …\`, or give a draft of ${error.city}'s policy` });
   if (error instanceof NoticeDateMissingError) return reworded(error, { hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD' });
   if (error instanceof NoDirectoryError) return reworded(error, { where: `--out ${error.file}` });
+  if (error instanceof UnsafeFieldError) return reworded(error, { where: error.field === 'name' ? '--name' : '--source' });
   if (error instanceof RemoteNameError) return reworded(error, { where: `--remote ${error.remote}` });
   if (error instanceof UnknownCityError && error.known.length === 0) return reworded(error, { hint: 'the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`' });
   if (error instanceof ChainCheckError) return reworded(error, { hint: 'report this with the store attached; run again with --debug' });

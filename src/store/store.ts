@@ -9,10 +9,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { StoreError } from '../domain/errors.js';
+import { InputError, StoreError } from '../domain/errors.js';
 import { archivedEntries, entryEffectiveOn, gitBlobId, mergeArchivedVersion, sha256Hex, tagName } from '../domain/ledger.js';
 import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
-import { versionToYaml } from '../domain/yaml.js';
+import { MAX_YAML_BYTES, versionToYaml } from '../domain/yaml.js';
+import { inert, isOneLineText } from '../domain/presentation/inert.js';
 import { Git } from './git.js';
 import { commitVersion, type CommittedVersion, type VersionPlan } from './history.js';
 import { formatAction, upgradeStoreFormat } from './format.js';
@@ -157,7 +158,10 @@ export class Store extends StoreReader {
           ...(parsed.source.encoding !== undefined ? { encoding: parsed.source.encoding } : {}),
         },
       };
+      checkMessageFields(version, slug);
       const policyBytes = Buffer.from(versionToYaml(version), 'utf8');
+      // The reader's limit is the archive's: never commit a version `show` and `verify` would refuse.
+      if (policyBytes.length > MAX_YAML_BYTES) throw new VersionTooLargeError(candidate.file, policyBytes.length);
       const blob = gitBlobId(policyBytes);
       const info = { effective, tag, blob, source: version.source };
       const result = await this.commitVersion(head, {
@@ -176,6 +180,33 @@ export class Store extends StoreReader {
       });
       return { ...result, warnings, noop: false, message: `archived ${tag} (commit ${result.commit.slice(0, 7)})` };
     });
+  }
+}
+
+/** A YAML file the readers would refuse (src/domain/yaml.ts, MAX_YAML_BYTES). */
+export class VersionTooLargeError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly yamlBytes: number,
+  ) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    super(`${file}에서 만든 YAML이 ${mb(yamlBytes)} MB로, 저장소가 읽을 수 있는 한도 ${mb(MAX_YAML_BYTES)} MB를 넘습니다: 보관하면 show와 verify가 읽지 못하므로 가져오지 않았습니다`, {
+      where: file,
+      hint: '개인정보 처리방침 한 쪽의 본문만 담긴 파일을 주세요 (다른 문서나 목록이 함께 저장된 페이지는 그 부분을 빼고)',
+    });
+  }
+}
+
+/** The commit and tag messages are read line by line (`verify`, `list`): every field in them is one line of visible text. */
+function checkMessageFields(version: PolicyVersion, slug: string): void {
+  const fields: [string, string | undefined][] = [['city', version.city], ['source.url', version.source.url]];
+  for (const [field, value] of fields) {
+    if (value !== undefined && !isOneLineText(value)) {
+      throw new StoreError(`${slug}의 ${field} "${inert(value, 'terminal', { singleLine: true })}"에 제어 문자나 줄바꿈이 들어 있어 커밋·태그 메시지에 쓸 수 없습니다`, {
+        where: field === 'city' ? `history/${slug}.yaml: city` : field,
+        hint: '그 값을 보이는 글자 한 줄로 고친 뒤 다시 가져오세요',
+      });
+    }
   }
 }
 

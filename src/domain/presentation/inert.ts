@@ -69,3 +69,10 @@ export function inertJson(value: unknown, indent = 2): string {
     (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`,
   );
 }
+
+const NOT_ONE_LINE = new RegExp(`[${CONTROLS}\\n\\t]`, 'u');
+
+/** True when `text` is one line of visible text: no control, bidi or line-separator character, no newline or tab. */
+export function isOneLineText(text: string): boolean {
+  return !NOT_ONE_LINE.test(text);
+}

@@ -93,3 +93,20 @@ export class UnsafeFieldError extends UsageError {
     });
   }
 }
+
+/** A notice would overwrite a file already there, and overwriting was not asked for. */
+export class NoticeFileExistsError extends UsageError {
+  constructor(readonly file: string) {
+    super(`${file} 파일이 이미 있습니다: 덮어쓰지 않았습니다`, { where: file, hint: '다른 경로를 주거나, 덮어써도 되면 그렇게 하라고 지정하세요' });
+  }
+}
+
+/** A notice may not be written there: inside .git, over the store's own files, or through a symlink. */
+export class NoticeTargetRefusedError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}에는 공고문을 쓰지 않습니다 (${reason})`, { where: file, hint: '저장소의 .git과 policies/·history/·sources/·bangchim.yaml 밖의 일반 파일 경로를 주세요' });
+  }
+}

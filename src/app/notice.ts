@@ -3,14 +3,16 @@
  * (the one in force the day before, else the newest for a draft), carries the city over to a draft,
  * and which date it states; files are written whole or not at all.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { IsoDate, Ledger, LedgerEntry } from '../domain/model.js';
 import { addDays } from '../domain/notice/dates.js';
 import { buildNotice, renderNotice, type Notice } from '../domain/notice/index.js';
 import { namesDraftFile, type ResolvedVersion } from '../store/refs.js';
-import { NoDirectoryError, NoticeDateMissingError, OtherCityError } from './errors.js';
+import { NoDirectoryError, NoticeDateMissingError, NoticeFileExistsError, NoticeTargetRefusedError, OtherCityError } from './errors.js';
+import { STORE_PATHS } from '../store/paths.js';
 import type { StoreSession } from './session.js';
 
 export interface NoticeRequest {
@@ -66,17 +68,61 @@ export async function planNotice(session: StoreSession, request: NoticeRequest):
   return { notice, previousNotArchived };
 }
 
-/** Writes `text` to `file` through a temporary file beside it, so an interrupted write leaves no half file. */
-export async function writeNoticeFile(file: string, text: string | Uint8Array): Promise<void> {
+export interface WriteOptions {
+  /** Replace a file already there (the CLI's --force; the UI asks first). */
+  overwrite?: boolean;
+  /** The store's directory: its tracked files (policies, ledgers, sources, bangchim.yaml) are never a notice's target. */
+  storeDir?: string;
+}
+
+/** Why `file` may not be written as a notice, or null. Paths are compared after resolving symlinked directories. */
+function refusedTarget(file: string, storeDir: string | undefined): string | null {
+  const real = join(realpathSync(dirname(file)), basename(file));
+  if (real.split(sep).includes('.git')) return 'it is inside a .git directory';
+  if (storeDir !== undefined && existsSync(storeDir)) {
+    const inside = relative(realpathSync(storeDir), real);
+    const first = inside.split(sep)[0]!;
+    if (!inside.startsWith('..') && !isAbsolute(inside) && (STORE_PATHS as readonly string[]).includes(first)) return 'it is one of the store\'s own files';
+  }
+  return null;
+}
+
+/**
+ * Writes `text` to `file` through a temporary file beside it, so an interrupted write leaves no half
+ * file. The temporary file is created exclusively (a symlink or file planted at its name is never
+ * followed or reused); the rename replaces `file` itself, never what a symlink there points to.
+ */
+export async function writeNoticeFile(file: string, text: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const dir = dirname(file);
   if (!existsSync(dir)) throw new NoDirectoryError(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
-  await writeFile(temp, text);
+  const refused = refusedTarget(file, options.storeDir);
+  if (refused !== null) throw new NoticeTargetRefusedError(file, refused);
+  const existing = lstatOrNull(file);
+  if (existing?.isSymbolicLink() || (existing && !existing.isFile())) throw new NoticeTargetRefusedError(file, existing.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file');
+  if (existing && options.overwrite !== true) throw new NoticeFileExistsError(file);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(text);
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
   await rename(temp, file);
 }
 
+function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /** Writes the notice as .txt, .md and .html into `dir` (created if missing); returns the paths written. */
-export async function writeNoticeFiles(notice: Notice, dir: string): Promise<string[]> {
+export async function writeNoticeFiles(notice: Notice, dir: string, options: WriteOptions = {}): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const base = join(dir, `${notice.slug}-${notice.effective}-notice`);
   const files: [string, string][] = [
@@ -84,6 +130,8 @@ export async function writeNoticeFiles(notice: Notice, dir: string): Promise<str
     [`${base}.md`, renderNotice(notice, 'markdown')],
     [`${base}.html`, renderNotice(notice, 'html')],
   ];
-  for (const [path, content] of files) await writeNoticeFile(path, content.endsWith('\n') ? content : content + '\n');
+  // All three are checked before any is written: a refusal leaves none half done.
+  if (options.overwrite !== true) for (const [path] of files) if (lstatOrNull(path)) throw new NoticeFileExistsError(path);
+  for (const [path, content] of files) await writeNoticeFile(path, content.endsWith('\n') ? content : content + '\n', options);
   return files.map(([path]) => path);
 }

@@ -2,7 +2,7 @@
  * The app and the store raise typed errors that name no command-line flag; here they are worded for
  * the command line: which flag to give, which command to run.
  */
-import { CityNameMissingError, EffectiveDateMissingError, InvalidEffectiveDateError, NoDirectoryError, NoticeDateMissingError, OtherCityError, UnsafeFieldError } from '../app/errors.js';
+import { CityNameMissingError, EffectiveDateMissingError, InvalidEffectiveDateError, NoDirectoryError, NoticeDateMissingError, NoticeFileExistsError, NoticeTargetRefusedError, OtherCityError, UnsafeFieldError } from '../app/errors.js';
 import type { BangchimError } from '../domain/errors.js';
 import { ChainCheckError } from '../store/history.js';
 import { UnknownCityError } from '../store/reads.js';
@@ -27,6 +27,8 @@ export function inCliTerms(error: unknown): unknown {
   if (error instanceof NotAStoreError) return reworded(error, { hint: `create one with \`bangchim init ${error.dir}\`, or give --store DIR` });
   if (error instanceof OtherCityError) return reworded(error, { hint: `run \`bangchim notice ${error.version.slug} …\`, or give a draft of ${error.city}'s policy` });
   if (error instanceof NoticeDateMissingError) return reworded(error, { hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD' });
+  if (error instanceof NoticeFileExistsError) return reworded(error, { where: `--out ${error.file}`, hint: '다른 --out 경로를 주거나, 덮어쓰려면 --force를 붙이세요' });
+  if (error instanceof NoticeTargetRefusedError) return reworded(error, { where: `--out ${error.file}` });
   if (error instanceof NoDirectoryError) return reworded(error, { where: `--out ${error.file}` });
   if (error instanceof UnsafeFieldError) return reworded(error, { where: error.field === 'name' ? '--name' : '--source' });
   if (error instanceof RemoteNameError) return reworded(error, { where: `--remote ${error.remote}` });

@@ -26,6 +26,7 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
     .option('--editorial', 'also list editorial-only changes in the table')
     .option('--width <columns>', 'text format: total width in terminal columns', '100')
     .option('--out <file>', 'write to FILE instead of standard output')
+    .option('--force', 'with --out: replace FILE if it exists')
     .action(async (city, options) => {
       const format = options.json ? 'json' : options.format;
       if (format === 'docx' && options.out === undefined) {
@@ -60,7 +61,7 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
       const text = format === 'docx' ? await (await import('../../domain/notice/docx.js')).renderNoticeDocx(notice, renderOptions) : renderNotice(notice, format, renderOptions);
       if (options.out !== undefined) {
         const file = resolvePath(ctx.cwd, options.out);
-        await writeNoticeFile(file, text);
+        await writeNoticeFile(file, text, { overwrite: options.force === true, storeDir: (await ctx.session()).dir });
         ctx.err.write(`bangchim: wrote ${options.out}\n`);
       } else if (typeof text === 'string') ctx.out.write(text);
     });

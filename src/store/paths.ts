@@ -40,7 +40,15 @@ export function citySlugs(names: string[]): string[] {
     .sort();
 }
 
+/** Longer slugs make tag and lock file names git refuses (a name is at most 255 bytes on most file systems). */
+export const MAX_SLUG_LENGTH = 64;
+
 export function checkSlug(slug: string): void {
+  if (slug.length > MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug)) {
+    throw new UsageError(`도시 슬러그가 ${slug.length}자로 너무 깁니다 (최대 ${MAX_SLUG_LENGTH}자): "${slug.slice(0, 20)}…"`, {
+      hint: '짧은 영문 소문자 슬러그를 주세요, 예: goyang, namyangju',
+    });
+  }
   if (!SLUG_PATTERN.test(slug)) {
     throw new UsageError(`"${slug}" is not a valid city slug`, {
       hint: 'a slug is lowercase ascii letters, digits and single hyphens, like goyang or namyangju',

@@ -3,7 +3,7 @@
  * ids, never the work tree and never by re-parsing sources.
  */
 import { CatFileBatch, treeEntryNames, type Git } from './git.js';
-import { RefError, StoreError, ValidationError } from '../domain/errors.js';
+import { BangchimError, RefError, StoreError, ValidationError } from '../domain/errors.js';
 import { archivedEntries, newestArchived, tagName } from '../domain/ledger.js';
 import type { Evidence, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { articleName } from '../domain/presentation/labels.js';
@@ -17,6 +17,8 @@ export interface CitySummary {
   newest: LedgerEntry | null;
   archived: number;
   known: number;
+  /** Its ledger could not be read (the other cities are listed all the same); `city` is then the slug. */
+  unreadable?: BangchimError;
 }
 
 export interface LogEntry extends LedgerEntry {
@@ -114,24 +116,37 @@ export class StoreReader {
   async listCities(): Promise<CitySummary[]> {
     const reader = new CatFileBatch(this.git);
     let slugs: string[];
-    let ledgers: (Ledger | null)[];
+    let ledgers: (Ledger | BangchimError | null)[];
     try {
       const head = await reader.read('HEAD^{commit}');
       if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
       const history = await reader.read(`${head.id}:history`);
       slugs = history?.type === 'tree' ? citySlugs(treeEntryNames(history.content, head.id.length / 2)) : [];
       const objects = await Promise.all(slugs.map((slug) => reader.read(`${head.id}:${ledgerPath(slug)}`)));
-      ledgers = objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!))));
+      ledgers = objects.map((object, i) => {
+        if (object === null) return null;
+        try {
+          return this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!));
+        } catch (error) {
+          // One broken ledger names itself; it does not hide every other city.
+          if (error instanceof BangchimError) return error;
+          throw error;
+        }
+      });
     } finally {
       await reader.close();
     }
-    return ledgers.map((ledger, i) => ({
+    return ledgers.map((read, i) => {
+      if (read instanceof BangchimError) return { slug: slugs[i]!, city: slugs[i]!, newest: null, archived: 0, known: 0, unreadable: read };
+      const ledger = read;
+      return {
       slug: slugs[i]!,
       city: ledger!.city,
       newest: (ledger && newestArchived(ledger)) ?? null,
       archived: ledger ? archivedEntries(ledger).length : 0,
       known: ledger ? ledger.versions.length : 0,
-    }));
+      };
+    });
   }
 
   /** Tag name → commit, for every tag. */

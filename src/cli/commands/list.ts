@@ -1,5 +1,6 @@
 import type { RegisterCommand } from '../context.js';
-import { writeJson } from '../context.js';
+import { ExitCode, writeJson } from '../context.js';
+import { formatError } from '../../domain/errors.js';
 import { padColumns } from './log.js';
 
 export const registerList: RegisterCommand = (program, ctx) => {
@@ -9,20 +10,30 @@ export const registerList: RegisterCommand = (program, ctx) => {
     .option('--json', 'print JSON')
     .action(async (options) => {
       const store = await ctx.session();
-      const cities = await store.listCities();
+      const all = await store.listCities();
+      const cities = all.filter((c) => c.unreadable === undefined);
+      const unreadable = all.filter((c) => c.unreadable !== undefined);
+      // The others are listed first; each unreadable ledger is named on stderr, and the exit is 2.
+      const reportUnreadable = () => {
+        for (const c of unreadable) ctx.err.write(`${formatError(c.unreadable)}\n  (${c.slug}: 이 도시의 대장을 읽지 못해 목록에서 뺐습니다; 다른 도시는 위에 있습니다)\n`);
+        if (unreadable.length > 0) throw new ExitCode(2);
+      };
       if (options.json) {
         writeJson(ctx.out, {
           store: store.dir,
           cities: cities.map((c) => ({ slug: c.slug, city: c.city, newest: c.newest ? { effective: c.newest.effective, tag: c.newest.tag } : null, archived: c.archived, known: c.known })),
+          ...(unreadable.length > 0 ? { unreadable: unreadable.map((c) => ({ slug: c.slug, message: c.unreadable!.message, where: c.unreadable!.where ?? null, details: c.unreadable!.details })) } : {}),
         });
+        reportUnreadable();
         return;
       }
-      if (cities.length === 0) {
+      if (cities.length === 0 && unreadable.length === 0) {
         ctx.out.write(`no cities in ${store.dir} yet; add one with \`bangchim import CITY FILE --effective YYYY-MM-DD\`\n`);
         return;
       }
       const rows = [['slug', 'city', 'newest', 'archived/known']];
       for (const c of cities) rows.push([c.slug, c.city, c.newest?.effective ?? '-', `${c.archived}/${c.known}`]);
       ctx.out.write(padColumns(rows).join('\n') + '\n');
+      reportUnreadable();
     });
 };

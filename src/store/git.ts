@@ -540,6 +540,10 @@ export class Git {
     }
     lines.push('prepare', 'commit');
     const result = await this.spawn(['update-ref', '-m', reason, '--stdin'], { input: lines.join('\n') + '\n', allowFailure: true });
+    // git could not write its lock or ref files (a full disk, a read-only .git): not a concurrent change.
+    if (result.code !== 0 && /couldn't write|unable to (?:create|write)|No space left|Out of diskspace|Disk quota/i.test(result.stderr)) {
+      throw new GitError('git이 참조 파일을 쓰지 못해 아무것도 바꾸지 않았습니다 (디스크 공간·할당량이나 .git의 쓰기 권한을 확인하세요)', { details: [result.stderr.trim()], hint: '공간을 확보한 뒤 같은 명령을 다시 실행하세요' });
+    }
     if (result.code !== 0) {
       throw new GitError('the store changed while importing; nothing was changed', { details: [result.stderr.trim()], hint: 'run the command again' });
     }

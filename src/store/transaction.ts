@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BusyError, StoreError } from '../domain/errors.js';
+import { BusyError, isDiskFull, StoreError } from '../domain/errors.js';
 import type { RefUpdate } from './git.js';
-import { busyError, claimStaleLock, gitProcessesIn, inspectLock, isLockDebris, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
+import { busyError, claimStaleLock, gitProcessesIn, inspectLock, isLockDebris, JOURNAL_FILE, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
 import { STORE_PATHS, TEMP_INDEX_PREFIX, tempIndexPath } from './paths.js';
 import type { StoreReader } from './reads.js';
 
@@ -39,10 +39,14 @@ export async function withLock<T>(store: StoreReader, command: string, work: () 
   }
 }
 
-/** At open: a dead owner's lock is taken over so its journal is finished now. Reads never wait for a live lock. */
+/**
+ * At open: a dead owner's lock is taken over, and a journal left without a lock (a writer whose last
+ * step failed, e.g. on a full disk) is finished now. Reads never wait for a live lock.
+ */
 export async function recoverIfStale(store: StoreReader): Promise<void> {
   const gitDir = await store.gitDir();
-  if ((await inspectLock(gitDir)).state !== 'stale') return;
+  const { state } = await inspectLock(gitDir);
+  if (state === 'held' || (state === 'free' && !existsSync(join(gitDir, JOURNAL_FILE)))) return;
   try {
     await withLock(store, 'recover an interrupted import', async () => undefined);
   } catch (error) {
@@ -165,6 +169,17 @@ export async function applyJournaled(store: StoreReader, journal: Journal, reaso
     await removeJournal(gitDir);
     throw error;
   }
-  await store.git.checkoutFromHead(journal.paths);
+  try {
+    await store.git.checkoutFromHead(journal.paths);
+  } catch (error) {
+    // The refs moved: the version is archived. The journal stays, so the next command (any, list
+    // included) brings the files up to date once it can.
+    throw new StoreError(`${journal.command}: 보관은 끝났지만 작업 폴더의 파일을 새 버전으로 바꾸지 못했습니다${isDiskFull(error) ? ' (디스크 공간 부족)' : ''}`, {
+      where: store.dir,
+      details: [error instanceof Error ? error.message : String(error)],
+      hint: '공간을 확보한 뒤 아무 bangchim 명령(예: bangchim list)을 실행하면 마무리됩니다',
+      cause: error,
+    });
+  }
   await removeJournal(gitDir);
 }

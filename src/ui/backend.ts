@@ -51,7 +51,8 @@ export interface UiBackend {
   /** The change notice for publishing `newRef` in place of `oldRef` (same city). */
   notice(oldRef: string, newRef: string): Promise<Notice>;
   /** Writes the notice as .txt, .md and .html into `dir` (created if missing); returns the paths written. */
-  writeNotice(notice: Notice, dir: string): Promise<string[]>;
+  /** Writes the notice's files into `dir`; files already there only with `overwrite` (the screen asks first). */
+  writeNotice(notice: Notice, dir: string, options: { overwrite: boolean }): Promise<string[]>;
   /** Parses a draft file without touching the store. */
   previewDraft(slug: string, file: string): Promise<DraftPreview>;
   importDraft(slug: string, file: string, effective?: IsoDate): Promise<ImportOutcome>;

@@ -89,9 +89,9 @@ export class StoreBackend implements UiBackend {
     return (await planNotice(await this.session(), { city: to.slug, from: oldRef, to: newRef })).notice;
   }
 
-  async writeNotice(notice: Notice, dir: string): Promise<string[]> {
+  async writeNotice(notice: Notice, dir: string, options: { overwrite: boolean }): Promise<string[]> {
     const { writeNoticeFiles } = await import('../app/notice.js');
-    return writeNoticeFiles(notice, resolve(this.cwd, dir));
+    return writeNoticeFiles(notice, resolve(this.cwd, dir), { overwrite: options.overwrite, storeDir: this.storeDir });
   }
 
   async previewDraft(slug: string, file: string): Promise<DraftPreview> {

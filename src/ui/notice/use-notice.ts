@@ -33,7 +33,7 @@ export function useNoticeInput(
       if (existing.length > 0) return setState(() => ({ ...outcome.state, confirm: { dir, existing } }));
       setState(() => outcome.state);
       setWriting(true);
-      nav.backend.writeNotice(notice, dir).then(
+      nav.backend.writeNotice(notice, dir, { overwrite: outcome.overwrite }).then(
         (paths) => {
           setWriting(false);
           setState((s) => ({ ...s, written: paths, message: undefined }));

@@ -41,7 +41,8 @@ export async function importDocument(store: Store, request: ImportRequest): Prom
   const { slug } = request;
   // The parser loads here, not with the store: reading the store (the UI's first screen) never needs it.
   const { parsePolicy } = await import('../domain/parse/index.js');
-  const parsed = parsePolicy(request.bytes, { slug, city: request.name, sourceFile: request.file, url: request.url });
+  // Parsed without --name: the page's own reading of the city is recorded beside the one chosen (the tag message).
+  const parsed = parsePolicy(request.bytes, { slug, sourceFile: request.file, url: request.url });
   const stated = parsed.version.revision?.effective ?? parsed.version.effective ?? null;
   const effective: IsoDate | null = request.effective ?? stated;
   const month = parsed.version.revision?.effectiveMonth;
@@ -65,6 +66,7 @@ export async function importDocument(store: Store, request: ImportRequest): Prom
       if (!city) throw new CityNameMissingError(slug);
       return city;
     },
+    page: { city: parsed.version.city, stated },
     warnings,
     onProgress: request.onProgress,
   });

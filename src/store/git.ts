@@ -53,6 +53,11 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   }
   // Never wait for a credential prompt or an editor.
   env.GIT_TERMINAL_PROMPT = '0';
+  // Every read sees the objects as their ids name them: a refs/replace entry or a graft (which anyone
+  // who writes the store can add) would make show, diff and notice display another text. verify still
+  // lists them (it reads refs/replace and .git/info/grafts itself).
+  env.GIT_NO_REPLACE_OBJECTS = '1';
+  env.GIT_GRAFT_FILE = '/dev/null';
   return { ...env, ...extra };
 }
 
@@ -92,6 +97,7 @@ const FIXED_OVERRIDES: [string, string][] = [
   ['protocol.git.allow', 'never'], // git:// goes through core.gitProxy, whose first match wins even over the command line
   ['submodule.recurse', 'false'], // a submodule is another repository with configuration of its own
   ['fetch.recurseSubmodules', 'false'],
+  ['advice.graftFileDeprecated', 'false'], // GIT_GRAFT_FILE=/dev/null exists, and git would say grafts are deprecated
   // diff.external, diff.<driver>.command and textconv cannot be emptied (git would run ""): every diff we
   // run says --no-ext-diff --no-textconv instead.
 ];
@@ -272,7 +278,7 @@ export class Git {
       return simpleGit({
         baseDir: this.dir,
         maxConcurrentProcesses: 4,
-        allowEnvironment: [...INHERITED_GIT_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_TERMINAL_PROMPT'],
+        allowEnvironment: [...INHERITED_GIT_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_TERMINAL_PROMPT', 'GIT_NO_REPLACE_OBJECTS', 'GIT_GRAFT_FILE'],
         // allowUnsafePack: for --upload-pack/--receive-pack naming git's own programs (see UPLOAD_PACK).
         unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true, allowUnsafePack: true },
       }).env(env);

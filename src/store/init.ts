@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { StoreError } from '../domain/errors.js';
 import { archivedEntries, gitBlobId } from '../domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../domain/model.js';
+import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { Git } from './git.js';
 import { rootCommitMessage } from './format.js';
@@ -122,6 +123,10 @@ export async function initStore(dir: string, options: { empty?: boolean; onProgr
 /** Adds a bundled city through the same commit path as an import, with the sample's ledger as is. */
 async function addSampleCity(store: Store, city: SampleCity): Promise<void> {
   const effective = city.version.effective!;
+  // The sample's names and dates were given when it was built; the tag says which of them the page states too.
+  const { parsePolicy } = await import('../domain/parse/index.js');
+  const parsed = parsePolicy(city.sourceBytes, { slug: city.slug, sourceFile: city.sourcePath }).version;
+  const page = { city: parsed.city, stated: parsed.revision?.effective ?? parsed.effective };
   await store.withLock(`init: add ${city.slug}`, async () => {
     await store.assertClean();
     const head = await store.head();
@@ -132,7 +137,15 @@ async function addSampleCity(store: Store, city: SampleCity): Promise<void> {
       sourceBytes: city.sourceBytes,
       sourcePath: city.sourcePath,
       commitMessage: `${city.slug}: version effective ${effective}\n\ncity: ${city.ledger.city}\nsource: ${city.sourcePath}\n${city.version.source.url ? `url: ${city.version.source.url}\n` : ''}sha256: ${city.version.source.sha256}\n(from the bundled sample)\n`,
-      tagMessage: `${city.ledger.city} 개인정보처리방침, effective ${effective}\n\nsource: ${city.sourcePath}\nsha256: ${city.version.source.sha256}\n`,
+      tagMessage: versionTagMessage({
+        city: city.ledger.city,
+        effective,
+        sourceFile: city.sourcePath,
+        sha256: city.version.source.sha256,
+        ...givenOrigins({ city: city.ledger.city, effective, fromLedger: false }, page),
+        ...(city.version.source.url !== undefined ? { url: city.version.source.url } : {}),
+        ...(city.version.source.retrieved !== undefined ? { retrieved: city.version.source.retrieved } : {}),
+      }),
       mergeLedger: (current) => {
         if (current !== null) throw new StoreError(`${city.slug} is already in the store`, { where: ledgerPath(city.slug) });
         return { ledger: city.ledger, added: city.ledger.versions, promoted: null };

@@ -14,6 +14,7 @@ import { archivedEntries, entryEffectiveOn, gitBlobId, mergeArchivedVersion, sha
 import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { MAX_YAML_BYTES, versionToYaml } from '../domain/yaml.js';
 import { inert, isOneLineText } from '../domain/presentation/inert.js';
+import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
 import { Git } from './git.js';
 import { commitVersion, type CommittedVersion, type VersionPlan } from './history.js';
 import { formatAction, upgradeStoreFormat } from './format.js';
@@ -33,6 +34,8 @@ export interface ArchiveCandidate {
   file: string;
   /** The city's display name given its ledger (null for a new city), decided under the lock. */
   cityFor(ledger: Ledger | null): string;
+  /** What the page itself says: its body's name (read without --name) and the date its revision article states. */
+  page: { city: string; stated: IsoDate | null };
   /** What the app already found worth saying; the store adds its own. */
   warnings: string[];
   onProgress?: (message: string) => void;
@@ -171,7 +174,15 @@ export class Store extends StoreReader {
         sourceBytes,
         sourcePath: source,
         commitMessage: commitMessage(slug, effective, version),
-        tagMessage: `${city} 개인정보처리방침, effective ${effective}\n\nsource: ${source}\nsha256: ${sha256}\n`,
+        tagMessage: versionTagMessage({
+          city,
+          effective,
+          sourceFile: source,
+          sha256,
+          ...givenOrigins({ city, effective, fromLedger: ledger !== null }, candidate.page),
+          ...(version.source.url !== undefined ? { url: version.source.url } : {}),
+          ...(version.source.retrieved !== undefined ? { retrieved: version.source.retrieved } : {}),
+        }),
         mergeLedger: (current) => {
           const merged = mergeArchivedVersion(current, version, info);
           return { ...merged, ledger: { ...merged.ledger, city: current?.city ?? city } };

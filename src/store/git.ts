@@ -456,6 +456,15 @@ export class Git {
     return out.split('\0').filter(Boolean);
   }
 
+  /** Every entry of a commit's tree, recursively: mode (100644, 120000 for a symlink, 160000 for a submodule …) and path. */
+  async treeEntries(commit: string): Promise<{ mode: string; path: string }[]> {
+    const out = await this.raw(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => ({ mode: line.slice(0, line.indexOf(' ')), path: line.slice(line.indexOf('\t') + 1) }));
+  }
+
   /** First-parent commits from `base` (exclusive; null = the root) to `tip`, oldest first. */
   async commitsSince(base: string | null, tip: string): Promise<string[]> {
     const range = base === null ? [tip] : [`${base}..${tip}`];

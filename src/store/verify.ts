@@ -26,8 +26,9 @@ import { parsePolicy } from '../domain/parse/index.js';
 import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { readVersionYaml } from '../domain/yaml-fast.js';
+import { readVersionTagMessage, type ReadTagMessage } from '../domain/version-tag.js';
 import { formatAction } from './format.js';
-import { Git, storeConfigThatRunsCode } from './git.js';
+import { Git, storeConfigThatRunsCode, type TagRef } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './paths.js';
 
@@ -37,7 +38,7 @@ export type FindingKind =
   | 'replaced-object' // refs/replace, grafts, or an object whose content does not hash to its id
   | 'git-lock' // a *.lock file left by a killed git process
   | 'stale-lock' // .git/bangchim.lock of a dead process
-  | 'busy' // a live bangchim holds the lock (warning: the store may be changing)
+  | 'busy' // a live bangchim holds the lock, or wrote while verify read: nothing else is reported (retry)
   | 'temp-index' // a temporary index left by a killed import (warning)
   | 'config-runs-code' // git configuration or a hook in the store that runs a program (warning: bangchim runs none)
   | 'ledger-invalid'
@@ -46,12 +47,16 @@ export type FindingKind =
   | 'tag-not-annotated'
   | 'tag-off-branch'
   | 'tag-unrecorded'
+  | 'tag-name' // the tag object names another tag than the ref that holds it
+  | 'tag-message' // the tag message lacks a required line, or disagrees with the ledger or the YAML
+  | 'tree-entry' // a symlink, submodule or other non-file in the branch's tree
   | 'policy-missing'
   | 'blob-mismatch'
   | 'policy-invalid'
   | 'policy-mismatch' // the YAML names another city or effective date than its tag
   | 'source-missing'
   | 'source-hash'
+  | 'source-fields' // the YAML's source (url, file, retrieved, sha256, encoding) is not the ledger's
   | 'author-date'
   | 'commit-order'
   | 'head-policy'
@@ -69,6 +74,8 @@ export interface Finding {
 
 export interface VerifyReport {
   ok: boolean;
+  /** True when a bangchim import (or any writer) held the lock or moved refs while verify read: retry; nothing was judged. */
+  busy: boolean;
   store: string;
   head: string | null;
   cities: number;
@@ -87,6 +94,9 @@ export interface VerifyOptions {
   deep?: boolean;
   onProgress?: (message: string) => void;
 }
+
+/** The source record an import writes alike into the YAML and the ledger entry (sha256 is checked on its own). */
+const SOURCE_FIELDS = ['url', 'file', 'retrieved', 'encoding'] as const;
 
 /** Objects read per `cat-file --batch` round: bounds memory on a national archive. */
 const CHUNK = 400;
@@ -111,9 +121,13 @@ export function authorDate(rawCommit: Buffer): string | null {
   return new Date((Number(match[1]) + offset * 60) * 1000).toISOString().slice(0, 10);
 }
 
-/** Lines of a tag object's message that state a sha256. */
-function tagSha256(rawTag: Buffer): string | null {
-  return /^sha256: ([0-9a-f]{64})$/m.exec(rawTag.toString('utf8'))?.[1] ?? null;
+/** A raw annotated tag object → its header fields and its message. */
+function splitTagObject(rawTag: Buffer): { object?: string; type?: string; tag?: string; message: string } {
+  const text = rawTag.toString('utf8');
+  const split = text.indexOf('\n\n');
+  const header = split === -1 ? text : text.slice(0, split);
+  const field = (name: string) => new RegExp(`^${name} (.*)$`, 'm').exec(header)?.[1];
+  return { object: field('object'), type: field('type'), tag: field('tag'), message: split === -1 ? '' : text.slice(split + 2) };
 }
 
 async function findLockFiles(gitDir: string): Promise<string[]> {
@@ -173,6 +187,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   const add = (severity: Finding['severity'], kind: FindingKind, where: string, message: string) => findings.push({ kind, severity, where, message });
   const report = (head: string | null, cities = 0, versions = 0, tags = 0): VerifyReport => ({
     ok: !findings.some((f) => f.severity === 'error'),
+    busy: false,
     store: dir,
     head,
     cities,
@@ -197,22 +212,28 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   const gitDir = await git.gitDir();
 
   // ---- locks and leftovers (looked at first: they explain whatever else is off)
+  // A live writer (import, sync, init) means refs, journal, temporary index and git's lock files are in
+  // motion: what verify would read is no state the store is ever left in, so it says busy and judges nothing.
   const lock = await inspectLock(gitDir);
+  if (lock.state === 'held') return busyReport(dir, lock.info);
+  // One view of the refs: compared again at the end, so that a writer that ran meanwhile makes the report "busy".
+  const refsBefore = await git.refValues();
   if (lock.state === 'stale') add('error', 'stale-lock', `.git/${LOCK_FILE}`, `an import was interrupted (pid ${lock.info?.pid ?? '?'} is gone${lock.info ? `, it was running "${lock.info.command}"` : ''}); run any bangchim command, e.g. \`bangchim list\`, to recover`);
-  if (lock.state === 'held') add('warning', 'busy', `.git/${LOCK_FILE}`, `bangchim pid ${lock.info.pid} is running "${lock.info.command}"; the store may change while it is checked`);
   // The store's journal of a ref transaction (written just before it, removed after): left behind, the
   // transaction may be applied in part; the next bangchim command finishes it.
-  if (existsSync(join(gitDir, 'bangchim.journal')) && lock.state !== 'held') {
+  if (existsSync(join(gitDir, 'bangchim.journal'))) {
     add('error', 'stale-lock', '.git/bangchim.journal', 'an import was interrupted inside its ref transaction (refs may be moved in part); run any bangchim command, e.g. `bangchim list`, to finish it');
   }
   for (const name of await readdir(gitDir)) {
-    if (name.startsWith('bangchim-index-') && lock.state !== 'held') add('warning', 'temp-index', `.git/${name}`, 'a temporary index left by an interrupted import (harmless; the next import removes it)');
+    if (name.startsWith('bangchim-index-')) add('warning', 'temp-index', `.git/${name}`, 'a temporary index left by an interrupted import (harmless; the next import removes it)');
   }
   for (const file of await findLockFiles(gitDir)) {
     add('error', 'git-lock', `.git/${file}`, `a git lock file is left over (a git process was killed); if no git or bangchim is running, remove .git/${file}`);
   }
   findings.push(...(await codeRunningConfiguration(git, gitDir)));
-  for (const ref of await git.replaceRefs()) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
+  const replaceRefs = await git.replaceRefs();
+  const replaced = new Set(replaceRefs.map((ref) => ref.split('/').pop()!));
+  for (const ref of replaceRefs) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
   if (existsSync(join(gitDir, 'info', 'grafts'))) add('error', 'replaced-object', '.git/info/grafts', 'grafts rewrite the history git shows; remove .git/info/grafts');
 
   // ---- git fsck
@@ -235,6 +256,73 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   // ---- work tree
   const dirty = await git.status(STORE_PATHS);
   for (const line of dirty) add('error', 'worktree', line.slice(3), `the work tree differs from HEAD (${line.slice(0, 2).trim() || '?'}); an interrupted import is finished by the next bangchim command, a hand edit must be committed or discarded`);
+
+  const history = await verifyHistory(git, head, await git.tags(), { deep: options.deep, replaced, onProgress: options.onProgress });
+  findings.push(...history.findings);
+  const { ledgers } = history;
+
+  // ---- policies/<slug>.yaml at HEAD is the newest archived text
+  const newest = [...ledgers].map(([slug, ledger]) => ({ slug, entry: archivedEntries(ledger).at(-1) })).filter((x) => x.entry !== undefined);
+  const headPolicies = await git.readObjects(newest.map((x) => `${head}:${policyPath(x.slug)}`));
+  newest.forEach(({ slug, entry }, i) => {
+    const object = headPolicies[i];
+    const where = policyPath(slug);
+    if (!object) {
+      add('error', 'policy-missing', where, `${where} is missing at HEAD`);
+      return;
+    }
+    if (entry!.blob && object.id !== entry!.blob) {
+      try {
+        loadVersionYaml(object.content.toString('utf8'), where);
+        add('warning', 'head-policy', where, `${where} at HEAD is not the archived text of ${entry!.tag} (edited and committed by hand); the archived versions are read from their tags`);
+      } catch (error) {
+        const e = error as BangchimError;
+        add('error', 'policy-invalid', where, [e.message, ...(e.details ?? [])].slice(0, 6).join('; '));
+      }
+    }
+  });
+
+  // A writer that took the lock or moved a ref while we read: the findings may be its half-done work.
+  const lockAfter = await inspectLock(gitDir);
+  if (lockAfter.state === 'held') return busyReport(dir, lockAfter.info);
+  const refsAfter = await git.refValues();
+  if (refsAfter.size !== refsBefore.size || [...refsBefore].some(([ref, id]) => refsAfter.get(ref) !== id)) return busyReport(dir, null);
+  return report(head, ledgers.size, history.versions, history.tags);
+}
+
+/** The report of a store some bangchim was writing to while verify would have read it: only that. */
+function busyReport(dir: string, holder: { pid: number; command: string } | null): VerifyReport {
+  const message = holder
+    ? `bangchim(pid ${holder.pid})이 "${holder.command}"을(를) 실행하는 중이라 저장소가 바뀌고 있습니다. 검사하지 않았습니다: 끝난 뒤 다시 \`bangchim verify\`를 실행하십시오.`
+    : '검사하는 동안 다른 bangchim이 저장소를 바꾸었습니다(가져오기 등). 검사 결과를 버렸습니다: 다시 `bangchim verify`를 실행하십시오.';
+  return { ok: false, busy: true, store: dir, head: null, cities: 0, versions: 0, tags: 0, findings: [{ kind: 'busy', severity: 'error', where: `.git/${LOCK_FILE}`, message }] };
+}
+
+export interface HistoryCheck {
+  findings: Finding[];
+  ledgers: Map<string, Ledger>;
+  versions: number;
+  tags: number;
+}
+
+/**
+ * Everything the history at `head` and the version tags `tags` must satisfy, read from objects only (no
+ * work tree, no lock): the ledgers, each archived version's tag, tag object, commit, YAML and source, the
+ * tree's entries, and with `deep` the YAML against its source. `replaced` are ids a refs/replace entry
+ * names (reported where an archived version uses one). sync runs it on the incoming history.
+ */
+export async function verifyHistory(git: Git, head: string, tags: TagRef[], options: { deep?: boolean; replaced?: Set<string>; onProgress?: (message: string) => void } = {}): Promise<HistoryCheck> {
+  const findings: Finding[] = [];
+  const add: Add = (severity, kind, where, message) => findings.push({ kind, severity, where, message });
+  const replaced = options.replaced ?? new Set<string>();
+  const noteReplaced = (id: string, where: string) => {
+    if (replaced.has(id)) add('error', 'replaced-object', where, `refs/replace/${id}가 ${where}의 객체를 다른 객체로 바꿔 보이게 합니다: bangchim은 원래 객체를 읽지만, git을 직접 쓰면 바뀐 내용이 보입니다`);
+  };
+
+  // ---- the tree: regular files only (a symlink could point anywhere, a submodule is another repository)
+  for (const entry of await git.treeEntries(head)) {
+    if (entry.mode !== '100644' && entry.mode !== '100755') add('error', 'tree-entry', entry.path, `${entry.path}은(는) 일반 파일이 아닙니다(git 모드 ${entry.mode}${entry.mode === '120000' ? ', 심볼릭 링크' : entry.mode === '160000' ? ', 서브모듈' : ''}): bangchim은 일반 파일만 씁니다. 누가 넣었는지 확인하고 지우십시오`);
+  }
 
   // ---- ledgers
   const order = await git.commitsSince(null, head);
@@ -264,7 +352,6 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   for (const [slug, ledger] of ledgers) checkLedgerDates(slug, ledger, add);
 
   // ---- tags
-  const tags = await git.tags();
   const tagByName = new Map(tags.map((t) => [t.name, t]));
   const recorded = new Set<string>();
   for (const ledger of ledgers.values()) for (const entry of archivedEntries(ledger)) if (entry.tag) recorded.add(entry.tag);
@@ -316,12 +403,15 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   }
 
   options.onProgress?.(`checking ${items.length} archived versions`);
+  const versionsRead = new Map<string, PolicyVersion>();
+  const tagMessages = new Map<string, ReadTagMessage>();
   // Per item: the commit, the policy YAML at the commit, the source at the commit, the tag object, the source at HEAD (id only).
   const commits: (Buffer | null)[] = new Array(items.length).fill(null);
   await readEach(git, items.map((it) => it.commit), (i, object) => {
     const item = items[i]!;
     if (!object) return;
     if (objectId('commit', object.content) !== object.id) add('error', 'replaced-object', item.tag, `commit ${object.id.slice(0, 12)} does not hash to its id: replaced`);
+    noteReplaced(object.id, item.tag);
     commits[i] = object.content;
   });
   items.forEach((item, i) => {
@@ -339,6 +429,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
       return;
     }
     if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the text git returns for blob ${object.id.slice(0, 12)} does not hash to it: the object was replaced`);
+    noteReplaced(object.id, where);
     if (item.entry.blob && object.id !== item.entry.blob) {
       add('error', 'blob-mismatch', where, `${item.tag} holds blob ${object.id.slice(0, 12)}, but ${ledgerPath(item.slug)} records ${item.entry.blob.slice(0, 12)}: the text was changed after it was archived`);
     }
@@ -347,6 +438,15 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
       if (version.slug !== item.slug) add('error', 'policy-mismatch', where, `the YAML names city "${version.slug}", not "${item.slug}"`);
       if (version.effective !== item.entry.effective) add('error', 'policy-mismatch', where, `the YAML says effective ${version.effective ?? 'null'}, the tag says ${item.entry.effective}`);
       if (item.entry.source && version.source.sha256 !== item.entry.source.sha256) add('error', 'source-hash', where, `the YAML records source sha256 ${version.source.sha256.slice(0, 12)}…, the ledger ${item.entry.source.sha256.slice(0, 12)}…`);
+      // An import writes the city's ledger name into every version, and the same source record into both.
+      const ledgerCity = ledgers.get(item.slug)?.city;
+      if (ledgerCity !== undefined && version.city !== ledgerCity) add('error', 'policy-mismatch', where, `YAML의 이름 "${version.city}"이(가) ${ledgerPath(item.slug)}의 이름 "${ledgerCity}"과(와) 다릅니다: 가져올 때는 언제나 같게 씁니다`);
+      if (item.entry.source) {
+        for (const field of SOURCE_FIELDS) {
+          if (version.source[field] !== item.entry.source[field]) add('error', 'source-fields', where, `source.${field}이(가) YAML에는 ${version.source[field] ?? '(없음)'}, ${ledgerPath(item.slug)}에는 ${item.entry.source[field] ?? '(없음)'}(으)로 적혀 있습니다`);
+        }
+      }
+      versionsRead.set(item.tag, version);
     } catch (error) {
       const e = error as BangchimError;
       add('error', 'policy-invalid', where, [e.message, ...(e.details ?? [])].slice(0, 6).join('; '));
@@ -363,6 +463,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
       return;
     }
     if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the bytes git returns for ${source.file} do not hash to blob ${object.id.slice(0, 12)}: the object was replaced`);
+    noteReplaced(object.id, where);
     const actual = sha256(object.content);
     if (actual !== source.sha256) add('error', 'source-hash', where, `${source.file} hashes to ${actual.slice(0, 12)}…, but ${ledgerPath(item.slug)} records ${source.sha256.slice(0, 12)}…`);
   });
@@ -379,69 +480,104 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
     const item = annotated[i]!;
     if (!object) return;
     if (objectId('tag', object.content) !== object.id) add('error', 'replaced-object', item.tag, `tag object ${object.id.slice(0, 12)} does not hash to its id: replaced`);
-    const stated = tagSha256(object.content);
-    if (stated !== null && item.entry.source && stated !== item.entry.source.sha256) add('error', 'source-hash', item.tag, `the tag message of ${item.tag} records sha256 ${stated.slice(0, 12)}…, the ledger ${item.entry.source.sha256.slice(0, 12)}…`);
-  });
-
-  if (options.deep) await deepCheck(git, withSource, add, options.onProgress);
-
-  // ---- policies/<slug>.yaml at HEAD is the newest archived text
-  const newest = [...ledgers].map(([slug, ledger]) => ({ slug, entry: archivedEntries(ledger).at(-1) })).filter((x) => x.entry !== undefined);
-  const headPolicies = await git.readObjects(newest.map((x) => `${head}:${policyPath(x.slug)}`));
-  newest.forEach(({ slug, entry }, i) => {
-    const object = headPolicies[i];
-    const where = policyPath(slug);
-    if (!object) {
-      add('error', 'policy-missing', where, `${where} is missing at HEAD`);
-      return;
-    }
-    if (entry!.blob && object.id !== entry!.blob) {
-      try {
-        loadVersionYaml(object.content.toString('utf8'), where);
-        add('warning', 'head-policy', where, `${where} at HEAD is not the archived text of ${entry!.tag} (edited and committed by hand); the archived versions are read from their tags`);
-      } catch (error) {
-        const e = error as BangchimError;
-        add('error', 'policy-invalid', where, [e.message, ...(e.details ?? [])].slice(0, 6).join('; '));
+    noteReplaced(object.id, item.tag);
+    const parts = splitTagObject(object.content);
+    if (parts.tag !== item.tag) add('error', 'tag-name', item.tag, `refs/tags/${item.tag}의 태그 객체는 자기 이름을 "${parts.tag ?? '(없음)'}"(이)라고 적고 있습니다: 다른 태그를 이 이름으로 옮겨 놓은 것입니다. \`git cat-file tag ${item.tag}\`로 확인하십시오`);
+    const message = readVersionTagMessage(parts.message);
+    tagMessages.set(item.tag, message);
+    for (const problem of message.problems) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지: ${problem}`);
+    const source = item.entry.source;
+    if (message.effective !== undefined && message.effective !== item.entry.effective) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지는 시행일을 ${message.effective}(으)로 적고 있습니다`);
+    if (source && message.sourceFile !== undefined && message.sourceFile !== source.file) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지는 원문 파일을 ${message.sourceFile}(으)로, ${ledgerPath(item.slug)}는 ${source.file ?? '(없음)'}(으)로 적고 있습니다`);
+    if (source && message.sha256 !== undefined && message.sha256 !== source.sha256) add('error', 'source-hash', item.tag, `the tag message of ${item.tag} records sha256 ${message.sha256.slice(0, 12)}…, the ledger ${source.sha256.slice(0, 12)}…`);
+    const yaml = versionsRead.get(item.tag);
+    if (yaml) {
+      if (message.city !== undefined && message.city !== yaml.city) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지는 이름을 "${message.city}"(으)로, YAML은 "${yaml.city}"(으)로 적고 있습니다`);
+      // What was given at import and no source can tell: the tag keeps it, the YAML must say the same.
+      if (message.provenance) {
+        for (const [field, stated, archived] of [['url', message.url, yaml.source.url], ['retrieved', message.retrieved, yaml.source.retrieved]] as const) {
+          if (stated !== archived) add('error', 'tag-message', `${item.tag}:${policyPath(item.slug)}`, `source.${field}이(가) YAML에는 ${archived ?? '(없음)'}, ${item.tag}의 태그 메시지에는 ${stated ?? '(없음)'}(으)로 적혀 있습니다: 가져온 뒤 바뀌었습니다`);
+        }
       }
     }
+    if (!message.provenance && message.problems.length === 0) add('warning', 'tag-message', item.tag, `${item.tag}은(는) 이전 bangchim이 쓴 태그라 이름과 시행일을 어떻게 정했는지, url을 적지 않았습니다: --deep은 이름과 시행일을 원문과 비교만 하고, url은 확인하지 못합니다`);
   });
 
-  return report(head, ledgers.size, versions, tags.length);
+  if (options.deep) await deepCheck(git, withSource, versionsRead, tagMessages, add, options.onProgress);
+  return { findings, ledgers, versions, tags: tags.length };
 }
 
 type Add = (severity: Finding['severity'], kind: FindingKind, where: string, message: string) => void;
 
-/** The articles, preamble and appendix of two versions, compared as the store compares re-imports. */
+/**
+ * What `--deep` reads again from the source bytes and must find exactly as archived: everything the
+ * parser derives. What the import was given instead (slug, a --name, an --effective date, the url and
+ * retrieved date, the file path) cannot come from the bytes; it is compared with the tag message and the
+ * ledger (see verifyHistory). city and effective are derived when the tag says `page`.
+ */
+const DERIVED_FIELDS = ['title', 'numbering', 'preamble', 'articles', 'appendix', 'revision', 'source.encoding', 'source.sha256'] as const;
+
+function derived(version: PolicyVersion, field: (typeof DERIVED_FIELDS)[number]): unknown {
+  switch (field) {
+    case 'numbering':
+      return version.numbering ?? 'article';
+    case 'source.encoding':
+      return version.source.encoding;
+    case 'source.sha256':
+      return version.source.sha256;
+    default:
+      return version[field];
+  }
+}
+
+/** The first derived field (an article by its index) where the archived version is not what the source parses to. */
 function firstDifference(archived: PolicyVersion, parsed: PolicyVersion): string | null {
-  const parts: [string, unknown, unknown][] = [['preamble', archived.preamble, parsed.preamble], ['appendix', archived.appendix, parsed.appendix]];
-  const count = Math.max(archived.articles.length, parsed.articles.length);
-  for (let i = 0; i < count; i++) parts.push([`articles[${i}]`, archived.articles[i], parsed.articles[i]]);
-  for (const [path, a, b] of parts) if (JSON.stringify(a) !== JSON.stringify(b)) return path;
+  for (const field of DERIVED_FIELDS) {
+    if (field === 'articles') {
+      const count = Math.max(archived.articles.length, parsed.articles.length);
+      for (let i = 0; i < count; i++) if (JSON.stringify(archived.articles[i]) !== JSON.stringify(parsed.articles[i])) return `articles[${i}]`;
+    } else if (field === 'numbering' && archived.numbering === undefined) {
+      // A YAML without the key: written as 제N조 by today's writer, or by a store format 1 writer that did
+      // not keep the scheme at all (its articles and labels are compared all the same).
+      continue;
+    } else if (JSON.stringify(derived(archived, field)) !== JSON.stringify(derived(parsed, field))) return field;
+  }
   return null;
 }
 
-async function deepCheck(git: Git, items: { slug: string; tag: string; commit: string; entry: LedgerEntry }[], add: Add, onProgress?: (m: string) => void): Promise<void> {
+async function deepCheck(git: Git, items: { slug: string; tag: string; commit: string; entry: LedgerEntry }[], archivedVersions: Map<string, PolicyVersion>, tagMessages: Map<string, ReadTagMessage>, add: Add, onProgress?: (m: string) => void): Promise<void> {
   onProgress?.(`parsing ${items.length} archived sources again`);
-  for (let start = 0; start < items.length; start += CHUNK / 2) {
-    const chunk = items.slice(start, start + CHUNK / 2);
-    const objects = await git.readObjects(chunk.flatMap((it) => [`${it.commit}:${policyPath(it.slug)}`, `${it.commit}:${it.entry.source!.file}`]));
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const chunk = items.slice(start, start + CHUNK);
+    const sources = await git.readObjects(chunk.map((it) => `${it.commit}:${it.entry.source!.file}`));
     chunk.forEach((item, i) => {
-      const [yaml, source] = [objects[2 * i], objects[2 * i + 1]];
-      if (!yaml || !source) return;
-      let archived: PolicyVersion;
+      const source = sources[i];
+      const archived = archivedVersions.get(item.tag);
+      if (!source || !archived) return; // reported as source-missing or policy-invalid
+      const where = `${item.tag}:${policyPath(item.slug)}`;
+      const file = item.entry.source!.file!;
+      let parsed: PolicyVersion;
       try {
-        archived = readVersionYaml(yaml.content.toString('utf8'), `${item.tag}:${policyPath(item.slug)}`);
-      } catch {
-        return; // reported as policy-invalid
-      }
-      try {
-        const parsed = parsePolicy(source.content, { slug: item.slug, city: archived.city, sourceFile: item.entry.source!.file, url: archived.source.url }).version;
-        const path = firstDifference(archived, parsed);
-        if (path !== null) {
-          add('error', 'text-mismatch', `${item.tag}:${policyPath(item.slug)}`, `${path} of the archived text is not what ${item.entry.source!.file} says: the YAML was edited by hand, or it was archived by another parser version (compare: bangchim diff ${item.tag} ${item.entry.source!.file})`);
-        }
+        // Without a city: the page's own reading of it is compared below, when the tag says the page gave it.
+        parsed = parsePolicy(source.content, { slug: item.slug, sourceFile: file }).version;
       } catch (error) {
-        add('error', 'text-mismatch', `${item.tag}:${item.entry.source!.file}`, `the archived source no longer parses: ${(error as Error).message}`);
+        add('error', 'text-mismatch', `${item.tag}:${file}`, `the archived source no longer parses: ${(error as Error).message}`);
+        return;
+      }
+      const path = firstDifference(archived, parsed);
+      if (path !== null) {
+        add('error', 'text-mismatch', where, `${path} of the archived text is not what ${file} says: the YAML was edited by hand, or it was archived by another parser version (compare: bangchim diff ${item.tag} ${file})`);
+      }
+      const message = tagMessages.get(item.tag);
+      const stated = parsed.revision?.effective ?? parsed.effective;
+      if (message?.cityGiven === 'page' && parsed.city !== archived.city) {
+        add('error', 'text-mismatch', where, `city: YAML은 "${archived.city}", ${file}은(는) "${parsed.city}"(이)라고 적고 있습니다(태그는 이름을 원문에서 읽었다고 적음): 이름이 가져온 뒤 바뀌었습니다`);
+      }
+      if (message?.effectiveGiven === 'page' && stated !== archived.effective) {
+        add('error', 'text-mismatch', where, `effective: YAML은 ${archived.effective ?? '(없음)'}, ${file}은(는) ${stated ?? '(시행일 없음)'}(이)라고 적고 있습니다(태그는 시행일을 원문에서 읽었다고 적음)`);
+      }
+      if (message && !message.provenance && parsed.city !== archived.city) {
+        add('warning', 'text-mismatch', where, `city: YAML은 "${archived.city}", ${file}은(는) "${parsed.city}"(이)라고 적고 있습니다. 이전 bangchim이 쓴 태그라 --name으로 준 이름인지 알 수 없습니다`);
       }
     });
   }
@@ -469,6 +605,7 @@ function checkLedgerDates(slug: string, ledger: Ledger, add: Add): void {
 
 /** Human-readable lines of a report. */
 export function formatVerifyReport(report: VerifyReport): string {
+  if (report.busy) return `store BUSY: ${report.findings[0]?.message ?? ''}\n`;
   const lines: string[] = [];
   const errors = report.findings.filter((f) => f.severity === 'error');
   const warnings = report.findings.filter((f) => f.severity === 'warning');

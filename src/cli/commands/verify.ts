@@ -1,7 +1,7 @@
 /**
  * `bangchim verify [--json]`: checks the store for what an auditor relies on (git fsck, tags ↔ ledger ↔
  * texts, source hashes, date and commit order, work tree). Read-only. Exit 0 when sound, 1 with the
- * list of problems, 2 when it cannot check at all.
+ * list of problems, 2 when it cannot check at all, 3 when another bangchim is writing to the store (retry).
  */
 import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
@@ -20,6 +20,8 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
       const report = await verifyPlace(ctx.place(), { fsck: options.fsck, deep: options.deep === true, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
       if (options.json) writeJson(ctx.out, report);
       else ctx.out.write(formatVerifyReport(report));
+      // 3: a writer was at work (retry later), distinct from 1 (the archive has problems).
+      if (report.busy) throw new ExitCode(3);
       if (!report.ok) throw new ExitCode(1);
     });
 };

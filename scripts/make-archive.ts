@@ -19,6 +19,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { gitBlobId, mergeArchivedVersion, tagName } from '../src/domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../src/domain/model.js';
 import { parsePolicy } from '../src/domain/parse/index.js';
+import { versionTagMessage } from '../src/domain/version-tag.js';
 import { loadSeeds } from '../test/seeds.js';
 import { syntheticCity, type SeedText } from './synthetic.js';
 import { ledgerToYaml, versionToYaml } from '../src/domain/yaml.js';
@@ -169,7 +170,8 @@ export async function makeArchive(dir: string, options: ArchiveOptions): Promise
       }
       chunks.push(Buffer.from('\n'));
       chunks.push(Buffer.from(`tag ${tag}\nfrom refs/heads/main\ntagger ${IDENTITY} ${date} +0900\n`));
-      chunks.push(...data(`${payload.city} 개인정보처리방침, effective ${v.effective}\n\nsource: ${v.sourcePath}\nsha256: ${v.sha256}\n`));
+      // The generator names each city and dates each version itself: given, as --name and --effective would.
+      chunks.push(...data(versionTagMessage({ city: payload.city, effective: v.effective, sourceFile: v.sourcePath, sha256: v.sha256, cityGiven: '--name', effectiveGiven: '--effective' })));
       total++;
     }
     await write(chunks);

@@ -476,9 +476,10 @@ export class Git {
     return this.resolve(`${commit}^1`);
   }
 
-  /** All tags with the commits they peel to. */
-  async tags(): Promise<TagRef[]> {
-    const out = await this.raw(['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(objecttype)%00%(*objectname)', 'refs/tags']);
+  /** All tags with the commits they peel to; `namespace` another place tags are kept (sync's quarantine), names relative to it. */
+  async tags(namespace = 'refs/tags'): Promise<TagRef[]> {
+    const strip = namespace.split('/').length;
+    const out = await this.raw(['for-each-ref', `--format=%(refname:strip=${strip})%00%(objectname)%00%(objecttype)%00%(*objectname)`, namespace]);
     return out
       .split('\n')
       .filter(Boolean)
@@ -600,16 +601,35 @@ export async function remoteNames(git: Git): Promise<string[]> {
   return (await git.raw(['remote'])).split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-/** `git ls-remote --heads --tags <remote>`: ref name → object id (peeled `^{}` lines left out). */
-export async function lsRemote(git: Git, remote: string): Promise<Map<string, string>> {
+/**
+ * `git ls-remote --heads --tags <remote>`: ref name → object id, and for annotated tags (the remote
+ * lists them peeled too, `^{}`) the commit they name.
+ */
+export async function lsRemote(git: Git, remote: string): Promise<{ refs: Map<string, string>; peeled: Map<string, string> }> {
   const out = await git.raw(['ls-remote', UPLOAD_PACK, '--heads', '--tags', remote]);
   const refs = new Map<string, string>();
+  const peeled = new Map<string, string>();
   for (const line of out.split('\n')) {
     const [id, ref] = line.split('\t');
-    if (!id || !ref || ref.endsWith('^{}')) continue;
-    refs.set(ref, id);
+    if (!id || !ref) continue;
+    if (ref.endsWith('^{}')) peeled.set(ref.slice(0, -3), id);
+    else refs.set(ref, id);
   }
-  return refs;
+  return { refs, peeled };
+}
+
+/** Deletes every ref under `prefix` (a namespace of ours, like the sync quarantine) in one transaction. */
+export async function deleteRefsUnder(git: Git, prefix: string): Promise<void> {
+  const out = await git.raw(['for-each-ref', '--format=%(refname)', prefix]);
+  const refs = out.split('\n').filter(Boolean);
+  if (refs.length === 0) return;
+  await git.spawn(['update-ref', '--stdin'], { input: refs.map((ref) => `delete ${ref}\n`).join('') });
+}
+
+/** Paths whose blob differs between two commits (added, changed or removed). */
+export async function changedPaths(git: Git, from: string, to: string): Promise<string[]> {
+  const out = await git.raw(['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv', '--name-only', '-z', from, to]);
+  return out.split('\0').filter(Boolean);
 }
 
 /** Fetches exactly `refspecs` from `remote` (no tag following, no pruning). */
@@ -630,11 +650,6 @@ export async function countCommits(git: Git, from: string | null, to: string): P
   return Number((await git.raw(['rev-list', '--count', from === null ? to : `${from}..${to}`])).trim());
 }
 
-/** Fast-forwards the current branch, index and work tree to `commit`; fails rather than merge. */
-export async function fastForward(git: Git, commit: string): Promise<void> {
-  // --no-verify-signatures: a store's merge.verifySignatures would run its gpg.program on signed commits.
-  await git.raw(['merge', '--ff-only', '--quiet', '--no-verify-signatures', commit]);
-}
 
 /** Pushes `refspecs` to `remote` in one atomic push, never forced. */
 export async function pushRefs(git: Git, remote: string, refspecs: string[]): Promise<void> {

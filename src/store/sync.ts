@@ -7,13 +7,25 @@
  * version tag has different values here and there: published history is never rewritten.
  */
 import { StoreError, UsageError } from '../domain/errors.js';
-import { countCommits, fastForward, fetchRefs, isAncestor, lsRemote, pushRefs, remoteNames } from './git.js';
+import { archivedEntries } from '../domain/ledger.js';
+import { loadLedgerYaml } from '../domain/yaml.js';
+import { changedPaths, countCommits, deleteRefsUnder, fetchRefs, isAncestor, lsRemote, pushRefs, remoteNames, type Git, type RefUpdate, type TagRef } from './git.js';
+import { removeJournal, writeJournal } from './lock.js';
 import type { Store } from './store.js';
+import { verifyHistory, type Finding } from './verify.js';
 
 /** A remote name: never an option, never a path or URL (those are configured with `git remote add`). */
 export const REMOTE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** Version tags: <slug>@<YYYY-MM-DD>. Other tags are the office's own business and are left alone. */
 const VERSION_TAG = /^refs\/tags\/[a-z0-9]+(?:-[a-z0-9]+)*@\d{4}-\d{2}-\d{2}$/;
+/** Where a remote's branch and tags wait while they are checked; emptied before and after every sync. */
+export const QUARANTINE = 'refs/bangchim/incoming';
+
+/** A version tag of the remote's that sync did not take, and why (Korean, for the user). */
+export interface IgnoredTag {
+  tag: string;
+  reason: string;
+}
 
 export interface SyncResult {
   remote: string;
@@ -24,6 +36,8 @@ export interface SyncResult {
   pushedCommits: number;
   fetchedTags: string[];
   pushedTags: string[];
+  /** Version tags only the remote has that were left there: lightweight, off the branch, or recorded by no ledger. */
+  ignoredTags: IgnoredTag[];
   message: string;
 }
 
@@ -61,72 +75,140 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
     const local = await store.head();
 
     options.onProgress?.(`asking ${remote} what it has`);
-    const remoteRefs = await lsRemote(git, remote);
+    const { refs: remoteRefs, peeled } = await lsRemote(git, remote);
     const remoteHead = remoteRefs.get(branchRef) ?? null;
-    const tracking = `refs/remotes/${remote}/${branch}`;
-    if (remoteHead !== null) await fetchRefs(git, remote, [`+${branchRef}:${tracking}`]);
 
     // Version tags on both sides must agree; a tag that differs is published history being rewritten.
-    const localTags = new Map((await git.tags()).map((t) => [`refs/tags/${t.name}`, t.object]));
+    const localTags = await git.tags();
+    const localTagIds = new Map(localTags.map((t) => [`refs/tags/${t.name}`, t.object]));
     const conflicts: string[] = [];
     const remoteOnly: string[] = [];
+    const ignored: IgnoredTag[] = [];
     for (const [ref, id] of remoteRefs) {
       if (!VERSION_TAG.test(ref)) continue;
-      const mine = localTags.get(ref);
-      if (mine === undefined) remoteOnly.push(ref);
-      else if (mine !== id) conflicts.push(`${ref.slice('refs/tags/'.length)}: ${id.slice(0, 12)} on ${remote}, ${mine.slice(0, 12)} here`);
+      const mine = localTagIds.get(ref);
+      if (mine !== undefined) {
+        if (mine !== id) conflicts.push(`${ref.slice('refs/tags/'.length)}: ${id.slice(0, 12)} on ${remote}, ${mine.slice(0, 12)} here`);
+      } else if (!peeled.has(ref)) ignored.push({ tag: ref.slice('refs/tags/'.length), reason: '주석 없는(lightweight) 태그입니다: bangchim은 판마다 주석 태그를 씁니다' });
+      else remoteOnly.push(ref);
     }
-    const localOnly = [...localTags.keys()].filter((ref) => VERSION_TAG.test(ref) && !remoteRefs.has(ref));
+    const localOnly = [...localTagIds.keys()].filter((ref) => VERSION_TAG.test(ref) && !remoteRefs.has(ref));
 
-    let relation: 'none' | 'same' | 'ahead' | 'behind' | 'diverged';
-    if (remoteHead === null) relation = 'none';
-    else if (remoteHead === local) relation = 'same';
-    else if (await isAncestor(git, remoteHead, local)) relation = 'ahead';
-    else if (await isAncestor(git, local, remoteHead)) relation = 'behind';
-    else relation = 'diverged';
+    // Everything from the remote lands in the quarantine first; nothing outside it changes unless it all checks out.
+    await deleteRefsUnder(git, QUARANTINE);
+    try {
+      const incomingHead = `${QUARANTINE}/heads/${branch}`;
+      const specs = remoteOnly.map((ref) => `+${ref}:${QUARANTINE}/tags/${ref.slice('refs/tags/'.length)}`);
+      if (remoteHead !== null) specs.unshift(`+${branchRef}:${incomingHead}`);
+      await fetchRefs(git, remote, specs);
 
-    if (relation === 'diverged' || conflicts.length > 0) throw divergedError(store.dir, remote, branch, relation, conflicts, localOnly);
+      let relation: 'none' | 'same' | 'ahead' | 'behind' | 'diverged';
+      if (remoteHead === null) relation = 'none';
+      else if (remoteHead === local) relation = 'same';
+      else if (await isAncestor(git, remoteHead, local)) relation = 'ahead';
+      else if (await isAncestor(git, local, remoteHead)) relation = 'behind';
+      else relation = 'diverged';
+      if (relation === 'diverged' || conflicts.length > 0) throw divergedError(store.dir, remote, branch, relation, conflicts, localOnly);
+      const resultHead = relation === 'behind' ? remoteHead! : local;
 
-    let pulledCommits = 0;
-    let pushedCommits = 0;
-    if (relation === 'behind') {
-      pulledCommits = await countCommits(git, local, remoteHead!);
-      options.onProgress?.(`fast-forwarding ${pulledCommits} commit${pulledCommits === 1 ? '' : 's'} from ${remote}`);
-      await fastForward(git, remoteHead!);
-    }
-    // Tags only the remote has: fetched now (their commits are on the branch we have).
-    const fetchedTags = remoteOnly.map((ref) => ref.slice('refs/tags/'.length));
-    await fetchRefs(git, remote, remoteOnly.map((ref) => `${ref}:${ref}`));
-
-    const refspecs: string[] = [];
-    if (relation === 'none' || relation === 'ahead') {
-      pushedCommits = await countCommits(git, remoteHead, local);
-      refspecs.push(`${branchRef}:${branchRef}`);
-    }
-    refspecs.push(...localOnly.map((ref) => `${ref}:${ref}`));
-    if (refspecs.length > 0) {
-      options.onProgress?.(`pushing to ${remote}`);
-      try {
-        await pushRefs(git, remote, refspecs);
-      } catch (error) {
-        throw new StoreError(`${remote} refused the push; nothing was pushed`, {
-          where: remote,
-          details: [(error as Error).message.split('\n').find((l) => l.trim() !== '') ?? ''],
-          hint: `someone may have pushed meanwhile: run \`bangchim sync${options.remote ? ` --remote ${remote}` : ''}\` again`,
-        });
+      // Of the tags only the remote has, those the branch's ledgers record and its history contains come in.
+      const incoming: TagRef[] = [];
+      const recorded = await recordedTags(git, resultHead);
+      for (const tag of await git.tags(`${QUARANTINE}/tags`)) {
+        if (!tag.annotated) ignored.push({ tag: tag.name, reason: '주석 없는(lightweight) 태그입니다' });
+        else if (!(await isAncestor(git, tag.commit, resultHead))) ignored.push({ tag: tag.name, reason: `${branch}의 이력에 없는 커밋 ${tag.commit.slice(0, 12)}을(를) 가리킵니다` });
+        else if (!recorded.has(tag.name)) ignored.push({ tag: tag.name, reason: `${branch}의 어느 원장(history/*.yaml)도 보관한 판으로 적지 않았습니다` });
+        else incoming.push(tag);
       }
-    }
-    const pushedTags = localOnly.map((ref) => ref.slice('refs/tags/'.length));
 
-    const action: SyncResult['action'] = relation === 'behind' ? 'pulled' : relation === 'none' ? 'published' : relation === 'ahead' ? 'pushed' : pushedTags.length > 0 ? 'pushed' : 'up-to-date';
-    const parts: string[] = [];
-    if (relation === 'none') parts.push(`published ${branch} (${pushedCommits} commit${pushedCommits === 1 ? '' : 's'}) to ${remote}`);
-    if (relation === 'ahead') parts.push(`pushed ${pushedCommits} commit${pushedCommits === 1 ? '' : 's'} to ${remote}/${branch}`);
-    if (relation === 'behind') parts.push(`pulled ${pulledCommits} commit${pulledCommits === 1 ? '' : 's'} from ${remote}/${branch}`);
-    if (pushedTags.length > 0) parts.push(`pushed ${pushedTags.length} version tag${pushedTags.length === 1 ? '' : 's'}`);
-    if (fetchedTags.length > 0) parts.push(`fetched ${fetchedTags.length} version tag${fetchedTags.length === 1 ? '' : 's'}`);
-    const message = parts.length > 0 ? parts.join('; ') : `up to date with ${remote}/${branch}`;
-    return { remote, branch, action, pulledCommits, pushedCommits, fetchedTags, pushedTags, message };
+      let pulledCommits = 0;
+      if (relation === 'behind' || incoming.length > 0) {
+        options.onProgress?.(`checking what ${remote} sent`);
+        const check = await verifyHistory(git, resultHead, [...localTags, ...incoming]);
+        const problems = check.findings.filter((f) => f.severity === 'error');
+        if (problems.length > 0) throw incomingRefused(store.dir, remote, branch, problems);
+        const updates: RefUpdate[] = incoming.map((tag) => ({ kind: 'create', ref: `refs/tags/${tag.name}`, newValue: tag.object }));
+        const paths = relation === 'behind' ? await changedPaths(git, local, resultHead) : [];
+        if (relation === 'behind') {
+          pulledCommits = await countCommits(git, local, resultHead);
+          options.onProgress?.(`fast-forwarding ${pulledCommits} commit${pulledCommits === 1 ? '' : 's'} from ${remote}`);
+          updates.unshift({ kind: 'update', ref: branchRef, newValue: resultHead, oldValue: local });
+        }
+        // Branch and tags in one transaction, journaled like an import: a kill leaves the store as it was or fully updated.
+        const gitDir = await store.gitDir();
+        await writeJournal(gitDir, { command: `sync ${remote}`, from: local, to: resultHead, updates, paths });
+        try {
+          await git.updateRefs(updates, `bangchim: sync ${remote}`);
+        } catch (error) {
+          await removeJournal(gitDir);
+          throw error;
+        }
+        await git.checkoutFromHead(paths);
+        await removeJournal(gitDir);
+      }
+      const fetchedTags = incoming.map((t) => t.name);
+
+      let pushedCommits = 0;
+      const refspecs: string[] = [];
+      if (relation === 'none' || relation === 'ahead') {
+        pushedCommits = await countCommits(git, remoteHead, local);
+        refspecs.push(`${branchRef}:${branchRef}`);
+      }
+      refspecs.push(...localOnly.map((ref) => `${ref}:${ref}`));
+      if (refspecs.length > 0) {
+        options.onProgress?.(`pushing to ${remote}`);
+        try {
+          await pushRefs(git, remote, refspecs);
+        } catch (error) {
+          throw new StoreError(`${remote} refused the push; nothing was pushed`, {
+            where: remote,
+            details: [(error as Error).message.split('\n').find((l) => l.trim() !== '') ?? ''],
+            hint: `someone may have pushed meanwhile: run \`bangchim sync${options.remote ? ` --remote ${remote}` : ''}\` again`,
+          });
+        }
+      }
+      const pushedTags = localOnly.map((ref) => ref.slice('refs/tags/'.length));
+
+      const action: SyncResult['action'] = relation === 'behind' ? 'pulled' : relation === 'none' ? 'published' : relation === 'ahead' ? 'pushed' : pushedTags.length > 0 ? 'pushed' : 'up-to-date';
+      const parts: string[] = [];
+      if (relation === 'none') parts.push(`published ${branch} (${pushedCommits} commit${pushedCommits === 1 ? '' : 's'}) to ${remote}`);
+      if (relation === 'ahead') parts.push(`pushed ${pushedCommits} commit${pushedCommits === 1 ? '' : 's'} to ${remote}/${branch}`);
+      if (relation === 'behind') parts.push(`pulled ${pulledCommits} commit${pulledCommits === 1 ? '' : 's'} from ${remote}/${branch}`);
+      if (pushedTags.length > 0) parts.push(`pushed ${pushedTags.length} version tag${pushedTags.length === 1 ? '' : 's'}`);
+      if (fetchedTags.length > 0) parts.push(`fetched ${fetchedTags.length} version tag${fetchedTags.length === 1 ? '' : 's'}`);
+      if (ignored.length > 0) parts.push(`${remote}의 판 태그 ${ignored.length}개는 받지 않았습니다(${ignored.map((t) => `${t.tag}: ${t.reason}`).join('; ')})`);
+      const message = parts.length > 0 ? parts.join('; ') : `up to date with ${remote}/${branch}`;
+      return { remote, branch, action, pulledCommits, pushedCommits, fetchedTags, pushedTags, ignoredTags: ignored, message };
+    } finally {
+      await deleteRefsUnder(git, QUARANTINE);
+    }
+  });
+}
+
+/** The tags the ledgers at `commit` record as archived versions. */
+async function recordedTags(git: Git, commit: string): Promise<Set<string>> {
+  const names = (await git.listDirectory(commit, 'history')).filter((n) => n.endsWith('.yaml'));
+  const objects = await git.readObjects(names.map((n) => `${commit}:history/${n}`));
+  const tags = new Set<string>();
+  objects.forEach((object, i) => {
+    if (!object) return;
+    try {
+      for (const entry of archivedEntries(loadLedgerYaml(object.content.toString('utf8'), `history/${names[i]}`))) if (entry.tag) tags.add(entry.tag);
+    } catch {
+      // An invalid ledger is reported by the check of the incoming history.
+    }
+  });
+  return tags;
+}
+
+/** The refusal of a remote's history that fails the checks verify makes: what was wrong, nothing changed. */
+function incomingRefused(dir: string, remote: string, branch: string, problems: Finding[]): StoreError {
+  const details = problems.slice(0, 20).map((f) => `[${f.kind}] ${f.where}: ${f.message}`);
+  if (problems.length > 20) details.push(`… 외 ${problems.length - 20}건`);
+  return new StoreError(`${remote}/${branch}에서 받은 이력이 검사를 통과하지 못해 받아들이지 않았습니다. 이 저장소는 아무것도 바뀌지 않았습니다`, {
+    where: `${remote}/${branch}`,
+    details,
+    hint: `${remote}에 누가 무엇을 올렸는지 확인하십시오(위 목록). 받은 것은 버렸습니다. 원격을 고친 뒤 다시 \`bangchim sync\`를 실행하십시오. 이 저장소는 \`bangchim verify --store ${dir}\`로 따로 확인할 수 있습니다`,
   });
 }
 

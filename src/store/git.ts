@@ -635,7 +635,13 @@ export async function changedPaths(git: Git, from: string, to: string): Promise<
 /** Fetches exactly `refspecs` from `remote` (no tag following, no pruning). */
 export async function fetchRefs(git: Git, remote: string, refspecs: string[]): Promise<void> {
   if (refspecs.length === 0) return;
-  await git.raw(['fetch', UPLOAD_PACK, '--quiet', '--no-tags', '--no-write-fetch-head', remote, ...refspecs]);
+  // --refmap= : no remote-tracking ref moves on its own (the remote's configured fetch refspec would move it).
+  await git.raw(['fetch', UPLOAD_PACK, '--quiet', '--no-tags', '--no-write-fetch-head', '--refmap=', remote, ...refspecs]);
+}
+
+/** Points `ref` (a remote-tracking ref) at `id`, whatever it held. */
+export async function pointRef(git: Git, ref: string, id: string): Promise<void> {
+  await git.raw(['update-ref', ref, id]);
 }
 
 /** True when `ancestor` is an ancestor of (or equal to) `descendant`. */

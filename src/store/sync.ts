@@ -9,7 +9,7 @@
 import { StoreError, UsageError } from '../domain/errors.js';
 import { archivedEntries } from '../domain/ledger.js';
 import { loadLedgerYaml } from '../domain/yaml.js';
-import { changedPaths, countCommits, deleteRefsUnder, fetchRefs, isAncestor, lsRemote, pushRefs, remoteNames, type Git, type RefUpdate, type TagRef } from './git.js';
+import { changedPaths, countCommits, deleteRefsUnder, fetchRefs, isAncestor, lsRemote, pointRef, pushRefs, remoteNames, type Git, type RefUpdate, type TagRef } from './git.js';
 import { removeJournal, writeJournal } from './lock.js';
 import type { Store } from './store.js';
 import { verifyHistory, type Finding } from './verify.js';
@@ -108,7 +108,12 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
       else if (await isAncestor(git, remoteHead, local)) relation = 'ahead';
       else if (await isAncestor(git, local, remoteHead)) relation = 'behind';
       else relation = 'diverged';
-      if (relation === 'diverged' || conflicts.length > 0) throw divergedError(store.dir, remote, branch, relation, conflicts, localOnly);
+      const tracking = `refs/remotes/${remote}/${branch}`;
+      if (relation === 'diverged' || conflicts.length > 0) {
+        // The way out the refusal names starts from the remote's branch: it is kept where git shows it.
+        await pointRef(git, tracking, remoteHead!);
+        throw divergedError(store.dir, remote, branch, relation, conflicts, localOnly);
+      }
       const resultHead = relation === 'behind' ? remoteHead! : local;
 
       // Of the tags only the remote has, those the branch's ledgers record and its history contains come in.
@@ -146,6 +151,7 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
         await git.checkoutFromHead(paths);
         await removeJournal(gitDir);
       }
+      if (remoteHead !== null) await pointRef(git, tracking, remoteHead);
       const fetchedTags = incoming.map((t) => t.name);
 
       let pushedCommits = 0;

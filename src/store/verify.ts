@@ -294,7 +294,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
 function busyReport(dir: string, holder: { pid: number; command: string } | null): VerifyReport {
   const message = holder
     ? `bangchim(pid ${holder.pid})이 "${holder.command}"을(를) 실행하는 중이라 저장소가 바뀌고 있습니다. 검사하지 않았습니다: 끝난 뒤 다시 \`bangchim verify\`를 실행하십시오.`
-    : '검사하는 동안 다른 bangchim이 저장소를 바꾸었습니다(가져오기 등). 검사 결과를 버렸습니다: 다시 `bangchim verify`를 실행하십시오.';
+    : '검사하는 동안 저장소의 ref가 바뀌었습니다(다른 bangchim의 가져오기 등). 검사 결과를 버렸습니다: 다시 `bangchim verify`를 실행하십시오.';
   return { ok: false, busy: true, store: dir, head: null, cities: 0, versions: 0, tags: 0, findings: [{ kind: 'busy', severity: 'error', where: `.git/${LOCK_FILE}`, message }] };
 }
 

@@ -58,6 +58,9 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // lists them (it reads refs/replace and .git/info/grafts itself).
   env.GIT_NO_REPLACE_OBJECTS = '1';
   env.GIT_GRAFT_FILE = '/dev/null';
+  // `git status` would otherwise take index.lock to save refreshed stat data: a read-only command (verify,
+  // list) run beside an import would make the import's checkout fail.
+  env.GIT_OPTIONAL_LOCKS = '0';
   return { ...env, ...extra };
 }
 
@@ -278,7 +281,7 @@ export class Git {
       return simpleGit({
         baseDir: this.dir,
         maxConcurrentProcesses: 4,
-        allowEnvironment: [...INHERITED_GIT_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_TERMINAL_PROMPT', 'GIT_NO_REPLACE_OBJECTS', 'GIT_GRAFT_FILE'],
+        allowEnvironment: [...INHERITED_GIT_VARIABLES, 'GIT_CONFIG_PARAMETERS', 'GIT_TERMINAL_PROMPT', 'GIT_NO_REPLACE_OBJECTS', 'GIT_GRAFT_FILE', 'GIT_OPTIONAL_LOCKS'],
         // allowUnsafePack: for --upload-pack/--receive-pack naming git's own programs (see UPLOAD_PACK).
         unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true, allowUnsafePack: true },
       }).env(env);

@@ -12,7 +12,7 @@ import { formatVerifyReport } from '../../store/verify.js';
 export const registerVerify: RegisterCommand = (program, ctx) => {
   program
     .command('verify')
-    .description('check the store: git fsck, every archived text against its tag, ledger and source hash, date order; exit 1 listing any problem')
+    .description('check the store: git fsck, every archived text against its tag, ledger and source hash, date order; exit 1 listing any problem, 3 while another bangchim writes (retry)')
     .option('--json', 'print {ok, store, head, cities, versions, tags, findings: [{kind, severity, where, message}]}')
     .option('--no-fsck', 'skip git fsck (faster on a large archive)')
     .option('--deep', 'also parse every archived source again and compare it with the archived text (finds hand edits even in a consistently rewritten history)')

@@ -80,22 +80,24 @@ describe('verify while the store is being written', () => {
     for (const [i, date] of dates.entries()) {
       const file = join(files, `goyang-${date}.txt`);
       writeFileSync(file, editedGoyang(`031-8075-20${10 + i}`));
-      const child: ChildProcess = spawn(process.execPath, [BIN, '--store', dir, 'import', 'goyang', file, '--effective', date], { stdio: 'ignore' });
+      const child: ChildProcess = spawn(process.execPath, [BIN, '--store', dir, 'import', 'goyang', file, '--effective', date], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
       const done = new Promise<number | null>((resolve) => child.once('exit', resolve));
       let running = true;
       void done.then(() => (running = false));
       while (running) {
         const r = await cli(['--store', dir, 'verify', '--json', '--no-fsck']);
         const report = JSON.parse(r.out) as VerifyReport;
-        outcomes.push(report.busy ? 'busy' : report.ok && report.findings.length === 0 ? 'sound' : `exit ${r.code}: ${report.findings.map((f) => f.kind).join(', ')}`);
+        outcomes.push(report.busy ? 'busy' : report.ok && report.findings.length === 0 ? 'sound' : `exit ${r.code}: ${report.findings.map((f) => `${f.kind} ${f.where} ${f.message}`).join('; ')}`);
       }
-      expect(await done).toBe(0);
+      expect(await done, `import ${date}: ${stderr}`).toBe(0);
     }
-    expect(outcomes.filter((o) => o !== 'busy' && o !== 'sound')).toEqual([]);
+    expect(outcomes.filter((o) => o !== 'busy' && o !== 'sound'), `${outcomes.length} runs`).toEqual([]);
     expect(outcomes.length).toBeGreaterThanOrEqual(dates.length);
     // And afterwards, still: the store the imports left is sound.
     const final = await cli(['--store', dir, 'verify', '--json']);
-    expect(final.code).toBe(0);
+    expect(final.code, final.out).toBe(0);
     expect(execFileSync('git', ['tag', '-l', 'goyang@*'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).toHaveLength(dates.length + 1);
   }, 180_000);
 });

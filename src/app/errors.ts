@@ -110,3 +110,47 @@ export class NoticeTargetRefusedError extends UsageError {
     super(`${file}에는 공고문을 쓰지 않습니다 (${reason})`, { where: file, hint: '저장소의 .git과 policies/·history/·sources/·bangchim.yaml 밖의 일반 파일 경로를 주세요' });
   }
 }
+
+/** The text names another body than the one it is filed under. */
+export class CityMismatchError extends UsageError {
+  constructor(
+    readonly slug: string,
+    /** The body's name in the store. */
+    readonly stored: string,
+    /** The name the text gives. */
+    readonly named: string,
+  ) {
+    super(`이 문서는 ${named}의 방침인데 ${stored}(${slug})에 넣으려 했습니다; 아무것도 바꾸지 않았습니다`, {
+      where: slug,
+      hint: `${named}의 방침이면 그 기관의 슬러그로 다시 하세요; ${stored}이(가) ${named}(으)로 이름을 바꾼 것이면 새 이름을 주세요`,
+    });
+  }
+}
+
+/** Publishing a draft the law's check finds wanting, without the officer's confirmation. */
+export class FindingsNotAcceptedError extends UsageError {
+  constructor(
+    readonly slug: string,
+    readonly findings: string[],
+  ) {
+    super(`${slug}#draft에 법·시행령이 요구하는 사항의 지적이 ${findings.length}건 있어 게시(publish)하지 않았습니다`, {
+      where: `${slug}#draft`,
+      details: findings,
+      hint: '초안을 고쳐 다시 저장하거나, 지적을 확인하고 그대로 게시하겠다고 확인해 주세요',
+    });
+  }
+}
+
+/** Publishing a draft whose effective date is neither stated nor given. */
+export class PublishDateMissingError extends UsageError {
+  constructor(readonly slug: string) {
+    super(`${slug}#draft에 시행일이 없어 게시하지 않았습니다`, { where: `${slug}#draft`, hint: '시행일(YYYY-MM-DD)을 주세요' });
+  }
+}
+
+/** The body has no draft. */
+export class NoDraftError extends UsageError {
+  constructor(readonly slug: string) {
+    super(`${slug}에는 초안이 없습니다`, { where: `${slug}#draft` });
+  }
+}

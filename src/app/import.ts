@@ -8,7 +8,8 @@ import { isIsoDate } from '../domain/schema.js';
 import { checkDocumentBytes, readInputFile } from '../store/input-file.js';
 import { checkSlug } from '../store/paths.js';
 import type { ImportResult, Store } from '../store/store.js';
-import { CityNameMissingError, EffectiveDateMissingError, EffectiveDayMissingError, InvalidEffectiveDateError, UnsafeFieldError } from './errors.js';
+import { bodyNameFor } from './identity.js';
+import { EffectiveDateMissingError, EffectiveDayMissingError, InvalidEffectiveDateError, UnsafeFieldError } from './errors.js';
 import { isOneLineText } from '../domain/presentation/inert.js';
 
 export interface ImportRequest {
@@ -41,7 +42,8 @@ export async function importDocument(store: Store, request: ImportRequest): Prom
   const { slug } = request;
   // The parser loads here, not with the store: reading the store (the UI's first screen) never needs it.
   const { parsePolicy } = await import('../domain/parse/index.js');
-  // Parsed without --name: the page's own reading of the city is recorded beside the one chosen (the tag message).
+  // Parsed without --name: the page's own name is compared with the body it is filed under (identity.ts)
+  // and recorded beside the one chosen (the tag message).
   const parsed = parsePolicy(request.bytes, { slug, sourceFile: request.file, url: request.url });
   const stated = parsed.version.revision?.effective ?? parsed.version.effective ?? null;
   const effective: IsoDate | null = request.effective ?? stated;
@@ -60,12 +62,7 @@ export async function importDocument(store: Store, request: ImportRequest): Prom
     version: { ...parsed.version, source: { ...(url !== undefined ? { url } : {}), ...source } },
     sourceBytes: request.bytes,
     file: request.file,
-    // A city keeps the name its ledger has; a new one takes the given name, else the text's.
-    cityFor: (ledger: Ledger | null) => {
-      const city = ledger?.city ?? request.name ?? parsed.version.city;
-      if (!city) throw new CityNameMissingError(slug);
-      return city;
-    },
+    cityFor: (ledger: Ledger | null) => bodyNameFor(slug, ledger, request.name, parsed.version.city),
     page: { city: parsed.version.city, stated },
     warnings,
     onProgress: request.onProgress,

@@ -3,6 +3,7 @@
  * store here: --store DIR, else $BANGCHIM_STORE, else the store around the working directory, else
  * the default sample store (created on first use).
  */
+import { StoreError } from '../domain/errors.js';
 import { locateStore } from '../store/init.js';
 import { Store, type ImportResult } from '../store/store.js';
 import type { CitySummary, LogEntry } from '../store/reads.js';
@@ -89,4 +90,18 @@ export class StoreSession {
 export function sessionOnDemand(open: () => Promise<StoreSession>): () => Promise<StoreSession> {
   let session: Promise<StoreSession> | undefined;
   return () => (session ??= open());
+}
+
+/** The bundled sample store is never written silently: a command that writes needs a store named or found. */
+export class SampleStoreWriteError extends StoreError {
+  constructor(readonly dir: string) {
+    super(`여기는 bangchim 저장소가 아니어서 쓰지 않았습니다 (예시 저장소 ${dir}에는 쓰지 않습니다)`, { where: dir, hint: '저장소를 만들거나(bangchim init 디렉터리) 저장소를 지정하세요' });
+  }
+}
+
+/** Opens the store `place` names for writing: refused when only the sample store would be found. */
+export async function locateWritable(place: StorePlace): Promise<StoreSession> {
+  const found = await locateStore(place);
+  if (found.how === 'default') throw new SampleStoreWriteError(found.dir);
+  return StoreSession.open(found.dir, { cwd: place.cwd, onNotice: place.onNotice });
 }

@@ -1,7 +1,7 @@
 /**
  * References to a version, as a person types them: `goyang` (newest archived), `goyang@2020-07-17`
  * (exactly that version, else the one in force that day), `goyang~1` (one before the newest known),
- * or a path to a draft file. Pure parsing; the store resolves them.
+ * `goyang#draft` (the body's draft in the store), or a path to a draft file. Pure parsing; the store resolves them.
  */
 import { RefError } from './errors.js';
 import type { IsoDate } from './model.js';
@@ -11,6 +11,8 @@ export type VersionRef =
   | { kind: 'newest'; slug: string }
   | { kind: 'date'; slug: string; date: IsoDate }
   | { kind: 'back'; slug: string; steps: number }
+  /** The body's draft, kept in the store until it is published: goyang#draft. */
+  | { kind: 'draft'; slug: string }
   | { kind: 'file'; path: string };
 
 const FILE_EXTENSIONS = /\.(txt|html?|ya?ml)$/i;
@@ -21,7 +23,8 @@ export function looksLikePath(arg: string): boolean {
   return arg.includes('/') || arg.includes('\\') || FILE_EXTENSIONS.test(arg);
 }
 
-const FORMS = 'goyang, goyang@2020-07-17, goyang~1 or a file path';
+const FORMS = 'goyang, goyang@2020-07-17, goyang~1, goyang#draft or a file path';
+export const DRAFT_SUFFIX = '#draft';
 
 function checkSlug(slug: string, arg: string): void {
   if (SLUG_PATTERN.test(slug)) return;
@@ -39,6 +42,11 @@ export function parseRef(arg: string, options: { isExistingFile?: (path: string)
   if (arg.startsWith('-')) throw new RefError(`"${arg}" is not a version reference (it starts with "-")`, { where: arg, hint: `give ${FORMS}; a file whose name starts with "-" can be given as ./${arg}` });
   if (/[\u0000-\u001f\u007f]/.test(arg)) throw new RefError('a version reference contains control characters', { hint: `give ${FORMS}` });
   if (looksLikePath(arg) || options.isExistingFile?.(arg)) return { kind: 'file', path: arg };
+  if (arg.endsWith(DRAFT_SUFFIX)) {
+    const slug = arg.slice(0, -DRAFT_SUFFIX.length);
+    checkSlug(slug, arg);
+    return { kind: 'draft', slug };
+  }
   const at = arg.indexOf('@');
   if (at !== -1) {
     const slug = arg.slice(0, at);

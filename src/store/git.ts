@@ -40,7 +40,8 @@ export interface TagRef {
 
 export type RefUpdate =
   | { kind: 'update'; ref: string; newValue: string; oldValue: string }
-  | { kind: 'create'; ref: string; newValue: string };
+  | { kind: 'create'; ref: string; newValue: string }
+  | { kind: 'delete'; ref: string; oldValue: string };
 
 /** Which configuration files git reads is the user's choice (and how tests isolate themselves); the rest of GIT_* is not inherited. */
 const INHERITED_GIT_VARIABLES = ['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM'];
@@ -555,7 +556,8 @@ export class Git {
     const lines = ['start'];
     for (const update of updates) {
       if (update.kind === 'update') lines.push(`update ${update.ref} ${update.newValue} ${update.oldValue}`);
-      else lines.push(`create ${update.ref} ${update.newValue}`);
+      else if (update.kind === 'create') lines.push(`create ${update.ref} ${update.newValue}`);
+      else lines.push(`delete ${update.ref} ${update.oldValue}`);
     }
     lines.push('prepare', 'commit');
     const result = await this.spawn(['update-ref', '-m', reason, '--stdin'], { input: lines.join('\n') + '\n', allowFailure: true });

@@ -23,6 +23,8 @@ export interface VersionPlan {
   commitMessage: string;
   tagMessage: string;
   mergeLedger(ledger: Ledger | null): LedgerMerge;
+  /** Other refs moved in the same transaction (publishing deletes the draft's ref). */
+  alsoUpdate?: RefUpdate[];
   onProgress?: (message: string) => void;
 }
 
@@ -134,6 +136,7 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
     }
   }
   updates.unshift({ kind: 'update', ref: branch, newValue: tip, oldValue: head });
+  updates.push(...(plan.alsoUpdate ?? []));
 
   await verifyChain(store, tip, tags, newTagCommits, slug);
   const workTreePaths = [policyPath(slug), ledgerPath(slug), `sources/${slug}`];

@@ -11,6 +11,7 @@ import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/mode
 import { parseRef } from '../domain/ref.js';
 import { loadVersionYaml } from '../domain/yaml.js';
 import { checkDocumentBytes } from './input-file.js';
+import { readStoredDraft } from './drafts.js';
 import type { StoreReader } from './reads.js';
 
 /** A version resolved from a reference: what `diff`, `show` and the UI work with. */
@@ -24,6 +25,8 @@ export interface ResolvedVersion {
   commit?: string;
   /** Absolute path, for a draft file. */
   file?: string;
+  /** True for the body's draft kept in the store (goyang#draft). */
+  draft?: boolean;
 }
 
 /** A reference that names a version whose text is not archived (known only from a later page). */
@@ -78,6 +81,11 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
   const ledger = await store.ledgerOrNull(parsed.slug);
   if (ledger === null) throw await store.unknownCity(parsed.slug);
   const { slug } = parsed;
+  if (parsed.kind === 'draft') {
+    const draft = await readStoredDraft(store, slug);
+    if (draft === null) throw new RefError(`${ledger.city}(${slug})에는 초안이 없습니다`, { where: ref, hint: `초안을 만들려면: bangchim draft ${slug} 파일` });
+    return { label: `${slug}#draft`, slug, effective: draft.version.effective, version: draft.version, commit: draft.commit, draft: true };
+  }
   const versions = ledger.versions;
   if (parsed.kind === 'newest') {
     const newest = newestArchived(ledger);

@@ -15,7 +15,7 @@ import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/mode
 import { MAX_YAML_BYTES, versionToYaml } from '../domain/yaml.js';
 import { inert, isOneLineText } from '../domain/presentation/inert.js';
 import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
-import { Git } from './git.js';
+import { Git, type RefUpdate } from './git.js';
 import { commitVersion, type CommittedVersion, type VersionPlan } from './history.js';
 import { formatAction, upgradeStoreFormat } from './format.js';
 import { sourcePath, STORE_MARKER, tempIndexPath } from './paths.js';
@@ -38,6 +38,8 @@ export interface ArchiveCandidate {
   page: { city: string; stated: IsoDate | null };
   /** What the app already found worth saying; the store adds its own. */
   warnings: string[];
+  /** Other refs moved in the version's own transaction (publishing deletes the draft's ref). */
+  alsoUpdate?: RefUpdate[];
   onProgress?: (message: string) => void;
 }
 
@@ -187,6 +189,7 @@ export class Store extends StoreReader {
           const merged = mergeArchivedVersion(current, version, info);
           return { ...merged, ledger: { ...merged.ledger, city: current?.city ?? city } };
         },
+        ...(candidate.alsoUpdate ? { alsoUpdate: candidate.alsoUpdate } : {}),
         onProgress: candidate.onProgress,
       });
       return { ...result, warnings, noop: false, message: `archived ${tag} (commit ${result.commit.slice(0, 7)})` };

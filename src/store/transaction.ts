@@ -128,12 +128,13 @@ async function pendingUpdates(store: StoreReader, journal: Journal): Promise<Ref
   const pending: RefUpdate[] = [];
   for (const update of journal.updates) {
     const now = current.get(update.ref);
-    if (now === update.newValue) continue;
-    const expected = update.kind === 'update' ? update.oldValue : undefined;
+    const target = update.kind === 'delete' ? undefined : update.newValue;
+    if (now === target) continue;
+    const expected = update.kind === 'create' ? undefined : update.oldValue;
     if (now !== expected) {
       throw new StoreError(`an interrupted "${journal.command}" cannot be finished: ${update.ref} was changed by something else since`, {
         where: store.dir,
-        details: [`${update.ref} is ${now ?? 'absent'}; the import expected ${expected ?? 'absent'} and would set ${update.newValue}`],
+        details: [`${update.ref} is ${now ?? 'absent'}; the import expected ${expected ?? 'absent'} and would set ${target ?? 'nothing (delete it)'}`],
         hint: `check the store with \`git -C ${store.dir} log --decorate\` and \`bangchim verify\`; once it is as you want it, remove .git/bangchim.journal`,
       });
     }

@@ -607,16 +607,17 @@ export async function remoteNames(git: Git): Promise<string[]> {
 }
 
 /**
- * `git ls-remote --heads --tags <remote>`: ref name → object id, and for annotated tags (the remote
- * lists them peeled too, `^{}`) the commit they name.
+ * `git ls-remote <remote>` for branches, tags and bangchim's own refs (drafts): ref name → object id,
+ * and for annotated tags (the remote lists them peeled too, `^{}`) the commit they name.
  */
 export async function lsRemote(git: Git, remote: string): Promise<{ refs: Map<string, string>; peeled: Map<string, string> }> {
-  const out = await git.raw(['ls-remote', UPLOAD_PACK, '--heads', '--tags', remote]);
+  const out = await git.raw(['ls-remote', UPLOAD_PACK, remote]);
   const refs = new Map<string, string>();
   const peeled = new Map<string, string>();
   for (const line of out.split('\n')) {
     const [id, ref] = line.split('\t');
-    if (!id || !ref) continue;
+    // Not HEAD, pull requests or the remote's remotes.
+    if (!id || !ref || !/^refs\/(heads|tags|bangchim)\//.test(ref)) continue;
     if (ref.endsWith('^{}')) peeled.set(ref.slice(0, -3), id);
     else refs.set(ref, id);
   }

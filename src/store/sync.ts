@@ -11,6 +11,7 @@ import { archivedEntries } from '../domain/ledger.js';
 import { loadLedgerYaml } from '../domain/yaml.js';
 import { changedPaths, countCommits, deleteRefsUnder, fetchRefs, isAncestor, lsRemote, pointRef, pushRefs, remoteNames, type Git, type RefUpdate, type TagRef } from './git.js';
 import { removeJournal, writeJournal } from './lock.js';
+import { DRAFT_REF_PREFIX } from './drafts.js';
 import type { Store } from './store.js';
 import { verifyHistory, type Finding } from './verify.js';
 
@@ -161,6 +162,11 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
         refspecs.push(`${branchRef}:${branchRef}`);
       }
       refspecs.push(...localOnly.map((ref) => `${ref}:${ref}`));
+      // Drafts travel too, on their own refs (drafts.ts), outside the verified history: theirs we lack are
+      // fetched (read back through the strict loader like any draft), ours pushed (fast-forward only).
+      const localRefs = await git.refValues();
+      await fetchRefs(git, remote, [...remoteRefs.keys()].filter((ref) => ref.startsWith(DRAFT_REF_PREFIX) && !localRefs.has(ref)).map((ref) => `${ref}:${ref}`));
+      refspecs.push(...[...localRefs].filter(([ref, id]) => ref.startsWith(DRAFT_REF_PREFIX) && remoteRefs.get(ref) !== id).map(([ref]) => `${ref}:${ref}`));
       if (refspecs.length > 0) {
         options.onProgress?.(`pushing to ${remote}`);
         try {

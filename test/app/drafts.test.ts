@@ -123,4 +123,27 @@ describe('drafts', () => {
     expect(outside.err).toContain('예시 저장소');
     expect(outside.err).toContain('--store');
   });
+
+  it("sync carries a draft to the office's remote and into another clone", async () => {
+    const store = await sampleStore();
+    const remote = join(tempDir('bangchim-remote-'), 'office.git');
+    git(store, 'init', '-q', '--bare', remote);
+    git(store, 'remote', 'add', 'origin', remote);
+    writeFileSync(join(store, '..', 'draft.txt'), editedGoyang('031-8075-2099'));
+    await run(store, 'draft', 'goyang', '../draft.txt');
+    const pushed = await run(store, 'sync');
+    expect(pushed.code, pushed.err).toBe(0);
+    expect(git(remote, 'for-each-ref', '--format=%(refname)', 'refs/bangchim/').trim()).toBe('refs/bangchim/drafts/goyang');
+
+    const colleague = join(tempDir('bangchim-clone-'), 'store');
+    git(store, 'clone', '-q', '--branch', git(store, 'branch', '--show-current').trim(), remote, colleague);
+    const pulled = await run(colleague, 'sync');
+    expect(pulled.code, pulled.err).toBe(0);
+    expect((await run(colleague, 'diff', 'goyang', 'goyang#draft')).out).toContain('031-8075-2020 → 031-8075-2099');
+    // A revision there reaches the first office as a fast-forward.
+    writeFileSync(join(colleague, '..', 'draft.txt'), editedGoyang('031-8075-2100'));
+    await run(colleague, 'draft', 'goyang', '../draft.txt');
+    expect((await run(colleague, 'sync')).code).toBe(0);
+    expect(git(remote, 'rev-list', '--count', 'refs/bangchim/drafts/goyang').trim()).toBe('2');
+  });
 });

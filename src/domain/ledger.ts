@@ -228,3 +228,15 @@ export function describeRange(entry: LedgerEntry): string {
   const until = entry.until ?? entry.untilMonth ?? '(in force)';
   return `${from} … ${until}`;
 }
+
+/** Where a version stands on `today`: in force, scheduled (시행 예정: effective after today), or superseded. */
+export type VersionStatus = 'in-force' | 'scheduled' | 'superseded';
+
+export function versionStatus(ledger: Ledger, entry: LedgerEntry, today: IsoDate): VersionStatus {
+  const start = startOf(entry);
+  if (start !== null && start > today) return 'scheduled';
+  return entryInForce(ledger, today) === entry ? 'in-force' : 'superseded';
+}
+
+/** The status in the officer's words. */
+export const STATUS_LABELS: Readonly<Record<VersionStatus, string>> = { 'in-force': '시행 중', scheduled: '시행 예정', superseded: '종료' };

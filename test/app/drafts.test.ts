@@ -9,10 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { editedGoyang, git, sampleStore, seedBytes, tempDir } from '../store/helpers.js';
 
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runWith({}, cwd, ...argv);
+}
+
+async function runWith(env: Record<string, string>, cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { cwd, env: { ...process.env, BANGCHIM_STORE: '' }, out: { write: (t) => void (out += t), isTTY: false }, err: { write: (t) => void (err += t), isTTY: false } });
+  const code = await main(argv, { cwd, env: { ...process.env, BANGCHIM_STORE: '', ...env }, out: { write: (t) => void (out += t), isTTY: false }, err: { write: (t) => void (err += t), isTTY: false } });
   return { code, out, err };
 }
 
@@ -145,5 +149,25 @@ describe('drafts', () => {
     await run(colleague, 'draft', 'goyang', '../draft.txt');
     expect((await run(colleague, 'sync')).code).toBe(0);
     expect(git(remote, 'rev-list', '--count', 'refs/bangchim/drafts/goyang').trim()).toBe('2');
+  });
+
+  it('a version effective after today is 시행 예정 in log, list and show; the one before stays in force', async () => {
+    const store = await sampleStore();
+    writeFileSync(join(store, '..', 'draft.txt'), editedGoyang('031-8075-2099'));
+    await run(store, 'draft', 'goyang', '../draft.txt', '--effective', '2027-03-01');
+    expect((await run(store, 'publish', 'goyang')).code).toBe(0);
+    const today = { BANGCHIM_TODAY: '2026-12-01' };
+    const log = await runWith(today, store, 'log', 'goyang');
+    expect(log.out).toMatch(/2020-07-17 … 2027-02-28 \(시행 중\)\s+goyang@2020-07-17/);
+    expect(log.out).toMatch(/2027-03-01 … \(시행 예정\)\s+goyang@2027-03-01/);
+    const json = JSON.parse((await runWith(today, store, 'log', 'goyang', '--json')).out) as { versions: { tag?: string; status: string }[] };
+    expect(json.versions.filter((v) => v.tag).map((v) => v.status)).toEqual(['in-force', 'scheduled']);
+    expect((await runWith(today, store, 'list')).out).toMatch(/goyang\s+고양특례시\s+2027-03-01 \(시행 예정\)/);
+    const listed = JSON.parse((await runWith(today, store, 'list', '--json')).out) as { cities: { slug: string; inForce: string; newest: { status: string } }[] };
+    expect(listed.cities.find((c) => c.slug === 'goyang')).toMatchObject({ inForce: 'goyang@2020-07-17', newest: { status: 'scheduled' } });
+    expect(JSON.parse((await runWith(today, store, 'show', 'goyang', '--json')).out)).toMatchObject({ status: 'scheduled' });
+    // Once the day comes, it is in force and the earlier one superseded.
+    const later = JSON.parse((await runWith({ BANGCHIM_TODAY: '2027-03-01' }, store, 'log', 'goyang', '--json')).out) as { versions: { tag?: string; status: string }[] };
+    expect(later.versions.filter((v) => v.tag).map((v) => v.status)).toEqual(['superseded', 'in-force']);
   });
 });

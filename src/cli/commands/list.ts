@@ -2,6 +2,8 @@ import type { RegisterCommand } from '../context.js';
 import { ExitCode, writeJson } from '../context.js';
 import { formatError } from '../../domain/errors.js';
 import { padColumns } from './log.js';
+import { versionStatus, STATUS_LABELS, entryInForce } from '../../domain/ledger.js';
+import { todayFrom } from '../../app/today.js';
 
 export const registerList: RegisterCommand = (program, ctx) => {
   program
@@ -18,10 +20,13 @@ export const registerList: RegisterCommand = (program, ctx) => {
         for (const c of unreadable) ctx.err.write(`${formatError(c.unreadable)}\n  (${c.slug}: 이 도시의 대장을 읽지 못해 목록에서 뺐습니다; 다른 도시는 위에 있습니다)\n`);
         if (unreadable.length > 0) throw new ExitCode(2);
       };
+      const today = todayFrom(ctx.env);
+      const ledgers = new Map(await Promise.all(cities.map(async (c) => [c.slug, await store.ledger(c.slug)] as const)));
+      const newestStatus = (c: (typeof cities)[number]) => (c.newest ? versionStatus(ledgers.get(c.slug)!, ledgers.get(c.slug)!.versions.find((v) => v.tag === c.newest!.tag) ?? c.newest, today) : null);
       if (options.json) {
         writeJson(ctx.out, {
           store: store.dir,
-          cities: cities.map((c) => ({ slug: c.slug, city: c.city, newest: c.newest ? { effective: c.newest.effective, tag: c.newest.tag } : null, archived: c.archived, known: c.known })),
+          cities: cities.map((c) => ({ slug: c.slug, city: c.city, newest: c.newest ? { effective: c.newest.effective, tag: c.newest.tag, status: newestStatus(c) } : null, inForce: entryInForce(ledgers.get(c.slug)!, today)?.tag ?? null, archived: c.archived, known: c.known })),
           ...(unreadable.length > 0 ? { unreadable: unreadable.map((c) => ({ slug: c.slug, message: c.unreadable!.message, where: c.unreadable!.where ?? null, details: c.unreadable!.details })) } : {}),
         });
         reportUnreadable();
@@ -32,7 +37,10 @@ export const registerList: RegisterCommand = (program, ctx) => {
         return;
       }
       const rows = [['slug', 'city', 'newest', 'archived/known']];
-      for (const c of cities) rows.push([c.slug, c.city, c.newest?.effective ?? '-', `${c.archived}/${c.known}`]);
+      for (const c of cities) {
+        const state = newestStatus(c);
+        rows.push([c.slug, c.city, c.newest ? `${c.newest.effective}${state === 'scheduled' ? ` (${STATUS_LABELS.scheduled})` : ''}` : '-', `${c.archived}/${c.known}`]);
+      }
       ctx.out.write(padColumns(rows).join('\n') + '\n');
       reportUnreadable();
     });

@@ -4,6 +4,8 @@ import { writeJson } from '../context.js';
 import { RefError } from '../../domain/errors.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
 import { inert } from '../../domain/presentation/inert.js';
+import { STATUS_LABELS, versionStatus } from '../../domain/ledger.js';
+import { todayFrom } from '../../app/today.js';
 
 /** Left-aligned columns by terminal width (Hangul is two columns wide), two spaces apart; the last column is not padded. */
 export function padColumns(raw: string[][]): string[] {
@@ -24,13 +26,16 @@ export const registerLog: RegisterCommand = (program, ctx) => {
       if (!SLUG_PATTERN.test(city)) throw new RefError(`"${city}" is not a city slug`, { where: city, hint: 'give a slug like goyang; `bangchim list` shows them' });
       const store = await ctx.session();
       const { ledger, entries } = await store.log(city);
+      const today = todayFrom(ctx.env);
+      const status = (entry: (typeof entries)[number]) => versionStatus(ledger, ledger.versions.find((v) => v.effective === entry.effective && v.until === entry.until) ?? entry, today);
       if (options.json) {
-        writeJson(ctx.out, { slug: ledger.slug, city: ledger.city, versions: entries });
+        writeJson(ctx.out, { slug: ledger.slug, city: ledger.city, today, versions: entries.map((entry) => ({ ...entry, status: status(entry) })) });
         return;
       }
       const rows: string[][] = [];
       for (const entry of entries) {
-        const range = `${entry.effective ?? '(start not stated)'} … ${entry.until ?? 'in force'}`;
+        const state = status(entry);
+        const range = `${entry.effective ?? '(start not stated)'} … ${entry.until ?? ''}${state === 'superseded' ? '' : `${entry.until ? ' ' : ''}(${STATUS_LABELS[state]})`}`;
         if (entry.archived) {
           const parts = [entry.tag ?? '?', entry.commit ? entry.commit.slice(0, 7) : '(tag missing)', entry.source?.file ?? '-', entry.source ? `sha256 ${entry.source.sha256.slice(0, 12)}` : ''];
           if (entry.note) parts.push(`note: ${entry.note.split('\n')[0]}`);
@@ -47,7 +52,7 @@ export const registerLog: RegisterCommand = (program, ctx) => {
       let a = 0;
       for (const row of rows) {
         const rest = row[1] === 'text not archived' ? row.slice(1).filter(Boolean).join('  ') : archived[a++]!;
-        ctx.out.write(`${row[0]!.padEnd(rangeWidth)}  ${rest}`.trimEnd() + '\n');
+        ctx.out.write(`${row[0]!}${' '.repeat(rangeWidth - displayWidth(row[0]!))}  ${rest}`.trimEnd() + '\n');
       }
     });
 };

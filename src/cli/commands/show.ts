@@ -6,6 +6,8 @@ import { renderPolicyText } from '../../domain/render.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
 import { NotArchivedError } from '../../store/refs.js';
 import { resolveRefs } from '../../app/refs.js';
+import { STATUS_LABELS, versionStatus, type VersionStatus } from '../../domain/ledger.js';
+import { todayFrom } from '../../app/today.js';
 
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
@@ -29,8 +31,18 @@ export const registerShow: RegisterCommand = (program, ctx) => {
         }
         throw error;
       }
+      // An archived version's standing today; a draft or a file has none.
+      let status: VersionStatus | undefined;
+      if (resolved.tag) {
+        const ledger = await (await ctx.session()).ledger(resolved.slug);
+        const entry = ledger.versions.find((v) => v.tag === resolved.tag);
+        if (entry) status = versionStatus(ledger, entry, todayFrom(ctx.env));
+      }
+      if (status === 'scheduled' && format !== 'json') ctx.err.write(`${resolved.label}: ${STATUS_LABELS.scheduled} (${resolved.effective}부터 시행)\n`);
       if (format === 'json') {
         writeJson(ctx.out, {
+          ...(status ? { status } : {}),
+          ...(resolved.draft ? { status: 'draft' } : {}),
           label: resolved.label,
           slug: resolved.slug,
           effective: resolved.effective,

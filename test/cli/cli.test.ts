@@ -24,7 +24,7 @@ describe('bangchim CLI', () => {
     const json = JSON.parse((await run(['list', '--json'], dir)).out);
     expect(json.store).toBe(dir);
     expect(json.cities.map((c: { slug: string }) => c.slug)).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
-    expect(json.cities[0]).toEqual({ slug: 'goyang', city: '고양특례시', newest: { effective: '2020-07-17', tag: 'goyang@2020-07-17' }, archived: 1, known: 4 });
+    expect(json.cities[0]).toEqual({ slug: 'goyang', city: '고양특례시', newest: { effective: '2020-07-17', tag: 'goyang@2020-07-17', status: 'in-force' }, inForce: 'goyang@2020-07-17', archived: 1, known: 4 });
   });
 
   it('log goyang: 2011, 2016-05 and 2016-12 as "text not archived" with evidence; 2020 with tag, commit, source, sha256', async () => {
@@ -36,10 +36,10 @@ describe('bangchim CLI', () => {
     expect(lines[2]).toMatch(/^2016-05-16 … 2016-12-01  text not archived  \(listed on goyang@2020-07-17 제12조: "2016\. 05\. 16\. ~ 2016\. 12\. 01\. 적용\(클릭\)"\)$/);
     expect(lines[3]).toMatch(/^2016-12-02 … 2020-07-16  text not archived/);
     const commit = git(dir, 'rev-parse', '--short=7', 'goyang@2020-07-17^{commit}').trim();
-    expect(lines[4]).toBe(`2020-07-17 … in force    goyang@2020-07-17  ${commit}  sources/goyang/2020-07-17.txt  sha256 19a0c7712eef`);
+    expect(lines[4]).toBe(`2020-07-17 … (시행 중)   goyang@2020-07-17  ${commit}  sources/goyang/2020-07-17.txt  sha256 19a0c7712eef`);
     const json = JSON.parse((await run(['log', 'goyang', '--json'], dir)).out);
     expect(json.versions[3]).toMatchObject({ effective: '2020-07-17', until: null, archived: true, tag: 'goyang@2020-07-17', commit: git(dir, 'rev-parse', 'goyang@2020-07-17^{commit}').trim() });
-    expect(json.versions[0]).toEqual({ effective: '2011-11-07', until: '2016-05-13', archived: false, evidence: [{ version: '2020-07-17', text: '2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)' }] });
+    expect(json.versions[0]).toEqual({ effective: '2011-11-07', until: '2016-05-13', archived: false, evidence: [{ version: '2020-07-17', text: '2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)' }], status: 'superseded' });
   });
 
   it('log paju lists its versions since 2015 in date order', async () => {

@@ -1,22 +1,7 @@
-/**
- * Whether a text belongs to the body it is filed under. A body keeps its name's stem when its status
- * changes (고양시 → 고양특례시, 여주군 → 여주시), so names are compared without the status suffix.
- */
+/** Whether a text belongs to the body it is filed under (names compared as body-name.ts says). */
+import { sameBodyName } from '../domain/body-name.js';
 import type { Ledger } from '../domain/model.js';
 import { CityMismatchError, CityNameMissingError } from './errors.js';
-
-const STATUS_SUFFIX = /(특례시|특별자치시|특별자치도|특별시|광역시|시|군|구)$/u;
-
-function stem(name: string): string {
-  const compact = name.replace(/\s+/gu, '');
-  const stripped = compact.replace(STATUS_SUFFIX, '');
-  return stripped.length > 0 ? stripped : compact;
-}
-
-/** True when two display names name the same body (고양시, 고양특례시). */
-export function sameBodyName(a: string, b: string): boolean {
-  return stem(a) === stem(b);
-}
 
 /**
  * The display name a text gets in `slug`: the ledger's, refusing a text that names another body; for a

@@ -3,6 +3,7 @@
  * (exactly that version, else the one in force that day), `goyang~1` (one before the newest known),
  * `goyang#draft` (the body's draft in the store), or a path to a draft file. Pure parsing; the store resolves them.
  */
+import { isKoreanBodyName } from './body-name.js';
 import { RefError } from './errors.js';
 import type { IsoDate } from './model.js';
 import { isIsoDate, SLUG_PATTERN } from './schema.js';
@@ -26,8 +27,9 @@ export function looksLikePath(arg: string): boolean {
 const FORMS = 'goyang, goyang@2020-07-17, goyang~1, goyang#draft or a file path';
 export const DRAFT_SUFFIX = '#draft';
 
+/** A slug, or a body's Korean name (고양, 고양특례시) that the store maps to its slug. */
 function checkSlug(slug: string, arg: string): void {
-  if (SLUG_PATTERN.test(slug)) return;
+  if (SLUG_PATTERN.test(slug) || isKoreanBodyName(slug)) return;
   const hint = slug.toLowerCase() !== slug && SLUG_PATTERN.test(slug.toLowerCase()) ? `city names are lowercase: ${slug.toLowerCase()}` : `a city is named by its slug (lowercase ascii letters, digits and hyphens), like ${FORMS}`;
   throw new RefError(`"${arg}" is not a version reference: "${slug}" is not a city slug`, { where: arg, hint });
 }

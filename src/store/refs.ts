@@ -9,6 +9,8 @@ import { RefError } from '../domain/errors.js';
 import { describeRange, entryEffectiveOn, entryInForce, newestArchived, todayInKorea } from '../domain/ledger.js';
 import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { parseRef } from '../domain/ref.js';
+import { sameBodyName } from '../domain/body-name.js';
+import { SLUG_PATTERN } from '../domain/schema.js';
 import { loadVersionYaml } from '../domain/yaml.js';
 import { checkDocumentBytes } from './input-file.js';
 import { readStoredDraft } from './drafts.js';
@@ -76,8 +78,9 @@ async function resolved(store: StoreReader, slug: string, entry: LedgerEntry, le
 /** Resolves a reference: goyang, goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a file path. */
 export async function resolveRef(store: StoreReader, ref: string, options: { cwd?: string; today?: IsoDate } = {}): Promise<ResolvedVersion> {
   const cwd = options.cwd ?? process.cwd();
-  const parsed = parseRef(ref, { isExistingFile: existingFileIn(cwd) });
-  if (parsed.kind === 'file') return readDraft(resolvePath(cwd, parsed.path), parsed.path);
+  const given = parseRef(ref, { isExistingFile: existingFileIn(cwd) });
+  if (given.kind === 'file') return readDraft(resolvePath(cwd, given.path), given.path);
+  const parsed = SLUG_PATTERN.test(given.slug) ? given : { ...given, slug: await slugOfName(store, given.slug, ref) };
   const ledger = await store.ledgerOrNull(parsed.slug);
   if (ledger === null) throw await store.unknownCity(parsed.slug);
   const { slug } = parsed;
@@ -124,6 +127,16 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
     });
   }
   throw new RefError(`${ref}: no known version of ${slug} was in force on ${date} (the ledger has a gap there)`, { where: ref, hint: `\`bangchim log ${slug}\` lists the known versions and their dates` });
+}
+
+/** The slug of the body a Korean name names (고양, 고양시, 고양특례시): exactly one must match. */
+async function slugOfName(store: StoreReader, name: string, ref: string): Promise<string> {
+  const cities = await store.listCities();
+  const exact = cities.filter((c) => c.city === name);
+  const matches = exact.length > 0 ? exact : cities.filter((c) => sameBodyName(c.city, name));
+  if (matches.length === 1) return matches[0]!.slug;
+  if (matches.length === 0) throw new RefError(`"${name}"(이)라는 기관이 저장소에 없습니다`, { where: ref, hint: `기관 목록: ${cities.map((c) => `${c.city}(${c.slug})`).join(', ')}` });
+  throw new RefError(`"${name}"에 맞는 기관이 여럿입니다: ${matches.map((c) => `${c.city}(${c.slug})`).join(', ')}`, { where: ref, hint: '슬러그로 주세요' });
 }
 
 /** A draft: a YAML version file, or a document to parse. */

@@ -170,4 +170,19 @@ describe('drafts', () => {
     const later = JSON.parse((await runWith({ BANGCHIM_TODAY: '2027-03-01' }, store, 'log', 'goyang', '--json')).out) as { versions: { tag?: string; status: string }[] };
     expect(later.versions.filter((v) => v.tag).map((v) => v.status)).toEqual(['superseded', 'in-force']);
   });
+
+  it('Korean names work as refs: 고양, 고양특례시, 고양#draft; an unknown name lists the bodies', async () => {
+    const store = await sampleStore();
+    for (const ref of ['고양', '고양특례시', '고양시']) {
+      const shown = JSON.parse((await run(store, 'show', ref, '--json')).out) as { label: string };
+      expect(shown.label, ref).toBe('goyang@2020-07-17');
+    }
+    writeFileSync(join(store, '..', 'draft.txt'), editedGoyang('031-8075-2099'));
+    await run(store, 'draft', 'goyang', '../draft.txt');
+    expect((await run(store, 'diff', '고양특례시', '고양#draft')).out).toContain('031-8075-2020 → 031-8075-2099');
+    const unknown = await run(store, 'show', '서울');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('"서울"(이)라는 기관이 저장소에 없습니다');
+    expect(unknown.err).toContain('고양특례시(goyang)');
+  });
 });

@@ -16,6 +16,7 @@ import { Git } from './git.js';
 import { rootCommitMessage } from './format.js';
 import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, tempIndexPath } from './paths.js';
 import { Store } from './store.js';
+import { saveStoredDraft } from './drafts.js';
 
 /** The package root: from src/store/ and from dist/store/ alike. */
 export function packageRoot(): string {
@@ -116,8 +117,27 @@ export async function initStore(dir: string, options: { empty?: boolean; onProgr
       await addSampleCity(opened, city);
       added.push(city.slug);
     }
+    await addSampleDrafts(opened, options.sampleRoot ?? bundledSampleDir(), added);
   }
   return { dir: absolute, created, added, head: await opened.head() };
+}
+
+/**
+ * The sample's drafts (drafts/<slug>.txt: 고양's next revision), for the cities just added, so a first
+ * start opens on a draft to review. Parsed now by the parser in use, so they never drift from it.
+ */
+async function addSampleDrafts(store: Store, root: string, added: string[]): Promise<void> {
+  const dir = join(root, 'drafts');
+  const files = existsSync(dir) ? (await readdir(dir)).filter((name) => name.endsWith('.txt') && added.includes(name.slice(0, -'.txt'.length))) : [];
+  if (files.length === 0) return;
+  const { parsePolicy } = await import('../domain/parse/index.js');
+  for (const name of files) {
+    const slug = name.slice(0, -'.txt'.length);
+    const bytes = await readFile(join(dir, name));
+    const ledger = await store.ledger(slug);
+    const version = { ...parsePolicy(bytes, { slug, sourceFile: name }).version, city: ledger.city, slug };
+    await store.withLock(`init: draft of ${slug}`, () => saveStoredDraft(store, { version, sourceBytes: bytes, file: name }));
+  }
 }
 
 /** Adds a bundled city through the same commit path as an import, with the sample's ledger as is. */

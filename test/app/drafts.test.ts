@@ -20,6 +20,13 @@ async function runWith(env: Record<string, string>, cwd: string, ...argv: string
   return { code, out, err };
 }
 
+/** A copy of the sample store without its bundled 고양 draft (the tests below make their own). */
+async function storeWithoutDraft(): Promise<string> {
+  const store = await sampleStore();
+  git(store, 'update-ref', '-d', 'refs/bangchim/drafts/goyang');
+  return store;
+}
+
 /** 고양's text without its article on the data subject's rights (법 제30조 ①5 requires it), its date not yet set. */
 function goyangWithoutRights(): Buffer {
   const undated = editedGoyang().toString('utf8').replace('2020년 07월 17일부터 적용됩니다', '게시한 날부터 적용됩니다');
@@ -32,7 +39,7 @@ function goyangWithoutRights(): Buffer {
 
 describe('drafts', () => {
   it('a draft is created, revised twice, diffed, checked, noticed and published; history, tags and verify stay sound', async () => {
-    const store = await sampleStore();
+    const store = await storeWithoutDraft();
     writeFileSync(join(store, '..', 'draft.txt'), editedGoyang('031-8075-2099'));
     const branchBefore = git(store, 'rev-parse', 'HEAD').trim();
     const tagsBefore = git(store, 'tag').trim();
@@ -74,7 +81,7 @@ describe('drafts', () => {
   });
 
   it('publish is refused without a date, and on a law finding without --accept-findings; nothing changes', async () => {
-    const store = await sampleStore();
+    const store = await storeWithoutDraft();
     writeFileSync(join(store, '..', 'no-rights.txt'), goyangWithoutRights());
     const saved = await run(store, 'draft', 'goyang', '../no-rights.txt');
     expect(saved.out).toContain('시행일 미정');
@@ -99,8 +106,8 @@ describe('drafts', () => {
     expect(git(store, 'rev-parse', 'HEAD').trim()).not.toBe(head);
   });
 
-  it("another body's text is refused with both names; --name proceeds", async () => {
-    const store = await sampleStore();
+  it("another body's text is refused by draft and import, naming both bodies and --name", async () => {
+    const store = await storeWithoutDraft();
     writeFileSync(join(store, '..', 'goyang.txt'), seedBytes('goyang'));
     const refused = await run(store, 'draft', 'paju', '../goyang.txt');
     expect(refused.code).toBe(2);
@@ -114,7 +121,7 @@ describe('drafts', () => {
   });
 
   it('a draft is deleted; writing outside a store asks for one instead of using the sample store', async () => {
-    const store = await sampleStore();
+    const store = await storeWithoutDraft();
     writeFileSync(join(store, '..', 'draft.txt'), editedGoyang());
     await run(store, 'draft', 'goyang', '../draft.txt');
     expect((await run(store, 'draft', 'goyang', '--delete')).out).toContain('초안을 지웠습니다');
@@ -129,7 +136,7 @@ describe('drafts', () => {
   });
 
   it("sync carries a draft to the office's remote and into another clone", async () => {
-    const store = await sampleStore();
+    const store = await storeWithoutDraft();
     const remote = join(tempDir('bangchim-remote-'), 'office.git');
     git(store, 'init', '-q', '--bare', remote);
     git(store, 'remote', 'add', 'origin', remote);
@@ -152,7 +159,7 @@ describe('drafts', () => {
   });
 
   it('a version effective after today is 시행 예정 in log, list and show; the one before stays in force', async () => {
-    const store = await sampleStore();
+    const store = await storeWithoutDraft();
     writeFileSync(join(store, '..', 'draft.txt'), editedGoyang('031-8075-2099'));
     await run(store, 'draft', 'goyang', '../draft.txt', '--effective', '2027-03-01');
     expect((await run(store, 'publish', 'goyang')).code).toBe(0);
@@ -172,7 +179,7 @@ describe('drafts', () => {
   });
 
   it('Korean names work as refs: 고양, 고양특례시, 고양#draft; an unknown name lists the bodies', async () => {
-    const store = await sampleStore();
+    const store = await storeWithoutDraft();
     for (const ref of ['고양', '고양특례시', '고양시']) {
       const shown = JSON.parse((await run(store, 'show', ref, '--json')).out) as { label: string };
       expect(shown.label, ref).toBe('goyang@2020-07-17');
@@ -184,5 +191,20 @@ describe('drafts', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('"서울"(이)라는 기관이 저장소에 없습니다');
     expect(unknown.err).toContain('고양특례시(goyang)');
+  });
+
+  it("the sample store opens on 고양's draft: its next revision, to review, check and notice", async () => {
+    const store = await sampleStore();
+    expect((await run(store, 'drafts')).out).toMatch(/goyang#draft\s+고양특례시\s+시행일 2027-03-01\s+저장 1회/);
+    const diff = await run(store, 'diff', 'goyang', 'goyang#draft');
+    expect(diff.out).toContain('신설 1, 삭제 1');
+    expect(diff.out).toContain('접속기록 보관: 1년 → 2년');
+    expect(diff.out).toContain('031-8075-2593 → 031-8075-2587');
+    expect(diff.out).toContain('가명정보의 처리');
+    expect((await run(store, 'check', 'goyang#draft')).code).toBe(0);
+    const notice = await run(store, 'notice', 'goyang', '--to', 'goyang#draft');
+    expect(notice.code, notice.err).toBe(0);
+    expect(notice.out).toContain('2020. 07. 17. ~ 2027. 02. 28.');
+    expect((await run(store, 'verify')).code).toBe(0);
   });
 });

@@ -33,8 +33,9 @@ async function verifyReport(dir: string): Promise<{ code: number; report: Verify
   return { code: r.code, report: JSON.parse(r.out) as VerifyReport };
 }
 
+/** The sync quarantine (sync.ts QUARANTINE); drafts live beside it under refs/bangchim/drafts. */
 function quarantine(dir: string): string {
-  return git(dir, 'for-each-ref', 'refs/bangchim');
+  return git(dir, 'for-each-ref', 'refs/bangchim/incoming');
 }
 
 describe('sync: planted tags stay on the remote', () => {

@@ -10,7 +10,7 @@ import type { IsoDate, Ledger, LedgerEntry } from '../domain/model.js';
 import { ledgerToYaml } from '../domain/yaml.js';
 import type { RefUpdate, TagRef } from './git.js';
 import { ledgerPath, policyPath, tempIndexPath } from './paths.js';
-import type { StoreReader } from './reads.js';
+import { MissingTagError, type StoreReader } from './reads.js';
 import { applyJournaled } from './transaction.js';
 
 /** What one city commit writes; `mergeLedger` is applied to the ledger of the tip (and of every replayed commit). */
@@ -69,13 +69,16 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
   const tag = tagName(slug, effective);
   if (tagByName.has(tag)) throw new StoreError(`the tag ${tag} already exists but the ledger does not list it as archived`, { where: tag, hint: `inspect it with \`git -C ${store.dir} show ${tag}\`` });
 
+  // Every version the ledger archives must still have its tag: the rebuilt chain's check needs them all.
+  const archived = tipLedger ? archivedEntries(tipLedger) : [];
+  const untagged = archived.find((e) => !tagByName.has(e.tag!));
+  if (untagged) throw new MissingTagError(slug, untagged.tag!);
   // Where the new commit goes: after the last commit before the city's first later version.
-  const later = tipLedger ? archivedEntries(tipLedger).filter((e) => e.effective !== null && e.effective > effective) : [];
+  const later = archived.filter((e) => e.effective !== null && e.effective > effective);
   let base = head;
   let replay: string[] = [];
   if (later.length > 0) {
-    const firstLater = tagByName.get(later[0]!.tag!);
-    if (!firstLater) throw new StoreError(`the ledger of ${slug} lists ${later[0]!.tag}, but the store has no such tag`, { where: ledgerPath(slug), hint: 'run `git fetch --tags`' });
+    const firstLater = tagByName.get(later[0]!.tag!)!;
     const parent = await store.git.firstParent(firstLater.commit);
     if (parent === null) throw new StoreError(`${later[0]!.tag} is the root commit; cannot insert an older version before it`, { where: later[0]!.tag });
     base = parent;

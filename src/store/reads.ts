@@ -10,6 +10,17 @@ import { articleName } from '../domain/presentation/labels.js';
 import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { citySlugs, ledgerPath, policyPath } from './paths.js';
 
+
+/** The ledger records a version whose tag the store lacks (not fetched, or deleted by hand). */
+export class MissingTagError extends StoreError {
+  constructor(slug: string, tag: string) {
+    super(`${ledgerPath(slug)}에는 ${tag} 판이 보관되어 있다고 적혀 있지만 이 저장소에 그 태그가 없습니다; 아무것도 바꾸지 않았습니다`, {
+      where: ledgerPath(slug),
+      hint: '태그를 받아 오지 않았다면 `git fetch --tags`를 실행하고, 지워졌다면 사무실 원격 저장소에서 다시 받으십시오 (`bangchim verify`가 나머지를 확인합니다)',
+    });
+  }
+}
+
 export interface CitySummary {
   slug: string;
   city: string;
@@ -169,9 +180,7 @@ export class StoreReader {
   async archivedVersion(slug: string, entry: LedgerEntry): Promise<{ version: PolicyVersion; commit: string }> {
     const tag = entry.tag!;
     const commit = await this.git.resolve(`refs/tags/${tag}^{commit}`);
-    if (commit === null) {
-      throw new StoreError(`the ledger of ${slug} lists ${tag}, but the store has no such tag`, { where: ledgerPath(slug), hint: 'the tag may not have been fetched: run `git fetch --tags`' });
-    }
+    if (commit === null) throw new MissingTagError(slug, tag);
     const cached = this.versionCache.get(commit + slug);
     if (cached) return { version: cached, commit };
     const [object] = await this.git.readObjects([`${commit}:${policyPath(slug)}`]);

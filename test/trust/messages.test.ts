@@ -1,6 +1,7 @@
 /**
  * Issue 11 item 12: messages say what is wrong. A 300-character slug is refused as too long (not
- * "the store changed while importing"); one invalid ledger is named while `list` lists the others.
+ * "the store changed while importing"); one invalid ledger is named while `list` lists the others; a
+ * ledger naming a tag the store lacks says which tag and what to do (not "report this").
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,5 +36,24 @@ describe('messages name the problem', () => {
     const parsed = JSON.parse(json.out);
     expect(parsed.cities).toHaveLength(4);
     expect(parsed.unreadable[0].slug).toBe('paju');
+  });
+
+  it('a ledger naming a missing tag: an import names the tag and the fix, not "report this", and changes nothing', async () => {
+    const dir = await sampleStore();
+    git(dir, 'tag', '-d', 'goyang@2020-07-17');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const page = join(tempDir(), 'page.txt');
+    writeFileSync(page, editedGoyang());
+    for (const effective of ['2025-01-01', '2018-01-01']) {
+      const result = await cli(['import', 'goyang', page, '--effective', effective], dir);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('goyang@2020-07-17');
+      expect(result.err).toContain('git fetch --tags');
+      expect(result.err).not.toMatch(/report this|internal error/);
+      expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    }
+    const show = await cli(['show', 'goyang'], dir);
+    expect(show.code).toBe(2);
+    expect(show.err).toContain('git fetch --tags');
   });
 });

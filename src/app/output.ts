@@ -12,6 +12,8 @@ export interface Output {
   isTTY: boolean;
   /** Replaces the current line (a progress counter); absent where lines cannot be replaced. */
   overwriteLine?(text: string): void;
+  /** Writes text a formatter coloured after making its content inert: its SGR colour codes pass, nothing else. */
+  writeStyled?(text: string): void;
 }
 
 /** `raw` with every write made inert (src/domain/presentation/inert.ts): the one way text reaches a stream. */
@@ -21,6 +23,7 @@ export function inertOutput(raw: Output): Output {
     isTTY: raw.isTTY,
     // The carriage return is the output's own, never the text's.
     overwriteLine: (text) => raw.write(`\r${inert(text, 'terminal', { singleLine: true })}`),
+    writeStyled: (text) => raw.write(inert(text, 'terminal', { keepColour: true })),
   };
 }
 

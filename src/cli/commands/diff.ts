@@ -33,7 +33,10 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
       else if (format === 'markdown') ctx.out.write(formatDiffMarkdown(diff, { editorial }));
       else {
         const color = ctx.out.isTTY && (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
-        ctx.out.write(formatDiffText(diff, { color, editorial }));
+        const text = formatDiffText(diff, { color, editorial });
+        // Coloured only after its content was made inert: the report's own colour codes pass.
+        if (color && ctx.out.writeStyled) ctx.out.writeStyled(text);
+        else ctx.out.write(text);
       }
       if (diff.summary.substantive > 0) throw new ExitCode(1);
     });

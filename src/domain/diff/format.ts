@@ -7,6 +7,7 @@ import { articleLabel } from './labels.js';
 import { formatFactChange } from './facts.js';
 import { TOPIC_LABELS } from '../parse/topics.js';
 import type { Topic } from '../model.js';
+import { inert } from '../presentation/inert.js';
 
 export interface TextFormatOptions {
   /** ANSI colour (a terminal without NO_COLOR); plain markers otherwise. */
@@ -17,9 +18,12 @@ export interface TextFormatOptions {
 
 const ANSI = { red: '\u001b[31m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
-/** Control characters (terminal escapes) in policy text must never reach the terminal. */
+/**
+ * Policy text made inert (presentation/inert.ts) before this formatter adds its own colour, so the
+ * only escape sequences in a coloured report are the formatter's.
+ */
 export function sanitize(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, '');
+  return inert(text, 'terminal');
 }
 
 export const STATUS_BADGES: Readonly<Record<ArticleEntry['status'], string>> = {

@@ -16,6 +16,8 @@ export type InertTarget = 'terminal' | 'html' | 'markdown';
 export interface InertOptions {
   /** Newlines and tabs become a space (a table cell, a one-line label). */
   singleLine?: boolean;
+  /** Keep SGR colour codes (a formatter's own, around text it made inert first); everything else as usual. */
+  keepColour?: boolean;
 }
 
 const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
@@ -42,8 +44,15 @@ export function isInert(text: string, target: InertTarget = 'terminal', options:
 }
 
 /** `text` made inert for `target`: see the module comment for what each character becomes. */
+/**
+ * Colour codes (SGR: ESC [ digits m) that a formatter of ours adds around text it already made inert;
+ * kept only by `keepColour` writes (src/app/output.ts writeStyled), never found in policy text by then.
+ */
+const SGR = /(\u001b\[[0-9;]*m)/u;
+
 export function inert(text: string, target: InertTarget = 'terminal', options: InertOptions = {}): string {
   if (isInert(text, target, options)) return text;
+  if (options.keepColour) return text.split(SGR).map((piece, i) => (i % 2 === 1 ? piece : inert(piece, target, { ...options, keepColour: false }))).join('');
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;

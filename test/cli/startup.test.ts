@@ -79,7 +79,7 @@ describe.skipIf(!hasTmux())('the terminal UI starts without string-width', () =>
     const command = `node --require ${shellQuote(preload)} ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}`;
     tmux.start(command, { columns: 120, rows: 40, cwd: ROOT, env: { RECORD_FILE: file, HOME: tempDir() } });
     await tmux.waitFor((screen) => /고양특례시\s+goyang/.test(screen) && !screen.includes('Measuring'), 'the cities listed');
-    tmux.keys('q');
+    tmux.keys('C-q'); // typed letters filter the list; commands take Ctrl
     await tmux.waitFor(() => tmux.paneDead().dead, 'bangchim to quit');
     expect((JSON.parse(readFileSync(file, 'utf8')) as { requires: string[] }).requires).not.toContain('string-width');
   });

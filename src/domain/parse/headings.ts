@@ -7,7 +7,7 @@
  * name topics, lines that look like headings) and the scheme whose sequence best explains the page wins.
  */
 import type { NumberingScheme, Topic } from '../model.js';
-import { HANGUL_ORDINALS } from '../presentation/labels.js';
+import { HANGUL_ORDINALS, romanValue } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
 
@@ -196,16 +196,6 @@ function unicodeRoman(text: string): number {
   return total;
 }
 
-function asciiRoman(text: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const value = values[text[i]!]!;
-    const next = values[text[i + 1] ?? ''] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
 
 /** List-marker schemes: the marker's pattern and the number it stands for. */
 const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pattern: RegExp; number: (m: RegExpExecArray) => number }> = [
@@ -213,7 +203,7 @@ const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pat
   { family: 'paren', scheme: 'paren', pattern: /^(\d{1,2})\)\s*/u, number: (m) => Number(m[1]) },
   { family: 'round', scheme: 'round', pattern: /^[(（](\d{1,2})[)）]\s*/u, number: (m) => Number(m[1]) },
   { family: 'roman', scheme: 'roman', pattern: UNICODE_ROMAN, number: (m) => unicodeRoman(m[1]!) },
-  { family: 'roman-ascii', scheme: 'roman', pattern: /^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s*/u, number: (m) => asciiRoman(m[1]!) },
+  { family: 'roman-ascii', scheme: 'roman', pattern: /^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s*/u, number: (m) => romanValue(m[1]!) ?? 0 },
   { family: 'hangul', scheme: 'hangul', pattern: new RegExp(`^([${HANGUL_ORDINALS.join('')}])\\.\\s*`, 'u'), number: (m) => HANGUL_ORDINALS.indexOf(m[1]!) + 1 },
   { family: 'bracket', scheme: 'bracket', pattern: /^\[(\d{1,2})\]\s*/u, number: (m) => Number(m[1]) },
   { family: 'bracket-lenticular', scheme: 'bracket', pattern: /^【(\d{1,2})】\s*/u, number: (m) => Number(m[1]) },

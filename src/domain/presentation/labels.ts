@@ -105,7 +105,8 @@ export function labelFor(numbering: NumberingScheme, number: number, branch?: nu
 // Whether a digit's reading ends in a consonant: 영 일 이 삼 사 오 육 칠 팔 구 (0 at the end reads 십/백/천: also one).
 const DIGIT_ENDS_IN_CONSONANT = [true, true, false, true, false, false, true, true, true, false];
 
-function romanValue(numeral: string): number | null {
+/** The value of a roman numeral as printed (Ⅻ, XII), or null when it is none; the parser reads headings with it. */
+export function romanValue(numeral: string): number | null {
   const unicode = ROMAN.indexOf(numeral);
   if (unicode >= 0) return unicode + 1;
   if (!/^[IVXLCDM]+$/.test(numeral)) return null;

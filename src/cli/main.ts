@@ -7,6 +7,7 @@ import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/er
 import type { Output } from '../app/output.js';
 import { ExitCode, makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { commandName, globalOptionsOnly } from './default.js';
+import { languageFor, setLanguage } from '../domain/presentation/messages/index.js';
 
 export interface MainIo {
   out?: Output;
@@ -57,6 +58,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     },
     () => program?.opts() ?? {},
   );
+  setLanguage(languageFor(ctx.env));
   try {
     // No command (nothing, or only --store/--debug): the terminal UI on a TTY, help otherwise.
     const uiOptions = globalOptionsOnly(argv);

@@ -11,7 +11,7 @@ import { NavContext, useNav, type Nav } from './nav.js';
 import { ThemeProvider, makeTheme } from './theme.js';
 import { ScreenFrame } from './widgets/screen-frame.js';
 import { CitiesScreen } from './cities/cities.js';
-import { setLanguage, t, type Language } from './messages.js';
+import { setLanguage, t, type Language } from '../domain/presentation/messages/index.js';
 import { defaultNoticeDir } from './notice/notice-files.js';
 
 // The first frame is the cities screen: the other screens (and the diff, notice and parser code they
@@ -39,7 +39,7 @@ export interface AppProps {
   /** Fixed size instead of the terminal's (tests). */
   size?: Size;
   first?: Screen;
-  /** The UI's language; by default the environment's (messages.ts, `uiLanguage`). */
+  /** The UI's language; by default the environment's (messages.ts, `languageFor`). */
   language?: Language;
 }
 

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { t } from './messages.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** The path a person meant: quotes removed, shell escapes undone, `~` expanded, relative to `cwd`. */
 export function typedPath(text: string, cwd: string, home = homedir()): string {

@@ -14,7 +14,7 @@ import { diffVersions, formatDiffText } from '../../src/domain/diff/index.js';
 import type { PolicyVersion } from '../../src/domain/model.js';
 import { wrapToWidth } from '../../src/domain/presentation/width.js';
 import { press } from '../../src/ui/keys.js';
-import { setLanguage, uiLanguage } from '../../src/ui/messages.js';
+import { setLanguage, languageFor } from '../../src/domain/presentation/messages/index.js';
 import { citiesKey, citiesKeys, initialCitiesState } from '../../src/ui/cities/cities-state.js';
 import { timelineKeys, timelineStart } from '../../src/ui/timeline/timeline-state.js';
 import { diffKeys, initialDiffState } from '../../src/ui/diff/diff-state.js';
@@ -36,15 +36,15 @@ setLanguage('ko');
 
 describe('language', () => {
   test('Korean unless BANGCHIM_LANG or a non-Korean locale says otherwise; C and POSIX name no language', () => {
-    expect(uiLanguage({})).toBe('ko');
-    expect(uiLanguage({ LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' })).toBe('ko');
-    expect(uiLanguage({ LANG: 'POSIX' })).toBe('ko');
-    expect(uiLanguage({ LANG: 'ko_KR.UTF-8' })).toBe('ko');
-    expect(uiLanguage({ LANG: 'en_US.UTF-8' })).toBe('en');
-    expect(uiLanguage({ LANG: 'ko_KR.UTF-8', LC_MESSAGES: 'de_DE.UTF-8' })).toBe('en');
-    expect(uiLanguage({ LANG: 'en_US.UTF-8', LC_ALL: 'ko_KR.UTF-8' })).toBe('ko');
-    expect(uiLanguage({ LANG: 'en_US.UTF-8', BANGCHIM_LANG: 'ko' })).toBe('ko');
-    expect(uiLanguage({ LANG: 'ko_KR.UTF-8', BANGCHIM_LANG: 'en' })).toBe('en');
+    expect(languageFor({})).toBe('ko');
+    expect(languageFor({ LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' })).toBe('ko');
+    expect(languageFor({ LANG: 'POSIX' })).toBe('ko');
+    expect(languageFor({ LANG: 'ko_KR.UTF-8' })).toBe('ko');
+    expect(languageFor({ LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(languageFor({ LANG: 'ko_KR.UTF-8', LC_MESSAGES: 'de_DE.UTF-8' })).toBe('en');
+    expect(languageFor({ LANG: 'en_US.UTF-8', LC_ALL: 'ko_KR.UTF-8' })).toBe('ko');
+    expect(languageFor({ LANG: 'en_US.UTF-8', BANGCHIM_LANG: 'ko' })).toBe('ko');
+    expect(languageFor({ LANG: 'ko_KR.UTF-8', BANGCHIM_LANG: 'en' })).toBe('en');
   });
 
   test('the same screen speaks English when asked, and Korean by default', () => {

@@ -11,7 +11,7 @@ import { ArticleList, DiffBody } from '../../src/ui/diff/diff.js';
 import { initialDiffState } from '../../src/ui/diff/diff-state.js';
 import { ThemeProvider, makeTheme } from '../../src/ui/theme.js';
 import { goyangDiff, resizeTerminal } from './fixtures.js';
-import { setLanguage } from '../../src/ui/messages.js';
+import { setLanguage } from '../../src/domain/presentation/messages/index.js';
 
 setLanguage('ko');
 

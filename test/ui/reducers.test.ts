@@ -7,7 +7,7 @@ import { inForceOn, timelineKey, timelineStart, type TimelineState } from '../..
 import { diffKey, initialDiffState, type DiffState } from '../../src/ui/diff/diff-state.js';
 import { noticeKey, initialNoticeState } from '../../src/ui/notice/notice-state.js';
 import { importKey as importKeyChecked, initialImportState, type ImportStep } from '../../src/ui/import/import-state.js';
-import { setLanguage } from '../../src/ui/messages.js';
+import { setLanguage } from '../../src/domain/presentation/messages/index.js';
 import type { CitySummary } from '../../src/ui/backend.js';
 import { GOYANG_LEDGER, goyangDiff } from './fixtures.js';
 

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { App } from '../../src/ui/app.js';
-import { setLanguage } from '../../src/ui/messages.js';
+import { setLanguage } from '../../src/domain/presentation/messages/index.js';
 import { StoreBackend } from '../../src/ui/store-backend.js';
 import { resizeTerminal, sampleStoreWithEditedGoyang, waitFor } from './fixtures.js';
 

@@ -6,7 +6,7 @@
 import type { CitySummary } from '../backend.js';
 import { clampIndex, isErase, typedText, type Key, type KeyHelp } from '../keys.js';
 import type { Screen } from '../app-state.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export interface CitiesState {
   cursor: number;

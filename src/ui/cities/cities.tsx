@@ -11,7 +11,7 @@ import { ScreenFrame, bodyRows } from '../widgets/screen-frame.js';
 import type { Status } from '../widgets/status-line.js';
 import { citiesKeys, filterCities, initialCitiesState, type CitiesState } from './cities-state.js';
 import { useCitiesInput } from './use-cities.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 /** Latest change per slug: undefined while computing, null when fewer than two versions have text. */
 export type ChangeMap = Record<string, ChangeSize | null | 'failed' | undefined>;

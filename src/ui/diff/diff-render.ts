@@ -5,7 +5,7 @@
 import type { ArticleEntry, ArticleRef, ClauseChange, FactChange, PolicyDiff, WordChange } from '../../domain/diff/types.js';
 import { articleLabel, formatFactChange, refLabel } from '../../domain/diff/index.js';
 import { displayWidth, truncateToWidth, sanitizeForTerminal, padToWidth, shortenAtWord } from '../text.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 import { padLine, seg, wrapSegments, type RichLine, type Segment } from '../rich-text.js';
 import type { Tone } from '../theme.js';
 

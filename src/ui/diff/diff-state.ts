@@ -4,7 +4,7 @@ import type { Screen } from '../app-state.js';
 import { clampIndex, isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
 import { entryMatches, isSubstantiveEntry } from './diff-render.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export interface DiffState {
   cursor: number;

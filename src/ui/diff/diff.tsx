@@ -15,7 +15,7 @@ import type { Status } from '../widgets/status-line.js';
 import { articleListLine, detailLines, factLines, summaryText } from './diff-render.js';
 import { diffKeys, initialDiffState, type DiffLayoutFacts, type DiffState } from './diff-state.js';
 import { useDiffInput } from './use-diff.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 import { useScrollKeptOnResize } from '../scroll-anchor.js';
 
 export interface DiffLayout {

@@ -5,7 +5,7 @@
 import type { DraftPreview } from '../backend.js';
 import { isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 /** Resolves a typed path (`~`, quotes) and checks it is a readable file: the path, or what is wrong, said once. */
 export type PathCheck = (typed: string) => { path: string } | { problem: string };

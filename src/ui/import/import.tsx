@@ -12,7 +12,7 @@ import { PromptView } from '../widgets/prompt.js';
 import type { Status } from '../widgets/status-line.js';
 import { importKeys, initialImportState, type ImportStep } from './import-state.js';
 import { useImportInput } from './use-import.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 /** What the parser found, as lines: the facts first, then every warning and dropped line. */
 export function previewLines(preview: DraftPreview, effective: string | undefined, width: number): { text: string; tone?: 'warning' | 'muted' }[] {

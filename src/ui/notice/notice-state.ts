@@ -1,7 +1,7 @@
 /** Notice screen: scroll through the three parts, jump between them, write them to files. Pure. */
 import { isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export interface NoticeState {
   scroll: number;

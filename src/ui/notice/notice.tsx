@@ -12,7 +12,7 @@ import { PromptView } from '../widgets/prompt.js';
 import type { Status } from '../widgets/status-line.js';
 import { initialNoticeState, noticeKeys, type NoticeState } from './notice-state.js';
 import { useNoticeInput } from './use-notice.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 import { useScrollKeptOnResize } from '../scroll-anchor.js';
 
 const PARTS: NoticePart[] = ['announcement', 'article', 'table'];

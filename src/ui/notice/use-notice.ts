@@ -2,7 +2,7 @@
 import type { Notice } from '../../domain/notice/index.js';
 import { describeError } from '../hooks.js';
 import { isBack } from '../keys.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 import { useNav } from '../nav.js';
 import { typedPath } from '../paths.js';
 import { useScreenInput } from '../use-screen-input.js';

@@ -8,7 +8,7 @@ import { refOf } from '../backend.js';
 import type { Screen } from '../app-state.js';
 import { clampIndex, isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export interface TimelineState {
   cursor: number;

@@ -13,7 +13,7 @@ import { PromptView } from '../widgets/prompt.js';
 import type { Status } from '../widgets/status-line.js';
 import { entryLabel, timelineKeys, timelineStart, whyNoText, type TimelineState } from './timeline-state.js';
 import { useTimelineInput } from './use-timeline.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 /** Substantive change count against the previous version with text, by index. */
 export type TimelineChanges = Record<number, ChangeSize | null | 'failed' | undefined>;

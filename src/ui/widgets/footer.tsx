@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { useTheme } from '../theme.js';
 import { displayWidth } from '../text.js';
 import type { KeyHelp } from '../keys.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 const GAP = 2;
 

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useTheme } from '../theme.js';
 import { displayWidth, padToWidth } from '../text.js';
 import type { KeyHelp } from '../keys.js';
-import { t } from '../messages.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export function globalKeys(): KeyHelp[] {
   return [

@@ -1,25 +1,6 @@
-/**
- * Every word the terminal UI shows, in Korean and English, from one table. The UI speaks Korean
- * unless something says otherwise (`uiLanguage`): its users are Korean privacy officers.
- */
+/** Every word the terminal UI shows (screens, keys, prompts, status lines), in Korean and English. */
 
-export type Language = 'ko' | 'en';
-
-/**
- * The language rule: `BANGCHIM_LANG` (ko or en) wins; else the first set of LC_ALL, LC_MESSAGES, LANG
- * (POSIX precedence) decides: `ko…` is Korean, any other language English. C and POSIX (C.UTF-8 too)
- * name no language, so they, like no locale at all, leave the default: Korean.
- */
-export function uiLanguage(env: NodeJS.ProcessEnv): Language {
-  const chosen = env.BANGCHIM_LANG?.trim().toLowerCase();
-  if (chosen?.startsWith('en')) return 'en';
-  if (chosen?.startsWith('ko')) return 'ko';
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value.trim() !== '')?.trim();
-  if (!locale || /^(C|POSIX)([._@]|$)/i.test(locale)) return 'ko';
-  return /^ko([_.@-]|$)/i.test(locale) ? 'ko' : 'en';
-}
-
-const ko = {
+export const ko = {
   'app.loading': '불러오는 중…',
   'keys.all': '모든 키',
   'keys.title': '키: {title}',
@@ -199,9 +180,7 @@ const ko = {
   'path.unreadable': '파일을 읽을 수 없습니다: {path} ({reason}).',
 } as const;
 
-export type MessageKey = keyof typeof ko;
-
-const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof ko, string> = {
   'app.loading': 'Loading…',
   'keys.all': 'all keys',
   'keys.title': 'Keys: {title}',
@@ -380,17 +359,3 @@ const en: Record<MessageKey, string> = {
   'path.isDirectory': '{path} is a directory: give a file in it.',
   'path.unreadable': 'Cannot read {path} ({reason}).',
 };
-
-const TABLES: Record<Language, Record<MessageKey, string>> = { ko, en };
-
-let current: Language = uiLanguage(process.env);
-
-/** The app sets the language once, before its first frame (tests set it per case). */
-export function setLanguage(language: Language): void {
-  current = language;
-}
-
-/** The message `key` in the UI's language, `{name}` replaced by `params.name`. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return TABLES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}

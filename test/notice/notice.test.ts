@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { buildNotice, renderNotice, type Notice } from '../../src/domain/notice/index.js';
+import { buildNotice, renderArticleText, renderNotice, type Notice } from '../../src/domain/notice/index.js';
 import { applyEdits, GOYANG_EDITS, ledgerOf, PAJU_EDITS, parseSeed, parseText, seedText, type SeedCity } from './seeds.js';
 import { expectGolden } from './golden.js';
 
@@ -45,8 +45,12 @@ describe('notice from known edits of the seeds', () => {
     expect(officer.note).toContain('전화: 031-8075-2020 → 031-8075-2021');
     expect(notice.table[0]!.note[0]).toBe('보유기간 변경');
     expect(notice.table[3]!.lines[0]!.old).toEqual([{ text: '〈신  설〉' }]);
-    expect(notice.article.text.split('\n').at(-1)).toBe('  - 2020. 07. 17. ~ 2024. 12. 31. 적용');
+    // The draft's own revision article, as its officer wrote it (link text and all), and it agrees with the ledger.
+    expect(notice.articleSource).toBe('own');
+    expect(notice.article.text.split('\n').at(-1)).toBe('  - 2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)');
+    expect(notice.article.text.split('\n')[1]).toBe('1. 이 개인정보 처리방침은 2025년 01월 01일부터 적용됩니다.');
     expect(notice.article.article.number).toBe(13);
+    expect(notice.revisionCheck).toEqual({ disagreements: [], corrected: null });
   });
 
   it('파주: a removed article shows 〈삭  제〉 on the new side; the editorial line mend is left out unless asked for', () => {
@@ -164,18 +168,25 @@ describe('notice from known edits of the seeds', () => {
       ['제17조', 'renumbered', ['조문 번호 변경(제16조 → 제17조)']],
     ]);
     expect(rows[0]!.lines).toEqual([{ old: [{ text: '제15조(개인정보 관리수준진단 결과)' }], new: [{ text: '제16조', marked: true }, { text: '(현행 제15조와 같음)' }] }]);
-    // The revision article is renumbered too, and its date changes.
-    expect(notice.table.at(-1)).toMatchObject({ article: '제18조', kind: 'modified' });
-    expect(notice.announcement.lines).toContain('- 조문 번호 변경: 제15조 → 제16조, 제16조 → 제17조 (내용 변경 없음)');
-    // 의정부's article states no date: the plain style now states one and lists the version in force.
-    expect(notice.article.text).toContain('이 개인정보 처리방침은 2025년 1월 1일부터 적용됩니다.');
-    expect(notice.article.text).toContain('  - 2024. 1. 1. ~ 2024. 12. 31. 적용');
+    // The revision article is renumbered too; the draft's own text is published as it is.
+    expect(notice.table.at(-1)).toMatchObject({ article: '제18조', kind: 'renumbered' });
+    expect(notice.announcement.lines).toContain('- 조문 번호 변경: 제15조 → 제16조, 제16조 → 제17조, 제17조 → 제18조 (내용 변경 없음)');
+    expect(notice.article.text).toBe(renderArticleText(draft.articles.at(-1)!));
+    // 의정부's article states no date ("게시일부터 적용"): for the officer, the article written in the plain style, stating it and listing the version in force.
+    expect(notice.revisionCheck!.disagreements).toEqual([{ kind: 'effective-date', line: draft.revision!.effectiveText, expected: '2025-01-01' }]);
+    expect(notice.revisionCheck!.corrected!.text).toContain('이 개인정보 처리방침은 2025년 1월 1일부터 적용됩니다.');
+    expect(notice.revisionCheck!.corrected!.text).toContain('  - 2024. 1. 1. ~ 2024. 12. 31. 적용');
+    expect(renderNotice(notice, 'text')).not.toContain('2024. 1. 1. ~ 2024. 12. 31.');
   });
 
-  it('a city with no earlier version: the article states only the date, no table, a first-publication announcement', () => {
-    const only = parseSeed('goyang');
+  it('a city with no earlier version: a version without a revision article gets one stating only the date; no table, a first-publication announcement', () => {
+    const seed = parseSeed('goyang');
+    const only = { ...seed, articles: seed.articles.filter((a) => a.topic !== 'revision') };
     const notice = buildNotice({ from: null, to: { label: 'goyang@2020-07-17', version: only }, effective: '2020-07-17', ledger: [] });
-    expect(notice.article.text).toBe('제12조(개인정보 처리방침 변경)\n이 개인정보 처리방침은 2020년 07월 17일부터 적용됩니다.');
+    expect(notice.articleSource).toBe('written');
+    expect(notice.article.text).toBe('제12조(개인정보 처리방침의 변경)\n이 개인정보 처리방침은 2020년 07월 17일부터 적용됩니다.');
+    // With its own article, that one, as written.
+    expect(buildNotice({ from: null, to: { label: 'goyang@2020-07-17', version: seed }, effective: '2020-07-17', ledger: [] }).article.text).toBe(renderArticleText(seed.articles.at(-1)!));
     expect(notice.table).toEqual([]);
     expect(notice.announcement.title).toBe('개인정보 처리방침 안내');
     expect(renderNotice(notice, 'text', { parts: ['table'] })).toContain('(비교할 이전 버전의 본문 없음)');

@@ -2,16 +2,18 @@
  * The change notice: the new revision article, the 신·구 대비표 and the announcement, built from two
  * versions and the city's ledger. Pure: the CLI resolves the versions and the ledger.
  *
- * The table compares the version in force with the new text as it will be published, that is with
- * its revision article replaced by the one written here (a draft's own revision article usually still
- * states the old date).
+ * The new version's own revision article is published as it is written; the notice compares it with the
+ * ledger, and what disagrees (a stale date, an earlier version left out …) is for the officer, with the
+ * corrected article, never in the public text. Only a version without one gets the article written here,
+ * in the city's style.
  */
 import { diffVersions } from '../diff/index.js';
 import type { PolicyDiff } from '../diff/types.js';
 import type { Article, IsoDate, LedgerEntry, PolicyVersion, RevisionStyle } from '../model.js';
 import { InputError } from '../errors.js';
 import { addDays, isIsoDate } from './dates.js';
-import { earlierPeriodsFromLedger, earlierPeriodsFromRevision, writeRevisionArticle, DEFAULT_REVISION_TITLE, type EarlierPeriod, type WrittenRevisionArticle } from './revision.js';
+import { compareRevisionWithLedger, earlierPeriodsFromLedger, earlierPeriodsFromRevision, writeRevisionArticle, DEFAULT_REVISION_TITLE, type RevisionComparison, type WrittenRevisionArticle } from './revision.js';
+import { renderArticleText } from './text.js';
 import { buildComparisonTable, type ComparisonRow } from './table.js';
 import { writeAnnouncement, type Announcement } from './announcement.js';
 
@@ -44,8 +46,13 @@ export interface Notice {
   to: { label: string; effective: IsoDate | null };
   effective: IsoDate;
   style: RevisionStyle;
+  /** The revision article as it will be published: the new version's own, or written from the ledger when it has none. */
   article: WrittenRevisionArticle;
-  /** The new version as it will be published (with the written revision article). */
+  /** Where the article comes from: the new version's own text, or written by the notice. */
+  articleSource: 'own' | 'written';
+  /** The new version's own article against the ledger: for the officer, not the public text (null when written). */
+  revisionCheck: RevisionComparison | null;
+  /** The new version as it will be published (with its revision article). */
   published: PolicyVersion;
   diff: PolicyDiff | null;
   table: ComparisonRow[];
@@ -69,27 +76,37 @@ export function buildNotice(input: NoticeInput): Notice {
   }
   const toVersion = input.to.version;
   const style: RevisionStyle = fromVersion?.revision?.style ?? toVersion.revision?.style ?? 'plain';
-  const existing = revisionArticleOf(toVersion) ?? revisionArticleOf(fromVersion);
-  const lastNumber = Math.max(0, ...toVersion.articles.map((a) => a.number));
-  const current = revisionArticleOf(toVersion);
+  const own = revisionArticleOf(toVersion);
   const ledgerPeriods = earlierPeriodsFromLedger(input.ledger, input.effective);
   const earlier =
     input.ledger.length > 0 ? ledgerPeriods : fromVersion ? earlierPeriodsFromRevision(fromVersion.revision, fromVersion.effective, input.effective) : [];
-  const article = writeRevisionArticle({
-    style,
-    number: current?.number ?? lastNumber + 1,
-    ...(current?.branch === undefined ? {} : { branch: current.branch }),
-    ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
-    ...(current?.label === undefined ? {} : { label: current.label }),
-    title: existing?.title ?? DEFAULT_REVISION_TITLE,
-    newEffective: input.effective,
-    earlier,
-    city: toVersion.city,
-    oldRevision: fromVersion?.revision ?? null,
-  });
-
-  const index = toVersion.articles.findIndex((a) => a.topic === 'revision');
-  const articles = index >= 0 ? toVersion.articles.map((a, i) => (i === index ? article.article : a)) : [...toVersion.articles, article.article];
+  let article: WrittenRevisionArticle;
+  let revisionCheck: RevisionComparison | null = null;
+  if (own && toVersion.revision) {
+    article = { article: own, text: renderArticleText(own, toVersion.numbering), revision: toVersion.revision };
+    revisionCheck = compareRevisionWithLedger({
+      article: own,
+      revision: toVersion.revision,
+      ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
+      effective: input.effective,
+      ledger: input.ledger,
+      city: toVersion.city,
+      earlierWithoutLedger: earlier,
+    });
+  } else {
+    const existing = revisionArticleOf(fromVersion);
+    article = writeRevisionArticle({
+      style,
+      number: Math.max(0, ...toVersion.articles.map((a) => a.number)) + 1,
+      ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
+      title: existing?.title ?? DEFAULT_REVISION_TITLE,
+      newEffective: input.effective,
+      earlier,
+      city: toVersion.city,
+      oldRevision: fromVersion?.revision ?? null,
+    });
+  }
+  const articles = own ? toVersion.articles : [...toVersion.articles, article.article];
   const published: PolicyVersion = { ...toVersion, effective: input.effective, articles, revision: article.revision };
 
   const diff = input.from
@@ -113,6 +130,8 @@ export function buildNotice(input: NoticeInput): Notice {
     effective: input.effective,
     style,
     article,
+    articleSource: own ? 'own' : 'written',
+    revisionCheck,
     published,
     diff,
     table,

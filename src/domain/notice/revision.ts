@@ -24,6 +24,7 @@ import type { Article, Clause, EarlierVersion, IsoDate, IsoMonth, LedgerEntry, N
 import { labelFor } from '../presentation/labels.js';
 import { addDays, dotted, dottedPadded, korean, koreanPadded } from './dates.js';
 import { renderArticleText } from './text.js';
+import { findStatedDates } from '../parse/dates.js';
 
 /** An earlier version as the revision article lists it: the days it was in force. */
 export interface EarlierPeriod {
@@ -294,3 +295,305 @@ export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisi
   return { article, text: renderArticleText(article, numbering), revision };
 }
 
+
+// ------------------------------------------------- a version's own revision article against the ledger
+
+/**
+ * How a version's own revision article disagrees with the ledger (or with the date it is published with):
+ * - effective-date:   the article states another date than the one the version takes effect;
+ * - end-date:         a line states an earlier version's last day (a range's end, a cut-off) the ledger
+ *                     records otherwise, for instance because the next version began earlier;
+ * - missing-version:  the ledger knows an earlier version the article's list leaves out;
+ * - unknown-period:   the article lists a version the ledger does not know.
+ */
+export type RevisionDisagreementKind = 'effective-date' | 'end-date' | 'missing-version' | 'unknown-period';
+
+export interface RevisionDisagreement {
+  kind: RevisionDisagreementKind;
+  /** The article's line it is about, as written (none for a missing version). */
+  line?: string;
+  /** effective-date: the date the article states (none when it states no date, or a month); end-date: the last day the line states. */
+  stated?: IsoDate | IsoMonth;
+  /** effective-date: the date the version takes effect; end-date: the ledger's last day. */
+  expected?: IsoDate | IsoMonth;
+  /** end-date and missing-version: the earlier version's period as the ledger has it. */
+  period?: EarlierPeriod;
+  /** The line as it should read, or the line to add; none when the line should go. */
+  suggestion?: string;
+  /** end-date: the ledger leaves the version open; it ends because the next one begins. */
+  endedByNext?: boolean;
+}
+
+export interface RevisionComparison {
+  disagreements: RevisionDisagreement[];
+  /**
+   * The article with every disagreement corrected, in the version's own wording where a line can be kept
+   * or modelled on its neighbour, else as written from the ledger in its style; null when all agree.
+   */
+  corrected: { article: Article; text: string } | null;
+}
+
+export interface RevisionComparisonInput {
+  /** The version's own revision article and what it states. */
+  article: Article;
+  revision: Revision;
+  numbering?: NumberingScheme;
+  /** The date the version takes effect (is, or will be, published with). */
+  effective: IsoDate;
+  /** The city's ledger, oldest first; empty without a store (then only the effective date is compared). */
+  ledger: readonly LedgerEntry[];
+  city: string;
+  /** Without a ledger: the earlier versions a corrected article written anew lists (the notice's, from the version in force). */
+  earlierWithoutLedger?: readonly EarlierPeriod[];
+}
+
+const ledgerStart = (entry: LedgerEntry): string | null => entry.effective ?? entry.effectiveMonth ?? null;
+const isDay = (date: string | undefined): date is IsoDate => date !== undefined && date.length === 10;
+
+/**
+ * "X 이전 개인정보처리방침": the version that ended the day before X, else the one in force that day (the
+ * ledger may leave it open: the version it names is the one a new version replaces), else the last one that
+ * ended before X.
+ */
+function entryEndingBefore(ledger: readonly LedgerEntry[], before: IsoDate | IsoMonth): LedgerEntry | undefined {
+  if (isDay(before)) {
+    const lastDay = addDays(before, -1);
+    const exact = ledger.find((e) => e.until === lastDay);
+    if (exact) return exact;
+    const inForce = ledger.find((e) => e.until === null && e.untilMonth === undefined && ledgerStart(e) !== null && ledgerStart(e)! <= lastDay);
+    if (inForce) return inForce;
+  }
+  return [...ledger].filter((e) => e.until !== null && e.until < before).sort((a, b) => (b.until ?? '').localeCompare(a.until ?? ''))[0];
+}
+
+/** The ledger entry a listed earlier version names: by its start (a month names the version dated in it), else by its end. */
+export function ledgerEntryFor(ledger: readonly LedgerEntry[], earlier: EarlierVersion): LedgerEntry | undefined {
+  if (earlier.from !== undefined) {
+    const from = earlier.from;
+    return ledger.find((e) => e.effective === from || (isMonth(from) && (e.effectiveMonth === from || e.effective?.startsWith(`${from}-`) === true)));
+  }
+  if (earlier.before !== undefined) return entryEndingBefore(ledger, earlier.before);
+  return earlier.until === undefined ? undefined : ledger.find((e) => e.until === earlier.until);
+}
+
+/** Where a clause sits: the list holding it, so it can be replaced, removed or given a neighbour. */
+interface Place {
+  list: Clause[];
+  clause: Clause;
+}
+
+function places(clauses: Clause[], out: Place[] = []): Place[] {
+  for (const clause of clauses) {
+    out.push({ list: clauses, clause });
+    if (clause.children) places(clause.children, out);
+  }
+  return out;
+}
+
+/** The clause's text as the parser's evidence gives it: trimmed, without a [ ] wrapper, a row's cells joined by " | ". */
+function evidenceOf(clause: Clause): string {
+  if (clause.row) return clause.row.map((c) => c.trim()).join(' | ');
+  const trimmed = (clause.text ?? '').trim();
+  return /^\[.*\]$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
+/** A date as written ("2020. 07. 17.", "2020년 7월 17일") restated as `iso`, in the same spelling. */
+function respell(written: string, iso: IsoDate | IsoMonth, padded: boolean): string {
+  const parts = iso.split('-');
+  let index = 0;
+  return written.replace(/\d+/gu, (digits) => {
+    const value = parts[index++];
+    if (value === undefined) return digits;
+    if (index === 1) return value;
+    return padded || (digits.length === 2 && digits.startsWith('0')) ? value : String(Number(value));
+  });
+}
+
+/** `text` with each date `replace` maps restated; null when `replace` maps none of its dates. */
+function restated(text: string, replace: (iso: string) => IsoDate | IsoMonth | undefined, padded: boolean): string | null {
+  let out = text;
+  let changed = false;
+  for (const match of [...findStatedDates(text)].reverse()) {
+    const to = replace(match.iso);
+    if (to === undefined) continue;
+    out = out.slice(0, match.start) + respell(out.slice(match.start, match.end), to, padded) + out.slice(match.end);
+    changed = true;
+  }
+  return changed ? out : null;
+}
+
+/** A clause (its text, or each cell of its row) with its dates restated; null when none was. */
+function restatedClause(clause: Clause, replace: (iso: string) => IsoDate | IsoMonth | undefined, padded: boolean): Clause | null {
+  if (clause.row) {
+    const cells = clause.row.map((cell) => restated(cell, replace, padded));
+    return cells.some((c) => c !== null) ? { ...clause, row: cells.map((c, i) => c ?? clause.row![i]!) } : null;
+  }
+  const text = restated(clause.text ?? '', replace, padded);
+  return text === null ? null : { ...clause, text };
+}
+
+/** Styles whose list has one line per earlier version: a missing one can be added as a line like its neighbour's. */
+const LINE_PER_VERSION: ReadonlySet<RevisionStyle> = new Set(['ranges', 'cutoffs', 'links', 'enactments', 'plain', 'dropdown']);
+
+/** A listed earlier version's line: where it is, and its clause as the version wrote it (the model for a new line). */
+interface ListedLine {
+  /** The last day of the version it names (the ledger's): lines are ordered by it, whatever dates they state. */
+  end: string;
+  earlier: EarlierVersion;
+  place: Place;
+  original: Clause;
+}
+
+function withoutChildren(clause: Clause): Clause {
+  const bare: Clause = { ...clause };
+  delete bare.children;
+  return bare;
+}
+
+/**
+ * Compares a version's own revision article with the ledger: its effective date with the one it takes
+ * effect, and each earlier version it lists with the ledger's periods; then writes the corrected article.
+ */
+export function compareRevisionWithLedger(input: RevisionComparisonInput): RevisionComparison {
+  const { revision, effective } = input;
+  const ledger = input.ledger.filter((e) => e.effective !== effective);
+  const periods = ledger.length === 0 ? [] : earlierPeriodsFromLedger(ledger, effective);
+  const disagreements: RevisionDisagreement[] = [];
+  const body = structuredClone(input.article.body);
+  const all = places(body);
+  const placeOf = new Map(revision.earlier.map((e) => [e, all.find((p) => evidenceOf(p.clause) === e.text)] as const));
+  const listedClauses = new Set([...placeOf.values()].filter((p): p is Place => p !== undefined).map((p) => p.clause));
+  // A page that writes one date zero-padded ("2020. 07. 17.") writes them all so.
+  const padded = all.some((p) => findStatedDates(evidenceOf(p.clause)).some((d) => /(^|\D)0\d/u.test(evidenceOf(p.clause).slice(d.start + 4, d.end))));
+  let patchable = true;
+  // Clauses are changed in place, so every Place keeps pointing at its clause.
+  const replaceClause = (place: Place, clause: Clause | null): void => {
+    if (clause === null) {
+      place.list.splice(place.list.indexOf(place.clause), 1);
+      return;
+    }
+    for (const key of Object.keys(place.clause) as (keyof Clause)[]) delete place.clause[key];
+    Object.assign(place.clause, clause);
+  };
+
+  // The date it takes effect, wherever the article states it as this version's (the sentence, its own list line).
+  if (revision.effective !== null && revision.effective !== effective) {
+    const stated = revision.effective;
+    disagreements.push({ kind: 'effective-date', ...(revision.effectiveText === undefined ? {} : { line: revision.effectiveText }), stated, expected: effective });
+    let found = false;
+    for (const place of all.filter((p) => !listedClauses.has(p.clause))) {
+      const clause = restatedClause(place.clause, (iso) => (iso === stated ? effective : undefined), padded);
+      if (clause === null) continue;
+      replaceClause(place, clause);
+      found = true;
+    }
+    patchable &&= found;
+  } else if (revision.effective === null) {
+    // "게시일부터 적용", or only a month: the article must say the day (written anew in its style).
+    disagreements.push({ kind: 'effective-date', ...(revision.effectiveText === undefined ? {} : { line: revision.effectiveText }), ...(revision.effectiveMonth === undefined ? {} : { stated: revision.effectiveMonth }), expected: effective });
+    patchable = false;
+  }
+  if (ledger.length === 0) return finish();
+
+  const listed = revision.earlier.map((earlier) => {
+    const entry = ledgerEntryFor(ledger, earlier);
+    const period = entry && periods.find((p) => p.from === ledgerStart(entry) && (p.from !== null || p.until === entry.until));
+    return { earlier, entry, period, place: placeOf.get(earlier) };
+  });
+  const located: ListedLine[] = listed
+    .filter((l) => l.period !== undefined && l.place !== undefined && l.place.clause.row === undefined)
+    .map((l) => ({ end: l.period!.until, earlier: l.earlier, place: l.place!, original: withoutChildren(structuredClone(l.place!.clause)) }));
+
+  for (const { earlier, entry, period, place } of listed) {
+    if (!entry) {
+      disagreements.push({ kind: 'unknown-period', line: earlier.text });
+      if (place && LINE_PER_VERSION.has(revision.style)) replaceClause(place, null);
+      else patchable = false;
+      continue;
+    }
+    if (!period || !isDay(period.until)) continue;
+    // Only an end the line itself states (a range's end, a cut-off), not one that follows from the next line.
+    const lineDates = new Set(findStatedDates(earlier.text).map((d) => d.iso));
+    const written = isDay(earlier.until) && lineDates.has(earlier.until) ? earlier.until : isDay(earlier.before) && lineDates.has(earlier.before) ? earlier.before : undefined;
+    if (written === undefined) continue;
+    const cutoff = written === earlier.before;
+    const statedEnd = cutoff ? addDays(written, -1) : written;
+    if (statedEnd === period.until) continue;
+    const right = cutoff ? addDays(period.until, 1) : period.until;
+    const clause = place ? restatedClause(place.clause, (iso) => (iso === written ? right : undefined), padded) : null;
+    if (place && clause) replaceClause(place, clause);
+    else patchable = false;
+    disagreements.push({ kind: 'end-date', line: earlier.text, stated: statedEnd, expected: period.until, period, ...(clause ? { suggestion: evidenceOf(clause) } : {}), ...(entry.until === null ? { endedByNext: true } : {}) });
+  }
+
+  // Earlier versions the ledger knows that a list leaves out (a policy that keeps no list is not asked for one).
+  if (revision.earlier.length > 0) {
+    const named = new Set(listed.map((l) => l.entry));
+    // The page's own order (revision.earlier is sorted oldest first): 고양 lists oldest first, 파주 newest first.
+    const inPage = [...located].sort((a, b) => all.indexOf(a.place) - all.indexOf(b.place));
+    const ascending = inPage.length < 2 || inPage[0]!.end <= inPage.at(-1)!.end;
+    for (const period of periods) {
+      const entry = ledger.find((e) => ledgerStart(e) === period.from && (period.from !== null || e.until === period.until));
+      if (!entry || named.has(entry)) continue;
+      const line = LINE_PER_VERSION.has(revision.style) ? addedLine(period, located, ascending, padded) : null;
+      if (line === null) patchable = false;
+      disagreements.push({ kind: 'missing-version', period, ...(line ? { suggestion: evidenceOf(line) } : {}) });
+    }
+  }
+  return finish();
+
+  function finish(): RevisionComparison {
+    if (disagreements.length === 0) return { disagreements, corrected: null };
+    const numbering = input.numbering ?? 'article';
+    if (patchable) {
+      const article: Article = { ...input.article, body };
+      return { disagreements, corrected: { article, text: renderArticleText(article, numbering) } };
+    }
+    const written = writeRevisionArticle({
+      style: revision.style,
+      number: input.article.number,
+      ...(input.article.branch === undefined ? {} : { branch: input.article.branch }),
+      numbering,
+      ...(input.article.label === undefined ? {} : { label: input.article.label }),
+      title: input.article.title,
+      newEffective: effective,
+      // Without a ledger, the versions the article lists (its stated date, when stale, is the version in force).
+      earlier: ledger.length === 0 ? (input.earlierWithoutLedger ?? earlierPeriodsFromRevision(revision, null, effective)) : periods,
+      city: input.city,
+      oldRevision: revision,
+    });
+    return { disagreements, corrected: { article: written.article, text: written.text } };
+  }
+}
+
+/**
+ * Adds a line for a missing earlier version beside its neighbour in date order, worded like a listed line
+ * (its dates restated: start, last day, cut-off); null when no listed line can be its model. A 제정 line
+ * (the oldest) is the model only for a version older than every listed one.
+ */
+function addedLine(period: EarlierPeriod, located: ListedLine[], ascending: boolean, padded: boolean): Clause | null {
+  const sorted = [...located].sort((a, b) => a.end.localeCompare(b.end));
+  const before = sorted.filter((l) => l.end < period.until).at(-1);
+  const neighbour = before ?? sorted[0];
+  if (neighbour === undefined) return null;
+  const model = before !== undefined && before === sorted[0] && sorted.length > 1 ? sorted[1]! : neighbour;
+  const { from, until, before: cutoff } = model.earlier;
+  let complete = true;
+  const clause = restatedClause(
+    model.original,
+    (iso) => {
+      const to = iso === from ? period.from : iso === until ? period.until : iso === cutoff ? dayAfter(period.until) : undefined;
+      if (to === undefined || to === null) complete = false;
+      return to ?? undefined;
+    },
+    padded,
+  );
+  if (clause === null || !complete) return null;
+  const list = neighbour.place.list;
+  const at = list.indexOf(neighbour.place.clause);
+  // After the neighbour that began before it in a list oldest first; before it in one newest first.
+  list.splice((before !== undefined) === ascending ? at + 1 : at, 0, clause);
+  const earlier: EarlierVersion = { ...(period.from === null ? {} : { from: period.from }), until: period.until, ...(cutoff === undefined ? {} : { before: dayAfter(period.until) }), text: evidenceOf(clause) };
+  located.push({ end: period.until, earlier, place: { list, clause }, original: clause });
+  return clause;
+}

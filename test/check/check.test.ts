@@ -249,6 +249,16 @@ describe('a draft against the ledger of a real store', () => {
     const result = await run(['--store', store, 'check', file, '--json'], dir);
     const parsed = JSON.parse(result.out);
     const ledgerFindings = parsed.findings.filter((f: Finding) => f.kind === 'revision-ledger');
+    // Each suggestion keeps the draft's own wording ("적용(클릭)"); each finding carries the whole article corrected.
+    const corrected = [
+      '제12조(개인정보 처리방침 변경)',
+      '1. 이 개인정보 방침은 2025년 01월 01일부터 적용됩니다.',
+      '2. 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.',
+      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)',
+      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)',
+      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용(클릭)',
+      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)',
+    ].join('\n');
     expect(ledgerFindings).toEqual([
       {
         kind: 'revision-ledger',
@@ -257,17 +267,19 @@ describe('a draft against the ledger of a real store', () => {
         basis: '표준지침 제21조',
         where: '제12조',
         message:
-          '변경 조문의 "2020. 07. 17. ~ 2024. 11. 30. 적용(클릭)"에 따르면 이 판은 2024-11-30까지 적용되었지만, 장부(history/goyang.yaml)에는 2024-12-31까지로 기록되어 있습니다 (다음 판이 2025-01-01부터 시행). 장부대로라면 "2020. 07. 17. ~ 2024. 12. 31. 적용"입니다.',
-        suggestion: '2020. 07. 17. ~ 2024. 12. 31. 적용',
+          '변경 조문의 "2020. 07. 17. ~ 2024. 11. 30. 적용(클릭)"에 따르면 이 판은 2024-11-30까지 적용되었지만, 장부(history/goyang.yaml)에는 2024-12-31까지로 기록되어 있습니다 (다음 판이 2025-01-01부터 시행). 장부대로라면 "2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)"입니다.',
+        suggestion: '2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)',
+        correctedArticle: corrected,
       },
       {
         kind: 'revision-ledger',
         tier: 'recommended',
         severity: 'note',
-        basis: '표준지침 제21조',
+        basis: '이전 처리방침 공개 (감사 관행)',
         where: '제12조',
-        message: '장부(history/goyang.yaml)에 있는 이전 판(2016-05-16 ~ 2016-12-01)이 변경 조문의 이전 방침 목록에 없습니다. 목록에 "2016. 05. 16. ~ 2016. 12. 01. 적용"을 넣으십시오.',
-        suggestion: '2016. 05. 16. ~ 2016. 12. 01. 적용',
+        message: '장부(history/goyang.yaml)에 있는 이전 판(2016-05-16 ~ 2016-12-01)이 변경 조문의 이전 방침 목록에 없습니다. 목록에 "2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"을(를) 넣으십시오.',
+        suggestion: '2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)',
+        correctedArticle: corrected,
       },
     ]);
     // Guideline findings fail only with --strict.
@@ -279,7 +291,7 @@ describe('a draft against the ledger of a real store', () => {
     const ledger = await (await openStore(store)).ledger('goyang');
     const draft = parseText(goyangDraft([['- 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)', '- 2016. 05. 16. ~ 2016. 11. 30. 적용(클릭)']]), 'goyang', 'draft.txt');
     const findings = checkVersion(draft, { ledger, draft: true }).findings.filter((f) => f.kind === 'revision-ledger');
-    expect(findings.map((f) => [f.tier, f.suggestion])).toEqual([['guideline', '2016. 05. 16. ~ 2016. 12. 01. 적용']]);
+    expect(findings.map((f) => [f.tier, f.suggestion])).toEqual([['guideline', '2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)']]);
     expect(findings[0]!.message).toContain('2016-11-30까지 적용되었지만, 장부(history/goyang.yaml)에는 2016-12-01까지로 기록되어 있습니다.');
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { initStore } from '../../src/store/index.js';
-import { applyEdits, GOYANG_EDITS, seedText } from './seeds.js';
+import { applyEdits, GOYANG_CONTENT_EDITS, GOYANG_EDITS, seedText } from './seeds.js';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -25,6 +25,7 @@ describe('bangchim notice (CLI, real store)', () => {
     store = join(dir, 'store');
     await initStore(store);
     writeFileSync(join(dir, 'goyang-draft.txt'), applyEdits(seedText('goyang'), GOYANG_EDITS));
+    writeFileSync(join(dir, 'goyang-stale.txt'), applyEdits(seedText('goyang'), GOYANG_CONTENT_EDITS));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,19 +37,50 @@ describe('bangchim notice (CLI, real store)', () => {
     expect(json.from).toEqual({ label: 'goyang@2020-07-17', effective: '2020-07-17' });
     expect(json.to).toEqual({ label: 'goyang-draft.txt', effective: '2025-01-01' });
     expect(json.table.map((r: { article: string }) => r.article)).toEqual(['제8조', '제9조', '제10조', '제12조', '제13조']);
+    // The draft's own article, as written; it agrees with the ledger, so there is nothing for the officer.
+    expect(json.article.source).toBe('own');
     expect(json.article.text.split('\n').slice(-4)).toEqual([
-      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용',
-      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용',
-      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용',
-      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용',
+      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)',
+      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)',
+      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용(클릭)',
+      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)',
     ]);
+    expect(json.revisionNotes).toBeUndefined();
   });
 
   it('a draft whose own date is stale needs --effective, and says so', async () => {
-    const result = await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-draft.txt'], dir);
+    const result = await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-stale.txt'], dir);
     expect(result.code).toBe(2);
     expect(result.err).toContain('does not state a date after the version in force (goyang@2020-07-17)');
     expect(result.err).toContain('--effective YYYY-MM-DD');
+  });
+
+  it('a draft whose revision article disagrees with the ledger: published as written, the officer told on stderr with the corrected article', async () => {
+    const result = await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-stale.txt', '--effective', '2025-01-01', '--part', 'article'], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('1. 이 개인정보 방침은 2020년 07월 17일부터 적용됩니다.');
+    expect(result.out).not.toContain('2024. 12. 31.');
+    expect(result.out).not.toContain('참고');
+    expect(result.err.split('\n')).toEqual([
+      'bangchim: 참고(담당자용, 공개 문안에는 넣지 않음): 변경 조문은 2020-07-17부터 적용된다고 하지만 이 판은 2025-01-01부터 시행됩니다. 변경 조문의 시행일을 2025-01-01로 고치십시오.',
+      'bangchim: 참고(담당자용, 공개 문안에는 넣지 않음): 장부(history/goyang.yaml)에 있는 이전 판(2020-07-17 ~ 2024-12-31)이 변경 조문의 이전 방침 목록에 없습니다. 목록에 "2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)"을(를) 넣으십시오.',
+      '  장부와 맞춘 변경 조문(제안):',
+      '    제13조(개인정보 처리방침 변경)',
+      '    1. 이 개인정보 방침은 2025년 01월 01일부터 적용됩니다.',
+      '    2. 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.',
+      '      - 2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)',
+      '      - 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)',
+      '      - 2016. 12. 02. ~ 2020. 07. 16. 적용(클릭)',
+      '      - 2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)',
+      '',
+    ]);
+    const json = JSON.parse((await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-stale.txt', '--effective', '2025-01-01', '--json'], dir)).out);
+    expect(json.revisionNotes.map((n: { kind: string }) => n.kind)).toEqual(['effective-date', 'missing-version']);
+    expect(json.correctedArticle.split('\n').at(-1)).toBe('  - 2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)');
+    // The public HTML carries none of it.
+    const html = (await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-stale.txt', '--effective', '2025-01-01', '--format', 'html'], dir)).out;
+    expect(html).not.toContain('장부');
+    expect(html).not.toContain('2024. 12. 31.');
   });
 
   it('고양 2025 imported: by default the newest against the one in force before it; the list ends with 2020. 07. 17. ~ 2024. 12. 31.', async () => {
@@ -58,10 +90,10 @@ describe('bangchim notice (CLI, real store)', () => {
     expect(result.code, result.err).toBe(0);
     expect(result.out.trimEnd().split('\n').slice(-5)).toEqual([
       '2. 이전의 개인정보 처리방침은 아래에서 확인하실 수 있습니다.',
-      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용',
-      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용',
-      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용',
-      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용',
+      '  - 2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)',
+      '  - 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)',
+      '  - 2016. 12. 02. ~ 2020. 07. 16. 적용(클릭)',
+      '  - 2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)',
     ]);
     expect(result.out).toContain('1. 이 개인정보 처리방침은 2025년 01월 01일부터 적용됩니다.');
   });

@@ -9,7 +9,8 @@ import { Option } from '@commander-js/extra-typings';
 import type { RegisterCommand } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { isIsoDate } from '../../domain/notice/dates.js';
-import { renderNotice, NOTICE_FORMATS, NOTICE_PARTS, type NoticeFormat, type NoticePart } from '../../domain/notice/index.js';
+import { renderNotice, revisionNotes, stripControls, NOTICE_FORMATS, NOTICE_PARTS, type NoticeFormat, type NoticePart } from '../../domain/notice/index.js';
+import { t } from '../../domain/presentation/messages/index.js';
 import { planNotice, writeNoticeFile } from '../../app/notice.js';
 
 export const registerNotice: RegisterCommand = (program, ctx) => {
@@ -54,6 +55,13 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
           `bangchim: the version of ${city} in force before ${previousNotArchived.before} (${previousNotArchived.entry.effective ?? '?'} ~ ${previousNotArchived.entry.until ?? '?'}) is not archived: the notice has no comparison table\n` +
             `  hint: import its text with \`bangchim import\`, or compare with another version using --from REF\n`,
         );
+      }
+      // What the draft's own revision article gets wrong against the ledger is the officer's to fix, not public text.
+      const notes = revisionNotes(notice);
+      if (notes.length > 0 && format !== 'json') {
+        for (const message of notes) ctx.err.write(`${t('notice.revisionNote', { message })}\n`);
+        const corrected = notice.revisionCheck?.corrected;
+        if (corrected) ctx.err.write(`${t('notice.revisionCorrected')}\n${stripControls(corrected.text).split('\n').map((line) => `    ${line}`).join('\n')}\n`);
       }
       const parts: NoticePart[] | undefined = options.part === undefined ? undefined : [options.part];
       const renderOptions = { ...(parts ? { parts } : {}), width };

@@ -16,8 +16,9 @@
  * The last three need the city's ledger; without one they are skipped and the result says so.
  */
 import { addDays } from '../ledger.js';
-import type { Article, Clause, EarlierVersion, IsoDate, Ledger, LedgerEntry, NumberingScheme, PolicyVersion } from '../model.js';
-import { earlierPeriodsFromLedger, writeRevisionArticle, type EarlierPeriod } from '../notice/revision.js';
+import type { Article, Clause, IsoDate, Ledger, NumberingScheme, PolicyVersion } from '../model.js';
+import { compareRevisionWithLedger, ledgerEntryFor, revisionDisagreementMessage, type RevisionDisagreement } from '../notice/revision.js';
+import { t } from '../presentation/messages/index.js';
 import { normaliseTitle } from '../parse/topics.js';
 import { articleName, markerFor } from '../presentation/labels.js';
 import { CONTENT_RULES, SEVERITY_OF, STALE_NAME_RULES, STATUTE_ARTICLE_TITLES, type ContentRule, type Tier } from './rules.js';
@@ -47,6 +48,8 @@ export interface Finding {
   message: string;
   /** What to write instead, when it follows from the ledger or the rule (a line of the revision article). */
   suggestion?: string;
+  /** revision-date and revision-ledger: the whole revision article with every disagreement with the ledger corrected. */
+  correctedArticle?: string;
 }
 
 export interface CheckResult {
@@ -254,33 +257,9 @@ function staleNameFindings(places: readonly Place[], until: IsoDate | null): Fin
   return findings;
 }
 
-/** The ledger entry an earlier-version line of the revision article names. */
-function entryForEarlier(ledger: Ledger, earlier: EarlierVersion): LedgerEntry | undefined {
-  return ledger.versions.find((entry) => {
-    // A month-only line (2022-09) names the version known by that month, or the one since dated in it.
-    if (earlier.from !== undefined) return entry.effective === earlier.from || (earlier.from.length === 7 && (entry.effectiveMonth === earlier.from || entry.effective?.startsWith(`${earlier.from}-`) === true));
-    if (earlier.before !== undefined) return false;
-    return earlier.until !== undefined && entry.until === earlier.until;
-  }) ?? (earlier.from === undefined && earlier.before !== undefined ? entryBefore(ledger, earlier.before) : undefined);
-}
-
-/** "X 이전 개인정보처리방침": the version that ended the day before X, else the last one that ended before X. */
-function entryBefore(ledger: Ledger, before: IsoDate | string): LedgerEntry | undefined {
-  if (isDay(before)) {
-    const dayBefore = addDays(before, -1);
-    const exact = ledger.versions.find((e) => e.until === dayBefore);
-    if (exact) return exact;
-  }
-  return nearestBefore(ledger, before);
-}
-
-function nearestBefore(ledger: Ledger, cutoff: IsoDate): LedgerEntry | undefined {
-  return [...ledger.versions].filter((e) => e.until !== null && e.until < cutoff).sort((a, b) => (b.until ?? '').localeCompare(a.until ?? ''))[0];
-}
-
 const REVISION_BASIS = '표준지침 제21조';
-const isDay = (date: string | undefined): date is IsoDate => date !== undefined && date.length === 10;
-const startOf = (entry: LedgerEntry): string | null => entry.effective ?? entry.effectiveMonth ?? null;
+/** No rule asks for a list of earlier versions (LAW.md): keeping one complete is what auditors look for. */
+const EARLIER_LIST_BASIS = '이전 처리방침 공개 (감사 관행)';
 
 /** The revision article must say when the version takes effect (표준지침 제21조: 시행 시기를 공개). */
 function effectiveDateFindings(version: PolicyVersion, ledger: Ledger | null, draft: boolean): Finding[] {
@@ -293,19 +272,24 @@ function effectiveDateFindings(version: PolicyVersion, ledger: Ledger | null, dr
   return [finding('revision-date', 'guideline', REVISION_BASIS, `변경 조문에 시행일이 날짜로 적혀 있지 않습니다${said}.${recorded} 시행일을 날짜로 적으십시오.`, where)];
 }
 
+/** The tier of each disagreement: a date the article states wrongly misinforms (표준지침 제21조); an incomplete list is an auditor's note. */
+const DISAGREEMENT_TIER: Readonly<Record<RevisionDisagreement['kind'], { tier: Tier; basis: string }>> = {
+  'effective-date': { tier: 'guideline', basis: REVISION_BASIS },
+  'end-date': { tier: 'guideline', basis: REVISION_BASIS },
+  'unknown-period': { tier: 'guideline', basis: REVISION_BASIS },
+  'missing-version': { tier: 'recommended', basis: EARLIER_LIST_BASIS },
+};
+
 function ledgerFindings(version: PolicyVersion, ledger: Ledger, draft: boolean): Finding[] {
   const findings: Finding[] = [];
   const numbering = version.numbering ?? 'article';
   const revisionArticle = version.articles.find((a) => a.topic === 'revision');
   const where = revisionArticle ? articleName(revisionArticle, numbering) : undefined;
   const revision = version.revision;
-  // A stored version's date is the ledger's; a draft's is what it states.
-  const own = draft ? (revision?.effective ?? version.effective) : version.effective;
-  const history = `장부(history/${ledger.slug}.yaml)`;
+  // The date it takes effect: a stored version's is the ledger's; a draft's the one it is saved (or published) with.
+  const own = version.effective ?? (draft ? (revision?.effective ?? null) : null);
+  const history = t('revision.history', { slug: ledger.slug });
 
-  if (revision && !draft && own !== null && revision.effective !== null && revision.effective !== own) {
-    findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `변경 조문의 시행일은 ${revision.effective}이지만 ${history}에는 ${own}로 기록되어 있습니다. 어느 쪽이 맞는지 확인하십시오.`, where));
-  }
   if (!draft && own !== null && !ledger.versions.some((e) => e.effective === own)) {
     findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `${history}에 ${own}부터 시행된 판이 없습니다. \`bangchim verify\`로 저장소를 확인하십시오.`));
   }
@@ -313,56 +297,22 @@ function ledgerFindings(version: PolicyVersion, ledger: Ledger, draft: boolean):
     const newer = ledger.versions.find((e) => e.archived && e.effective !== null && e.effective > own);
     if (newer) findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `초안의 시행일 ${own}은 ${history}의 ${newer.effective}판보다 앞섭니다. 시행일을 확인하십시오.`, where));
   }
-  if (!revision) return findings;
+  if (!revision || !revisionArticle || own === null) return findings;
 
-  // What the ledger says each earlier version's period is, and how the revision article would write it.
-  const periods = own === null ? [] : earlierPeriodsFromLedger(ledger.versions.filter((e) => e.effective !== own), own);
-  const written = own === null || !revisionArticle ? null : writeRevisionArticle({ style: revision.style, number: revisionArticle.number, branch: revisionArticle.branch, title: revisionArticle.title, newEffective: own, earlier: periods, city: version.city, oldRevision: revision }).revision.earlier;
-  const suggestionFor = (period: EarlierPeriod): string | undefined => written?.find((w) => (w.from ?? null) === period.from && (w.until === undefined || w.until === period.until))?.text;
-  const listed = new Set<LedgerEntry>();
-  for (const earlier of revision.earlier) {
-    const entry = entryForEarlier(ledger, earlier);
-    if (!entry) {
-      findings.push(finding('revision-ledger', 'guideline', REVISION_BASIS, `변경 조문의 "${earlier.text}": ${history}에 이 날짜의 판이 없습니다. 날짜를 확인하십시오.`, where));
-      continue;
-    }
-    listed.add(entry);
-    const period = periods.find((p) => p.from === startOf(entry) && (p.from !== null || p.until === entry.until));
-    if (period && isDay(period.until)) {
-      const statedUntil = isDay(earlier.until) ? earlier.until : isDay(earlier.before) ? addDays(earlier.before, -1) : undefined;
-      if (statedUntil !== undefined && statedUntil !== period.until) {
-        const suggestion = suggestionFor(period);
-        findings.push(
-          finding(
-            'revision-ledger',
-            'guideline',
-            REVISION_BASIS,
-            `변경 조문의 "${earlier.text}"에 따르면 이 판은 ${statedUntil}까지 적용되었지만, ${history}에는 ${period.until}까지로 기록되어 있습니다${entry.until === null ? ` (다음 판이 ${addDays(period.until, 1)}부터 시행)` : ''}.${suggestion ? ` 장부대로라면 "${suggestion}"입니다.` : ''}`,
-            where,
-            suggestion,
-          ),
-        );
-      }
-    }
-    if (!entry.archived) {
-      findings.push(finding('missing-archive', 'recommended', '이전 처리방침 보관 (감사 관행)', `변경 조문에 적힌 "${earlier.text}"의 본문이 보관되어 있지 않습니다. 그 판의 본문을 구하면 \`bangchim import\`로 보관하십시오.`, where));
-    }
+  const comparison = compareRevisionWithLedger({ article: revisionArticle, revision, numbering, effective: own, ledger: ledger.versions, city: version.city });
+  for (const disagreement of comparison.disagreements) {
+    // An article that states no date at all is effectiveDateFindings' (it needs no ledger).
+    if (disagreement.kind === 'effective-date' && revision.effective === null) continue;
+    const { tier, basis } = DISAGREEMENT_TIER[disagreement.kind];
+    const kind: FindingKind = disagreement.kind === 'effective-date' ? 'revision-date' : 'revision-ledger';
+    const out = finding(kind, tier, basis, revisionDisagreementMessage(disagreement, ledger.slug, { draft }), where, disagreement.suggestion);
+    if (comparison.corrected) out.correctedArticle = comparison.corrected.text;
+    findings.push(out);
   }
-  if (revision.earlier.length > 0) {
-    for (const period of periods) {
-      const entry = ledger.versions.find((e) => startOf(e) === period.from && (period.from !== null || e.until === period.until));
-      if (!entry || listed.has(entry)) continue;
-      const suggestion = suggestionFor(period);
-      findings.push(
-        finding(
-          'revision-ledger',
-          'recommended',
-          REVISION_BASIS,
-          `${history}에 있는 이전 판(${period.from ?? '시작일 미상'} ~ ${period.until})이 변경 조문의 이전 방침 목록에 없습니다.${suggestion ? ` 목록에 "${suggestion}"을 넣으십시오.` : ''}`,
-          where,
-          suggestion,
-        ),
-      );
+  for (const earlier of revision.earlier) {
+    const entry = ledgerEntryFor(ledger.versions, earlier);
+    if (entry && !entry.archived) {
+      findings.push(finding('missing-archive', 'recommended', '이전 처리방침 보관 (감사 관행)', `변경 조문에 적힌 "${earlier.text}"의 본문이 보관되어 있지 않습니다. 그 판의 본문을 구하면 \`bangchim import\`로 보관하십시오.`, where));
     }
   }
   return findings;
@@ -394,6 +344,8 @@ export function formatCheckText(result: CheckResult, label: string): string {
   for (const f of result.findings) {
     lines.push(`  [${TIER_WORD[f.tier]} · ${f.basis}]${f.where ? ` ${f.where}:` : ''} ${f.message}`);
   }
+  const corrected = result.findings.find((f) => f.correctedArticle !== undefined)?.correctedArticle;
+  if (corrected !== undefined) lines.push(`  ${t('revision.corrected')}`, ...corrected.split('\n').map((line) => `    ${line}`));
   for (const note of result.notes) lines.push(`  참고: ${note}`);
   return lines.join('\n') + '\n';
 }

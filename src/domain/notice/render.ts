@@ -20,6 +20,7 @@ import { dotted } from './dates.js';
 import { contactRanges } from '../diff/facts.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
 import type { Clause } from '../model.js';
+import { revisionDisagreementMessage } from './revision.js';
 
 export type NoticePart = 'article' | 'table' | 'announcement';
 export type NoticeFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -390,7 +391,11 @@ export interface NoticeJson {
   from: { label: string; effective: string | null } | null;
   to: { label: string; effective: string | null };
   effective: string;
-  article?: { number: number; label?: string; title: string; text: string };
+  article?: { number: number; label?: string; title: string; text: string; source: 'own' | 'written' };
+  /** For the officer, never in the public text: how the new version's own revision article disagrees with the ledger. */
+  revisionNotes?: { kind: string; message: string; suggestion?: string }[];
+  /** With revisionNotes: the revision article with every disagreement corrected. */
+  correctedArticle?: string;
   table?: { article: string; old: string; new: string; note: string; kind: string }[];
   announcement?: { title: string; text: string };
 }
@@ -400,7 +405,12 @@ export function noticeJson(notice: Notice, options: RenderOptions = {}): NoticeJ
   const json: NoticeJson = { city: notice.city, from: notice.from, to: notice.to, effective: notice.effective };
   if (parts.includes('article')) {
     const { number, label, title } = notice.article.article;
-    json.article = { number, ...(label === undefined ? {} : { label: stripControls(label) }), title, text: stripControls(notice.article.text) };
+    json.article = { number, ...(label === undefined ? {} : { label: stripControls(label) }), title, text: stripControls(notice.article.text), source: notice.articleSource };
+    const check = notice.revisionCheck;
+    if (check && check.disagreements.length > 0) {
+      json.revisionNotes = revisionNotes(notice).map((note, i) => ({ kind: check.disagreements[i]!.kind, message: note, ...(check.disagreements[i]!.suggestion === undefined ? {} : { suggestion: stripControls(check.disagreements[i]!.suggestion!) }) }));
+      if (check.corrected) json.correctedArticle = stripControls(check.corrected.text);
+    }
   }
   if (parts.includes('table')) {
     json.table = notice.table.map((row) => {
@@ -414,6 +424,11 @@ export function noticeJson(notice: Notice, options: RenderOptions = {}): NoticeJ
   }
   if (parts.includes('announcement')) json.announcement = { title: notice.announcement.title, text: notice.announcement.lines.map(stripControls).join('\n') };
   return json;
+}
+
+/** The notes for the officer on the new version's own revision article (stderr, JSON), never part of the public text. */
+export function revisionNotes(notice: Notice): string[] {
+  return (notice.revisionCheck?.disagreements ?? []).map((d) => stripControls(revisionDisagreementMessage(d, notice.slug, { draft: true })));
 }
 
 export function renderNotice(notice: Notice, format: NoticeFormat, options: RenderOptions = {}): string {

@@ -25,6 +25,7 @@ import { labelFor } from '../presentation/labels.js';
 import { addDays, dotted, dottedPadded, korean, koreanPadded } from './dates.js';
 import { renderArticleText } from './text.js';
 import { findStatedDates } from '../parse/dates.js';
+import { t } from '../presentation/messages/index.js';
 
 /** An earlier version as the revision article lists it: the days it was in force. */
 export interface EarlierPeriod {
@@ -565,6 +566,28 @@ export function compareRevisionWithLedger(input: RevisionComparisonInput): Revis
     return { disagreements, corrected: { article: written.article, text: written.text } };
   }
 }
+
+/** A disagreement of the revision article with the ledger, in the officer's words. */
+export function revisionDisagreementMessage(disagreement: RevisionDisagreement, slug: string, options: { draft: boolean }): string {
+  const history = t('revision.history', { slug });
+  const { line = '', stated = '', expected = '', suggestion } = disagreement;
+  switch (disagreement.kind) {
+    case 'effective-date':
+      if (disagreement.stated === undefined) return t('revision.effectiveDate.undated', { expected });
+      return t(options.draft ? 'revision.effectiveDate.planned' : 'revision.effectiveDate.stored', { stated, expected, history });
+    case 'end-date': {
+      const next = disagreement.endedByNext === true && isDay(expected) ? t('revision.endDate.next', { start: addDays(expected, 1) }) : '';
+      return t('revision.endDate', { line, stated, expected, history, next }) + (suggestion === undefined ? '' : t('revision.endDate.fix', { suggestion }));
+    }
+    case 'missing-version': {
+      const period = disagreement.period!;
+      return t('revision.missingVersion', { history, from: period.from ?? t('revision.unknownStart'), until: period.until }) + (suggestion === undefined ? '' : t('revision.missingVersion.fix', { suggestion }));
+    }
+    case 'unknown-period':
+      return t('revision.unknownPeriod', { line, history });
+  }
+}
+
 
 /**
  * Adds a line for a missing earlier version beside its neighbour in date order, worded like a listed line

@@ -287,6 +287,16 @@ describe('a draft against the ledger of a real store', () => {
     expect((await run(['--store', store, 'check', file, '--strict'], dir)).code).toBe(1);
   });
 
+  it('a draft saved to take effect on another day than its article states: a 표준지침 finding with the corrected article', async () => {
+    const ledger = await (await openStore(store)).ledger('goyang');
+    const draft = { ...parseText(goyangDraft(), 'goyang', 'draft.txt'), effective: '2025-02-01' };
+    const findings = checkVersion(draft, { ledger, draft: true }).findings.filter((f) => f.kind.startsWith('revision'));
+    expect(findings.map((f) => `${f.tier} ${f.kind} ${f.basis}`)).toEqual(['guideline revision-date 표준지침 제21조', 'guideline revision-ledger 표준지침 제21조']);
+    expect(findings[0]!.message).toBe('변경 조문은 2025-01-01부터 적용된다고 하지만 이 판은 2025-02-01부터 시행됩니다. 변경 조문의 시행일을 2025-02-01로 고치십시오.');
+    expect(findings[0]!.correctedArticle!.split('\n').slice(1, 2)).toEqual(['1. 이 개인정보 방침은 2025년 02월 01일부터 적용됩니다.']);
+    expect(findings[0]!.correctedArticle!.split('\n').at(-1)).toBe('  - 2020. 07. 17. ~ 2025. 01. 31. 적용(클릭)');
+  });
+
   it('an earlier version\'s end date the ledger records otherwise', async () => {
     const ledger = await (await openStore(store)).ledger('goyang');
     const draft = parseText(goyangDraft([['- 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)', '- 2016. 05. 16. ~ 2016. 11. 30. 적용(클릭)']]), 'goyang', 'draft.txt');

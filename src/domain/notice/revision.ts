@@ -477,18 +477,17 @@ export function compareRevisionWithLedger(input: RevisionComparisonInput): Revis
     Object.assign(place.clause, clause);
   };
 
-  // The date it takes effect, wherever the article states it as this version's (the sentence, its own list line).
+  // The date it takes effect, in its sentence. A list that names the stale date as this version's own (제정/개정
+  // lists, a table's last row, "~ 현재") must gain a line for the new one: the article is written anew then.
+  let staleOwnLine = false;
   if (revision.effective !== null && revision.effective !== effective) {
     const stated = revision.effective;
     disagreements.push({ kind: 'effective-date', ...(revision.effectiveText === undefined ? {} : { line: revision.effectiveText }), stated, expected: effective });
-    let found = false;
-    for (const place of all.filter((p) => !listedClauses.has(p.clause))) {
-      const clause = restatedClause(place.clause, (iso) => (iso === stated ? effective : undefined), padded);
-      if (clause === null) continue;
-      replaceClause(place, clause);
-      found = true;
-    }
-    patchable &&= found;
+    const sentence = all.find((p) => !listedClauses.has(p.clause) && evidenceOf(p.clause) === revision.effectiveText?.trim());
+    const clause = sentence ? restatedClause(sentence.clause, (iso) => (iso === stated ? effective : undefined), padded) : null;
+    if (sentence && clause) replaceClause(sentence, clause);
+    staleOwnLine = all.some((p) => p !== sentence && !listedClauses.has(p.clause) && findStatedDates(evidenceOf(p.clause)).some((d) => d.iso === stated));
+    patchable &&= clause !== null && !staleOwnLine;
   } else if (revision.effective === null) {
     // "게시일부터 적용", or only a month: the article must say the day (written anew in its style).
     disagreements.push({ kind: 'effective-date', ...(revision.effectiveText === undefined ? {} : { line: revision.effectiveText }), ...(revision.effectiveMonth === undefined ? {} : { stated: revision.effectiveMonth }), expected: effective });
@@ -536,6 +535,8 @@ export function compareRevisionWithLedger(input: RevisionComparisonInput): Revis
     for (const period of periods) {
       const entry = ledger.find((e) => ledgerStart(e) === period.from && (period.from !== null || e.until === period.until));
       if (!entry || named.has(entry)) continue;
+      // The version in force, named by the stale date's own line: the effective date is the disagreement.
+      if (staleOwnLine && period.from === revision.effective) continue;
       const line = LINE_PER_VERSION.has(revision.style) ? addedLine(period, located, ascending, padded) : null;
       if (line === null) patchable = false;
       disagreements.push({ kind: 'missing-version', period, ...(line ? { suggestion: evidenceOf(line) } : {}) });

@@ -170,8 +170,8 @@ describe('the notice of a document numbered 1., 2., …', () => {
     const row = notice.table.find((r) => r.kind === 'modified' && r.article === '7.')!;
     expect(sideText(row, 'new').split('\n')[0]).toBe('7. 개인정보의 파기');
     expect(notice.announcement.lines).toContain('- 7. 개인정보의 파기: 기간: 5일 추가');
-    // The other ten articles only print their numbers another way.
-    expect(notice.announcement.lines).toContain('- 조문 번호 표기 변경: 제1조 → 1. 등 10개 조문 (내용 변경 없음)');
+    // The other eleven articles only print their numbers another way (the revision article too: the draft's own text is kept).
+    expect(notice.announcement.lines).toContain('- 조문 번호 표기 변경: 제1조 → 1. 등 11개 조문 (내용 변경 없음)');
     expect(notice.table.find((r) => r.article === '1.')!.note).toEqual(['조문 번호 표기 변경(제1조 → 1.)']);
     expect(notice.announcement.lines.at(-1)).toBe('이전의 개인정보 처리방침은 12. 개인정보 처리방침 변경에서 확인하실 수 있습니다.');
   });

@@ -4,10 +4,11 @@
  * the default sample store (created on first use).
  */
 import { StoreError } from '../domain/errors.js';
-import { locateStore } from '../store/init.js';
+import { locateStore, type StoreLocation } from '../store/init.js';
 import { Store, type ImportResult } from '../store/store.js';
 import type { CitySummary, LogEntry } from '../store/reads.js';
-import type { ResolvedVersion } from '../store/refs.js';
+import { slugOfName, type ResolvedVersion } from '../store/refs.js';
+import { SLUG_PATTERN } from '../domain/schema.js';
 import type { Evidence, IsoDate, Ledger } from '../domain/model.js';
 import { importDocument, type ImportRequest } from './import.js';
 
@@ -19,11 +20,20 @@ export interface StorePlace {
   env: NodeJS.ProcessEnv;
   /** What the store says on its own (a created sample store, a finished interrupted import); one line each. */
   onNotice?: (message: string) => void;
+  /** Told which store was found and how, before it is opened (the CLI names a store that is not the working directory's). */
+  onLocated?: (location: StoreLocation) => void;
+}
+
+/** The store `place` names, told to `place.onLocated`. */
+async function locatePlace(place: StorePlace): Promise<StoreLocation> {
+  const found = await locateStore(place);
+  place.onLocated?.(found);
+  return found;
 }
 
 /** The directory of the store `place` names, without opening it (verify looks at a store as it is). */
 export async function locateStoreDir(place: StorePlace): Promise<string> {
-  return (await locateStore(place)).dir;
+  return (await locatePlace(place)).dir;
 }
 
 /** An open store, with the working directory its relative draft files are read from. */
@@ -53,6 +63,11 @@ export class StoreSession {
 
   resolve(ref: string, options: { today?: IsoDate } = {}): Promise<ResolvedVersion> {
     return this.store.resolve(ref, { cwd: this.cwd, ...options });
+  }
+
+  /** The slug a body argument names: a Korean name by the store's bodies, as refs are; anything else as given. */
+  async citySlug(given: string): Promise<string> {
+    return namesBodyInKorean(given) ? slugOfName(this.store, given, given) : given;
   }
 
   slugs(): Promise<string[]> {
@@ -86,6 +101,14 @@ export class StoreSession {
   }
 }
 
+/**
+ * Whether a body argument is a Korean name (고양, 고양특례시) rather than a slug; a mistyped slug ("A B")
+ * stays one, for the slug check to word.
+ */
+export function namesBodyInKorean(given: string): boolean {
+  return !SLUG_PATTERN.test(given) && /\p{Script=Hangul}/u.test(given);
+}
+
 /** Opens a session on first use, once: a command whose refs are all draft files never touches a store. */
 export function sessionOnDemand(open: () => Promise<StoreSession>): () => Promise<StoreSession> {
   let session: Promise<StoreSession> | undefined;
@@ -103,5 +126,6 @@ export class SampleStoreWriteError extends StoreError {
 export async function locateWritable(place: StorePlace): Promise<StoreSession> {
   const found = await locateStore(place);
   if (found.how === 'default') throw new SampleStoreWriteError(found.dir);
+  place.onLocated?.(found);
   return StoreSession.open(found.dir, { cwd: place.cwd, onNotice: place.onNotice });
 }

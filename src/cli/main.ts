@@ -7,7 +7,8 @@ import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/er
 import type { Output } from '../app/output.js';
 import { ExitCode, makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { commandName, globalOptionsOnly } from './default.js';
-import { languageFor, setLanguage } from '../domain/presentation/messages/index.js';
+import { languageFor, setLanguage, t } from '../domain/presentation/messages/index.js';
+import { inCatalogueWords } from './usage.js';
 
 export interface MainIo {
   out?: Output;
@@ -33,16 +34,21 @@ export async function buildProgram(ctx: CliContext, argv: readonly string[] = []
   const registers = await Promise.all(loaders.map((load) => load()));
   const program = new Command()
     .name('bangchim')
-    .description('Korean municipal privacy policies (개인정보처리방침) as versioned YAML in git.')
-    .option('--store <dir>', 'the store directory (default: the current directory)')
-    .option('--debug', 'show stack traces on errors')
+    .description(t('cli.program.description'))
+    .option('--store <dir>', t('cli.opt.store'))
+    .option('--debug', t('cli.opt.debug'))
     .configureOutput({
       writeOut: (text) => ctx.out.write(text),
       writeErr: (text) => ctx.err.write(text),
     })
     .exitOverride()
-    .showHelpAfterError('(run `bangchim --help` for usage)');
+    // A command printing JSON names its store there, not on stderr.
+    .hook('preAction', (_program, command) => {
+      const options = command.opts() as { json?: unknown; format?: unknown };
+      ctx.jsonOutput = options.json === true || options.format === 'json';
+    });
   for (const register of registers) register(program, ctx);
+  inCatalogueWords(program);
   return program;
 }
 

@@ -130,7 +130,7 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
 }
 
 /** The slug of the body a Korean name names (고양, 고양시, 고양특례시): exactly one must match. */
-async function slugOfName(store: StoreReader, name: string, ref: string): Promise<string> {
+export async function slugOfName(store: StoreReader, name: string, ref: string): Promise<string> {
   const cities = await store.listCities();
   const exact = cities.filter((c) => c.city === name);
   const matches = exact.length > 0 ? exact : cities.filter((c) => sameBodyName(c.city, name));

@@ -9,14 +9,15 @@ import { writeJson } from '../context.js';
 import { ExitCode } from '../context.js';
 import { checkFails, formatCheckText } from '../../domain/check/index.js';
 import { checkRef } from '../../app/check.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerCheck: RegisterCommand = (program, ctx) => {
   program
     .command('check')
-    .description('what a version lacks or gets wrong against 개인정보 보호법, 표준지침 and 작성지침; exit 1 on a finding of the law')
-    .argument('<ref>', 'a version (goyang, goyang@2020-07-17, goyang~1) or a file')
-    .option('--json', 'findings as JSON: {ref, city, slug, effective, findings: [{kind, tier, severity, basis, where?, message, suggestion?}], counts, notes}')
-    .option('--strict', 'exit 1 on a finding of the 표준지침 too')
+    .description(t('cli.check.description'))
+    .argument('<ref>', t('cli.arg.ref'))
+    .option('--json', t('cli.check.opt.json'))
+    .option('--strict', t('cli.check.opt.strict'))
     .action(async (ref, options) => {
       const { label, result } = await checkRef(ref, ctx.place(), ctx.session);
       if (options.json) writeJson(ctx.out, { ref: label, ...result });

@@ -9,6 +9,7 @@ import { ExitCode } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';
 import { diffRefs } from '../../app/diff.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -16,16 +17,16 @@ type Format = (typeof FORMATS)[number];
 export const registerDiff: RegisterCommand = (program, ctx) => {
   program
     .command('diff')
-    .description('what changed between two versions, article by article (exit 0 same, 1 different, 2 error)')
-    .argument('<old>', 'a version: goyang, goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a file')
-    .argument('<new>', 'a version, or another city to compare with')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text' as Format))
-    .option('--json', 'same as --format json')
-    .option('--editorial', 'also list editorial-only changes (spacing, markers, look-alikes, numbering)')
+    .description(t('cli.diff.description'))
+    .argument('<old>', t('cli.arg.ref'))
+    .argument('<new>', t('cli.diff.arg.new'))
+    .addOption(new Option('--format <format>', t('cli.diff.opt.format')).choices(FORMATS).default('text' as Format))
+    .option('--json', t('cli.opt.jsonFormat'))
+    .option('--editorial', t('cli.diff.opt.editorial'))
     .action(async (oldArg, newArg, options) => {
       const format: Format = options.json ? 'json' : options.format;
       if (options.json && options.format !== 'text' && options.format !== 'json') {
-        throw new UsageError(`--json and --format ${options.format} contradict each other`, { hint: 'give one of them' });
+        throw new UsageError(t('cli.usage.contradict', { format: options.format }), { hint: t('cli.usage.contradictHint') });
       }
       const editorial = options.editorial === true;
       const { diff } = await diffRefs(oldArg, newArg, ctx.cwd, ctx.session, { editorial });

@@ -1,15 +1,16 @@
 import type { RegisterCommand } from '../context.js';
 import { ExitCode, writeJson } from '../context.js';
 import { formatError } from '../../domain/errors.js';
-import { padColumns } from './log.js';
-import { versionStatus, STATUS_LABELS, entryInForce } from '../../domain/ledger.js';
+import { padColumns, statusLabel } from './log.js';
+import { t } from '../../domain/presentation/messages/index.js';
+import { versionStatus, entryInForce } from '../../domain/ledger.js';
 import { todayFrom } from '../../app/today.js';
 
 export const registerList: RegisterCommand = (program, ctx) => {
   program
     .command('list')
-    .description('list the cities in the store: newest version, archived and known versions')
-    .option('--json', 'print JSON')
+    .description(t('cli.list.description'))
+    .option('--json', t('cli.opt.json'))
     .action(async (options) => {
       const store = await ctx.session();
       const all = await store.listCities();
@@ -17,7 +18,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
       const unreadable = all.filter((c) => c.unreadable !== undefined);
       // The others are listed first; each unreadable ledger is named on stderr, and the exit is 2.
       const reportUnreadable = () => {
-        for (const c of unreadable) ctx.err.write(`${formatError(c.unreadable)}\n  (${c.slug}: 이 도시의 대장을 읽지 못해 목록에서 뺐습니다; 다른 도시는 위에 있습니다)\n`);
+        for (const c of unreadable) ctx.err.write(`${formatError(c.unreadable)}\n${t('cli.list.unreadable', { slug: c.slug })}\n`);
         if (unreadable.length > 0) throw new ExitCode(2);
       };
       const today = todayFrom(ctx.env);
@@ -33,13 +34,13 @@ export const registerList: RegisterCommand = (program, ctx) => {
         return;
       }
       if (cities.length === 0 && unreadable.length === 0) {
-        ctx.out.write(`no cities in ${store.dir} yet; add one with \`bangchim import CITY FILE --effective YYYY-MM-DD\`\n`);
+        ctx.out.write(t('cli.list.empty', { dir: store.dir }) + '\n');
         return;
       }
-      const rows = [['slug', 'city', 'newest', 'archived/known']];
+      const rows = [[t('cli.list.head.slug'), t('cli.list.head.city'), t('cli.list.head.newest'), t('cli.list.head.count')]];
       for (const c of cities) {
         const state = newestStatus(c);
-        rows.push([c.slug, c.city, c.newest ? `${c.newest.effective}${state === 'scheduled' ? ` (${STATUS_LABELS.scheduled})` : ''}` : '-', `${c.archived}/${c.known}`]);
+        rows.push([c.slug, c.city, c.newest ? `${c.newest.effective}${state === 'scheduled' ? ` (${statusLabel('scheduled')})` : ''}` : '-', `${c.archived}/${c.known}`]);
       }
       ctx.out.write(padColumns(rows).join('\n') + '\n');
       reportUnreadable();

@@ -1,11 +1,15 @@
 import { displayWidth } from '../../domain/presentation/width.js';
 import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
-import { RefError } from '../../domain/errors.js';
-import { SLUG_PATTERN } from '../../domain/schema.js';
 import { inert } from '../../domain/presentation/inert.js';
-import { STATUS_LABELS, versionStatus } from '../../domain/ledger.js';
+import { t } from '../../domain/presentation/messages/index.js';
+import { versionStatus, type VersionStatus } from '../../domain/ledger.js';
 import { todayFrom } from '../../app/today.js';
+
+/** A version's standing today, in the catalogue's words (시행 중, 시행 예정, 종료). */
+export function statusLabel(status: VersionStatus): string {
+  return t(`cli.status.${status}`);
+}
 
 /** Left-aligned columns by terminal width (Hangul is two columns wide), two spaces apart; the last column is not padded. */
 export function padColumns(raw: string[][]): string[] {
@@ -19,13 +23,12 @@ export function padColumns(raw: string[][]): string[] {
 export const registerLog: RegisterCommand = (program, ctx) => {
   program
     .command('log')
-    .description("list every known version of a city, oldest first: archived ones with tag, commit and source; the others with the page line that reveals them")
-    .argument('<city>', 'the city slug (goyang)')
-    .option('--json', 'print JSON')
+    .description(t('cli.log.description'))
+    .argument('<city>', t('cli.arg.city'))
+    .option('--json', t('cli.opt.json'))
     .action(async (city, options) => {
-      if (!SLUG_PATTERN.test(city)) throw new RefError(`"${city}" is not a city slug`, { where: city, hint: 'give a slug like goyang; `bangchim list` shows them' });
       const store = await ctx.session();
-      const { ledger, entries } = await store.log(city);
+      const { ledger, entries } = await store.log(await store.citySlug(city));
       const today = todayFrom(ctx.env);
       const status = (entry: (typeof entries)[number]) => versionStatus(ledger, ledger.versions.find((v) => v.effective === entry.effective && v.until === entry.until) ?? entry, today);
       if (options.json) {
@@ -33,25 +36,26 @@ export const registerLog: RegisterCommand = (program, ctx) => {
         return;
       }
       const rows: string[][] = [];
+      const notArchived = t('cli.log.notArchived');
       for (const entry of entries) {
         const state = status(entry);
-        const range = `${entry.effective ?? '(start not stated)'} … ${entry.until ?? ''}${state === 'superseded' ? '' : `${entry.until ? ' ' : ''}(${STATUS_LABELS[state]})`}`;
+        const range = `${entry.effective ?? t('cli.log.startUnknown')} … ${entry.until ?? ''}${state === 'superseded' ? '' : `${entry.until ? ' ' : ''}(${statusLabel(state)})`}`;
         if (entry.archived) {
-          const parts = [entry.tag ?? '?', entry.commit ? entry.commit.slice(0, 7) : '(tag missing)', entry.source?.file ?? '-', entry.source ? `sha256 ${entry.source.sha256.slice(0, 12)}` : ''];
-          if (entry.note) parts.push(`note: ${entry.note.split('\n')[0]}`);
+          const parts = [entry.tag ?? '?', entry.commit ? entry.commit.slice(0, 7) : t('cli.log.tagMissing'), entry.source?.file ?? '-', entry.source ? `sha256 ${entry.source.sha256.slice(0, 12)}` : ''];
+          if (entry.note) parts.push(t('cli.log.note', { note: entry.note.split('\n')[0]! }));
           rows.push([range, ...parts]);
         } else {
           const evidence = await Promise.all((entry.evidence ?? []).map((e) => store.describeEvidence(ledger.slug, ledger, e)));
-          rows.push([range, 'text not archived', evidence.length > 0 ? `(listed on ${evidence.join('; ')})` : '']);
+          rows.push([range, notArchived, evidence.length > 0 ? t('cli.log.listedOn', { evidence: evidence.join('; ') }) : '']);
         }
       }
-      ctx.out.write(`${ledger.slug} (${inert(ledger.city, 'terminal', { singleLine: true })}): ${entries.length} version${entries.length === 1 ? '' : 's'} known, ${entries.filter((e) => e.archived).length} archived\n`);
+      ctx.out.write(t('cli.log.header', { slug: ledger.slug, city: inert(ledger.city, 'terminal', { singleLine: true }), known: entries.length, archived: entries.filter((e) => e.archived).length }) + '\n');
       // Archived and not-archived rows have different columns: align each kind on its own, the range column for all.
       const rangeWidth = Math.max(...rows.map((r) => displayWidth(r[0]!)));
-      const archived = padColumns(rows.filter((r) => r[1] !== 'text not archived').map((r) => r.slice(1)));
+      const archived = padColumns(rows.filter((r) => r[1] !== notArchived).map((r) => r.slice(1)));
       let a = 0;
       for (const row of rows) {
-        const rest = row[1] === 'text not archived' ? row.slice(1).filter(Boolean).join('  ') : archived[a++]!;
+        const rest = row[1] === notArchived ? row.slice(1).filter(Boolean).join('  ') : archived[a++]!;
         ctx.out.write(`${row[0]!}${' '.repeat(rangeWidth - displayWidth(row[0]!))}  ${rest}`.trimEnd() + '\n');
       }
     });

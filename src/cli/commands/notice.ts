@@ -12,38 +12,41 @@ import { isIsoDate } from '../../domain/notice/dates.js';
 import { renderNotice, revisionNotes, stripControls, NOTICE_FORMATS, NOTICE_PARTS, type NoticeFormat, type NoticePart } from '../../domain/notice/index.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { planNotice, writeNoticeFile } from '../../app/notice.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerNotice: RegisterCommand = (program, ctx) => {
   program
     .command('notice')
-    .description('the change notice for a new version: revision article, 신·구 대비표 and announcement')
-    .argument('<city>', 'the city (slug), e.g. goyang')
-    .option('--from <ref>', 'the version in force (default: the one before --to)')
-    .option('--to <ref-or-file>', 'the new version, or a draft file not yet imported (default: the newest)')
-    .option('--effective <date>', 'the date the new version takes effect, YYYY-MM-DD (default: the new version\'s)')
-    .addOption(new Option('--format <format>', 'output format (docx: a Word document, with --out)').choices([...NOTICE_FORMATS, 'docx'] as const).default('text' as NoticeFormat | 'docx'))
-    .option('--json', 'same as --format json')
-    .addOption(new Option('--part <part>', 'only one part of the notice').choices(NOTICE_PARTS))
-    .option('--editorial', 'also list editorial-only changes in the table')
-    .option('--width <columns>', 'text format: total width in terminal columns', '100')
-    .option('--out <file>', 'write to FILE instead of standard output')
-    .option('--force', 'with --out: replace FILE if it exists')
-    .action(async (city, options) => {
+    .description(t('cli.notice.description'))
+    .argument('<city>', t('cli.arg.city'))
+    .option('--from <ref>', t('cli.notice.opt.from'))
+    .option('--to <ref-or-file>', t('cli.notice.opt.to'))
+    .option('--effective <date>', t('cli.notice.opt.effective'))
+    .addOption(new Option('--format <format>', t('cli.notice.opt.format')).choices([...NOTICE_FORMATS, 'docx'] as const).default('text' as NoticeFormat | 'docx'))
+    .option('--json', t('cli.opt.jsonFormat'))
+    .addOption(new Option('--part <part>', t('cli.notice.opt.part')).choices(NOTICE_PARTS))
+    .option('--editorial', t('cli.notice.opt.editorial'))
+    .option('--width <columns>', t('cli.notice.opt.width'), '100')
+    .option('--out <file>', t('cli.notice.opt.out'))
+    .option('--force', t('cli.notice.opt.force'))
+    .action(async (given, options) => {
       const format = options.json ? 'json' : options.format;
       if (format === 'docx' && options.out === undefined) {
         throw new UsageError('--format docx는 워드 문서 파일을 씁니다: 쓸 파일(--out)이 없습니다', { where: '--format docx', hint: '쓸 파일을 지정하세요. 예: --format docx --out 개인정보처리방침-변경.docx' });
       }
       if (options.json && options.format !== 'text' && options.format !== 'json') {
-        throw new UsageError(`--json and --format ${options.format} contradict each other`, { hint: 'give one of them' });
+        throw new UsageError(t('cli.usage.contradict', { format: options.format }), { hint: t('cli.usage.contradictHint') });
       }
       if (options.effective !== undefined && !isIsoDate(options.effective)) {
-        throw new UsageError(`--effective ${options.effective} is not a calendar date`, { where: '--effective', hint: 'give it as YYYY-MM-DD, e.g. --effective 2025-01-01' });
+        throw new UsageError(t('cli.notice.badDate', { value: options.effective }), { where: '--effective', hint: t('cli.notice.badDateHint') });
       }
       const width = Number(options.width);
       if (!Number.isInteger(width) || width < 44 || width > 1000) {
-        throw new UsageError(`--width ${options.width} is not a usable width`, { where: '--width', hint: 'give a whole number of columns from 44 to 1000, e.g. --width 100' });
+        throw new UsageError(t('cli.notice.badWidth', { value: options.width }), { where: '--width', hint: t('cli.notice.badWidthHint') });
       }
-      const { notice, previousNotArchived } = await planNotice(await ctx.session(), {
+      const session = await ctx.session();
+      const city = await session.citySlug(given);
+      const { notice, previousNotArchived } = await planNotice(session, {
         city,
         ...(options.from !== undefined ? { from: options.from } : {}),
         ...(options.to !== undefined ? { to: options.to } : {}),
@@ -51,10 +54,8 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
         editorial: options.editorial === true,
       });
       if (previousNotArchived) {
-        ctx.err.write(
-          `bangchim: the version of ${city} in force before ${previousNotArchived.before} (${previousNotArchived.entry.effective ?? '?'} ~ ${previousNotArchived.entry.until ?? '?'}) is not archived: the notice has no comparison table\n` +
-            `  hint: import its text with \`bangchim import\`, or compare with another version using --from REF\n`,
-        );
+        const { before, entry } = previousNotArchived;
+        ctx.err.write(`${t('cli.notice.previousNotArchived', { city, before, from: entry.effective ?? '?', until: entry.until ?? '?' })}\n${t('cli.notice.previousNotArchivedHint')}\n`);
       }
       // What the draft's own revision article gets wrong against the ledger is the officer's to fix, not public text.
       const notes = revisionNotes(notice);
@@ -69,8 +70,8 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
       const text = format === 'docx' ? await (await import('../../domain/notice/docx.js')).renderNoticeDocx(notice, renderOptions) : renderNotice(notice, format, renderOptions);
       if (options.out !== undefined) {
         const file = resolvePath(ctx.cwd, options.out);
-        await writeNoticeFile(file, text, { overwrite: options.force === true, storeDir: (await ctx.session()).dir });
-        ctx.err.write(`bangchim: wrote ${options.out}\n`);
+        await writeNoticeFile(file, text, { overwrite: options.force === true, storeDir: session.dir });
+        ctx.err.write(t('cli.notice.wrote', { file: options.out }) + '\n');
       } else if (typeof text === 'string') ctx.out.write(text);
     });
 };

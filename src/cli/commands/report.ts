@@ -10,13 +10,14 @@ import { inert, inertJson } from '../../domain/presentation/inert.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
 import { reportCities } from '../../app/report.js';
 import { defaultJobs, type PairSummary, type ReportError } from '../../store/batch.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 function pairLine(pair: PairSummary): string {
-  const counts = pair.substantive === 0 ? `no substantive change (${pair.editorial} editorial)` : `${pair.substantive} substantive, ${pair.editorial} editorial`;
+  const counts = pair.substantive === 0 ? t('cli.report.noChange', { editorial: pair.editorial }) : t('cli.report.changes', { substantive: pair.substantive, editorial: pair.editorial });
   const parts = [`${pair.old} → ${pair.new}: ${counts}`];
   if (pair.articles.length > 0) parts.push(pair.articles.join(', '));
   const facts = pair.facts.slice(0, 4).map((f) => `${f.label ?? f.kind} ${f.old ?? '∅'} → ${f.new ?? '∅'}`);
-  if (pair.facts.length > 4) facts.push(`… ${pair.facts.length - 4} more`);
+  if (pair.facts.length > 4) facts.push(t('cli.report.moreFacts', { count: pair.facts.length - 4 }));
   if (facts.length > 0) parts.push(facts.join('; '));
   return inert(parts.join(' | '), 'terminal', { singleLine: true }) + '\n';
 }
@@ -24,18 +25,19 @@ function pairLine(pair: PairSummary): string {
 export const registerReport: RegisterCommand = (program, ctx) => {
   program
     .command('report')
-    .description('diff every consecutive pair of archived versions of every city (a whole archive, in parallel)')
-    .argument('[cities...]', 'only these cities (default: all)')
-    .option('--jobs <n>', `worker threads (default ${defaultJobs()}: one per core, at most 2)`)
-    .option('--json', 'stream {store, head, pairs: [{slug, old, new, substantive, editorial, added, removed, modified, renumbered, articles, facts}], errors, totals}')
-    .action(async (cities, options) => {
+    .description(t('cli.report.description'))
+    .argument('[cities...]', t('cli.report.arg.cities'))
+    .option('--jobs <n>', t('cli.report.opt.jobs', { jobs: defaultJobs() }))
+    .option('--json', t('cli.report.opt.json'))
+    .action(async (given, options) => {
       let jobs: number | undefined;
       if (options.jobs !== undefined) {
-        if (!/^\d{1,2}$/.test(options.jobs) || Number(options.jobs) < 1 || Number(options.jobs) > 16) throw new UsageError(`--jobs ${options.jobs} is not a number of workers from 1 to 16`, { hint: 'for example --jobs 2' });
+        if (!/^\d{1,2}$/.test(options.jobs) || Number(options.jobs) < 1 || Number(options.jobs) > 16) throw new UsageError(t('cli.report.badJobs', { value: options.jobs }), { hint: t('cli.report.badJobsHint') });
         jobs = Number(options.jobs);
       }
-      for (const slug of cities) if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" is not a city slug`, { where: slug, hint: 'give slugs like goyang; `bangchim list` shows them' });
       const store = await ctx.session();
+      const cities = await Promise.all(given.map((city) => store.citySlug(city)));
+      for (const slug of cities) if (!SLUG_PATTERN.test(slug)) throw new UsageError(t('cli.report.notSlug', { slug }), { where: slug, hint: t('cli.report.notSlugHint') });
       const errors: ReportError[] = [];
       let first = true;
       if (options.json) ctx.out.write(`{\n"store": ${JSON.stringify(store.dir)},\n"head": ${JSON.stringify(await store.head())},\n"pairs": [\n`);
@@ -56,14 +58,17 @@ export const registerReport: RegisterCommand = (program, ctx) => {
           ? (done, total) => {
               if (done === total || performance.now() - lastProgress > 500) {
                 lastProgress = performance.now();
-                ctx.err.overwriteLine?.(`diffed ${done}/${total} cities`);
+                ctx.err.overwriteLine?.(t('cli.report.progress', { done, total }));
                 if (done === total) ctx.err.write('\n');
               }
             }
           : undefined,
       });
       if (options.json) ctx.out.write(`\n],\n"errors": ${inertJson(errors, 0)},\n"totals": ${inertJson(totals, 0)}\n}\n`);
-      else ctx.out.write(`${totals.cities} cities, ${totals.versions} versions, ${totals.pairs} pairs diffed (${totals.substantivePairs} with substantive changes) in ${totals.seconds.toFixed(1)} s: ${Math.round(totals.versionsPerSecond)} versions/s${errors.length > 0 ? `; ${errors.length} cit${errors.length === 1 ? 'y' : 'ies'} could not be read` : ''}\n`);
+      else {
+        const summary = t('cli.report.totals', { cities: totals.cities, versions: totals.versions, pairs: totals.pairs, substantivePairs: totals.substantivePairs, seconds: totals.seconds.toFixed(1), rate: Math.round(totals.versionsPerSecond) });
+        ctx.out.write(`${summary}${errors.length > 0 ? t('cli.report.unreadable', { count: errors.length }) : ''}\n`);
+      }
       if (errors.length > 0) throw new ExitCode(2);
     });
 };

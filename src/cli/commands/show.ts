@@ -6,19 +6,21 @@ import { renderPolicyText } from '../../domain/render.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
 import { NotArchivedError } from '../../store/refs.js';
 import { resolveRefs } from '../../app/refs.js';
-import { STATUS_LABELS, versionStatus, type VersionStatus } from '../../domain/ledger.js';
+import { versionStatus, type VersionStatus } from '../../domain/ledger.js';
 import { todayFrom } from '../../app/today.js';
+import { statusLabel } from './log.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
     .command('show')
-    .description('print a version: goyang (newest), goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a file')
-    .argument('<ref>', 'the version reference')
-    .option('--format <format>', 'yaml, json or text', 'yaml')
-    .option('--json', 'same as --format json')
+    .description(t('cli.show.description'))
+    .argument('<ref>', t('cli.show.arg.ref'))
+    .option('--format <format>', t('cli.show.opt.format'), 'yaml')
+    .option('--json', t('cli.opt.jsonFormat'))
     .action(async (ref, options) => {
       const format = options.json ? 'json' : options.format;
-      if (format !== 'yaml' && format !== 'json' && format !== 'text') throw new UsageError(`--format ${format} is not one of yaml, json, text`);
+      if (format !== 'yaml' && format !== 'json' && format !== 'text') throw new UsageError(t('cli.show.badFormat', { format }));
       let resolved;
       try {
         resolved = (await resolveRefs([ref], ctx.cwd, ctx.session))[0]!;
@@ -38,7 +40,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
         const entry = ledger.versions.find((v) => v.tag === resolved.tag);
         if (entry) status = versionStatus(ledger, entry, todayFrom(ctx.env));
       }
-      if (status === 'scheduled' && format !== 'json') ctx.err.write(`${resolved.label}: ${STATUS_LABELS.scheduled} (${resolved.effective}부터 시행)\n`);
+      if (status === 'scheduled' && format !== 'json') ctx.err.write(t('cli.show.scheduled', { label: resolved.label, status: statusLabel('scheduled'), effective: resolved.effective ?? '' }) + '\n');
       if (format === 'json') {
         writeJson(ctx.out, {
           ...(status ? { status } : {}),

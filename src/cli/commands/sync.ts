@@ -6,13 +6,14 @@
 import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { checkRemoteName, syncStore } from '../../store/sync.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerSync: RegisterCommand = (program, ctx) => {
   program
     .command('sync')
-    .description("share the store with its remote: fetch, fast-forward only, push the branch and version tags; never rewrites published history")
-    .option('--remote <name>', 'the remote to sync with', 'origin')
-    .option('--json', 'print {remote, branch, action, pulledCommits, pushedCommits, fetchedTags, pushedTags, message}')
+    .description(t('cli.sync.description'))
+    .option('--remote <name>', t('cli.sync.opt.remote'), 'origin')
+    .option('--json', t('cli.sync.opt.json'))
     .action(async (options) => {
       checkRemoteName(options.remote);
       const result = await syncStore((await ctx.session()).store, { remote: options.remote, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });

@@ -8,14 +8,15 @@ import { writeJson } from '../context.js';
 import { ExitCode } from '../context.js';
 import { verifyPlace } from '../../app/report.js';
 import { formatVerifyReport } from '../../store/verify.js';
+import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerVerify: RegisterCommand = (program, ctx) => {
   program
     .command('verify')
-    .description('check the store: git fsck, every archived text against its tag, ledger and source hash, date order; exit 1 listing any problem, 3 while another bangchim writes (retry)')
-    .option('--json', 'print {ok, store, head, cities, versions, tags, findings: [{kind, severity, where, message}]}')
-    .option('--no-fsck', 'skip git fsck (faster on a large archive)')
-    .option('--deep', 'also parse every archived source again and compare it with the archived text (finds hand edits even in a consistently rewritten history)')
+    .description(t('cli.verify.description'))
+    .option('--json', t('cli.verify.opt.json'))
+    .option('--no-fsck', t('cli.verify.opt.noFsck'))
+    .option('--deep', t('cli.verify.opt.deep'))
     .action(async (options) => {
       const report = await verifyPlace(ctx.place(), { fsck: options.fsck, deep: options.deep === true, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
       if (options.json) writeJson(ctx.out, report);

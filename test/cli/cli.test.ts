@@ -6,7 +6,10 @@ import { main } from '../../src/cli/main.js';
 import { capture, editedGoyang, git, ROOT, sampleStore, snapshot, tempDir } from '../store/helpers.js';
 import { seedFile } from '../seeds.js';
 
-async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+/** Korean unless a test asks otherwise, whatever the locale of the machine running the tests. */
+const KOREAN = { ...process.env, BANGCHIM_LANG: 'ko' };
+
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = KOREAN) {
   const out = capture();
   const err = capture();
   const code = await main(args, { out, err, cwd, env });
@@ -18,7 +21,7 @@ describe('bangchim CLI', () => {
     const dir = await sampleStore();
     const table = await run(['list'], dir);
     expect(table.code).toBe(0);
-    expect(table.out.split('\n')[0]).toMatch(/^slug\s+city\s+newest\s+archived\/known$/);
+    expect(table.out.split('\n')[0]).toMatch(/^약칭\s+기관\s+최신\s+본문\/전체$/);
     expect(table.out).toMatch(/^goyang\s+고양특례시\s+2020-07-17\s+1\/4$/m);
     expect(table.out).toMatch(/^paju\s+파주시\s+2024-09-30\s+1\/12$/m);
     const json = JSON.parse((await run(['list', '--json'], dir)).out);
@@ -27,14 +30,15 @@ describe('bangchim CLI', () => {
     expect(json.cities[0]).toEqual({ slug: 'goyang', city: '고양특례시', newest: { effective: '2020-07-17', tag: 'goyang@2020-07-17', status: 'in-force' }, inForce: 'goyang@2020-07-17', archived: 1, known: 4 });
   });
 
-  it('log goyang: 2011, 2016-05 and 2016-12 as "text not archived" with evidence; 2020 with tag, commit, source, sha256', async () => {
+  it('log goyang: 2011, 2016-05 and 2016-12 as "본문 없음" with evidence; 2020 with tag, commit, source, sha256', async () => {
     const dir = await sampleStore();
     const { code, out } = await run(['log', 'goyang'], dir);
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
-    expect(lines[1]).toBe('2011-11-07 … 2016-05-13  text not archived  (listed on goyang@2020-07-17 제12조: "2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)")');
-    expect(lines[2]).toMatch(/^2016-05-16 … 2016-12-01  text not archived  \(listed on goyang@2020-07-17 제12조: "2016\. 05\. 16\. ~ 2016\. 12\. 01\. 적용\(클릭\)"\)$/);
-    expect(lines[3]).toMatch(/^2016-12-02 … 2020-07-16  text not archived/);
+    expect(lines[0]).toBe('goyang (고양특례시): 알려진 판 4개, 본문 있는 판 1개');
+    expect(lines[1]).toBe('2011-11-07 … 2016-05-13  본문 없음  (근거: goyang@2020-07-17 제12조: "2011. 11. 07. ~ 2016. 05. 13. 적용(클릭)")');
+    expect(lines[2]).toMatch(/^2016-05-16 … 2016-12-01  본문 없음  \(근거: goyang@2020-07-17 제12조: "2016\. 05\. 16\. ~ 2016\. 12\. 01\. 적용\(클릭\)"\)$/);
+    expect(lines[3]).toMatch(/^2016-12-02 … 2020-07-16  본문 없음/);
     const commit = git(dir, 'rev-parse', '--short=7', 'goyang@2020-07-17^{commit}').trim();
     expect(lines[4]).toBe(`2020-07-17 … (시행 중)   goyang@2020-07-17  ${commit}  sources/goyang/2020-07-17.txt  sha256 19a0c7712eef`);
     const json = JSON.parse((await run(['log', 'goyang', '--json'], dir)).out);
@@ -50,7 +54,7 @@ describe('bangchim CLI', () => {
     expect(starts.slice(1)).toEqual([...starts.slice(1)].sort());
     expect(starts[1]).toBe('2015-02-11');
     expect(starts[11]).toBe('2024-09-30');
-    expect(out).toContain('(start not stated) … 2015-02-10');
+    expect(out).toContain('(시작일 미상) … 2015-02-10');
   });
 
   it('show: YAML by default, --json with provenance, --format text; "in force that day" and ~N', async () => {
@@ -120,16 +124,20 @@ describe('bangchim CLI', () => {
     const work = tempDir();
     writeFileSync(join(work, 'goyang-2025.txt'), editedGoyang());
     const first = await run(['--store', dir, 'import', 'goyang', 'goyang-2025.txt', '--effective', '2025-01-01', '--source', 'https://www.goyang.go.kr/privacy'], work);
-    // The edited copy still says 2020-07-17 in its revision article: imported as asked, with a warning.
-    expect(first.err).toBe('warning: the page says it takes effect on 2020-07-17; importing it as effective 2025-01-01 as asked\n');
+    // The edited copy still says 2020-07-17 in its revision article: imported as asked, with a warning;
+    // run from elsewhere, the store it wrote to is named first.
+    const errLines = first.err.trimEnd().split('\n');
+    expect(errLines).toHaveLength(2);
+    expect(errLines[0]).toBe(`저장소: ${dir}`);
+    expect(errLines[1]).toMatch(/^경고: .*2020-07-17.*2025-01-01/);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^archived goyang@2025-01-01 \(commit [0-9a-f]{7}\)$/m);
-    expect(first.out).toContain('chain: appended');
+    expect(first.out).toMatch(/^보관했습니다: goyang@2025-01-01 \(커밋 [0-9a-f]{7}\)$/m);
+    expect(first.out).toContain('이력: 끝에 덧붙였습니다');
     expect(git(dir, 'show', 'HEAD:policies/goyang.yaml')).toContain('url: https://www.goyang.go.kr/privacy');
     const head = git(dir, 'rev-parse', 'HEAD').trim();
     const again = await run(['import', 'goyang', join(work, 'goyang-2025.txt'), '--effective', '2025-01-01', '--store', dir], work);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/already archived: goyang@2025-01-01/);
+    expect(again.out).toMatch(/이미 보관되어 있습니다: goyang@2025-01-01/);
     expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
     expect((await run(['show', 'goyang~1', '--json'], dir)).out).toContain('"label": "goyang@2020-07-17"');
   });
@@ -141,7 +149,7 @@ describe('bangchim CLI', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out);
     expect(json).toMatchObject({ noop: false, tag: 'goyang@2016-12-02', rebuilt: true, replayed: 3 });
-    expect(result.err).toMatch(/warning: the page says it takes effect on 2020-07-17/);
+    expect(result.err).toMatch(/^경고: .*2020-07-17/m);
     const log = (await run(['log', 'goyang'], dir)).out;
     expect(log).toMatch(/^2016-12-02 … 2020-07-16\s+goyang@2016-12-02/m);
   });
@@ -168,11 +176,11 @@ describe('bangchim CLI', () => {
     const yaml = await run(['parse', file], work);
     expect(yaml.code).toBe(0);
     expect(yaml.out).toMatch(/^city: 고양/);
-    expect(yaml.err.split('\n')[0]).toMatch(/^parsed 12 articles; dropped \d+ lines of page furniture; \d+ warnings?$/);
+    expect(yaml.err.split('\n')[0]).toMatch(/^조항 12개를 읽었습니다; 페이지 장식 \d+줄을 버렸습니다; 경고 \d+개$/);
     const json = JSON.parse((await run(['parse', file, '--json'], work)).out);
     expect(json.articles).toHaveLength(12);
     const report = await run(['parse', file, '--report'], work);
-    expect(report.err).toMatch(/dropped line \d+ \(.+\): - 매우만족$/m);
+    expect(report.err).toMatch(/버린 줄 \d+ \(.+\): - 매우만족$/m);
     writeFileSync(join(work, 'empty.txt'), '');
     const empty = await run(['parse', 'empty.txt'], work);
     expect(empty.code).toBe(2);
@@ -184,10 +192,10 @@ describe('bangchim CLI', () => {
     const work = tempDir();
     const first = await run(['init', 'store'], work);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/created a bangchim store at .*store: added 5 cities/);
+    expect(first.out).toMatch(/bangchim 저장소를 만들었습니다: .*store: 기관 5곳을 더했습니다/);
     const before = snapshot(join(work, 'store'));
     const second = await run(['init', 'store'], work);
-    expect(second.out).toMatch(/nothing to add/);
+    expect(second.out).toMatch(/더할 것이 없습니다/);
     expect(snapshot(join(work, 'store'))).toEqual(before);
     const foreign = tempDir();
     git(foreign, 'init', '-q');
@@ -199,16 +207,18 @@ describe('bangchim CLI', () => {
     expect(refused.err).toMatch(/hint: give an empty directory or a bangchim store/);
   });
 
-  it('outside any store, commands use the default sample store, created once with a notice', async () => {
+  it('outside any store, commands use the default sample store, created once with a notice, and say so each time', async () => {
     const work = tempDir();
-    const data = tempDir();
-    const env = { ...process.env, XDG_DATA_HOME: data };
+    const home = tempDir();
+    const { XDG_DATA_HOME: _unused, ...rest } = KOREAN;
+    const env = { ...rest, HOME: home };
     const first = await run(['list'], work, env);
     expect(first.code).toBe(0);
-    expect(first.err).toBe(`created the sample store at ${join(data, 'bangchim', 'sample')} from the bundled five cities\n`);
+    const sample = join(home, '.local', 'share', 'bangchim', 'sample');
+    expect(first.err).toBe(`created the sample store at ${sample} from the bundled five cities\n저장소: ~/.local/share/bangchim/sample (예시)\n`);
     expect(first.out).toContain('고양특례시');
     const second = await run(['log', 'iksan'], work, env);
-    expect(second.err).toBe('');
+    expect(second.err).toBe('저장소: ~/.local/share/bangchim/sample (예시)\n');
   });
 });
 

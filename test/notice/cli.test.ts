@@ -133,7 +133,7 @@ describe('bangchim notice (CLI, real store)', () => {
   it('a city whose version in force before is not archived still gets its article and announcement, with a warning', async () => {
     const result = await run(['--store', store, 'notice', 'paju'], dir);
     expect(result.code).toBe(0);
-    expect(result.err).toContain('not archived: the notice has no comparison table');
+    expect(result.err).toContain('본문이 없어 공고문에 신·구 대비표가 없습니다');
     expect(result.out).toContain('이 개인정보처리방침은 2024년 9월 30일부터 적용되며');
     expect(result.out).toContain('(비교할 이전 버전의 본문 없음)');
   });
@@ -141,7 +141,7 @@ describe('bangchim notice (CLI, real store)', () => {
   it('usage errors name the option and what to give', async () => {
     const bad = await run(['--store', store, 'notice', 'goyang', '--effective', '2025-02-30'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--effective 2025-02-30 is not a calendar date');
+    expect(bad.err).toContain('--effective 2025-02-30은(는) 달력의 날짜가 아닙니다');
     const unknown = await run(['--store', store, 'notice', 'seoul'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('there is no city "seoul"');

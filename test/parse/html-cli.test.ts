@@ -29,7 +29,7 @@ describe('the CLI reads saved pages', () => {
     expect(out).toMatch(/^city: 파주시$/mu);
     expect(out).toMatch(/^effective: ['"]?2024-09-30['"]?$/mu);
     expect(out).toContain('encoding: euc-kr');
-    expect(err).toMatch(/^parsed 15 articles; dropped 17 lines of page furniture; 0 warnings$/mu);
+    expect(err).toMatch(/^조항 15개를 읽었습니다; 페이지 장식 17줄을 버렸습니다; 경고 0개$/mu);
   });
 
   it('import city page.html keeps the raw bytes as sources/<city>/<date>.html', async () => {

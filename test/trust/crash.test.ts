@@ -177,7 +177,7 @@ async function crashOnce(scenario: Scenario, trigger: Trigger, group: boolean): 
   // 4. The same import then succeeds; the version is there with its text; nothing else changed.
   const again = runBin(['--store', dir, 'import', 'goyang', fileFor(scenario), '--effective', scenario.effective]);
   expect(again.code, `${label}\n${again.err}`).toBe(0);
-  expect(again.out, label).toMatch(outcome === 'after' ? /already archived/ : /archived goyang@/);
+  expect(again.out, label).toMatch(outcome === 'after' ? /이미 보관되어 있습니다/ : /보관했습니다: goyang@/);
   const final = await verifyStore(dir);
   expect(final.findings, label).toEqual([]);
   expect(git(dir, 'show', `${tag}:policies/goyang.yaml`), label).toContain(scenario.phone);
@@ -204,7 +204,7 @@ beforeAll(async () => {
     const result = runBin(['--store', dir, 'import', 'goyang', fileFor(s), '--effective', s.effective]);
     expect(result.code, result.err).toBe(0);
     durations.set(s.name, performance.now() - started);
-    if (s === REBUILD) expect(result.out).toMatch(/chain rebuilt/);
+    if (s === REBUILD) expect(result.out).toMatch(/이력을 다시 쌓았습니다/);
   }
 }, 120_000);
 

@@ -153,7 +153,7 @@ describe('bangchim report', () => {
     const lines = text.out.trim().split('\n');
     expect(lines).toHaveLength(2 * (VERSIONS - 1) + 1);
     expect(lines[0]).toMatch(/^city-0002@\d{4}-\d{2}-\d{2} → city-0002@\d{4}-\d{2}-\d{2}: /);
-    expect(lines.at(-1)).toMatch(/^2 cities, 10 versions, 8 pairs diffed \(\d+ with substantive changes\) in [\d.]+ s: \d+ versions\/s$/);
+    expect(lines.at(-1)).toMatch(/^기관 2곳, 판 10개, 비교 8쌍 \(실질 변경 있는 쌍 \d+\), [\d.]+초: 초당 \d+판$/);
   });
 
   it('reads git in a bounded number of processes, not one per version', () => {

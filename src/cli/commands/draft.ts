@@ -70,9 +70,8 @@ export const registerDrafts: RegisterCommand = (program, ctx) => {
         ctx.out.write(t('cli.drafts.none') + '\n');
         return;
       }
-      const head = [t('cli.drafts.head.ref'), t('cli.drafts.head.city'), t('cli.drafts.head.effective'), t('cli.drafts.head.revisions'), t('cli.drafts.head.saved')];
-      const rows = drafts.map((d) => [`${d.slug}#draft`, d.city, d.effective ?? t('cli.unset'), t('cli.drafts.revisions', { count: d.revisions }), d.saved.slice(0, 16).replace('T', ' ')]);
-      ctx.out.write(padColumns([head, ...rows]).join('\n') + '\n');
+      const rows = drafts.map((d) => [`${d.slug}#draft`, d.city, t('cli.drafts.effective', { date: d.effective ?? t('cli.unset') }), t('cli.drafts.revisions', { count: d.revisions }), d.saved.slice(0, 16).replace('T', ' ')]);
+      ctx.out.write(padColumns(rows).join('\n') + '\n');
     });
 };
 

@@ -603,17 +603,3 @@ function checkLedgerDates(slug: string, ledger: Ledger, add: Add): void {
   for (const entry of versions) for (const date of [entry.effective, entry.until]) if (date !== null && !isIsoDate(date)) add('error', 'ledger-order', where, `"${date}" is not a date`);
 }
 
-/** Human-readable lines of a report. */
-export function formatVerifyReport(report: VerifyReport): string {
-  if (report.busy) return `store BUSY: ${report.findings[0]?.message ?? ''}\n`;
-  const lines: string[] = [];
-  const errors = report.findings.filter((f) => f.severity === 'error');
-  const warnings = report.findings.filter((f) => f.severity === 'warning');
-  lines.push(
-    report.ok
-      ? `store OK: ${report.cities} cit${report.cities === 1 ? 'y' : 'ies'}, ${report.versions} archived version${report.versions === 1 ? '' : 's'}, ${report.tags} tag${report.tags === 1 ? '' : 's'} checked${warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}`
-      : `store NOT OK: ${errors.length} problem${errors.length === 1 ? '' : 's'} found in ${report.store}`,
-  );
-  for (const f of [...errors, ...warnings]) lines.push(`  ${f.severity === 'error' ? 'error' : 'warning'} [${f.kind}] ${f.where}: ${f.message}`);
-  return lines.join('\n') + '\n';
-}

@@ -7,7 +7,7 @@ import { capture, editedGoyang, git, ROOT, sampleStore, snapshot, tempDir } from
 import { seedFile } from '../seeds.js';
 
 /** Korean unless a test asks otherwise, whatever the locale of the machine running the tests. */
-const KOREAN = { ...process.env, BANGCHIM_LANG: 'ko' };
+const KOREAN: NodeJS.ProcessEnv = { ...process.env, BANGCHIM_LANG: 'ko' };
 
 async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = KOREAN) {
   const out = capture();

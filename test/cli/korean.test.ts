@@ -11,8 +11,8 @@ import { displayWidth } from '../../src/domain/presentation/width.js';
 import { capture, editedGoyang, git, sampleStore, snapshot, tempDir } from '../store/helpers.js';
 import { seedFile } from '../seeds.js';
 
-const KOREAN = { ...process.env, BANGCHIM_LANG: 'ko' };
-const ENGLISH = { ...process.env, BANGCHIM_LANG: 'en' };
+const KOREAN: NodeJS.ProcessEnv = { ...process.env, BANGCHIM_LANG: 'ko' };
+const ENGLISH: NodeJS.ProcessEnv = { ...process.env, BANGCHIM_LANG: 'en' };
 
 async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = KOREAN) {
   const out = capture();
@@ -123,6 +123,23 @@ describe('the command line in Korean, and in English on request', () => {
     expect(report.code).toBe(0);
     expect(report.out).toMatch(/^goyang@2016-12-02 → goyang@2020-07-17: 실질 \d+, 편집 \d+/m);
     expect(report.out).toMatch(/^기관 1곳, 판 2개, 비교 1쌍 \(실질 변경 있는 쌍 1\), [\d.]+초: 초당 \d+판$/m);
+  });
+
+  it('verify and sync say what they found and did in Korean; English with BANGCHIM_LANG=en', async () => {
+    const dir = await sampleStore();
+    const verified = await run(['verify', '--no-fsck'], dir);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toBe('저장소 이상 없음: 기관 5곳, 보관한 판 5개, 태그 5개를 확인했습니다\n');
+    expect((await run(['verify', '--no-fsck'], dir, ENGLISH)).out).toBe('store OK: 5 bodies, 5 archived versions, 5 tags checked\n');
+    const remote = join(tempDir(), 'remote.git');
+    git(tempDir(), 'init', '-q', '--bare', remote);
+    git(dir, 'remote', 'add', 'origin', remote);
+    const first = await run(['sync'], dir);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toMatch(/^origin에 \S+을\(를\) 처음 올렸습니다 \(커밋 \d+개\); 판 태그 5개를 올렸습니다$/m);
+    const again = await run(['sync'], dir);
+    expect(again.out).toMatch(/^origin\/\S+와\(과\) 같습니다: 할 일이 없습니다$/m);
+    expect((await run(['sync'], dir, ENGLISH)).out).toMatch(/^up to date with origin\/\S+$/m);
   });
 
   it('drafts, draft and publish in Korean; English with BANGCHIM_LANG=en', async () => {

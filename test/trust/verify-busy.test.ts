@@ -28,7 +28,7 @@ describe('verify while the store is being written', () => {
       expect(report.findings.map((f) => f.kind)).toEqual(['busy']);
       const text = await cli(['--store', dir, 'verify']);
       expect(text.code).toBe(3);
-      expect(text.out).toBe(`store BUSY: bangchim(pid ${sleeper.pid})이 "import goyang goyang-2021.txt"을(를) 실행하는 중이라 저장소가 바뀌고 있습니다. 검사하지 않았습니다: 끝난 뒤 다시 \`bangchim verify\`를 실행하십시오.\n`);
+      expect(text.out).toBe(`저장소를 쓰는 중: bangchim(pid ${sleeper.pid})이 "import goyang goyang-2021.txt"을(를) 실행하는 중이라 저장소가 바뀌고 있습니다. 검사하지 않았습니다: 끝난 뒤 다시 \`bangchim verify\`를 실행하십시오.\n`);
     } finally {
       sleeper.kill();
     }

@@ -46,7 +46,7 @@ describe('bangchim verify', () => {
     expect(report.findings).toEqual([]);
     expect(report).toMatchObject({ ok: true, cities: 5, versions: 7, tags: 7 });
     expect(code).toBe(0);
-    expect(text).toMatch(/^store OK: 5 cities, 7 archived versions, 7 tags checked/);
+    expect(text).toMatch(/^저장소 이상 없음: 기관 5곳, 보관한 판 7개, 태그 7개를 확인했습니다/);
     expect((await verify(dir, '--deep')).report.findings).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('bangchim verify', () => {
     expect(report.ok).toBe(false);
     // Exactly the versions that contain the phone were changed: the 2018 one has 031-8075-2019 and the 2021 one 031-8075-2021.
     expect(kinds(report.findings)).toEqual(['blob-mismatch goyang@2020-07-17:policies/goyang.yaml']);
-    expect(text).toContain('store NOT OK');
+    expect(text).toContain('저장소에 문제가 있습니다');
     expect(text).toMatch(/blob-mismatch.*goyang@2020-07-17.*changed after it was archived/);
   });
 

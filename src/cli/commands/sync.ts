@@ -5,8 +5,21 @@
  */
 import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
-import { checkRemoteName, syncStore } from '../../store/sync.js';
+import { checkRemoteName, syncStore, type SyncResult } from '../../store/sync.js';
 import { t } from '../../domain/presentation/messages/index.js';
+
+/** What sync did, for people (the JSON keeps the store's own message). */
+function syncSummary(result: SyncResult): string {
+  const { remote, branch } = result;
+  const parts: string[] = [];
+  if (result.action === 'published') parts.push(t('cli.sync.published', { remote, branch, count: result.pushedCommits }));
+  else if (result.pushedCommits > 0) parts.push(t('cli.sync.pushed', { remote, branch, count: result.pushedCommits }));
+  if (result.action === 'pulled') parts.push(t('cli.sync.pulled', { remote, branch, count: result.pulledCommits }));
+  if (result.pushedTags.length > 0) parts.push(t('cli.sync.pushedTags', { count: result.pushedTags.length }));
+  if (result.fetchedTags.length > 0) parts.push(t('cli.sync.fetchedTags', { count: result.fetchedTags.length }));
+  if (result.ignoredTags.length > 0) parts.push(t('cli.sync.ignoredTags', { remote, count: result.ignoredTags.length, list: result.ignoredTags.map((i) => `${i.tag}: ${i.reason}`).join('; ') }));
+  return parts.length > 0 ? parts.join('; ') : t('cli.sync.upToDate', { remote, branch });
+}
 
 export const registerSync: RegisterCommand = (program, ctx) => {
   program
@@ -18,6 +31,6 @@ export const registerSync: RegisterCommand = (program, ctx) => {
       checkRemoteName(options.remote);
       const result = await syncStore((await ctx.session()).store, { remote: options.remote, onProgress: ctx.err.isTTY ? (m) => ctx.err.write(`${m}…\n`) : undefined });
       if (options.json) writeJson(ctx.out, result);
-      else ctx.out.write(`${result.message}\n`);
+      else ctx.out.write(`${syncSummary(result)}\n`);
     });
 };

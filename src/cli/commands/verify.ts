@@ -7,8 +7,22 @@ import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { ExitCode } from '../context.js';
 import { verifyPlace } from '../../app/report.js';
-import { formatVerifyReport } from '../../store/verify.js';
+import type { VerifyReport } from '../../store/verify.js';
 import { t } from '../../domain/presentation/messages/index.js';
+
+/** The report for people: one summary line, then each problem and warning. */
+function formatVerifyReport(report: VerifyReport): string {
+  if (report.busy) return t('cli.verify.busy', { message: report.findings[0]?.message ?? '' }) + '\n';
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const warnings = report.findings.filter((f) => f.severity === 'warning');
+  const lines = [
+    report.ok
+      ? t('cli.verify.ok', { cities: report.cities, versions: report.versions, tags: report.tags, warnings: warnings.length > 0 ? t('cli.verify.okWarnings', { count: warnings.length }) : '' })
+      : t('cli.verify.notOk', { count: errors.length, store: report.store }),
+  ];
+  for (const f of [...errors, ...warnings]) lines.push(t(f.severity === 'error' ? 'cli.verify.error' : 'cli.verify.warning', { kind: f.kind, where: f.where, message: f.message }));
+  return lines.join('\n') + '\n';
+}
 
 export const registerVerify: RegisterCommand = (program, ctx) => {
   program

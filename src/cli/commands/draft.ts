@@ -40,7 +40,7 @@ export const registerDraft: RegisterCommand = (program, ctx) => {
         else ctx.out.write(t('cli.draft.deleted', { ref: `${city}#draft` }) + '\n');
         return;
       }
-      if (file === undefined) throw new UsageError(t('cli.draft.needsFile'), { hint: `bangchim draft ${city} 파일 [--effective YYYY-MM-DD]` });
+      if (file === undefined) throw new UsageError(t('cli.draft.needsFile'), { hint: t('cli.draft.needsFileHint', { slug: city }) });
       const saved = await drafts.saveDraft(session, { slug: city, file, ...(options.effective !== undefined ? { effective: options.effective } : {}), ...(options.name !== undefined ? { name: options.name } : {}) });
       if (options.json) {
         writeJson(ctx.out, { store: session.dir, ...saved, ref: `${city}#draft` });

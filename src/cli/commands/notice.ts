@@ -12,7 +12,6 @@ import { isIsoDate } from '../../domain/notice/dates.js';
 import { renderNotice, revisionNotes, stripControls, NOTICE_FORMATS, NOTICE_PARTS, type NoticeFormat, type NoticePart } from '../../domain/notice/index.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { planNotice, writeNoticeFile } from '../../app/notice.js';
-import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerNotice: RegisterCommand = (program, ctx) => {
   program

@@ -62,6 +62,8 @@ describe('bangchim notice (CLI, real store)', () => {
     expect(result.out).not.toContain('2024. 12. 31.');
     expect(result.out).not.toContain('참고');
     expect(result.err.split('\n')).toEqual([
+      // Run with --store from elsewhere: the store it used is named first.
+      `저장소: ${store}`,
       'bangchim: 참고(담당자용, 공개 문안에는 넣지 않음): 변경 조문은 2020-07-17부터 적용된다고 하지만 이 판은 2025-01-01부터 시행됩니다. 변경 조문의 시행일을 2025-01-01로 고치십시오.',
       'bangchim: 참고(담당자용, 공개 문안에는 넣지 않음): 장부(history/goyang.yaml)에 있는 이전 판(2020-07-17 ~ 2024-12-31)이 변경 조문의 이전 방침 목록에 없습니다. 목록에 "2020. 07. 17. ~ 2024. 12. 31. 적용(클릭)"을(를) 넣으십시오.',
       '  장부와 맞춘 변경 조문(제안):',

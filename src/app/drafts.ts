@@ -69,6 +69,13 @@ export async function deleteDraft(session: StoreSession, slug: string): Promise<
   if (!removed) throw new NoDraftError(slug);
 }
 
+/** The draft of `slug`, or null when it has none (the UI's timeline shows it as a row). */
+export async function findDraft(session: StoreSession, slug: string): Promise<DraftSummary | null> {
+  checkSlug(slug);
+  const d = await readStoredDraft(session.store, slug);
+  return d === null ? null : { slug: d.slug, city: d.version.city, effective: d.version.effective, revisions: d.revisions, saved: d.saved };
+}
+
 export async function listDrafts(session: StoreSession): Promise<DraftSummary[]> {
   const drafts = await Promise.all((await draftSlugs(session.store)).map((slug) => readStoredDraft(session.store, slug)));
   return drafts.filter((d) => d !== null).map((d) => ({ slug: d.slug, city: d.version.city, effective: d.version.effective, revisions: d.revisions, saved: d.saved }));

@@ -21,14 +21,18 @@ const loadTimeline = () => import('./timeline/timeline.js');
 const loadDiff = () => import('./diff/diff.js');
 const loadNotice = () => import('./notice/notice.js');
 const loadImport = () => import('./import/import.js');
+const loadDraft = () => import('./draft/draft.js');
+const loadPublish = () => import('./publish/publish.js');
 const TimelineScreen = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineScreen })));
 const DiffScreen = lazy(() => loadDiff().then((m) => ({ default: m.DiffScreen })));
 const NoticeScreen = lazy(() => loadNotice().then((m) => ({ default: m.NoticeScreen })));
 const ImportScreen = lazy(() => loadImport().then((m) => ({ default: m.ImportScreen })));
+const DraftScreen = lazy(() => loadDraft().then((m) => ({ default: m.DraftScreen })));
+const PublishScreen = lazy(() => loadPublish().then((m) => ({ default: m.PublishScreen })));
 
 /** Loads the code of every screen but the first; a screen whose code failed to load says so when opened. */
 export function preloadScreens(): void {
-  Promise.all([loadTimeline(), loadDiff(), loadNotice(), loadImport()]).catch(() => undefined);
+  Promise.all([loadTimeline(), loadDiff(), loadNotice(), loadImport(), loadDraft(), loadPublish()]).catch(() => undefined);
 }
 
 export interface AppProps {
@@ -54,6 +58,7 @@ export function App({ backend, colour, cwd, size: fixedSize, first, language }: 
   }, [state.quit, exit]);
   const push = useCallback((screen: Screen) => dispatch({ type: 'push', screen }), []);
   const back = useCallback(() => dispatch({ type: 'back' }), []);
+  const backTo = useCallback((kind: Screen['kind']) => dispatch({ type: 'backTo', kind }), []);
   const quit = useCallback(() => dispatch({ type: 'quit' }), []);
   const toggleHelp = useCallback(() => dispatch({ type: 'help' }), []);
   const storeChanged = useCallback(() => setStoreRevision((n) => n + 1), []);
@@ -64,8 +69,8 @@ export function App({ backend, colour, cwd, size: fixedSize, first, language }: 
   }, []);
   useInput((input, key) => inputHandler.current?.(input, key), { isActive: !state.quit });
   const nav: Nav = useMemo(
-    () => ({ backend, size, cwd, noticeDir, setNoticeDir, help: state.help, storeRevision, push, back, quit, toggleHelp, storeChanged, setInputHandler }),
-    [backend, size, cwd, noticeDir, state.help, storeRevision, push, back, quit, toggleHelp, storeChanged, setInputHandler],
+    () => ({ backend, size, cwd, noticeDir, setNoticeDir, help: state.help, storeRevision, push, back, backTo, quit, toggleHelp, storeChanged, setInputHandler }),
+    [backend, size, cwd, noticeDir, state.help, storeRevision, push, back, backTo, quit, toggleHelp, storeChanged, setInputHandler],
   );
   const theme = useMemo(() => makeTheme(colour), [colour]);
   const top = state.stack.length - 1;
@@ -108,5 +113,9 @@ function ScreenView({ screen, isActive }: { screen: Screen; isActive: boolean })
       return <NoticeScreen oldRef={screen.oldRef} newRef={screen.newRef} isActive={isActive} />;
     case 'import':
       return <ImportScreen slug={screen.slug} city={screen.city} isActive={isActive} />;
+    case 'draft':
+      return <DraftScreen slug={screen.slug} city={screen.city} isActive={isActive} />;
+    case 'publish':
+      return <PublishScreen slug={screen.slug} city={screen.city} isActive={isActive} />;
   }
 }

@@ -6,6 +6,7 @@
 import type { IsoDate, Ledger, ParseReport, PolicyVersion } from '../domain/model.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { Notice } from '../domain/notice/index.js';
+import type { CheckResult } from '../domain/check/index.js';
 
 export interface CitySummary {
   slug: string;
@@ -39,9 +40,46 @@ export interface ImportOutcome {
   noop: boolean;
 }
 
+/** A body's draft as the timeline lists it (drafts are not versions: they live beside the ledger). */
+export interface DraftInfo {
+  slug: string;
+  /** The date it states (or was given), null when none: publishing then asks for one. */
+  effective: IsoDate | null;
+  /** How many times it was saved (1: created, never revised). */
+  revisions: number;
+  /** When it was last saved (ISO). */
+  saved: string;
+}
+
+/** What saving a draft from a file did, with what `check` found in it. */
+export interface DraftSaved {
+  created: boolean;
+  revisions: number;
+  effective: IsoDate | null;
+  check: CheckResult;
+}
+
+/** The draft against the newest archived version, as publishing shows it. */
+export interface DraftReview {
+  effective: IsoDate | null;
+  /** The version it is compared with (its ref), null for a body's first version. */
+  against: string | null;
+  /** Substantive and editorial counts of that comparison (null without one). */
+  diff: PolicyDiff | null;
+  check: CheckResult;
+}
+
+export interface PublishOutcome {
+  tag: string;
+  commit: string;
+  effective: IsoDate;
+}
+
 export interface UiBackend {
   /** The store directory, for the header. */
   readonly storeDir: string;
+  /** Today, which decides what is in force and what is scheduled (BANGCHIM_TODAY sets it). */
+  readonly today: IsoDate;
   listCities(): Promise<CitySummary[]>;
   ledger(slug: string): Promise<Ledger>;
   /** Newest archived version against the one before it; null when fewer than two are archived. */
@@ -50,12 +88,25 @@ export interface UiBackend {
   diff(oldRef: string, newRef: string): Promise<PolicyDiff>;
   /** The change notice for publishing `newRef` in place of `oldRef` (same city). */
   notice(oldRef: string, newRef: string): Promise<Notice>;
-  /** Writes the notice as .txt, .md and .html into `dir` (created if missing); returns the paths written. */
   /** Writes the notice's files into `dir`; files already there only with `overwrite` (the screen asks first). */
   writeNotice(notice: Notice, dir: string, options: { overwrite: boolean }): Promise<string[]>;
   /** Parses a draft file without touching the store. */
   previewDraft(slug: string, file: string): Promise<DraftPreview>;
   importDraft(slug: string, file: string, effective?: IsoDate): Promise<ImportOutcome>;
+  /** The body's draft, null when it has none. */
+  draft(slug: string): Promise<DraftInfo | null>;
+  /** Creates the body's draft from `file`, or revises it (the store keeps every revision). */
+  saveDraft(slug: string, file: string): Promise<DraftSaved>;
+  deleteDraft(slug: string): Promise<void>;
+  /** The draft's diff against the newest version and its check, `effective` replacing its own date. */
+  reviewDraft(slug: string, effective?: IsoDate): Promise<DraftReview>;
+  /** Publishes the draft as a version; refused on a law finding unless `acceptFindings`. */
+  publishDraft(slug: string, options: { effective?: IsoDate; acceptFindings: boolean }): Promise<PublishOutcome>;
+}
+
+/** The ref of a body's draft, wherever a ref goes. */
+export function draftRefOf(slug: string): string {
+  return `${slug}#draft`;
 }
 
 /** A ledger entry's ref, for the versions that have text. */

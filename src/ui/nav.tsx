@@ -18,6 +18,8 @@ export interface Nav {
   storeChanged(): void;
   push(screen: Screen): void;
   back(): void;
+  /** Back to the nearest screen of `kind` below (the first screen when there is none). */
+  backTo(kind: Screen['kind']): void;
   quit(): void;
   toggleHelp(): void;
   /** The active screen's key handler (set while it renders; the app owns the stdin subscription). */

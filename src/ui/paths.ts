@@ -31,3 +31,10 @@ export function fileProblem(path: string): string | undefined {
     return t('path.unreadable', { path, reason: code ?? String(error) });
   }
 }
+
+/** A typed path resolved and checked at once: the path, or what is wrong with it, said once. */
+export function checkTypedFile(typed: string, cwd: string): { path: string } | { problem: string } {
+  const path = typedPath(typed, cwd);
+  const problem = fileProblem(path);
+  return problem ? { problem } : { path };
+}

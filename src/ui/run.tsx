@@ -5,6 +5,7 @@
 import { render } from 'ink';
 import { lineWriter, type Output } from '../app/output.js';
 import { locateStoreDir } from '../app/session.js';
+import { todayFrom } from '../app/today.js';
 import { formatError } from '../domain/errors.js';
 import { App } from './app.js';
 import { StoreBackend } from './store-backend.js';
@@ -21,7 +22,7 @@ export async function runUi(options: { store?: string; cwd: string; env: NodeJS.
     options.err.write(formatError(error) + '\n');
     return 2;
   }
-  const backend = new StoreBackend(dir, options.cwd);
+  const backend = new StoreBackend(dir, options.cwd, todayFrom(options.env));
   backend.readCitiesAhead();
   process.stdout.write(ENTER_ALTERNATE_SCREEN);
   const leave = () => process.stdout.write(LEAVE_ALTERNATE_SCREEN);

@@ -9,11 +9,12 @@ import type { IsoDate } from '../domain/model.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { Notice } from '../domain/notice/index.js';
 import { InputError } from '../domain/errors.js';
+import { todayInKorea } from '../domain/ledger.js';
 import { importFile } from '../app/import.js';
 import { resolveRefs } from '../app/refs.js';
 import { sessionOnDemand, StoreSession } from '../app/session.js';
 import type { ResolvedVersion } from '../store/refs.js';
-import { changeSizeOf, type ChangeSize, type CitySummary, type DraftPreview, type ImportOutcome, type UiBackend } from './backend.js';
+import { changeSizeOf, type ChangeSize, type CitySummary, type DraftInfo, type DraftPreview, type DraftReview, type DraftSaved, type ImportOutcome, type PublishOutcome, type UiBackend } from './backend.js';
 
 export class StoreBackend implements UiBackend {
   private readonly session: () => Promise<StoreSession>;
@@ -25,6 +26,7 @@ export class StoreBackend implements UiBackend {
     readonly storeDir: string,
     /** Where relative draft paths are read from. */
     private readonly cwd: string,
+    readonly today: IsoDate = todayInKorea(),
   ) {
     // Notices have nowhere to go while Ink draws the screen.
     this.session = sessionOnDemand(() => StoreSession.open(storeDir, { cwd }));
@@ -101,9 +103,55 @@ export class StoreBackend implements UiBackend {
 
   async importDraft(slug: string, file: string, effective?: IsoDate): Promise<ImportOutcome> {
     const result = await importFile(() => this.session().then((s) => s.store), { cwd: this.cwd, slug, file, ...(effective ? { effective } : {}) });
+    this.forgetReads();
+    return { summary: [result.message, ...result.warnings.map((w) => `warning: ${w}`)].join('\n'), tag: result.tag, noop: result.noop };
+  }
+
+  /** After a write, every cached read may be stale (a draft's ref names new text). */
+  private forgetReads(): void {
     this.versions.clear();
     this.diffs.clear();
     this.citiesAhead = undefined;
-    return { summary: [result.message, ...result.warnings.map((w) => `warning: ${w}`)].join('\n'), tag: result.tag, noop: result.noop };
+  }
+
+  async draft(slug: string): Promise<DraftInfo | null> {
+    const { findDraft } = await import('../app/drafts.js');
+    const found = await findDraft(await this.session(), slug);
+    return found && { slug: found.slug, effective: found.effective, revisions: found.revisions, saved: found.saved };
+  }
+
+  async saveDraft(slug: string, file: string): Promise<DraftSaved> {
+    const { saveDraft } = await import('../app/drafts.js');
+    try {
+      const saved = await saveDraft(await this.session(), { slug, file });
+      return { created: saved.created, revisions: saved.revisions, effective: saved.effective, check: saved.check };
+    } finally {
+      this.forgetReads();
+    }
+  }
+
+  async deleteDraft(slug: string): Promise<void> {
+    const { deleteDraft } = await import('../app/drafts.js');
+    try {
+      await deleteDraft(await this.session(), slug);
+    } finally {
+      this.forgetReads();
+    }
+  }
+
+  async reviewDraft(slug: string, effective?: IsoDate): Promise<DraftReview> {
+    const { reviewDraft } = await import('../app/drafts.js');
+    const review = await reviewDraft(await this.session(), slug, effective);
+    return { effective: review.effective, against: review.against, diff: review.diff, check: review.check };
+  }
+
+  async publishDraft(slug: string, options: { effective?: IsoDate; acceptFindings: boolean }): Promise<PublishOutcome> {
+    const { publishDraft } = await import('../app/drafts.js');
+    try {
+      const { result } = await publishDraft(await this.session(), { slug, acceptFindings: options.acceptFindings, ...(options.effective ? { effective: options.effective } : {}) });
+      return { tag: result.tag, commit: result.commit, effective: result.effective };
+    } finally {
+      this.forgetReads();
+    }
   }
 }

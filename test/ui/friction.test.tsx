@@ -24,7 +24,7 @@ import { initialNoticeState, noticeKeys } from '../../src/ui/notice/notice-state
 import { NoticeBody } from '../../src/ui/notice/notice.js';
 import { defaultNoticeDir, existingNoticeFiles, noticeFiles } from '../../src/ui/notice/notice-files.js';
 import { importKey, importKeys, initialImportState, type ImportStep } from '../../src/ui/import/import-state.js';
-import { checkTypedFile } from '../../src/ui/import/use-import.js';
+import { checkTypedFile } from '../../src/ui/paths.js';
 import { fileProblem, typedPath } from '../../src/ui/paths.js';
 import { anchorAt, lineAt } from '../../src/ui/scroll-anchor.js';
 import { footerKeys } from '../../src/ui/widgets/footer.js';

@@ -103,7 +103,8 @@ describe('cities', () => {
 });
 
 describe('timeline', () => {
-  const reduce = (s: TimelineState, input: string, key: Key) => timelineKey(s, 'goyang', GOYANG_LEDGER, input, key);
+  const data = { ledger: { city: '고양특례시', slug: 'goyang', versions: GOYANG_LEDGER }, draft: null, today: '2026-12-01' };
+  const reduce = (s: TimelineState, input: string, key: Key) => timelineKey(s, data, input, key, (typed) => ({ path: typed }));
   const start = timelineStart(GOYANG_LEDGER);
 
   test('starts on the newest version; d compares it with the previous one that has text', () => {

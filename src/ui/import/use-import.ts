@@ -3,13 +3,7 @@ import { describeError } from '../hooks.js';
 import { useNav } from '../nav.js';
 import { useScreenInput } from '../use-screen-input.js';
 import { importKey, type ImportOutcome, type ImportStep } from './import-state.js';
-import { fileProblem, typedPath } from '../paths.js';
-
-export function checkTypedFile(typed: string, cwd: string): { path: string } | { problem: string } {
-  const path = typedPath(typed, cwd);
-  const problem = fileProblem(path);
-  return problem ? { problem } : { path };
-}
+import { checkTypedFile } from '../paths.js';
 
 export function useImportInput(slug: string, state: ImportStep, setState: (state: ImportStep) => void, isActive: boolean): void {
   const nav = useNav();

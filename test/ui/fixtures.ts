@@ -77,3 +77,29 @@ export function resizeTerminal(stdout: NodeJS.EventEmitter, columns: number, row
   Object.defineProperty(stdout, 'rows', { configurable: true, get: () => rows });
   stdout.emit('resize');
 }
+
+/**
+ * 고양's next revision as an officer drafts it, from the seed: 접속기록 kept 2 years (was 1), the
+ * 보호책임자's phone changed, effective 2027-03-01 with the version in force added to the list of earlier
+ * ones. `omitRights` leaves out 제5조 (the 정보주체's rights, which the law requires): the first,
+ * mistaken draft that the check catches and the officer then corrects.
+ */
+export function goyangDraftText(options: { omitRights: boolean }): string {
+  let lines = readFileSync(GOYANG_SEED, 'utf8').split('\n');
+  const edit = (needle: string, from: string, to: string) => {
+    const i = lines.findIndex((l) => l.includes(needle) && l.includes(from));
+    if (i < 0) throw new Error(`seed line with ${needle} not found`);
+    lines[i] = lines[i]!.replace(from, to);
+  };
+  edit('전화번호\t031-8075-2020', '031-8075-2593', '031-8075-2594');
+  edit('접속한 기록', '최소 1년', '최소 2년');
+  edit('방침은 2020년 07월 17일부터', '2020년 07월 17일부터', '2027년 03월 01일부터');
+  edit('2016. 12. 02. ~ 2020. 07. 16. 적용', '적용(클릭)', '적용(클릭)\n\n- 2020. 07. 17. ~ 2027. 02. 28. 적용(클릭)');
+  if (options.omitRights) {
+    const from = lines.findIndex((l) => l.startsWith('제5조.'));
+    const to = lines.findIndex((l) => l.startsWith('제6조.'));
+    if (from < 0 || to < from) throw new Error('제5조 not found in the seed');
+    lines = [...lines.slice(0, from), ...lines.slice(to)];
+  }
+  return lines.join('\n');
+}

@@ -132,7 +132,9 @@ export function DiffScreen({ oldRef, newRef, crossCity, isActive = true }: { old
   let status: Status = { kind: 'idle' };
   if (task.status === 'loading') status = { kind: 'busy', label: t('diff.loading', { old: oldRef, new: newRef }) };
   else if (task.status === 'failed') status = { kind: 'error', message: task.message };
-  const title = diff ? `bangchim · ${diffTitle(diff)}` : `bangchim · ${oldRef} → ${newRef}`;
+  // A draft is not a version: its side says so.
+  const draftMark = newRef.endsWith('#draft') ? ` ${t('diff.draftMark')}` : '';
+  const title = diff ? `bangchim · ${diffTitle(diff)}${draftMark}` : `bangchim · ${oldRef} → ${newRef}`;
   const context = diff ? `${diff.old.label} → ${diff.new.label}` : undefined;
   return (
     <ScreenFrame title={title} context={context} keys={diffKeys(state, crossCity)} status={status} size={nav.size} help={nav.help}>

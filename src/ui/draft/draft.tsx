@@ -7,6 +7,7 @@ import { useTask, type Size } from '../hooks.js';
 import { useNav } from '../nav.js';
 import { ScreenFrame, bodyRows } from '../widgets/screen-frame.js';
 import type { Status } from '../widgets/status-line.js';
+import { PromptView } from '../widgets/prompt.js';
 import type { ReviewLine } from './review-lines.js';
 import { reviewLines } from './review-lines.js';
 import { draftKeys, initialDraftState, type DraftState } from './draft-state.js';
@@ -38,7 +39,8 @@ export function ReviewPane({ lines, scroll, width, height }: { lines: ReviewLine
 }
 
 export function draftPaneHeight(size: Size, state: DraftState): number {
-  return Math.max(4, bodyRows(size) - (state.message ? 1 : 0));
+  const prompt = state.filePrompt ? (state.filePrompt.problem ? 2 : 1) : 0;
+  return Math.max(4, bodyRows(size) - (state.message ? 1 : 0) - prompt);
 }
 
 export function DraftScreen({ slug, city, isActive = true }: { slug: string; city: string; isActive?: boolean }) {
@@ -49,16 +51,19 @@ export function DraftScreen({ slug, city, isActive = true }: { slug: string; cit
   const [state, setState] = useState<DraftState>(initialDraftState);
   const height = draftPaneHeight(nav.size, state);
   const lines = useMemo(() => (review ? reviewLines(slug, review, nav.backend.today, nav.size.columns - 4) : []), [review, slug, nav.backend.today, nav.size.columns]);
-  useDraftInput(state, setState, { slug, city, review, lines: lines.length, height: height - 2 }, isActive);
+  const [saving, setSaving] = useState(false);
+  useDraftInput(state, setState, { slug, city, review, lines: lines.length, height: height - 2 }, setSaving, isActive);
   let status: Status = { kind: 'idle' };
-  if (task.status === 'loading') status = { kind: 'busy', label: t('draft.loading', { slug }) };
+  if (saving) status = { kind: 'busy', label: t('timeline.writing') };
+  else if (task.status === 'loading') status = { kind: 'busy', label: t('draft.loading', { slug }) };
   else if (task.status === 'failed') status = { kind: 'error', message: task.message };
   return (
-    <ScreenFrame title={t('draft.title', { city, slug })} context={`${slug}#draft`} keys={draftKeys()} status={status} size={nav.size} help={nav.help}>
+    <ScreenFrame title={t('draft.title', { city, slug })} context={`${slug}#draft`} keys={draftKeys(state)} status={status} size={nav.size} help={nav.help}>
       {review ? (
         <Box flexDirection="column">
           <ReviewPane lines={lines} scroll={state.scroll} width={nav.size.columns} height={height} />
           {state.message ? <Text {...theme.tone('warning')}>{truncateToWidth(sanitizeForTerminal(state.message), nav.size.columns)}</Text> : null}
+          {state.filePrompt ? <PromptView state={state.filePrompt} width={nav.size.columns} /> : null}
         </Box>
       ) : null}
     </ScreenFrame>

@@ -16,10 +16,10 @@ export interface ReviewLine {
   tone?: ReviewTone;
 }
 
-const TIERS: { tier: Tier; title: () => string; mark: string; tone: ReviewTone }[] = [
-  { tier: 'law', title: () => t('check.tier.law'), mark: '✖', tone: 'error' },
-  { tier: 'guideline', title: () => t('check.tier.guideline'), mark: '▲', tone: 'warning' },
-  { tier: 'recommended', title: () => t('check.tier.recommended'), mark: '·', tone: 'muted' },
+const TIERS: { tier: Tier; title: (count: number) => string; mark: string; tone: ReviewTone }[] = [
+  { tier: 'law', title: (count) => t('check.tier.law', { count }), mark: '✖', tone: 'error' },
+  { tier: 'guideline', title: (count) => t('check.tier.guideline', { count }), mark: '▲', tone: 'warning' },
+  { tier: 'recommended', title: (count) => t('check.tier.recommended', { count }), mark: '·', tone: 'muted' },
 ];
 
 /** The findings of `tier`, as their lines (the finding, then what to write instead). */
@@ -47,10 +47,13 @@ export function reviewLines(slug: string, review: DraftReview, today: IsoDate, w
   lines.push({ text: t('check.counts', { law: check.counts.law, guideline: check.counts.guideline, recommended: check.counts.recommended }), tone: 'accent' });
   for (const { tier, title, mark, tone } of TIERS) {
     const findings = check.findings.filter((f) => f.tier === tier);
-    lines.push({ text: `[${title()}] ${findings.length}`, tone: 'accent' });
+    lines.push({ text: title(findings.length), tone: 'accent' });
     if (findings.length === 0) lines.push({ text: t('check.none'), tone: 'muted' });
     for (const text of findingLines(findings, mark)) lines.push({ text, tone });
   }
   for (const note of check.notes) lines.push({ text: t('check.note', { note }), tone: 'muted' });
-  return lines.flatMap((line) => wrapToWidth(sanitizeForTerminal(line.text), width).map((text) => ({ text, ...(line.tone ? { tone: line.tone } : {}) })));
+  // A finding wrapped over several lines keeps its mark alone at the left edge.
+  return lines.flatMap((line) =>
+    wrapToWidth(sanitizeForTerminal(line.text), width - 2).map((text, i) => ({ text: i === 0 ? text : `  ${text}`, ...(line.tone ? { tone: line.tone } : {}) })),
+  );
 }

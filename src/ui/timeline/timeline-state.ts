@@ -12,6 +12,7 @@ import type { Screen } from '../app-state.js';
 import { clampIndex, isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import type { PathCheck } from '../import/import-state.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
+import { draftFileKey, openDraftFilePrompt } from '../draft/draft-file.js';
 import { t } from '../../domain/presentation/messages/index.js';
 
 export interface TimelineState {
@@ -82,18 +83,22 @@ export function timelineKeys(state: TimelineState, data?: TimelineData): KeyHelp
   return [
     { key: '↑↓', label: t('timeline.key.move') },
     { key: 'd', label: t('timeline.key.previous'), primary: true },
-    { key: 'Space', label: state.mark === undefined ? t('timeline.key.mark') : t('timeline.key.unmark'), primary: true },
+    { key: 'Space', label: state.mark === undefined ? t('timeline.key.mark') : t('timeline.key.unmark'), short: state.mark === undefined ? t('timeline.short.mark') : t('timeline.key.unmark'), primary: true },
     { key: 'Enter', label: state.mark === undefined ? t('timeline.key.previous') : t('timeline.key.markedVs'), primary: state.mark !== undefined },
-    { key: '@', label: t('timeline.key.asOf'), primary: true },
+    { key: '@', label: t('timeline.key.asOf'), short: t('timeline.short.asOf'), primary: true },
     { key: 'o', label: hasDraft ? t('timeline.key.revise') : t('timeline.key.create'), short: hasDraft ? t('timeline.short.revise') : t('timeline.short.create'), primary: true },
     ...(hasDraft ? [{ key: 'x', label: t('timeline.key.deleteDraft'), short: t('timeline.short.delete') }] : []),
     { key: 'q', label: t('timeline.key.back'), primary: true },
   ];
 }
 
-/** "2020-07-17 ~ 2024-12-31"; an open end says whether the version is in force or scheduled. */
-export function entryLabel(entry: LedgerEntry, status: VersionStatus = 'in-force'): string {
-  return `${entry.effective ?? t('timeline.undated')} ~ ${entry.until ?? (status === 'scheduled' ? t('timeline.scheduled') : t('timeline.inForce'))}`;
+/**
+ * "2020-07-17 ~ 2024-12-31" for a version that has ended; one that has not says so instead of its
+ * end: "2020-07-17 ~ 시행 중" (also when a scheduled one will end it), "2027-03-01 ~ 시행 예정".
+ */
+export function entryLabel(entry: LedgerEntry, status: VersionStatus): string {
+  const end = status === 'in-force' ? t('timeline.inForce') : status === 'scheduled' ? t('timeline.scheduled') : (entry.until ?? t('timeline.inForce'));
+  return `${entry.effective ?? t('timeline.undated')} ~ ${end}`;
 }
 
 /** The draft's row label: its date (or that it states none), and 초안. */
@@ -102,10 +107,10 @@ export function draftLabel(draft: DraftInfo): string {
 }
 
 /** Why a version can't be diffed, in words a person can act on. */
-export function whyNoText(slug: string, entry: LedgerEntry): string {
+export function whyNoText(slug: string, entry: LedgerEntry, status: VersionStatus): string {
   const known = entry.evidence?.[0];
   const from = known ? t('timeline.knownFrom', { version: known.version ?? t('timeline.undated'), text: known.text }) : t('timeline.neverArchived');
-  return t('timeline.noText', { label: entryLabel(entry), why: entry.note ?? from, slug, date: entry.effective ?? 'YYYY-MM-DD' });
+  return t('timeline.noText', { label: entryLabel(entry, status), why: entry.note ?? from, slug, date: entry.effective ?? 'YYYY-MM-DD' });
 }
 
 /** The index of the version in force on `date`: the last one that started on or before it. */
@@ -124,10 +129,10 @@ function previousWithText(entries: LedgerEntry[], index: number): number | undef
   return undefined;
 }
 
-function diffScreen(slug: string, entries: LedgerEntry[], oldIndex: number, newIndex: number): Screen | string {
+function diffScreen(slug: string, entries: LedgerEntry[], oldIndex: number, newIndex: number, status: (entry: LedgerEntry) => VersionStatus): Screen | string {
   const oldEntry = entries[oldIndex]!;
   const newEntry = entries[newIndex]!;
-  for (const entry of [oldEntry, newEntry]) if (!entry.archived) return whyNoText(slug, entry);
+  for (const entry of [oldEntry, newEntry]) if (!entry.archived) return whyNoText(slug, entry, status(entry));
   const oldRef = refOf(slug, oldEntry.effective, oldEntry.tag);
   const newRef = refOf(slug, newEntry.effective, newEntry.tag);
   if (!oldRef || !newRef) return t('timeline.noName');
@@ -138,7 +143,8 @@ export function timelineKey(state: TimelineState, data: TimelineData, input: str
   const { ledger, draft } = data;
   const slug = ledger.slug;
   const entries = ledger.versions;
-  const label = (entry: LedgerEntry) => entryLabel(entry, versionStatus(ledger, entry, data.today));
+  const status = (entry: LedgerEntry) => versionStatus(ledger, entry, data.today);
+  const label = (entry: LedgerEntry) => entryLabel(entry, status(entry));
   const next = (patch: Partial<TimelineState>): TimelineOutcome => ({ kind: 'state', state: { ...state, message: undefined, ...patch } });
   if (state.prompt) {
     const outcome = promptKey(state.prompt, input, key);
@@ -154,14 +160,10 @@ export function timelineKey(state: TimelineState, data: TimelineData, input: str
     return next({ prompt: undefined, cursor: index, message: t('timeline.inForceOn', { date: outcome.value, label: label(entry), text }) });
   }
   if (state.filePrompt) {
-    const outcome = promptKey(state.filePrompt, input, key);
+    const outcome = draftFileKey(state.filePrompt, input, key, checkPath);
     if (outcome.kind === 'cancel') return next({ filePrompt: undefined });
-    if (outcome.kind === 'editing') return next({ filePrompt: outcome.state });
-    if (outcome.value === '') return next({ filePrompt: { ...state.filePrompt, problem: t('import.pathMissing') } });
-    // The path is checked at once: a wrong one is said here, before anything is read or written.
-    const checked = checkPath(outcome.value);
-    if ('problem' in checked) return next({ filePrompt: { ...state.filePrompt, problem: checked.problem } });
-    return { kind: 'saveDraft', path: checked.path, state: { ...state, filePrompt: undefined, message: t('timeline.savingDraft', { path: checked.path }) } };
+    if (outcome.kind === 'editing') return next({ filePrompt: outcome.prompt });
+    return { kind: 'saveDraft', path: outcome.path, state: { ...state, filePrompt: undefined, message: t('timeline.savingDraft', { path: outcome.path }) } };
   }
   if (state.confirmDelete) {
     if (input === 'y' || input === 'Y') return { kind: 'deleteDraft', state: { ...state, confirmDelete: undefined, message: undefined } };
@@ -178,7 +180,7 @@ export function timelineKey(state: TimelineState, data: TimelineData, input: str
   if (key.home) return next({ cursor: 0 });
   if (key.end) return next({ cursor: Math.max(0, rows - 1) });
   if (input === '@') return next({ prompt: openPrompt(t('timeline.datePrompt')) });
-  if (input === 'o') return next({ filePrompt: openPrompt(draft ? t('timeline.revisePrompt') : t('timeline.createPrompt')) });
+  if (input === 'o') return next({ filePrompt: openDraftFilePrompt(draft !== null) });
   const open = (target: Screen | string): TimelineOutcome =>
     typeof target === 'string' ? next({ message: target }) : { kind: 'open', screen: target, state: { ...state, mark: undefined, message: undefined } };
   if (input === 'x' || input === 'p') {
@@ -200,18 +202,18 @@ export function timelineKey(state: TimelineState, data: TimelineData, input: str
   if (!focused) return { kind: 'none' };
   if (input === ' ') {
     if (state.mark === state.cursor) return next({ mark: undefined });
-    if (!focused.archived) return next({ message: whyNoText(slug, focused) });
+    if (!focused.archived) return next({ message: whyNoText(slug, focused, status(focused)) });
     return next({ mark: state.cursor, message: t('timeline.marked', { label: label(focused) }) });
   }
   if (key.return && state.mark !== undefined) {
     if (state.mark === state.cursor) return next({ message: t('timeline.sameMark') });
-    return open(diffScreen(slug, entries, state.mark, state.cursor));
+    return open(diffScreen(slug, entries, state.mark, state.cursor, status));
   }
   if (input === 'd' || key.return) {
-    if (!focused.archived) return next({ message: whyNoText(slug, focused) });
+    if (!focused.archived) return next({ message: whyNoText(slug, focused, status(focused)) });
     const previous = previousWithText(entries, state.cursor);
     if (previous === undefined) return next({ message: t('timeline.oldest', { label: label(focused) }) });
-    return open(diffScreen(slug, entries, previous, state.cursor));
+    return open(diffScreen(slug, entries, previous, state.cursor, status));
   }
   return { kind: 'none' };
 }

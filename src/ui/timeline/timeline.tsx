@@ -41,7 +41,7 @@ function formatChange(entry: LedgerEntry, change: ChangeSize | null | 'failed' |
   return t('timeline.change.size', { count: change.substantive });
 }
 
-export function timelineLine(entry: LedgerEntry, marked: boolean, change: ChangeSize | null | 'failed' | undefined, width: number, status: VersionStatus = 'in-force'): string {
+export function timelineLine(entry: LedgerEntry, marked: boolean, change: ChangeSize | null | 'failed' | undefined, width: number, status: VersionStatus): string {
   const fixed = `${marked ? '* ' : '  '}${cell(entryLabel(entry, status), RANGE)} ${cell(entry.archived ? t('timeline.text') : t('timeline.noTextShort'), TEXT)} ${cell(formatChange(entry, change), CHANGE)} `;
   return padToWidth(fixed + sanitizeForTerminal(sourceOf(entry)), width);
 }
@@ -68,7 +68,7 @@ export function timelineHeader(width: number): string {
 }
 
 /** The detail lines for the focused version: where it stands, tag, hash, evidence, why there is no text. */
-export function detailLines(slug: string, entry: LedgerEntry | undefined, width: number, status: VersionStatus = 'superseded'): string[] {
+export function detailLines(slug: string, entry: LedgerEntry | undefined, width: number, status: VersionStatus): string[] {
   if (!entry) return [];
   const facts: string[] = [];
   if (status !== 'superseded') facts.push(status === 'scheduled' ? t('timeline.status.scheduled', { date: entry.effective ?? '' }) : t('timeline.status.inForce'));
@@ -76,7 +76,7 @@ export function detailLines(slug: string, entry: LedgerEntry | undefined, width:
     facts.push(`${entry.tag ?? refOf(slug, entry.effective) ?? ''}  sha256 ${entry.source?.sha256.slice(0, 12) ?? '?'}  ${entry.source?.url ?? entry.source?.file ?? ''}`);
     if (entry.note) facts.push(entry.note);
   } else {
-    facts.push(whyNoText(slug, entry));
+    facts.push(whyNoText(slug, entry, status));
   }
   for (const evidence of entry.evidence ?? []) facts.push(t('timeline.evidence', { version: evidence.version ?? t('timeline.undated'), text: evidence.text }));
   return facts.flatMap((fact) => wrapToWidth(sanitizeForTerminal(fact), width));

@@ -4,13 +4,8 @@ import { useNav } from '../nav.js';
 import { checkTypedFile } from '../paths.js';
 import { useScreenInput } from '../use-screen-input.js';
 import { t } from '../../domain/presentation/messages/index.js';
-import type { CheckResult } from '../../domain/check/index.js';
+import { savedMessage } from '../draft/draft-file.js';
 import { timelineKey, type TimelineData, type TimelineOutcome, type TimelineState } from './timeline-state.js';
-
-/** What `check` found, one line: the counts by tier (the draft's screen lists them). */
-export function checkCounts(check: CheckResult): string {
-  return t('check.counts', { law: check.counts.law, guideline: check.counts.guideline, recommended: check.counts.recommended });
-}
 
 export function useTimelineInput(state: TimelineState, setState: (state: TimelineState) => void, data: TimelineData | undefined, setSaving: (saving: boolean) => void, isActive: boolean): void {
   const nav = useNav();
@@ -35,7 +30,7 @@ export function useTimelineInput(state: TimelineState, setState: (state: Timelin
             ? nav.backend.saveDraft(slug, outcome.path).then((saved) => ({
                 // The cursor goes to the draft's row, which the reloaded timeline shows.
                 cursor: draftRow,
-                message: `${saved.created ? t('timeline.draftCreated') : t('timeline.draftRevised', { revisions: saved.revisions })} ${checkCounts(saved.check)}`,
+                message: savedMessage(saved),
               }))
             : nav.backend.deleteDraft(slug).then(() => ({ cursor: Math.max(0, draftRow - 1), message: t('timeline.draftDeleted') }));
         work.then(

@@ -73,10 +73,10 @@ export function timelineKeys(state: TimelineState, data?: TimelineData): KeyHelp
       { key: '↑↓', label: t('timeline.key.move') },
       { key: 'Enter', label: t('timeline.key.review'), short: t('timeline.short.review'), primary: true },
       { key: 'd', label: t('timeline.key.draftDiff'), short: t('timeline.short.diff'), primary: true },
-      { key: 't', label: t('timeline.key.notice'), primary: true },
+      { key: 't', label: t('timeline.key.notice'), short: t('timeline.short.notice'), primary: true },
       { key: 'p', label: t('timeline.key.publish'), primary: true },
-      { key: 'o', label: t('timeline.key.revise'), short: t('timeline.short.revise'), primary: true },
-      { key: 'x', label: t('timeline.key.deleteDraft'), short: t('timeline.short.delete'), primary: true },
+      { key: 'o', label: t('timeline.key.revise'), short: t('timeline.short.fix'), primary: true },
+      { key: 'x', label: t('timeline.key.deleteDraft'), short: t('timeline.short.erase'), primary: true },
       { key: 'q', label: t('timeline.key.back'), primary: true },
     ];
   }

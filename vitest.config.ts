@@ -18,7 +18,7 @@ const INTEGRATION = [
   // Every store and trust test runs real git: a new file there is an integration test without being listed.
   'test/store/**/*.test.ts',
   'test/trust/**/*.test.ts',
-  'test/ui/{e2e,screens}.test.{ts,tsx}',
+  'test/ui/{e2e,screens,drafts-screens}.test.{ts,tsx}',
 ];
 
 export default defineConfig({

@@ -82,9 +82,10 @@ export function resizeTerminal(stdout: NodeJS.EventEmitter, columns: number, row
  * 고양's next revision as an officer drafts it, from the seed: 접속기록 kept 2 years (was 1), the
  * 보호책임자's phone changed, effective 2027-03-01 with the version in force added to the list of earlier
  * ones. `omitRights` leaves out 제5조 (the 정보주체's rights, which the law requires): the first,
- * mistaken draft that the check catches and the officer then corrects.
+ * mistaken draft that the check catches and the officer then corrects. `undated` leaves out the
+ * sentence that states the date (a draft written before the date is decided).
  */
-export function goyangDraftText(options: { omitRights: boolean }): string {
+export function goyangDraftText(options: { omitRights: boolean; undated?: boolean }): string {
   let lines = readFileSync(GOYANG_SEED, 'utf8').split('\n');
   const edit = (needle: string, from: string, to: string) => {
     const i = lines.findIndex((l) => l.includes(needle) && l.includes(from));
@@ -95,6 +96,7 @@ export function goyangDraftText(options: { omitRights: boolean }): string {
   edit('접속한 기록', '최소 1년', '최소 2년');
   edit('방침은 2020년 07월 17일부터', '2020년 07월 17일부터', '2027년 03월 01일부터');
   edit('2016. 12. 02. ~ 2020. 07. 16. 적용', '적용(클릭)', '적용(클릭)\n\n- 2020. 07. 17. ~ 2027. 02. 28. 적용(클릭)');
+  if (options.undated) lines = lines.filter((l) => !l.includes('방침은 2027년 03월 01일부터'));
   if (options.omitRights) {
     const from = lines.findIndex((l) => l.startsWith('제5조.'));
     const to = lines.findIndex((l) => l.startsWith('제6조.'));

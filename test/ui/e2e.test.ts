@@ -3,18 +3,24 @@
  * 고양 imported as 2025-01-01), in tmux at 120×40, in Korean: a typed filter, 고양's timeline, the diff of
  * the two versions, side by side, resized to 80 and 200 columns, the notice, written to files (and asked
  * before overwriting), then back out to the shell.
- * Every captured screen is kept in test-artifacts/ui-e2e/.
+ * Then the officer's whole path with a draft, on a fresh sample store at 80 columns (each screen also
+ * captured at 200): open, delete the sample's draft, create one from a file, review the diff and the
+ * check panel, revise it from a corrected file, preview and write the notice, publish, and see the new
+ * version scheduled.
+ * Every captured screen is kept in test-artifacts/ui-e2e/ and test-artifacts/ui-e2e-drafts/.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { sampleStoreWithEditedGoyang } from './fixtures.js';
+import { goyangDraftText, sampleStoreWithEditedGoyang } from './fixtures.js';
+import { initStore } from '../../src/store/index.js';
 import { TmuxSession, hasTmux, saveScreen, shellQuote } from './tmux.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'ui-e2e');
+const DRAFT_ARTIFACTS = join(ROOT, 'test-artifacts', 'ui-e2e-drafts');
 const runnable = hasTmux() || Boolean(process.env.CI);
 
 function borderedLines(screen: string): string[] {
@@ -139,4 +145,139 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
     // The alternate screen is left: none of the UI stays in the shell's screen.
     expect(after).not.toContain('bangchim · 기관 목록');
   });
+});
+
+describe.skipIf(!runnable)("the officer's path with a draft, in a real terminal (tmux, Korean, 80 and 200 columns)", () => {
+  const tmux = new TmuxSession('drafts');
+  let store: string;
+  let home: string;
+  let step = 0;
+  const save = (name: string, screen: string) => saveScreen(DRAFT_ARTIFACTS, ++step, name, screen);
+  const footerOf = (screen: string) => screen.trimEnd().split('\n').at(-1) ?? '';
+  const aligned = (columns: number) => (s: string) => borderedLines(s).length > 3 && borderedLines(s).every((l) => stringWidth(l) === columns);
+
+  beforeAll(async () => {
+    rmSync(DRAFT_ARTIFACTS, { recursive: true, force: true });
+    store = mkdtempSync(join(tmpdir(), 'bangchim-e2e-drafts-store-'));
+    await initStore(store);
+    home = mkdtempSync(join(tmpdir(), 'bangchim-e2e-drafts-home-'));
+    mkdirSync(join(home, 'drafts'));
+    writeFileSync(join(home, 'drafts', 'goyang-draft.txt'), goyangDraftText({ omitRights: true }));
+    writeFileSync(join(home, 'drafts', 'goyang draft (fixed).txt'), goyangDraftText({ omitRights: false }));
+  });
+
+  afterAll(() => tmux.kill());
+
+  /** Saves the screen at 80 columns, then resized to 200 (every bordered line spanning it), and back. */
+  async function bothWidths(name: string, screen: string, stillThere: (s: string) => boolean): Promise<string> {
+    save(`${name}-80`, screen);
+    for (const line of borderedLines(screen)) expect([stringWidth(line), line]).toEqual([80, line]);
+    tmux.resize(200, 32);
+    const wide = await tmux.waitFor((s) => aligned(200)(s) && stillThere(s), `${name} at 200 columns`);
+    save(`${name}-200`, wide);
+    tmux.resize(80, 32);
+    await tmux.waitFor((s) => aligned(80)(s) && stillThere(s), `${name} back at 80 columns`);
+    return wide;
+  }
+
+  test('open → delete the sample draft → create from ~/file → check panel → diff → revise from a dropped path → notice, written → publish → 시행 예정', async () => {
+    const command = `node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))} --store ${shellQuote(store)}; echo "bangchim exited with status $?"`;
+    tmux.start(`sh -c ${shellQuote(command)}`, { columns: 80, rows: 32, cwd: home, env: { HOME: home, CI: 'true', BANGCHIM_TODAY: '2026-12-01' } });
+
+    save('cities', await tmux.waitFor((s) => s.includes('bangchim · 기관 목록') && s.includes('고양특례시'), 'the cities'));
+    tmux.keys('Enter');
+    const timeline = await tmux.waitFor((s) => s.includes('초안 있음') && /2027-03-01 초안\s+초안\s+실질 \d+/.test(s), "고양's timeline with the sample's draft");
+    expect(timeline).toMatch(/2020-07-17 ~ 시행 중\s+있음/);
+    await bothWidths('timeline', timeline, (s) => s.includes('2027-03-01 초안'));
+
+    // The sample's draft is deleted (asked first), so that the officer makes their own.
+    tmux.keys('j');
+    const onDraft = await tmux.waitFor((s) => s.includes('goyang#draft  저장 1회'), 'the draft row focused');
+    for (const key of ['Enter 검토', 'd 비교', 't 공고문', 'p 게시', 'o 고치기', 'x 지우기', 'q 뒤로']) expect(footerOf(onDraft)).toContain(key);
+    tmux.keys('x');
+    save('delete-asked', await tmux.waitFor((s) => s.includes('지울까요?'), 'the delete question'));
+    tmux.keys('y');
+    save('deleted', await tmux.waitFor((s) => s.includes('초안을 지웠습니다.') && !s.includes('초안 있음'), 'the draft deleted'));
+
+    // o: a path with ~, checked at once; the draft is created and checked.
+    tmux.keys('o');
+    await tmux.waitFor((s) => s.includes('초안으로 만들 파일'), 'the file prompt');
+    tmux.type('~/drafts/goyang-drfat.txt');
+    tmux.keys('Enter');
+    save('path-refused', await tmux.waitFor((s) => s.includes('파일이 없습니다:') && s.includes('goyang-drfat.txt'), 'the wrong path refused at once'));
+    tmux.keys('C-u');
+    tmux.type('~/drafts/goyang-draft.txt');
+    tmux.keys('Enter');
+    const created = await tmux.waitFor((s) => s.includes('초안을 만들었습니다') && s.includes('초안 있음'), 'the draft created');
+    save('created', created);
+    expect(created).toMatch(/점검: 법령 1건/);
+
+    // Enter: the check panel names the missing 제5조 as the law's, with its basis.
+    tmux.keys('Enter');
+    const panel = await tmux.waitFor((s) => s.includes('초안 검토') && s.includes('✖'), 'the check panel');
+    expect(panel).toContain('법령 1건');
+    expect(panel).toContain('(법 제30조 ①5)');
+    for (const key of ['d 비교', 't 공고문', 'o 초안 고치기', 'p 게시', 'q 뒤로']) expect(footerOf(panel)).toContain(key);
+    await bothWidths('check-panel', panel, (s) => s.includes('✖'));
+
+    // d: the diff against the version in force shows the article the draft dropped.
+    tmux.keys('d');
+    const diff = await tmux.waitFor((s) => s.includes('(초안)') && s.includes('삭제 1'), 'the draft diff');
+    expect(diff).toMatch(/제5조.*삭제/);
+    await bothWidths('draft-diff', diff, (s) => s.includes('삭제 1'));
+    tmux.keys('q');
+    await tmux.waitFor((s) => s.includes('초안 검토'), 'back on the review');
+
+    // o: revised from the corrected file, its path quoted as a drag-and-drop writes it.
+    tmux.keys('o');
+    await tmux.waitFor((s) => s.includes('초안을 고칠 파일'), 'the revise prompt');
+    tmux.type(`'${join(home, 'drafts', 'goyang draft (fixed).txt')}'`);
+    tmux.keys('Enter');
+    const revised = await tmux.waitFor((s) => s.includes('초안을 고쳤습니다 (2번째 저장)') && s.includes('법령 0건 (') && !s.includes('✖'), 'the revised draft checked');
+    await bothWidths('revised', revised, (s) => s.includes('법령 0건 ('));
+
+    // t: the notice with the draft as the new side, written to files under ~.
+    tmux.keys('t');
+    const notice = await tmux.waitFor((s) => s.includes('공고문, 시행 2027-03-01') && s.includes('주요 변경 내용'), 'the notice of the draft');
+    expect(notice).toContain('접속기록 보관: 1년 → 2년');
+    await bothWidths('notice', notice, (s) => s.includes('주요 변경 내용'));
+    tmux.keys('w');
+    await tmux.waitFor((s) => s.includes('공고문(.txt .md .html)을 쓸 디렉터리:'), 'the write prompt');
+    tmux.keys('C-u');
+    tmux.type('~/notice-out');
+    tmux.keys('Enter');
+    save('notice-written', await tmux.waitFor((s) => s.includes('썼습니다:') && s.includes('goyang-2027-03-01-notice.html'), 'the notice written'));
+    const text = readFileSync(join(home, 'notice-out', 'goyang-2027-03-01-notice.txt'), 'utf8');
+    expect(text).toContain('2027년 3월 1일부터 적용됩니다');
+    expect(text).toContain('__031-8075-2594__');
+    tmux.keys('q');
+    await tmux.waitFor((s) => s.includes('초안 검토'), 'back on the review');
+
+    // p: the confirmation shows the diff summary and the check; y publishes.
+    tmux.keys('p');
+    const confirm = await tmux.waitFor((s) => s.includes('게시할까요?') && s.includes('법령 0건 ('), 'the publish confirmation');
+    expect(confirm).toMatch(/변경 +실질 \d+ · 수정 \d+/);
+    for (const key of ['y 게시', 'n Esc 취소']) expect(footerOf(confirm)).toContain(key);
+    await bothWidths('publish-confirm', confirm, (s) => s.includes('게시할까요?'));
+    tmux.keys('y');
+    const published = await tmux.waitFor((s) => s.includes('게시했습니다: goyang@2027-03-01'), 'published');
+    save('published', published);
+    expect(published).toContain('시행 예정');
+
+    // Back on the timeline: the new version is scheduled, the one in force stays in force until then.
+    tmux.keys('Enter');
+    const after = await tmux.waitFor((s) => s.includes('연혁') && /2027-03-01 ~ 시행 예정\s+있음\s+실질 \d+/.test(s) && !s.includes('초안 있음'), 'the timeline after publishing');
+    expect(after).toMatch(/2020-07-17 ~ 시행 중\s+있음/);
+    expect(after).toContain('본문 2 / 전체 5');
+    await bothWidths('timeline-after', after, (s) => s.includes('2027-03-01 ~ 시행 예정'));
+    expect(existsSync(join(store, 'sources', 'goyang', '2027-03-01.txt'))).toBe(true);
+
+    tmux.keys('q');
+    await tmux.waitFor((s) => s.includes('bangchim · 기관 목록'), 'back on the cities');
+    tmux.keys('C-q');
+    const ended = /bangchim exited with status (\d+)|Pane is dead \(status (\d+)/;
+    const exit = await tmux.waitFor((s) => ended.test(s), 'bangchim to exit');
+    const [, shellStatus, paneStatus] = ended.exec(exit)!;
+    expect(shellStatus ?? paneStatus).toBe('0');
+  }, 240_000);
 });

@@ -84,7 +84,7 @@ describe('cities', () => {
     ui.app.stdin.write('iksan');
     const filtered = await ui.has('거르기: iksan');
     expect(filtered).toContain('익산시');
-    expect(filtered).not.toContain('초안 가져오기 ·');
+    expect(filtered).not.toContain(') 판 가져오기');
     expect(filtered).not.toContain('의정부시');
     expect(filtered).toContain('bangchim · 기관 목록');
     ui.app.stdin.write('\x1b');
@@ -197,12 +197,12 @@ describe('import from the cities screen', () => {
     // i imports for the highlighted city; Esc on the first prompt goes back.
     ui.app.stdin.write('\x1b[B\x1b[B');
     ui.app.stdin.write('\x0f');
-    await ui.has('남양주시 (namyangju) 초안 가져오기');
+    await ui.has('남양주시 (namyangju) 판 가져오기');
     ui.app.stdin.write('\x1b');
     await ui.has('bangchim · 기관 목록');
     ui.app.stdin.write('\x1b[A\x1b[A');
     ui.app.stdin.write('\x0f');
-    await ui.has('고양특례시 (goyang) 초안 가져오기');
+    await ui.has('고양특례시 (goyang) 판 가져오기');
     ui.app.stdin.write(draft + '\r');
     await ui.has('시행일 (YYYY-MM-DD');
     ui.app.stdin.write('2025-0x\r');

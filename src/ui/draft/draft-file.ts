@@ -18,7 +18,7 @@ export function draftFileKey(prompt: PromptState, input: string, key: Key, check
   const outcome = promptKey(prompt, input, key);
   if (outcome.kind === 'cancel') return { kind: 'cancel' };
   if (outcome.kind === 'editing') return { kind: 'editing', prompt: outcome.state };
-  if (outcome.value === '') return { kind: 'editing', prompt: { ...prompt, problem: t('import.pathMissing') } };
+  if (outcome.value === '') return { kind: 'editing', prompt: { ...prompt, problem: t('timeline.pathMissing') } };
   // The path is checked at once: a wrong one is said here, before anything is read or written.
   const checked = checkPath(outcome.value);
   if ('problem' in checked) return { kind: 'editing', prompt: { ...prompt, problem: checked.problem } };

@@ -1,5 +1,5 @@
 /**
- * Import a draft from the Cities screen: file path → effective date → parse preview with warnings →
+ * Import a published text as a version from the Cities screen (a draft is made on the timeline): file path → effective date → parse preview with warnings →
  * confirm → the store's import (the code `bangchim import` runs). Pure; the hook runs the work.
  */
 import type { DraftPreview } from '../backend.js';

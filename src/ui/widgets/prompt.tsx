@@ -22,7 +22,8 @@ export function PromptView({ state, width }: { state: PromptState; width: number
         <Text inverse> </Text>
       </Text>
       {state.problem ? (
-        <Text wrap="truncate-end" {...theme.tone('error')}>
+        // Cut in the middle when too wide: a long path gives way, the what-to-do at the end stays.
+        <Text wrap="truncate-middle" {...theme.tone('error')}>
           {sanitizeForTerminal(state.problem)}
         </Text>
       ) : null}

@@ -64,7 +64,7 @@ export interface DraftReview {
   effective: IsoDate | null;
   /** The version it is compared with (its ref), null for a body's first version. */
   against: string | null;
-  /** Substantive and editorial counts of that comparison (null without one). */
+  /** That comparison (its summary is what the review shows), null without one. */
   diff: PolicyDiff | null;
   check: CheckResult;
 }

@@ -20,7 +20,7 @@ export function usePublishInput(slug: string, state: PublishStep, setState: (sta
       if (outcome.kind === 'review') {
         setState(outcome.state);
         const { effective } = outcome.state;
-        nav.backend.reviewDraft(slug, effective).then((review) => setState(afterReview(effective ? { ...review, effective } : review)), fail);
+        nav.backend.reviewDraft(slug, effective).then((review) => setState(afterReview(review)), fail);
       }
       if (outcome.kind === 'publish') {
         const next = outcome.state;

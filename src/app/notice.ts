@@ -13,6 +13,8 @@ import { buildNotice, renderNotice, type Notice } from '../domain/notice/index.j
 import { namesDraftFile, type ResolvedVersion } from '../store/refs.js';
 import { NoDirectoryError, NoticeDateMissingError, NoticeFileExistsError, NoticeTargetRefusedError, OtherCityError } from './errors.js';
 import { STORE_PATHS } from '../store/paths.js';
+import { readOffice } from '../store/config.js';
+import { todayFrom } from './today.js';
 import type { StoreSession } from './session.js';
 
 export interface NoticeRequest {
@@ -24,6 +26,10 @@ export interface NoticeRequest {
   /** The date the new version takes effect (default: the new version's). */
   effective?: IsoDate;
   editorial?: boolean;
+  /** The officer's reason for the change (replaces the one written from the diff). */
+  reason?: string;
+  /** The date of the 공고 (default: today in Korea, BANGCHIM_TODAY). */
+  announced?: IsoDate;
 }
 
 export interface NoticePlan {
@@ -64,6 +70,10 @@ export async function planNotice(session: StoreSession, request: NoticeRequest):
     effective,
     ledger: ledger.versions,
     editorial: request.editorial === true,
+    // The office's 기관 정보 when filled in (bangchim office); the announcement falls back on the policy's own.
+    office: readOffice(session.dir, city),
+    ...(request.reason === undefined ? {} : { reason: request.reason }),
+    announced: request.announced ?? todayFrom(process.env),
   });
   return { notice, previousNotArchived };
 }

@@ -2,9 +2,11 @@
  * The store's format, as bangchim.yaml states it (`format: N`), and the upgrade of older stores.
  *
  * Format 2 lets a version record how its page numbers its articles (`numbering`, an article's printed
- * `label`) and dates a page states only by month (`YYYY-MM`). Every format-1 file is a valid format-2
- * file (no `numbering` means 제N조), so upgrading rewrites bangchim.yaml alone, in one commit on top of
- * the branch: every tag, ledger, policy blob and source stays as it was, and `verify` stays clean
+ * `label`) and dates a page states only by month (`YYYY-MM`). Format 3 lets bangchim.yaml hold each
+ * body's 기관 정보 (`offices:`, store/config.ts), which the 공고문 uses. Every older file is a valid file
+ * of the newer format (no `numbering` means 제N조, no `offices` means none filled in), so upgrading
+ * rewrites bangchim.yaml's `format:` line alone (anything else in the file is kept), in one commit on top
+ * of the branch: every tag, ledger, policy blob and source stays as it was, and `verify` stays clean
  * (tagged commits, their order and author dates are untouched).
  */
 import { readFileSync } from 'node:fs';
@@ -21,9 +23,14 @@ import type { Store } from './store.js';
 const UPGRADE_IDENTITY = { name: 'bangchim', email: 'bangchim@localhost' };
 
 /** The format this bangchim writes. */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 /** Formats this bangchim opens; older ones are upgraded to STORE_FORMAT on open. */
-const UPGRADABLE_FORMATS: readonly number[] = [1];
+const UPGRADABLE_FORMATS: readonly number[] = [1, 2];
+/** What each format added, for the upgrade commit's message (the format it upgrades to → what it allows). */
+const FORMAT_CHANGES: Readonly<Record<number, string>> = {
+  2: 'Versions may now record their numbering scheme (numbering, article labels) and month-only dates.',
+  3: 'bangchim.yaml may now hold each body\'s office details (offices:), used by the change notice.',
+};
 export const STORE_MARKER = 'bangchim.yaml';
 
 /** bangchim.yaml of a store of `format`. */
@@ -36,10 +43,24 @@ export function rootCommitMessage(format: number = STORE_FORMAT): string {
   return `bangchim store (format ${format})\n`;
 }
 
+const FORMAT_LINE = /^format:[ \t]*(\d{1,6})[ \t]*(?:#.*)?$/mu;
+
 /** The `format: N` bangchim.yaml states; null when it states none a person could have meant. */
 export function readStoreFormat(text: string): number | null {
-  const match = /^format:[ \t]*(\d{1,6})[ \t]*(?:#.*)?$/mu.exec(text.replace(/\r\n?/gu, '\n'));
+  const match = FORMAT_LINE.exec(text.replace(/\r\n?/gu, '\n'));
   return match ? Number(match[1]) : null;
+}
+
+/** bangchim.yaml's text with its `format:` line saying `format`, and every other line as it was. */
+export function withStoreFormat(text: string, format: number): string {
+  return text.replace(/\r\n?/gu, '\n').replace(FORMAT_LINE, `format: ${format}`);
+}
+
+/** What the formats after `from` added, one line each. */
+function upgradeChanges(from: number): string {
+  const lines: string[] = [];
+  for (let format = from + 1; format <= STORE_FORMAT; format++) lines.push(FORMAT_CHANGES[format]!);
+  return lines.join('\n');
 }
 
 /**
@@ -103,12 +124,12 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
       }
       const date = /^committer .* (\d+ [+-]\d{4})$/mu.exec(headCommit?.content.toString('utf8') ?? '')?.[1];
       if (date === undefined) throw new StoreError(`the commit ${head.slice(0, 12)} has no readable committer date`, { where: store.dir, hint: `inspect it with \`git -C ${store.dir} cat-file -p HEAD\`` });
-      const blob = await git.hashObject(storeMarkerText(STORE_FORMAT));
+      const blob = await git.hashObject(withStoreFormat(committedText, STORE_FORMAT));
       const tree = await git.buildTree(head, new Map([[STORE_MARKER, blob]]), options.tempIndex);
       const commit = await git.commitTree({
         tree,
         parents: [head],
-        message: `bangchim store: format ${committedFormat} → ${STORE_FORMAT}\n\nVersions may now record their numbering scheme (numbering, article labels) and month-only dates.\nOnly ${STORE_MARKER} changes: every tag, ledger, policy and source is as it was.\n`,
+        message: `bangchim store: format ${committedFormat} → ${STORE_FORMAT}\n\n${upgradeChanges(committedFormat)}\nOnly the format line of ${STORE_MARKER} changes: every tag, ledger, policy and source is as it was.\n`,
         author: { ...UPGRADE_IDENTITY, date },
         committer: { ...UPGRADE_IDENTITY, date },
       });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions, formatDiffText } from '../../src/domain/diff/index.js';
 import type { NumberingScheme, PolicyVersion } from '../../src/domain/model.js';
-import { buildComparisonTable, buildNotice, renderNotice, sideText } from '../../src/domain/notice/index.js';
+import { announcementLines, buildComparisonTable, buildNotice, renderNotice, sideText } from '../../src/domain/notice/index.js';
 import { HANGUL_ORDINALS, markerFor } from '../../src/domain/presentation/labels.js';
 import { checkVersion } from '../../src/domain/check/index.js';
 import { versionToYaml, loadVersionYaml } from '../../src/domain/yaml.js';
@@ -169,11 +169,11 @@ describe('the notice of a document numbered 1., 2., …', () => {
   it('names the changed article in the table and the announcement as the new page prints it', () => {
     const row = notice.table.find((r) => r.kind === 'modified' && r.article === '7.')!;
     expect(sideText(row, 'new').split('\n')[0]).toBe('7. 개인정보의 파기');
-    expect(notice.announcement.lines).toContain('- 7. 개인정보의 파기: 기간: 5일 추가');
+    expect(notice.announcement.changes).toContain('7. 개인정보의 파기: 기간: 5일 추가');
     // The other eleven articles only print their numbers another way (the revision article too: the draft's own text is kept).
-    expect(notice.announcement.lines).toContain('- 조문 번호 표기 변경: 제1조 → 1. 등 11개 조문 (내용 변경 없음)');
+    expect(notice.announcement.changes).toContain('조문 번호 표기 변경: 제1조 → 1. 등 11개 조문 (내용 변경 없음)');
     expect(notice.table.find((r) => r.article === '1.')!.note).toEqual(['조문 번호 표기 변경(제1조 → 1.)']);
-    expect(notice.announcement.lines.at(-1)).toBe('이전의 개인정보 처리방침은 12. 개인정보 처리방침 변경에서 확인하실 수 있습니다.');
+    expect(announcementLines(notice.announcement)).toContain('5. 이전 개인정보 처리방침: 개인정보 처리방침 12. 개인정보 처리방침 변경에서 확인하실 수 있습니다.');
   });
 });
 

@@ -170,7 +170,7 @@ describe('notice from known edits of the seeds', () => {
     expect(rows[0]!.lines).toEqual([{ old: [{ text: '제15조(개인정보 관리수준진단 결과)' }], new: [{ text: '제16조', marked: true }, { text: '(현행 제15조와 같음)' }] }]);
     // The revision article is renumbered too; the draft's own text is published as it is.
     expect(notice.table.at(-1)).toMatchObject({ article: '제18조', kind: 'renumbered' });
-    expect(notice.announcement.lines).toContain('- 조문 번호 변경: 제15조 → 제16조, 제16조 → 제17조, 제17조 → 제18조 (내용 변경 없음)');
+    expect(notice.announcement.changes).toContain('조문 번호 변경: 제15조 → 제16조, 제16조 → 제17조, 제17조 → 제18조 (내용 변경 없음)');
     expect(notice.article.text).toBe(renderArticleText(draft.articles.at(-1)!));
     // 의정부's article states no date ("게시일부터 적용"): for the officer, the article written in the plain style, stating it and listing the version in force.
     expect(notice.revisionCheck!.disagreements).toEqual([{ kind: 'effective-date', line: draft.revision!.effectiveText, expected: '2025-01-01' }]);
@@ -188,7 +188,7 @@ describe('notice from known edits of the seeds', () => {
     // With its own article, that one, as written.
     expect(buildNotice({ from: null, to: { label: 'goyang@2020-07-17', version: seed }, effective: '2020-07-17', ledger: [] }).article.text).toBe(renderArticleText(seed.articles.at(-1)!));
     expect(notice.table).toEqual([]);
-    expect(notice.announcement.title).toBe('개인정보 처리방침 안내');
+    expect(notice.announcement.title).toBe('개인정보 처리방침 수립 공고');
     expect(renderNotice(notice, 'text', { parts: ['table'] })).toContain('(비교할 이전 버전의 본문 없음)');
   });
 

@@ -17,6 +17,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   show: async () => (await import('./show.js')).registerShow,
   diff: async () => (await import('./diff.js')).registerDiff,
   notice: async () => (await import('./notice.js')).registerNotice,
+  office: async () => (await import('./office.js')).registerOffice,
   check: async () => (await import('./check.js')).registerCheck,
   verify: async () => (await import('./verify.js')).registerVerify,
   sync: async () => (await import('./sync.js')).registerSync,

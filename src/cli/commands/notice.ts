@@ -1,5 +1,5 @@
 /**
- * `bangchim notice CITY [--from REF] [--to REF|FILE] [--effective YYYY-MM-DD] [--format …] [--part …] [--out FILE]`:
+ * `bangchim notice CITY [--from REF] [--to REF|FILE] [--effective YYYY-MM-DD] [--reason TEXT] [--announced DATE] [--format …] [--part …] [--out FILE]`:
  * the change notice for a new version: its revision article in the city's style, the 신·구 대비표 and
  * the announcement. By default from the version in force before the newest to the newest; `--to FILE`
  * takes a draft not yet imported (compared with the newest archived version).
@@ -26,6 +26,8 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--part <part>', t('cli.notice.opt.part')).choices(NOTICE_PARTS))
     .option('--editorial', t('cli.notice.opt.editorial'))
     .option('--width <columns>', t('cli.notice.opt.width'), '100')
+    .option('--reason <text>', t('cli.notice.opt.reason'))
+    .option('--announced <date>', t('cli.notice.opt.announced'))
     .option('--out <file>', t('cli.notice.opt.out'))
     .option('--force', t('cli.notice.opt.force'))
     .action(async (given, options) => {
@@ -39,6 +41,9 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
       if (options.effective !== undefined && !isIsoDate(options.effective)) {
         throw new UsageError(t('cli.notice.badDate', { value: options.effective }), { where: '--effective', hint: t('cli.notice.badDateHint') });
       }
+      if (options.announced !== undefined && !isIsoDate(options.announced)) {
+        throw new UsageError(t('cli.notice.badAnnounced', { date: options.announced }), { where: '--announced', hint: t('cli.notice.badAnnouncedHint') });
+      }
       const width = Number(options.width);
       if (!Number.isInteger(width) || width < 44 || width > 1000) {
         throw new UsageError(t('cli.notice.badWidth', { value: options.width }), { where: '--width', hint: t('cli.notice.badWidthHint') });
@@ -51,6 +56,8 @@ export const registerNotice: RegisterCommand = (program, ctx) => {
         ...(options.to !== undefined ? { to: options.to } : {}),
         ...(options.effective !== undefined ? { effective: options.effective } : {}),
         editorial: options.editorial === true,
+        ...(options.reason !== undefined ? { reason: options.reason } : {}),
+        ...(options.announced !== undefined ? { announced: options.announced } : {}),
       });
       if (previousNotArchived) {
         const { before, entry } = previousNotArchived;

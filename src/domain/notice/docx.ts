@@ -12,6 +12,7 @@ import { displayWidth } from '../presentation/width.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
 import { contactRanges } from '../diff/facts.js';
 import type { Clause } from '../model.js';
+import { announcementLayout } from './announcement.js';
 
 /** A4 in twentieths of a point (the page is turned to landscape), margins of 2 cm. */
 const A4 = { short: 11906, long: 16838 } as const;
@@ -159,10 +160,14 @@ export async function renderNoticeDocx(notice: Notice, options: RenderOptions = 
   for (const part of NOTICE_PARTS.filter((p) => wanted.includes(p))) {
     children.push(heading(titles[part], HeadingLevel.HEADING_1));
     if (part === 'announcement') {
-      for (const line of notice.announcement.lines) {
-        if (line === '') continue;
-        children.push(line.startsWith('- ') ? new Paragraph({ children: runs(line.slice(2)), bullet: { level: 0 }, spacing: { after: 40 } }) : paragraph(runs(line), { spacingAfter: 120 }));
-      }
+      // Numbered by hand ("1. "), hanging: the office edits the text, and a list style would renumber it on its own.
+      const { opening, items, closing } = announcementLayout(notice.announcement);
+      children.push(paragraph(runs(opening), { spacingAfter: 160 }));
+      items.forEach((item, k) => {
+        children.push(new Paragraph({ children: runs(`${k + 1}. ${item.text}`), indent: { left: 400, hanging: 400 }, spacing: { after: 60 } }));
+        for (const sub of item.sub) children.push(new Paragraph({ children: runs(`- ${sub}`), indent: { left: 800, hanging: 200 }, spacing: { after: 40 } }));
+      });
+      closing.forEach((line, k) => children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: runs(line, { bold: k === closing.length - 1 }), spacing: { before: k === 0 ? 360 : 0, after: 60 } })));
     } else if (part === 'article') {
       children.push(paragraph(runs(articleHeading(notice.article.article, notice.published.numbering), { bold: true })), ...clauseParagraphs(notice.article.article.body));
     } else {

@@ -15,7 +15,7 @@ import { addDays, isIsoDate } from './dates.js';
 import { compareRevisionWithLedger, earlierPeriodsFromLedger, earlierPeriodsFromRevision, writeRevisionArticle, DEFAULT_REVISION_TITLE, type RevisionComparison, type WrittenRevisionArticle } from './revision.js';
 import { renderArticleText } from './text.js';
 import { buildComparisonTable, type ComparisonRow } from './table.js';
-import { writeAnnouncement, type Announcement } from './announcement.js';
+import { writeAnnouncement, type Announcement, type Office } from './announcement.js';
 
 export * from './revision.js';
 export * from './table.js';
@@ -37,6 +37,12 @@ export interface NoticeInput {
   /** The city's ledger (oldest first); empty without a store. */
   ledger: readonly LedgerEntry[];
   editorial?: boolean;
+  /** The store's 기관 정보 for this body (name, 문의처, policy page), when the office filled it in. */
+  office?: Office;
+  /** The officer's reason for the change; replaces the one written from the diff. */
+  reason?: string;
+  /** The date of the 공고 (the caller's today, or the date the officer gives). */
+  announced?: IsoDate;
 }
 
 export interface Notice {
@@ -113,13 +119,20 @@ export function buildNotice(input: NoticeInput): Notice {
     ? diffVersions(input.from.version, published, { editorial: input.editorial === true, oldLabel: input.from.label, newLabel: input.to.label })
     : null;
   const table = diff ? buildComparisonTable(diff, { editorial: input.editorial === true }) : [];
+  // Where the policy is posted: the page the new version (or the one in force) was imported from.
+  const sourceUrl = toVersion.source.url ?? fromVersion?.source.url;
   const announcement = writeAnnouncement({
     city: toVersion.city,
     diff,
     effective: input.effective,
     revisionArticle: article.article,
+    articles: published.articles,
     ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
     hasEarlier: earlier.length > 0,
+    ...(input.office === undefined ? {} : { office: input.office }),
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    ...(input.announced === undefined ? {} : { announced: input.announced }),
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
   });
   return {
     city: toVersion.city,

@@ -21,6 +21,7 @@ import { contactRanges } from '../diff/facts.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
 import type { Clause } from '../model.js';
 import { revisionDisagreementMessage } from './revision.js';
+import { announcementLayout, announcementLines } from './announcement.js';
 
 export type NoticePart = 'article' | 'table' | 'announcement';
 export type NoticeFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -174,7 +175,12 @@ export function renderNoticeText(notice: Notice, options: RenderOptions = {}): s
   for (const part of wantedParts(options)) {
     const block = [titles[part], underline(titles[part], '=')];
     if (part === 'announcement') {
-      for (const text of notice.announcement.lines) block.push(...(text === '' ? [''] : wrapText(stripControls(text), width, text.startsWith('- ') ? '  ' : '')));
+      for (const text of announcementLines(notice.announcement)) {
+        // "1. …" hangs by its number, "   - …" by its dash, so wrapped lines start under the text.
+        const lead = /^ */u.exec(text)![0];
+        const hang = ' '.repeat(lead.length + (/^ *(\d+\.|-) /u.exec(text)?.[1]?.length ?? -1) + 1);
+        block.push(...(text === '' ? [''] : wrapText(stripControls(text), width - lead.length, hang.slice(lead.length)).map((l) => lead + l)));
+      }
     } else if (part === 'article') {
       block.push(stripControls(articleHeading(notice.article.article, notice.published.numbering)));
       for (const { depth, text } of clauseLines(notice.article.article.body)) {
@@ -231,15 +237,10 @@ export function renderNoticeMarkdown(notice: Notice, options: RenderOptions = {}
   for (const part of wantedParts(options)) {
     const lines = [`## ${escapeMarkdown(titles[part])}`, ''];
     if (part === 'announcement') {
-      // Each paragraph stands alone (a blank line before it), list items follow one another.
-      let previousWasItem = false;
-      for (const text of notice.announcement.lines) {
-        if (text === '') continue;
-        const item = text.startsWith('- ');
-        if (lines.at(-1) !== '' && !(item && previousWasItem)) lines.push('');
-        lines.push(item ? `- ${escapeMarkdown(text.slice(2))}` : markdownLine(text));
-        previousWasItem = item;
-      }
+      const { opening, items, closing } = announcementLayout(notice.announcement);
+      lines.push(markdownLine(opening), '');
+      items.forEach((item, k) => lines.push(`${k + 1}. ${escapeMarkdown(item.text)}`, ...item.sub.map((sub) => `   - ${escapeMarkdown(sub)}`)));
+      lines.push('', closing.map(markdownLine).join('<br>\n'));
     } else if (part === 'article') {
       const body = [`**${escapeMarkdown(articleHeading(notice.article.article, notice.published.numbering))}**`];
       for (const { depth, text } of clauseLines(notice.article.article.body)) body.push('&emsp;'.repeat(depth) + markdownLine(text));
@@ -312,6 +313,8 @@ const PAGE_STYLE = `
   .bangchim-notice table.compare > tbody > tr > td { border: none; border-top: 1px solid #ccc; }
   .bangchim-notice table.compare > tbody > tr > td::before { content: attr(data-column); display: block; font-weight: bold; color: #333; }
 }
+.bangchim-notice ol.items > li { margin: .3rem 0; }
+.bangchim-notice .closing { text-align: center; margin-top: 2rem; line-height: 2; }
 .bangchim-notice .legend { font-size: .9em; color: #444; }
 @media print {
   .bangchim-notice { max-width: none; padding: 0; font-size: 10pt; }
@@ -327,19 +330,13 @@ export function renderNoticeHtml(notice: Notice, options: RenderOptions = {}): s
   for (const part of wantedParts(options)) {
     const body: string[] = [`<section class="${part}">`, `<h2>${escapeHtml(titles[part])}</h2>`];
     if (part === 'announcement') {
-      let list: string[] = [];
-      const flush = (): void => {
-        if (list.length > 0) body.push(`<ul>${list.join('')}</ul>`);
-        list = [];
-      };
-      for (const text of notice.announcement.lines) {
-        if (text.startsWith('- ')) list.push(`<li>${escapeHtml(text.slice(2))}</li>`);
-        else {
-          flush();
-          if (text !== '') body.push(`<p>${escapeHtml(text)}</p>`);
-        }
+      const { opening, items, closing } = announcementLayout(notice.announcement);
+      body.push(`<p>${htmlText(opening)}</p>`, '<ol class="items">');
+      for (const item of items) {
+        const sub = item.sub.length === 0 ? '' : `<ul>${item.sub.map((line) => `<li>${htmlText(line)}</li>`).join('')}</ul>`;
+        body.push(`<li>${htmlText(item.text)}${sub}</li>`);
       }
-      flush();
+      body.push('</ol>', `<p class="closing">${closing.map(htmlText).join('<br>')}</p>`);
     } else if (part === 'article') {
       body.push(`<p><strong>${escapeHtml(articleHeading(notice.article.article, notice.published.numbering))}</strong></p>`);
       for (const { depth, text } of clauseLines(notice.article.article.body)) body.push(`<p style="margin-left:${depth * 1.5}em">${escapeHtml(text)}</p>`);
@@ -397,7 +394,22 @@ export interface NoticeJson {
   /** With revisionNotes: the revision article with every disagreement corrected. */
   correctedArticle?: string;
   table?: { article: string; old: string; new: string; note: string; kind: string }[];
-  announcement?: { title: string; text: string };
+  announcement?: {
+    title: string;
+    /** The body as it signs: the office's 기관명, else the policy's. */
+    body: string;
+    reason: string;
+    /** The reason written from the diff (what `reason` is unless the officer gave one). */
+    suggestedReason: string;
+    effective: string;
+    /** The date of the 공고. */
+    announced: string | null;
+    /** 문의처, from the office's 기관 정보 or the policy's 보호책임자 article. */
+    contact: { department?: string; phone?: string; email?: string; from: 'office' | 'policy' } | null;
+    /** Where the policy (and earlier versions) is published. */
+    url: string | null;
+    text: string;
+  };
 }
 
 export function noticeJson(notice: Notice, options: RenderOptions = {}): NoticeJson {
@@ -422,7 +434,21 @@ export function noticeJson(notice: Notice, options: RenderOptions = {}): NoticeJ
       return { article: row.article, old: side('old'), new: side('new'), note: row.note.map(stripControls).join('\n'), kind: row.kind };
     });
   }
-  if (parts.includes('announcement')) json.announcement = { title: notice.announcement.title, text: notice.announcement.lines.map(stripControls).join('\n') };
+  if (parts.includes('announcement')) {
+    const a = notice.announcement;
+    const contact = a.contact === null ? null : { ...(a.contact.department === undefined ? {} : { department: a.contact.department }), ...(a.contact.phone === undefined ? {} : { phone: a.contact.phone }), ...(a.contact.email === undefined ? {} : { email: a.contact.email }), from: a.contact.from };
+    json.announcement = {
+      title: a.title,
+      body: a.body,
+      reason: stripControls(a.reason),
+      suggestedReason: stripControls(a.suggestedReason),
+      effective: a.effective,
+      announced: a.announced ?? null,
+      contact,
+      url: a.url ?? null,
+      text: announcementLines(a).map(stripControls).join('\n'),
+    };
+  }
   return json;
 }
 

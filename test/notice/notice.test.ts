@@ -12,6 +12,7 @@ function seedNotice(city: SeedCity, edits: readonly (readonly [string, string])[
     to: { label: 'draft.txt', version: draft },
     effective,
     ledger: ledgerOf(old).versions,
+    announced: '2024-12-02',
     ...options,
   });
 }

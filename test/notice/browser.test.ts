@@ -71,6 +71,8 @@ describe.skipIf(!available)('HTML notice in headless chromium', () => {
               brokenContacts: [...document.querySelectorAll('.nowrap')].filter((el) => el.getClientRects().length > 1).map((el) => el.textContent),
               contacts: document.querySelectorAll('.nowrap').length,
               innerTables: document.querySelectorAll('section.table td table.inner').length,
+              announcementItems: [...document.querySelectorAll('section.announcement ol.items > li')].map((li) => (li.firstChild?.textContent ?? '').split(':')[0]),
+              signer: document.querySelector('section.announcement .closing')?.textContent ?? '',
               headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent ?? ''),
               text: document.body.innerText,
             };
@@ -90,6 +92,10 @@ describe.skipIf(!available)('HTML notice in headless chromium', () => {
           expect(result.brokenContacts).toEqual([]);
           for (const heading of result.headings) expect(heading).not.toMatch(/@|draft\.txt|goyang|paju/u);
           if (name === 'goyang') expect(result.innerTables).toBe(2);
+          // The 공고's numbered items, and the body signing it.
+          expect(result.announcementItems).toEqual(['변경 사유', '주요 변경 내용', '시행일', '문의처', '이전 개인정보 처리방침']);
+          expect(result.signer).toContain(notice.city);
+          expect(result.text).toContain(name === 'goyang' ? '문의처: 정보통신담당관 (전화 031-8075-2593)' : '문의처: 정보통신과 (전화 031-940-5332)');
           if (name === 'goyang') expect(result.text).toContain('<script>window.__pwned = 1</script>');
           await page.screenshot({ path: `${ARTIFACTS}notice-${name}-${width}.png`, fullPage: true });
         } finally {

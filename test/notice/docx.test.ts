@@ -75,6 +75,10 @@ describe.skipIf(missing.length > 0)('DOCX notice in LibreOffice (headless)', () 
       const flat = squeeze(text);
       expect(flat).toContain(squeeze(`${notice.city} 개인정보 처리방침 변경`));
       expect(flat).toContain(squeeze(notice.announcement.title));
+      // The 공고's fields: reason, 시행일, 문의처 from the policy's 보호책임자 article, and the signer.
+      expect(flat).toContain(squeeze(`1. 변경 사유: ${notice.announcement.reason}`));
+      expect(flat).toContain(squeeze(name === 'goyang' ? '4. 문의처: 정보통신담당관 (전화 031-8075-2593)' : '4. 문의처: 정보통신과 (전화 031-940-5332)'));
+      expect(flat).toContain(squeeze(`3. 시행일: ${name === 'goyang' ? '2025년 1월 1일' : '2025년 3월 1일'}`));
       expect(flat).toContain(squeeze(`개정 조문: 제${notice.article.article.number}조(${notice.article.article.title})`));
       const dates = name === 'goyang' ? '(2020. 7. 17. 시행 → 2025. 1. 1. 시행)' : '(2024. 9. 30. 시행 → 2025. 3. 1. 시행)';
       expect(flat).toContain(squeeze(`${notice.city} 개인정보 처리방침 신·구 대비표 ${dates}`));

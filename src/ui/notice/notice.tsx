@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { basename } from 'node:path';
 import { Box, Text } from 'ink';
-import { renderNotice, type Notice, type NoticePart } from '../../domain/notice/index.js';
+import { renderNotice, withReason, type Notice, type NoticePart } from '../../domain/notice/index.js';
 import { useTheme } from '../theme.js';
 import { padToWidth, sanitizeForTerminal, truncateToWidth } from '../text.js';
 import { useTask, type Size } from '../hooks.js';
@@ -39,7 +39,7 @@ export function noticeDocument(notice: Notice, width: number): { lines: string[]
 export function noticeLayout(size: Size, state: NoticeState) {
   const writtenLines = state.written ? state.written.length + 1 : 0;
   // The position line under the pane, then whatever is open below it.
-  const extra = 1 + (state.prompt ? (state.prompt.problem ? 2 : 1) : 0) + (state.confirm ? 1 : 0) + (state.message ? 1 : 0) + writtenLines;
+  const extra = 1 + (state.prompt ? (state.prompt.problem ? 2 : 1) : 0) + (state.confirm ? 1 : 0) + (state.message ? 1 : 0) + (state.info ? 1 : 0) + writtenLines;
   const paneHeight = Math.max(4, bodyRows(size) - extra);
   return { width: size.columns, inner: size.columns - 4, paneHeight, innerHeight: paneHeight - 2 };
 }
@@ -69,6 +69,7 @@ export function NoticeBody({ lines, partStarts, state, size, setScroll = () => u
           ))}
         </Box>
       ) : null}
+      {state.info ? <Text {...theme.tone('added')}>{truncateToWidth(sanitizeForTerminal(state.info), size.columns)}</Text> : null}
       {state.message ? <Text {...theme.tone('error')}>{truncateToWidth(sanitizeForTerminal(state.message), size.columns)}</Text> : null}
       {state.confirm ? <Text {...theme.tone('warning')}>{truncateToWidth(sanitizeForTerminal(t('notice.overwrite', { files: state.confirm.existing.map((path) => basename(path)).join(', ') })), size.columns)}</Text> : null}
       {state.prompt ? <PromptView state={state.prompt} width={size.columns} /> : null}
@@ -79,12 +80,14 @@ export function NoticeBody({ lines, partStarts, state, size, setScroll = () => u
 export function NoticeScreen({ oldRef, newRef, isActive = true }: { oldRef: string; newRef: string; isActive?: boolean }) {
   const nav = useNav();
   const task = useTask(() => nav.backend.notice(oldRef, newRef), [nav.backend, oldRef, newRef]);
-  const notice = task.status === 'done' ? task.value : undefined;
   const [state, setState] = useState<NoticeState>(initialNoticeState);
+  const built = task.status === 'done' ? task.value : undefined;
+  // The notice as it will be written: with the officer's reason once edited (r).
+  const notice = useMemo(() => (built && state.reason !== undefined ? { ...built, announcement: withReason(built.announcement, state.reason) } : built), [built, state.reason]);
   const [writing, setWriting] = useState(false);
   const layout = noticeLayout(nav.size, state);
   const document = useMemo(() => (notice ? noticeDocument(notice, layout.inner) : { lines: [], partStarts: [0, 0, 0] }), [notice, layout.inner]);
-  useNoticeInput(state, setState, notice, { length: document.lines.length, height: layout.innerHeight, partStarts: document.partStarts }, setWriting, isActive);
+  useNoticeInput(state, setState, notice, { length: document.lines.length, height: layout.innerHeight, partStarts: document.partStarts, ...(notice ? { reason: notice.announcement.reason } : {}) }, setWriting, isActive);
   let status: Status = { kind: 'idle' };
   if (task.status === 'loading') status = { kind: 'busy', label: t('notice.loading') };
   else if (task.status === 'failed') status = { kind: 'error', message: task.message };

@@ -270,6 +270,12 @@ export const ko = {
   'publish.key.timeline': '연혁으로',
   'publish.key.retry': '다시',
   'publish.key.back': '뒤로',
+  // notice screen: the announcement's reason (r)
+  'notice.key.reason': '변경 사유',
+  'notice.key.reasonDone': '사유로 쓰기',
+  'notice.reasonPrompt': '공고문의 변경 사유 (비우면 바뀐 조문으로 쓴 문장):',
+  'notice.reasonSet': '변경 사유를 고쳤습니다: 공고문과 쓰는 파일에 들어갑니다.',
+  'notice.reasonRestored': '변경 사유를 바뀐 조문으로 쓴 문장으로 되돌렸습니다.',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -398,7 +404,7 @@ export const en: Record<keyof typeof ko, string> = {
   'notice.key.cancel': 'cancel',
   'notice.key.scroll': 'scroll',
   'notice.key.page': 'page',
-  'notice.key.parts': 'announcement / article / table',
+  'notice.key.parts': 'parts',
   'notice.key.write': 'write files',
   'notice.key.back': 'back',
   'notice.key.overwrite': 'overwrite',
@@ -542,4 +548,10 @@ export const en: Record<keyof typeof ko, string> = {
   'publish.key.timeline': 'to the timeline',
   'publish.key.retry': 'again',
   'publish.key.back': 'back',
+  // notice screen: the announcement's reason (r)
+  'notice.key.reason': 'reason',
+  'notice.key.reasonDone': 'use as reason',
+  'notice.reasonPrompt': 'Reason for the change (empty: the sentence naming the changed articles):',
+  'notice.reasonSet': 'Reason changed: the announcement and the files written carry it.',
+  'notice.reasonRestored': 'Reason put back to the sentence naming the changed articles.',
 };

@@ -148,4 +148,25 @@ describe('bangchim notice (CLI, real store)', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('there is no city "seoul"');
   });
+
+  it('bangchim office sets the 기관 정보 once; notice then signs with it, asks its 문의처, and --reason replaces the reason', async () => {
+    const shown = await run(['--store', store, 'office', 'paju'], dir);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain('제10조(개인정보 보호책임자)에서 읽은 문의처를 씁니다: 정보통신과, 031-940-5332');
+    const set = await run(['--store', store, 'office', 'paju', '--name', '파주시', '--department', '정보통신과 개인정보보호팀', '--phone', '031-940-5333', '--url', 'https://www.paju.go.kr/user/privacy.do'], dir);
+    expect(set.code, set.err).toBe(0);
+    expect(set.err).toMatch(/기관 정보를 bangchim\.yaml에 적었습니다 \(커밋 [0-9a-f]{7}\)/u);
+    const refused = await run(['--store', store, 'office', 'paju', '--url', 'www.paju.go.kr'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--url의 값이 올바르지 않습니다');
+    const notice = await run(['--store', store, 'notice', 'goyang', '--from', 'goyang@2020-07-17', '--to', 'goyang-draft.txt', '--effective', '2025-01-01', '--part', 'announcement', '--announced', '2024-12-02', '--reason', '보호책임자 변경에 따른 개정'], dir);
+    expect(notice.code, notice.err).toBe(0);
+    // goyang has no 기관 정보: its own 제9조; the reason as given, the date as given.
+    expect(notice.out).toContain('1. 변경 사유: 보호책임자 변경에 따른 개정');
+    expect(notice.out).toContain('4. 문의처: 정보통신담당관 (전화 031-8075-2593)');
+    expect(notice.out.trimEnd().split('\n').slice(-2)).toEqual(['2024년 12월 2일', '고양특례시']);
+    const paju = await run(['--store', store, 'notice', 'paju', '--part', 'announcement', '--json'], dir);
+    expect(paju.code, paju.err).toBe(0);
+    expect(JSON.parse(paju.out).announcement).toMatchObject({ body: '파주시', url: 'https://www.paju.go.kr/user/privacy.do', contact: { department: '정보통신과 개인정보보호팀', phone: '031-940-5333', from: 'office' } });
+  });
 });

@@ -148,7 +148,7 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
       return commit;
     });
   } catch (error) {
-    // Another bangchim is writing: reads go on (format 1 reads as format 2); a later command upgrades.
+    // Another bangchim is writing: reads go on (an older format reads as this one); a later command upgrades.
     if (error instanceof BusyError) return null;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -21,7 +21,7 @@ describe('init', () => {
     // Commits in date order, one per city, after the root commit that holds bangchim.yaml.
     const subjects = git(dir, 'log', '--reverse', '--format=%s').trim().split('\n');
     expect(subjects).toEqual([
-      'bangchim store (format 2)',
+      'bangchim store (format 3)',
       'iksan: version effective 2012-03-26',
       'namyangju: version effective 2015-08-26',
       'goyang: version effective 2020-07-17',

@@ -97,7 +97,7 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
     await tmux.waitFor((s) => borderedLines(s).length > 5 && borderedLines(s).every((l) => stringWidth(l) === 120), 're-layout at 120 columns');
 
     tmux.keys('t');
-    const notice = await tmux.waitFor((s) => s.includes('공고문, 시행 2025-01-01') && s.includes('고양특례시의 개인정보 처리방침이'), 'the notice');
+    const notice = await tmux.waitFor((s) => s.includes('공고문, 시행 2025-01-01') && s.includes('1. 변경 사유:'), 'the notice');
     save('notice', notice);
     tmux.keys('3');
     save('notice-table', await tmux.waitFor((s) => s.includes('3 신·구 대비표') && s.includes('개 정 안'), 'the comparison table'));

@@ -144,7 +144,15 @@ describe('timeline → diff → notice', () => {
 
     ui.app.stdin.write('t');
     const notice = await ui.has('공고문, 시행 2025-01-01');
-    expect(notice).toContain('고양특례시의 개인정보 처리방침이 다음과 같이 변경되어 2025년 1월 1일부터 적용됩니다.');
+    expect(notice).toContain('「개인정보 보호법」 제30조 제2항에 따라 고양특례시의 개인정보 처리방침을');
+    expect(notice).toContain('1. 변경 사유:');
+    // r edits the reason: the prompt holds the one written from the diff; the edit is shown and written.
+    ui.app.stdin.write('r');
+    const reasonPrompt = await ui.has('공고문의 변경 사유');
+    expect(reasonPrompt).toContain('변경에 따른 개정');
+    ui.app.stdin.write('\x15보호담당자 연락처 변경에 따른 개정\r');
+    const edited = await ui.has('변경 사유를 고쳤습니다');
+    expect(edited).toContain('1. 변경 사유: 보호담당자 연락처 변경에 따른 개정');
     ui.app.stdin.write('3');
     await ui.has('3 신·구 대비표');
     expect(ui.frame()).toContain('개 정 안');
@@ -160,6 +168,7 @@ describe('timeline → diff → notice', () => {
       expect(existsSync(base + ext)).toBe(true);
     }
     expect(readFileSync(base + '.txt', 'utf8')).toContain('031-8075-2594');
+    expect(readFileSync(base + '.txt', 'utf8')).toContain('1. 변경 사유: 보호담당자 연락처 변경에 따른 개정');
     expect(readFileSync(base + '.html', 'utf8')).toContain('<u>');
 
     // q walks back up the stack, keeping each screen where it was.

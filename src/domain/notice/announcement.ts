@@ -215,7 +215,8 @@ export function announcementLines(a: Announcement): string[] {
 
 /** The announcement with the officer's reason (an empty one restores the reason written from the diff). */
 export function withReason(a: Announcement, reason: string): Announcement {
-  const given = reason.trim();
+  // One sentence on one line, however it was typed or pasted.
+  const given = reason.replace(/\s+/gu, ' ').trim();
   return { ...a, reason: given === '' ? a.suggestedReason : given };
 }
 

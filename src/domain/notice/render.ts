@@ -436,7 +436,8 @@ export function noticeJson(notice: Notice, options: RenderOptions = {}): NoticeJ
   }
   if (parts.includes('announcement')) {
     const a = notice.announcement;
-    const contact = a.contact === null ? null : { ...(a.contact.department === undefined ? {} : { department: a.contact.department }), ...(a.contact.phone === undefined ? {} : { phone: a.contact.phone }), ...(a.contact.email === undefined ? {} : { email: a.contact.email }), from: a.contact.from };
+    const field = (name: 'department' | 'phone' | 'email') => (a.contact?.[name] === undefined ? {} : { [name]: stripControls(a.contact[name]) });
+    const contact = a.contact === null ? null : { ...field('department'), ...field('phone'), ...field('email'), from: a.contact.from };
     json.announcement = {
       title: a.title,
       body: a.body,

@@ -17,7 +17,7 @@ import { diffVersions } from '../../src/domain/diff/index.js';
 import { StoreError, ValidationError } from '../../src/domain/errors.js';
 import { gitBlobId } from '../../src/domain/ledger.js';
 import { rootCommitMessage, STORE_FORMAT, storeMarkerText } from '../../src/store/format.js';
-import { parseOffices, readOffice, setOffice } from '../../src/store/config.js';
+import { officeFieldProblem, parseOffices, readOffice, setOffice } from '../../src/store/config.js';
 import { bundledSampleDir, initStore, openStore, STORE_MARKER, type Store } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { editedGoyang, git, sampleStore, snapshot, tempDir } from './helpers.js';
@@ -226,5 +226,10 @@ describe('store format 3', () => {
       `${file}:7: offices.goyang.url: http:// 또는 https://로 시작하는 주소가 아닙니다 (예: https://www.goyang.go.kr/www/privacy.do)`,
       `${file}:9: offices.Paju: 기관 약칭(slug)은 영문 소문자, 숫자, 하이픈으로 적습니다 (예: goyang)`,
     ]);
+    // Text that could drive a terminal or break a line is refused, not posted.
+    expect(officeFieldProblem('name', '고양\u001b[31m특례시')).toBe('한 줄, 200자 이내로 적어야 합니다');
+    expect(officeFieldProblem('department', '정보통신\n담당관')).toBe('한 줄, 200자 이내로 적어야 합니다');
+    expect(officeFieldProblem('phone', '031-8075-2593')).toBeNull();
+    expect(officeFieldProblem('phone', '(국번없이) 120')).toBeNull();
   });
 });

@@ -37,10 +37,11 @@ export const registerOffice: RegisterCommand = (program, ctx) => {
     .option('--json', t('cli.office.optJson'))
     .action(async (city, options) => {
       if (!SLUG_PATTERN.test(city)) throw new RefError(t('cli.office.notSlug', { city }), { where: city, hint: t('cli.office.notSlugHint') });
-      const session = await ctx.session();
-      const ledger = await session.ledger(city);
       const changes: Partial<Record<OfficeField, string>> = {};
       for (const field of OFFICE_FIELDS) if (options[field] !== undefined) changes[field] = options[field];
+      // Setting writes the store: never the hidden sample store (as draft and publish), showing reads any.
+      const session = Object.keys(changes).length > 0 ? await (await import('../../app/session.js')).locateWritable(ctx.place()) : await ctx.session();
+      const ledger = await session.ledger(city);
       let office: Office;
       let commit: string | null = null;
       if (Object.keys(changes).length > 0) ({ office, commit } = await setOffice(session.store, city, changes));

@@ -150,7 +150,7 @@ describe('bangchim notice (CLI, real store)', () => {
   });
 
   it('bangchim office sets the 기관 정보 once; notice then signs with it, asks its 문의처, and --reason replaces the reason', async () => {
-    const shown = await run(['--store', store, 'office', 'paju'], dir);
+    const shown = await run(['--store', store, 'office', '파주'], dir);
     expect(shown.code, shown.err).toBe(0);
     expect(shown.out).toContain('제10조(개인정보 보호책임자)에서 읽은 문의처를 씁니다: 정보통신과, 031-940-5332');
     const set = await run(['--store', store, 'office', 'paju', '--name', '파주시', '--department', '정보통신과 개인정보보호팀', '--phone', '031-940-5333', '--url', 'https://www.paju.go.kr/user/privacy.do'], dir);

@@ -28,19 +28,21 @@ export const registerOffice: RegisterCommand = (program, ctx) => {
   program
     .command('office')
     .description(t('cli.office.description'))
-    .argument('<city>', t('cli.office.argCity'))
+    .argument('<city>', t('cli.arg.city'))
     .option('--name <name>', t('cli.office.optName'))
     .option('--department <department>', t('cli.office.optDepartment'))
     .option('--phone <phone>', t('cli.office.optPhone'))
     .option('--email <email>', t('cli.office.optEmail'))
     .option('--url <url>', t('cli.office.optUrl'))
     .option('--json', t('cli.office.optJson'))
-    .action(async (city, options) => {
-      if (!SLUG_PATTERN.test(city)) throw new RefError(t('cli.office.notSlug', { city }), { where: city, hint: t('cli.office.notSlugHint') });
+    .action(async (given, options) => {
       const changes: Partial<Record<OfficeField, string>> = {};
       for (const field of OFFICE_FIELDS) if (options[field] !== undefined) changes[field] = options[field];
       // Setting writes the store: never the hidden sample store (as draft and publish), showing reads any.
       const session = Object.keys(changes).length > 0 ? await (await import('../../app/session.js')).locateWritable(ctx.place()) : await ctx.session();
+      // A body's Korean name (고양, 고양특례시) works where a slug does.
+      const city = await session.citySlug(given);
+      if (!SLUG_PATTERN.test(city)) throw new RefError(t('cli.office.notSlug', { city }), { where: city, hint: t('cli.office.notSlugHint') });
       const ledger = await session.ledger(city);
       let office: Office;
       let commit: string | null = null;

@@ -213,7 +213,6 @@ export const ko = {
   'cli.report.unreadable': '; 읽지 못한 기관 {count}곳',
   // bangchim office (기관 정보) and notice's --reason / --announced
   'cli.office.description': '기관 정보(기관명, 담당부서, 전화, 전자우편, 처리방침 주소)를 보거나 적습니다: 공고문이 방침에서 읽은 것 대신 씁니다',
-  'cli.office.argCity': '기관 약칭(slug), 예: goyang',
   'cli.office.optName': '공고문에 서명하는 기관명, 예: 고양특례시',
   'cli.office.optDepartment': '문의처 부서, 예: 정보통신담당관',
   'cli.office.optPhone': '문의처 전화번호, 예: 031-8075-2593',
@@ -438,7 +437,6 @@ export const en: Record<keyof typeof ko, string> = {
   'cli.report.unreadable': '; {count} bodies could not be read',
   // bangchim office (기관 정보) and notice's --reason / --announced
   'cli.office.description': 'show or set the body\'s office details (name, department, phone, e-mail, policy page address): the notice uses them in place of what it reads from the policy',
-  'cli.office.argCity': 'the body (slug), e.g. goyang',
   'cli.office.optName': 'the name the notice is signed with, e.g. 고양특례시',
   'cli.office.optDepartment': 'the department people ask, e.g. 정보통신담당관',
   'cli.office.optPhone': 'its phone number, e.g. 031-8075-2593',

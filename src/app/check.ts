@@ -13,5 +13,6 @@ export async function checkRef(ref: string, place: StorePlace, session: () => Pr
     return { label: ref, result: checkVersion(resolved!.version, { ledger, draft: true, label: ref }) };
   }
   const ledger = await (await session()).ledger(resolved!.slug);
-  return { label: resolved!.label, result: checkVersion(resolved!.version, { ledger, label: resolved!.label }) };
+  // The store's draft (goyang#draft) is not in the ledger yet: it is checked as the version it will become.
+  return { label: resolved!.label, result: checkVersion(resolved!.version, { ledger, draft: resolved!.draft === true, label: resolved!.label }) };
 }

@@ -63,7 +63,11 @@ describe('drafts', () => {
     const diff = await run(store, 'diff', 'goyang', 'goyang#draft');
     expect(diff.code).toBe(1);
     expect(diff.out).toContain('031-8075-2020 → 031-8075-2100');
-    expect((await run(store, 'check', 'goyang#draft')).code).toBe(0);
+    const check = await run(store, 'check', 'goyang#draft');
+    expect(check.code).toBe(0);
+    // The draft is checked as the version it will become, not as an archived one the ledger lacks.
+    expect(check.out).not.toContain('시행된 판이 없습니다');
+    expect(check.out).toMatch(/법령 0건, 표준지침 1건/);
     const notice = await run(store, 'notice', 'goyang', '--to', 'goyang#draft');
     expect(notice.code, notice.err).toBe(0);
     expect(notice.out).toContain('031-8075-2100');
@@ -201,7 +205,11 @@ describe('drafts', () => {
     expect(diff.out).toContain('접속기록 보관: 1년 → 2년');
     expect(diff.out).toContain('031-8075-2593 → 031-8075-2587');
     expect(diff.out).toContain('가명정보의 처리');
-    expect((await run(store, 'check', 'goyang#draft')).code).toBe(0);
+    const check = await run(store, 'check', 'goyang#draft');
+    expect(check.code).toBe(0);
+    // The draft is checked as the version it will become, not as an archived one the ledger lacks.
+    expect(check.out).not.toContain('시행된 판이 없습니다');
+    expect(check.out).toMatch(/법령 0건, 표준지침 1건/);
     const notice = await run(store, 'notice', 'goyang', '--to', 'goyang#draft');
     expect(notice.code, notice.err).toBe(0);
     expect(notice.out).toContain('2020. 07. 17. ~ 2027. 02. 28.');

@@ -4,6 +4,7 @@
  * apart by the text markers the views always draw ([+…+], [-…-], badges).
  */
 import { createContext, useContext, type ReactNode } from 'react';
+import type { Badge } from '../domain/presentation/badges.js';
 
 export type Tone = 'added' | 'removed' | 'modified' | 'editorial' | 'accent' | 'muted' | 'warning' | 'error' | 'focus';
 
@@ -44,6 +45,28 @@ const MONO: Record<Tone, ToneProps> = {
   error: { bold: true },
   focus: { inverse: true },
 };
+
+/**
+ * A badge's tone: a status in its own colour; a renumbering or move stands out (accent) on a rewritten
+ * article and recedes (editorial) on an untouched one; a new title counts as a modification.
+ */
+export function badgeTone(badge: Badge): Tone {
+  switch (badge.token) {
+    case 'added':
+    case 'removed':
+    case 'modified':
+    case 'editorial':
+      return badge.token;
+    case 'split':
+    case 'merged':
+      return 'modified';
+    case 'renumbered':
+    case 'moved':
+      return badge.substantive ? 'accent' : 'editorial';
+    case 'retitled':
+      return badge.substantive ? 'modified' : 'editorial';
+  }
+}
 
 export function colourEnabled(env: NodeJS.ProcessEnv): boolean {
   return !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');

@@ -75,6 +75,16 @@ export function renumberFrom(text: string, k: number, delta: number): string {
   return lines.join('\n');
 }
 
+/** Moves the k-th article (0-based) to position `to`, every heading renumbered in the new order. */
+export function moveArticle(text: string, k: number, to: number): string {
+  const lines = text.split('\n');
+  const heads = headingLines(text);
+  const blocks = heads.map((start, i) => lines.slice(start, heads[i + 1] ?? lines.length));
+  blocks.splice(to, 0, ...blocks.splice(k, 1));
+  blocks.forEach((block, i) => (block[0] = block[0]!.replace(/제\d+조/u, `제${i + 1}조`)));
+  return [...lines.slice(0, heads[0]), ...blocks.flat()].join('\n');
+}
+
 /** Replaces exactly one occurrence of `from`; fails loudly when the seed does not contain it once. */
 export function replaceOnce(text: string, from: string, to: string): string {
   const at = text.indexOf(from);

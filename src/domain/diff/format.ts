@@ -8,6 +8,7 @@ import { formatFactChange } from './facts.js';
 import { TOPIC_LABELS } from '../parse/topics.js';
 import type { Topic } from '../model.js';
 import { inert } from '../presentation/inert.js';
+import { badgeLabel, entryBadges, isListed, type BadgeToken } from '../presentation/badges.js';
 
 export interface TextFormatOptions {
   /** ANSI colour (a terminal without NO_COLOR); plain markers otherwise. */
@@ -26,30 +27,11 @@ export function sanitize(text: string): string {
   return inert(text, 'terminal');
 }
 
-export const STATUS_BADGES: Readonly<Record<ArticleEntry['status'], string>> = {
-  unchanged: '',
-  modified: '수정',
-  added: '신설',
-  removed: '삭제',
-  split: '분할',
-  merged: '병합',
-};
+/** The summary's counts of substantive changes, in the report's order (the summary names each by its badge). */
+const SUBSTANTIVE_COUNTS = ['added', 'removed', 'modified', 'split', 'merged', 'moved', 'retitled'] as const satisfies readonly BadgeToken[];
 
-/** The badges of an entry: status, then 번호변경 / 제목변경 / 이동, then 편집 for editorial-only entries. */
-export function entryBadges(entry: ArticleEntry): string[] {
-  const badges: string[] = [];
-  if (entry.status !== 'unchanged' && (entry.substantive || entry.status !== 'modified')) badges.push(STATUS_BADGES[entry.status]);
-  if (entry.renumbered) badges.push('번호변경');
-  if (entry.retitled) badges.push('제목변경');
-  if (entry.moved) badges.push('이동');
-  if (!entry.substantive && entry.status === 'modified') badges.push('편집');
-  return badges;
-}
-
-/** Whether a report lists the entry: substantive ones always, editorial ones on request. */
-export function isListed(entry: ArticleEntry, editorial: boolean): boolean {
-  if (entry.substantive) return true;
-  return editorial && (entry.status === 'modified' || entry.renumbered);
+function badgeLabels(entry: ArticleEntry, editorial: boolean): string[] {
+  return entryBadges(entry, { editorial }).map((b) => badgeLabel(b.token));
 }
 
 function refsText(refs: readonly ArticleRef[]): string {
@@ -114,7 +96,7 @@ export function formatDiffText(diff: PolicyDiff, options: TextFormatOptions = {}
   const listed = diff.articles.filter((e) => isListed(e, editorial));
   if (listed.length === 0) lines.push(editorial ? '차이 없음.' : '실질적인 변경 없음.', '');
   for (const entry of listed) {
-    const badges = entryBadges(entry).map((b) => `[${b}]`).join('');
+    const badges = badgeLabels(entry, editorial).map((label) => `[${label}]`).join('');
     const tone = !entry.substantive ? ANSI.dim : entry.status === 'added' ? ANSI.green : entry.status === 'removed' ? ANSI.red : '';
     const heading = `${badges} ${entryHeading(entry)}`;
     lines.push(color && tone ? `${tone}${heading}${ANSI.reset}` : bold(heading));
@@ -147,10 +129,8 @@ function topicLines(diff: PolicyDiff): string[] {
 
 export function summaryLine(diff: PolicyDiff): string {
   const s = diff.summary;
-  return (
-    `요약: 실질 변경 ${s.substantive} (신설 ${s.added}, 삭제 ${s.removed}, 수정 ${s.modified}, 분할 ${s.split}, 병합 ${s.merged}, 이동 ${s.moved}, 제목변경 ${s.retitled})` +
-    ` · 편집상 변경 ${s.editorial} (번호변경 ${s.renumbered}) · 변경 없음 ${s.unchanged}`
-  );
+  const counted = (tokens: readonly BadgeToken[]): string => tokens.map((token) => `${badgeLabel(token)} ${s[token]}`).join(', ');
+  return `요약: 실질 변경 ${s.substantive} (${counted(SUBSTANTIVE_COUNTS)}) · 편집상 변경 ${s.editorial} (${counted(['renumbered'])}) · 변경 없음 ${s.unchanged}`;
 }
 
 /** Markdown special characters escaped, so policy text cannot inject structure or HTML. */
@@ -176,7 +156,7 @@ export function formatDiffMarkdown(diff: PolicyDiff, options: { editorial?: bool
   const listed = diff.articles.filter((e) => isListed(e, editorial));
   if (listed.length === 0) out.push('실질적인 변경 없음.', '');
   for (const entry of listed) {
-    out.push(`## ${escapeMarkdown(entryHeading(entry))} — ${entryBadges(entry).join(' · ')}`, '');
+    out.push(`## ${escapeMarkdown(entryHeading(entry))} — ${badgeLabels(entry, editorial).join(' · ')}`, '');
     for (const clause of entry.clauses) {
       const marker = clause.marker === undefined ? '' : `${escapeMarkdown(clause.marker)} `;
       if (clause.status === 'added') out.push(`- 〈신설〉 ${marker}<ins>${escapeMarkdown(clause.new ?? '')}</ins>`);
@@ -194,8 +174,11 @@ export function formatDiffMarkdown(diff: PolicyDiff, options: { editorial?: bool
     out.push(...topicLines(diff).filter((l) => l !== '').map((l) => `- ${escapeMarkdown(l)}`), '');
   }
   const s = diff.summary;
-  out.push('## 요약', '', '| 실질 변경 | 신설 | 삭제 | 수정 | 분할 | 병합 | 이동 | 제목변경 | 번호변경 | 편집상 변경 | 변경 없음 |', '|---|---|---|---|---|---|---|---|---|---|---|');
-  out.push(`| ${s.substantive} | ${s.added} | ${s.removed} | ${s.modified} | ${s.split} | ${s.merged} | ${s.moved} | ${s.retitled} | ${s.renumbered} | ${s.editorial} | ${s.unchanged} |`);
+  const counted: readonly BadgeToken[] = [...SUBSTANTIVE_COUNTS, 'renumbered'];
+  const columns = ['실질 변경', ...counted.map(badgeLabel), '편집상 변경', '변경 없음'];
+  const values = [s.substantive, ...counted.map((token) => s[token]), s.editorial, s.unchanged];
+  out.push('## 요약', '', `| ${columns.join(' | ')} |`, `|${columns.map(() => '---|').join('')}`);
+  out.push(`| ${values.join(' | ')} |`);
   return out.join('\n') + '\n';
 }
 

@@ -24,7 +24,7 @@ export { contentKey, foldLookalikes, stripMarkers, stripWhitespace, titleKey, co
 export { extractFacts, extractFactsFromText, compareFacts, formatFactChange, FACT_KIND_NAMES } from './facts.js';
 export { diffClauses, flattenClauses, bodyKey } from './clauses.js';
 export { articleLabel, articleRef, refLabel } from './labels.js';
-export { formatDiffText, formatDiffMarkdown, entryBadges, entryHeading, isListed, sanitize, escapeMarkdown, STATUS_BADGES, type TextFormatOptions } from './format.js';
+export { formatDiffText, formatDiffMarkdown, entryHeading, sanitize, escapeMarkdown, type TextFormatOptions } from './format.js';
 import { articleRef, partRef, refLabel } from './labels.js';
 
 /** The unit the diff aligns: an article, or the preamble / an appendix section dressed as one. */

@@ -7,7 +7,8 @@ import { articleLabel, formatFactChange, refLabel } from '../../domain/diff/inde
 import { displayWidth, truncateToWidth, sanitizeForTerminal, padToWidth, shortenAtWord } from '../text.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { padLine, seg, wrapSegments, type RichLine, type Segment } from '../rich-text.js';
-import type { Tone } from '../theme.js';
+import { badgeTone, type Tone } from '../theme.js';
+import { badgeLabel, entryBadges, isSubstantive, listing, type BadgeToken } from '../../domain/presentation/badges.js';
 
 export interface DetailOptions {
   sideBySide: boolean;
@@ -15,33 +16,6 @@ export interface DetailOptions {
   editorial: boolean;
   /** Without colour, insertions and deletions are bracketed: {+new+} [-old-]. */
   colour: boolean;
-}
-
-export interface Badge {
-  label: string;
-  tone: Tone;
-}
-
-/** Added, removed, split, merged, or modified with a difference that is more than editorial. */
-export function isSubstantiveEntry(entry: ArticleEntry): boolean {
-  return entry.status !== 'unchanged' && (entry.substantive || entry.status === 'added' || entry.status === 'removed');
-}
-
-export function entryBadges(entry: ArticleEntry, editorial: boolean): Badge[] {
-  const badges: Badge[] = [];
-  if (entry.status === 'added') badges.push({ label: '신설', tone: 'added' });
-  if (entry.status === 'removed') badges.push({ label: '삭제', tone: 'removed' });
-  if (entry.status === 'split') badges.push({ label: '분할', tone: 'modified' });
-  if (entry.status === 'merged') badges.push({ label: '병합', tone: 'modified' });
-  if (entry.status === 'modified' && entry.substantive) badges.push({ label: '수정', tone: 'modified' });
-  const structural = entry.substantive ? 'accent' : 'editorial';
-  if (entry.renumbered) badges.push({ label: '번호변경', tone: structural });
-  if (entry.retitled) badges.push({ label: '제목변경', tone: entry.substantive ? 'modified' : 'editorial' });
-  if (entry.moved) badges.push({ label: '이동', tone: structural });
-  if (editorial && entry.status === 'modified' && !entry.substantive && !entry.renumbered && !entry.retitled && !entry.moved) {
-    badges.push({ label: '편집', tone: 'editorial' });
-  }
-  return badges;
 }
 
 function refsLabel(refs: ArticleRef[]): string {
@@ -65,10 +39,11 @@ export function entryTitle(entry: ArticleEntry): string {
 
 /** One row of the article list, exactly `width` columns: mark, number, title…, badges. */
 export function articleListLine(entry: ArticleEntry, width: number, editorial: boolean): RichLine {
-  const badges = entryBadges(entry, editorial);
-  const changed = isSubstantiveEntry(entry);
-  const mark = changed ? '●' : editorial && entry.status !== 'unchanged' ? '·' : ' ';
-  const badgeText = badges.map((b) => b.label).join(' ');
+  const badges = entryBadges(entry, { editorial });
+  const listed = listing(entry, editorial);
+  const changed = listed === 'substantive';
+  const mark = changed ? '●' : listed === 'editorial' ? '·' : ' ';
+  const badgeText = badges.map((b) => badgeLabel(b.token)).join(' ');
   const badgeWidth = badgeText === '' ? 0 : displayWidth(badgeText) + 1;
   const label = sanitizeForTerminal(`${entryNumber(entry)} ${entryTitle(entry)}`.trim());
   const labelWidth = Math.max(1, width - 2 - badgeWidth);
@@ -76,7 +51,7 @@ export function articleListLine(entry: ArticleEntry, width: number, editorial: b
   // When the badges don't leave room for a readable label, the label wins and badges are cut.
   if (labelWidth < 8) return padLine([...line, { text: shortenAtWord(label, width - 2) }], width);
   line.push({ text: padToWidth(shortenAtWord(label, labelWidth), labelWidth), ...(changed || entry.status !== 'unchanged' ? {} : { tone: 'muted' as Tone }) });
-  for (const badge of badges) line.push({ text: ' ' }, { text: badge.label, tone: badge.tone });
+  for (const badge of badges) line.push({ text: ' ' }, { text: badgeLabel(badge.token), tone: badgeTone(badge) });
   return padLine(line, width);
 }
 
@@ -84,17 +59,8 @@ export function articleListLine(entry: ArticleEntry, width: number, editorial: b
 export function summaryText(diff: PolicyDiff): string {
   const s = diff.summary;
   const parts = [t('diff.summary.substantive', { count: s.substantive })];
-  const named: [string, number][] = [
-    ['신설', s.added],
-    ['삭제', s.removed],
-    ['수정', s.modified],
-    ['번호변경', s.renumbered],
-    ['제목변경', s.retitled],
-    ['이동', s.moved],
-    ['분할', s.split],
-    ['병합', s.merged],
-  ];
-  for (const [label, count] of named) if (count > 0) parts.push(`${label} ${count}`);
+  const named: BadgeToken[] = ['added', 'removed', 'modified', 'renumbered', 'retitled', 'moved', 'split', 'merged'];
+  for (const token of named) if (s[token] > 0) parts.push(`${badgeLabel(token)} ${s[token]}`);
   parts.push(t('diff.summary.editorial', { count: s.editorial }));
   return parts.join(' · ');
 }
@@ -196,7 +162,7 @@ function titleLine(entry: ArticleEntry): string {
 
 /** What an article without a substantive change is: renumbered only, identical, or editorial only (its text follows). */
 function unchangedNote(entry: ArticleEntry): string | undefined {
-  if (isSubstantiveEntry(entry) || entry.old.length === 0 || entry.new.length === 0) return undefined;
+  if (isSubstantive(entry) || entry.old.length === 0 || entry.new.length === 0) return undefined;
   if (entry.renumbered) return t('diff.renumberedOnly', { from: refsLabel(entry.old), to: refsLabel(entry.new) });
   if (entry.status === 'unchanged') return t('diff.unchanged');
   return t('diff.editorialOnly');
@@ -207,8 +173,8 @@ export function detailLines(diff: PolicyDiff, entry: ArticleEntry | undefined, w
   if (!entry) return [[{ text: t('diff.noArticle') }]];
   const lines: RichLine[] = [];
   lines.push(...wrapSegments([seg(titleLine(entry), { tone: 'accent' })], width, 2));
-  const badges = entryBadges(entry, options.editorial);
-  const state = badges.length ? badges.map((b) => b.label).join(' ') : isSubstantiveEntry(entry) ? '' : t('diff.noSubstantive');
+  const badges = entryBadges(entry, { editorial: options.editorial });
+  const state = badges.length ? badges.map((b) => badgeLabel(b.token)).join(' ') : isSubstantive(entry) ? '' : t('diff.noSubstantive');
   const similarity = entry.status === 'added' || entry.status === 'removed' ? '' : `  ${t('diff.similarity', { value: entry.similarity.toFixed(2) })}`;
   lines.push([seg(`${state}${similarity}`, { tone: 'muted' })]);
   for (const fact of entry.facts) lines.push(...wrapSegments([seg(`  ${formatFactChange(fact)}`, { tone: 'warning' })], width, 4));

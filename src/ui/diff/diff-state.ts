@@ -3,7 +3,8 @@ import type { PolicyDiff } from '../../domain/diff/types.js';
 import type { Screen } from '../app-state.js';
 import { clampIndex, isBack, isDown, isUp, type Key, type KeyHelp } from '../keys.js';
 import { openPrompt, promptKey, type PromptState } from '../widgets/prompt-state.js';
-import { entryMatches, isSubstantiveEntry } from './diff-render.js';
+import { entryMatches } from './diff-render.js';
+import { isSubstantive } from '../../domain/presentation/badges.js';
 import { t } from '../../domain/presentation/messages/index.js';
 
 export interface DiffState {
@@ -28,7 +29,7 @@ export type DiffOutcome = { kind: 'state'; state: DiffState } | { kind: 'open'; 
 
 /** Opens on the first substantive change, if any. */
 export function initialDiffState(diff: PolicyDiff | undefined): DiffState {
-  const first = diff ? diff.articles.findIndex(isSubstantiveEntry) : -1;
+  const first = diff ? diff.articles.findIndex(isSubstantive) : -1;
   return { cursor: Math.max(0, first), scroll: 0, sideBySide: false, editorial: false, facts: false };
 }
 
@@ -96,7 +97,7 @@ export function diffKey(state: DiffState, diff: PolicyDiff, layout: DiffLayoutFa
   if (input === '/') return next({ prompt: openPrompt(t('diff.searchPrompt')) });
   if (input === 'n' || input === 'N') {
     const step = input === 'n' ? 1 : -1;
-    const found = findFrom(diff, state.cursor, step, (i) => isSubstantiveEntry(diff.articles[i]!));
+    const found = findFrom(diff, state.cursor, step, (i) => isSubstantive(diff.articles[i]!));
     if (found === undefined) return next({ message: t('diff.noChange') });
     const wrapped = step === 1 ? found <= state.cursor : found >= state.cursor;
     return next({ cursor: found, scroll: 0, ...(wrapped ? { message: step === 1 ? t('diff.wrappedFirst') : t('diff.wrappedLast') } : {}) });

@@ -276,6 +276,17 @@ export const ko = {
   'notice.reasonPrompt': '공고문의 변경 사유 (비우면 바뀐 조문으로 쓴 문장):',
   'notice.reasonSet': '변경 사유를 고쳤습니다: 공고문과 쓰는 파일에 들어갑니다.',
   'notice.reasonRestored': '변경 사유를 바뀐 조문으로 쓴 문장으로 되돌렸습니다.',
+
+  // diff badges (presentation/badges.ts): the diff report's and the diff screen's words for a change
+  'badge.added': '신설',
+  'badge.removed': '삭제',
+  'badge.modified': '수정',
+  'badge.split': '분할',
+  'badge.merged': '병합',
+  'badge.renumbered': '번호변경',
+  'badge.retitled': '제목변경',
+  'badge.moved': '이동',
+  'badge.editorial': '편집',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -554,4 +565,15 @@ export const en: Record<keyof typeof ko, string> = {
   'notice.reasonPrompt': 'Reason for the change (empty: the sentence naming the changed articles):',
   'notice.reasonSet': 'Reason changed: the announcement and the files written carry it.',
   'notice.reasonRestored': 'Reason put back to the sentence naming the changed articles.',
+
+  // diff badges (presentation/badges.ts): kept in Korean, like the diff report they head and the 신구조문대비표 whose terms they are
+  'badge.added': '신설',
+  'badge.removed': '삭제',
+  'badge.modified': '수정',
+  'badge.split': '분할',
+  'badge.merged': '병합',
+  'badge.renumbered': '번호변경',
+  'badge.retitled': '제목변경',
+  'badge.moved': '이동',
+  'badge.editorial': '편집',
 };

@@ -17,9 +17,23 @@ export interface MainIo {
   env?: NodeJS.ProcessEnv;
 }
 
-
+/**
+ * A process stream as an Output. When its reader goes away (`bangchim log goyang | head -1`), writing
+ * fails with EPIPE: that is no error of ours, so from then on what the command says is dropped and it
+ * finishes as it would have (a store transaction is never cut short), exiting with its own status.
+ */
 function streamOutput(stream: NodeJS.WriteStream): Output {
-  return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
+  let readerGone = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
+  return {
+    write: (text) => {
+      if (!readerGone) stream.write(text);
+    },
+    isTTY: stream.isTTY === true,
+  };
 }
 
 /**

@@ -105,6 +105,7 @@ export function buildNotice(input: NoticeInput): Notice {
       style,
       number: Math.max(0, ...toVersion.articles.map((a) => a.number)) + 1,
       ...(toVersion.numbering === undefined ? {} : { numbering: toVersion.numbering }),
+      articles: toVersion.articles,
       title: existing?.title ?? DEFAULT_REVISION_TITLE,
       newEffective: input.effective,
       earlier,

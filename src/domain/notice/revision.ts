@@ -21,7 +21,7 @@
  * A date the ledger knows only by its month is written as the month ("2022. 09.", "2022년 9월"), never given a day.
  */
 import type { Article, Clause, EarlierVersion, IsoDate, IsoMonth, LedgerEntry, NumberingScheme, Revision, RevisionStyle } from '../model.js';
-import { labelFor } from '../presentation/labels.js';
+import { labelFor, type Numbered } from '../presentation/labels.js';
 import { addDays, dotted, dottedPadded, korean, koreanPadded } from './dates.js';
 import { renderArticleText } from './text.js';
 import { findStatedDates } from '../parse/dates.js';
@@ -110,6 +110,8 @@ export interface RevisionArticleInput {
   numbering?: NumberingScheme;
   /** The marker the new version prints for this article, when it has the article already ("12.", "【12】"). */
   label?: string;
+  /** The new version's articles: a label written anew prints its numeral as they print theirs (ⅩⅢ. beside Ⅻ., XIII. beside XII.). */
+  articles?: readonly Numbered[];
   /** The article's title; default: the city's current title, else 개인정보 처리방침의 변경. */
   title?: string;
   newEffective: IsoDate;
@@ -291,7 +293,7 @@ export function writeRevisionArticle(input: RevisionArticleInput): WrittenRevisi
   revision.effectiveText = effectiveText;
 
   const numbering = input.numbering ?? 'article';
-  const label = input.label ?? labelFor(numbering, input.number, input.branch);
+  const label = input.label ?? labelFor(numbering, input.number, input.branch, input.articles);
   const article: Article = { number: input.number, ...(input.branch === undefined ? {} : { branch: input.branch }), ...(label === undefined ? {} : { label }), title, topic: 'revision', body };
   return { article, text: renderArticleText(article, numbering), revision };
 }

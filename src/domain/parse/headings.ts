@@ -7,7 +7,7 @@
  * name topics, lines that look like headings) and the scheme whose sequence best explains the page wins.
  */
 import type { NumberingScheme, Topic } from '../model.js';
-import { HANGUL_ORDINALS, romanValue } from '../presentation/labels.js';
+import { HANGUL_ORDINALS, ROMAN_NUMERALS, romanValue } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
 
@@ -186,23 +186,15 @@ export function parseHeading(content: string): Heading | null {
   return furniture.length > 0 ? parseArticleHeading(rest, furniture) : null;
 }
 
-const ROMAN_NUMERALS = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 /** Unicode has numerals up to Ⅻ; pages write 13 and on as tens and a unit: ⅩⅢ, ⅩⅣ, ⅩⅩⅠ. */
 const UNICODE_ROMAN = new RegExp(`^(Ⅹ*[${ROMAN_NUMERALS}])\\.?\\s*`, 'u');
-
-function unicodeRoman(text: string): number {
-  let total = 0;
-  for (const numeral of text) total += ROMAN_NUMERALS.indexOf(numeral) + 1;
-  return total;
-}
-
 
 /** List-marker schemes: the marker's pattern and the number it stands for. */
 const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pattern: RegExp; number: (m: RegExpExecArray) => number }> = [
   { family: 'decimal', scheme: 'decimal', pattern: /^(\d{1,2})\.(?![\d.])\s*/u, number: (m) => Number(m[1]) },
   { family: 'paren', scheme: 'paren', pattern: /^(\d{1,2})\)\s*/u, number: (m) => Number(m[1]) },
   { family: 'round', scheme: 'round', pattern: /^[(（](\d{1,2})[)）]\s*/u, number: (m) => Number(m[1]) },
-  { family: 'roman', scheme: 'roman', pattern: UNICODE_ROMAN, number: (m) => unicodeRoman(m[1]!) },
+  { family: 'roman', scheme: 'roman', pattern: UNICODE_ROMAN, number: (m) => romanValue(m[1]!) ?? 0 },
   { family: 'roman-ascii', scheme: 'roman', pattern: /^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s*/u, number: (m) => romanValue(m[1]!) ?? 0 },
   { family: 'hangul', scheme: 'hangul', pattern: new RegExp(`^([${HANGUL_ORDINALS.join('')}])\\.\\s*`, 'u'), number: (m) => HANGUL_ORDINALS.indexOf(m[1]!) + 1 },
   { family: 'bracket', scheme: 'bracket', pattern: /^\[(\d{1,2})\]\s*/u, number: (m) => Number(m[1]) },

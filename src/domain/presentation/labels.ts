@@ -8,11 +8,29 @@ import type { Article, NumberingScheme } from '../model.js';
 export type Numbered = Pick<Article, 'number' | 'branch' | 'label'>;
 
 const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ', 'Ⅸ', 'Ⅹ', 'Ⅺ', 'Ⅻ'];
+/** The Unicode roman numerals (U+2160…U+216B) headings are printed with. */
+export const ROMAN_NUMERALS = ROMAN.join('');
 /** 가나다 order as lists use it (가. 나. 다. … 하.). */
 export const HANGUL_ORDINALS = ['가', '나', '다', '라', '마', '바', '사', '아', '자', '차', '카', '타', '파', '하'];
 
-function romanNumeral(n: number): string {
-  if (n >= 1 && n <= ROMAN.length) return ROMAN[n - 1]!;
+/** How a document writes roman numerals: in Unicode numerals as pages do (Ⅲ., Ⅻ., ⅩⅢ.), or in Latin letters (III., XIII.). */
+export type RomanForm = 'unicode' | 'latin';
+
+const LATIN_MARKER = /^[IVXLCDM]+\.$/u;
+
+/** The form a document's printed roman markers take: Latin when it prints them in letters, else Unicode numerals. */
+export function romanFormOf(articles: readonly Numbered[]): RomanForm {
+  return articles.some((article) => article.label !== undefined && LATIN_MARKER.test(article.label)) ? 'latin' : 'unicode';
+}
+
+/** Ⅲ, Ⅻ; past Ⅻ tens and a unit as pages write them (ⅩⅢ, ⅩⅩ, ⅩⅩⅠ), which romanValue reads back; or XIII in Latin letters. */
+function romanNumeral(n: number, form: RomanForm): string {
+  if (n < 1) return String(n);
+  if (form === 'unicode') {
+    if (n <= ROMAN.length) return ROMAN[n - 1]!;
+    const unit = n % 10;
+    return unit === 0 ? 'Ⅹ'.repeat(n / 10) : 'Ⅹ'.repeat((n - unit) / 10) + ROMAN[unit - 1]!;
+  }
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
   let rest = n;
@@ -22,9 +40,10 @@ function romanNumeral(n: number): string {
 
 /**
  * The marker the scheme writes for this number when the page printed none (a generated article, an
- * article added in a draft): 제3조의2, 3조, 3., 3), (3), Ⅲ., 다., [3], ■; '' for unnumbered documents.
+ * article added in a draft): 제3조의2, 3조, 3., 3), (3), Ⅲ., 다., [3], ■; '' for unnumbered documents. Roman
+ * numerals in `roman` form: a document's own (romanFormOf), Unicode numerals when it is not known.
  */
-export function markerFor(numbering: NumberingScheme, number: number, branch?: number): string {
+export function markerFor(numbering: NumberingScheme, number: number, branch?: number, roman: RomanForm = 'unicode'): string {
   const sub = branch === undefined ? '' : `의${branch}`;
   switch (numbering) {
     case 'article':
@@ -38,7 +57,7 @@ export function markerFor(numbering: NumberingScheme, number: number, branch?: n
     case 'round':
       return `(${number})`;
     case 'roman':
-      return `${romanNumeral(number)}.`;
+      return `${romanNumeral(number, roman)}.`;
     case 'hangul':
       return `${HANGUL_ORDINALS[number - 1] ?? String(number)}.`;
     case 'bracket':
@@ -95,20 +114,23 @@ export function formalHeadingParts(article: Numbered & { title: string }, number
 
 /**
  * The marker an article written by bangchim (the notice's revision article) records as `label`: what its
- * scheme prints, for the schemes whose labels the model keeps (not 제N조, N조 or unnumbered).
+ * scheme prints, for the schemes whose labels the model keeps (not 제N조, N조 or unnumbered), written
+ * as the document's other articles print theirs (`document`: ⅩⅢ. beside Ⅻ., XIII. beside XII.).
  */
-export function labelFor(numbering: NumberingScheme, number: number, branch?: number): string | undefined {
+export function labelFor(numbering: NumberingScheme, number: number, branch?: number, document: readonly Numbered[] = []): string | undefined {
   if (numbering === 'article' || numbering === 'article-bare' || numbering === 'none') return undefined;
-  return markerFor(numbering, number, branch);
+  return markerFor(numbering, number, branch, romanFormOf(document));
 }
 
 // Whether a digit's reading ends in a consonant: 영 일 이 삼 사 오 육 칠 팔 구 (0 at the end reads 십/백/천: also one).
 const DIGIT_ENDS_IN_CONSONANT = [true, true, false, true, false, false, true, true, true, false];
 
-/** The value of a roman numeral as printed (Ⅻ, XII), or null when it is none; the parser reads headings with it. */
+const UNICODE_NUMERAL = new RegExp(`^Ⅹ*[${ROMAN_NUMERALS}]$`, 'u');
+
+/** The value of a roman numeral as printed (Ⅻ, ⅩⅢ, XII), or null when it is none; the parser reads headings with it. */
 export function romanValue(numeral: string): number | null {
-  const unicode = ROMAN.indexOf(numeral);
-  if (unicode >= 0) return unicode + 1;
+  // Unicode numerals past Ⅻ are tens and a unit (ⅩⅢ, ⅩⅩⅠ): the sum of their numerals.
+  if (UNICODE_NUMERAL.test(numeral)) return [...numeral].reduce((total, n) => total + ROMAN.indexOf(n) + 1, 0);
   if (!/^[IVXLCDM]+$/.test(numeral)) return null;
   const value: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
   let total = 0;

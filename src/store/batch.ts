@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { diffVersions, refLabel } from '../domain/diff/index.js';
 import type { ArticleRef, FactChange } from '../domain/diff/types.js';
 import { archivedEntries } from '../domain/ledger.js';
+import { isSubstantive } from '../domain/presentation/badges.js';
 import type { Ledger } from '../domain/model.js';
 import { loadLedgerYaml } from '../domain/yaml.js';
 import { readVersionYaml } from '../domain/yaml-fast.js';
@@ -104,7 +105,7 @@ export function diffCity(task: CityTask): CityResult {
         removed: diff.summary.removed,
         modified: diff.summary.modified,
         renumbered: diff.summary.renumbered,
-        articles: diff.articles.filter((a) => a.status !== 'unchanged' || a.renumbered || a.retitled).filter((a) => a.substantive).map((a) => `${articleName((a.new[0] ?? a.old[0])!)} ${a.status}`),
+        articles: diff.articles.filter(isSubstantive).map((a) => `${articleName((a.new[0] ?? a.old[0])!)} ${a.status}`),
         facts: diff.facts,
       });
       previous = current;

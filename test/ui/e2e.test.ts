@@ -49,7 +49,7 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
 
     const cities = await tmux.waitFor((s) => s.includes('bangchim · 기관 목록') && s.includes('실질 3'), 'the cities with 고양 latest change');
     save('cities', cities);
-    expect(cities).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+실질 3/);
+    expect(cities).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+초안 2027-03-01, 실질 3/);
     // Typing a name only filters: `iksan` opens no import at its i.
     tmux.type('iksan');
     const filtered = await tmux.waitFor((s) => s.includes('거르기: iksan'), 'the filter iksan');
@@ -123,7 +123,8 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
 
     const base = join(cwd, 'notice-out', 'goyang-2025-01-01-notice');
     const text = readFileSync(`${base}.txt`, 'utf8');
-    expect(text).toContain('고양특례시의 개인정보 처리방침이 다음과 같이 변경되어 2025년 1월 1일부터 적용됩니다.');
+    expect(text).toContain('고양특례시의 개인정보 처리방침을 다음과 같이 변경하여');
+    expect(text).toContain('3. 시행일: 2025년 1월 1일');
     // The 대비표 underlines the changed words on both sides (the notice's convention).
     expect(text).toContain('__031-8075-2594__');
     expect(readFileSync(`${base}.md`, 'utf8')).toContain('<u>');
@@ -249,7 +250,7 @@ describe.skipIf(!runnable)("the officer's path with a draft, in a real terminal 
     tmux.keys('Enter');
     save('notice-written', await tmux.waitFor((s) => s.includes('썼습니다:') && s.includes('goyang-2027-03-01-notice.html'), 'the notice written'));
     const text = readFileSync(join(home, 'notice-out', 'goyang-2027-03-01-notice.txt'), 'utf8');
-    expect(text).toContain('2027년 3월 1일부터 적용됩니다');
+    expect(text).toContain('3. 시행일: 2027년 3월 1일');
     expect(text).toContain('__031-8075-2594__');
     tmux.keys('q');
     await tmux.waitFor((s) => s.includes('초안 검토'), 'back on the review');

@@ -51,8 +51,11 @@ describe('cities', () => {
   test('lists the five sample cities with newest date, counts and the latest change, at 80 and 200 columns', async () => {
     for (const columns of [80, 200]) {
       const ui = start({ columns, rows: 24 });
-      const frame = await ui.until((f) => f.includes('실질 3'), 'the latest change of 고양');
-      expect(frame).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+실질 3/);
+      // The sample's 고양 draft leads its change column: the officer's work in progress, then the latest
+      // change (cut at 80 columns, whole at 200).
+      const latest = columns === 80 ? '초안 2027-03-01, 실질' : '초안 2027-03-01, 실질 3  +0 -0 ~3';
+      const frame = await ui.until((f) => f.includes(latest), 'the draft and the latest change of 고양');
+      expect(frame).toMatch(/고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+초안 2027-03-01, 실질/);
       expect(frame).toMatch(/파주시\s+paju\s+2024-09-30\s+1 \/ 12/);
       expect(frame).toContain('? 모든 키');
       expect(frame).toContain('bangchim · 기관 목록');

@@ -1,7 +1,7 @@
 /** Cities: every city in the store with its newest version, counts and the latest change's size. */
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { ChangeSize, CitySummary } from '../backend.js';
+import type { ChangeSize, CitySummary, DraftInfo } from '../backend.js';
 import { useTheme } from '../theme.js';
 import { cell, padToWidth } from '../text.js';
 import { windowStart } from '../keys.js';
@@ -21,17 +21,21 @@ const SLUG = 12;
 const DATE = 10;
 const COUNT = 10;
 
-export function formatChange(change: ChangeSize | null | 'failed' | undefined): string {
-  if (change === undefined) return '…';
-  if (change === 'failed') return t('cities.change.failed');
-  if (change === null) return t('cities.change.single');
-  return t('cities.change.size', { ...change });
+/** Each city's draft, once read: null when it has none. */
+export type DraftMap = Record<string, DraftInfo | null | undefined>;
+
+/** The change column: the body's draft first (the officer's work in progress), then the latest archived change. */
+export function formatChange(change: ChangeSize | null | 'failed' | undefined, draft?: DraftInfo | null): string {
+  const latest = change === undefined ? '…' : change === 'failed' ? t('cities.change.failed') : change === null ? t('cities.change.single') : t('cities.change.size', { ...change });
+  if (!draft) return latest;
+  const date = draft.effective ?? t('cities.change.draftUndated');
+  return change === null ? t('cities.change.draftOnly', { date }) : `${t('cities.change.draft', { date })}, ${latest}`;
 }
 
 /** One table line, exactly `width` columns. */
-export function cityLine(row: CitySummary, change: ChangeSize | null | 'failed' | undefined, width: number): string {
+export function cityLine(row: CitySummary, change: ChangeSize | null | 'failed' | undefined, width: number, draft?: DraftInfo | null): string {
   const fixed = `${cell(row.city, CITY)} ${cell(row.slug, SLUG)} ${cell(row.newest ?? t('cities.undated'), DATE)} ${cell(`${row.archived} / ${row.known}`, COUNT, 'right')}  `;
-  return padToWidth(fixed + formatChange(change), width);
+  return padToWidth(fixed + formatChange(change, draft), width);
 }
 
 export function cityHeader(width: number): string {
@@ -44,12 +48,14 @@ export interface CitiesViewProps {
   /** False while the store is being read: the table says so instead of "no city". */
   loaded?: boolean;
   changes: ChangeMap;
+  /** Each city's draft, as read so far (absent: not read yet). */
+  drafts?: DraftMap;
   state: CitiesState;
   size: Size;
 }
 
 /** The bordered table (no frame): body height rows of the terminal. */
-export function CitiesTable({ rows, changes, state, size, loaded = true }: CitiesViewProps) {
+export function CitiesTable({ rows, changes, drafts = {}, state, size, loaded = true }: CitiesViewProps) {
   const theme = useTheme();
   const visible = filterCities(rows, state.filter);
   const inner = size.columns - 4;
@@ -71,7 +77,7 @@ export function CitiesTable({ rows, changes, state, size, loaded = true }: Citie
           const focused = start + i === state.cursor;
           return (
             <Text key={row.slug} {...(focused ? theme.tone('focus') : {})}>
-              {cityLine(row, changes[row.slug], inner)}
+              {cityLine(row, changes[row.slug], inner, drafts[row.slug])}
             </Text>
           );
         })}
@@ -90,7 +96,7 @@ export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean
     if (listed) onListed?.();
   }, [listed, onListed]);
   const rows = cities.status === 'done' ? cities.value : [];
-  const changes = useLatestChanges(rows);
+  const { changes, drafts } = useLatestChanges(rows);
   useCitiesInput(state, setState, rows, isActive);
   const pending = rows.filter((r) => changes[r.slug] === undefined).length;
   let status: Status = { kind: 'idle' };
@@ -99,15 +105,16 @@ export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean
   else if (pending > 0) status = { kind: 'busy', label: t('cities.measuring', { done: rows.length - pending, total: rows.length }) };
   return (
     <ScreenFrame title={t('cities.title')} context={nav.backend.storeDir} keys={citiesKeys(state)} status={status} size={nav.size} help={nav.help}>
-      <CitiesTable rows={rows} changes={changes} state={state} size={nav.size} loaded={cities.status !== 'loading'} />
+      <CitiesTable rows={rows} changes={changes} drafts={drafts} state={state} size={nav.size} loaded={cities.status !== 'loading'} />
     </ScreenFrame>
   );
 }
 
-/** Diffs each city's two newest archived versions, one city at a time, after the list is shown. */
-function useLatestChanges(rows: CitySummary[]): ChangeMap {
+/** Reads each city's draft and diffs its two newest archived versions, one city at a time, after the list is shown. */
+function useLatestChanges(rows: CitySummary[]): { changes: ChangeMap; drafts: DraftMap } {
   const nav = useNav();
   const [changes, setChanges] = useState<ChangeMap>({});
+  const [drafts, setDrafts] = useState<DraftMap>({});
   const key = rows.map((r) => r.slug).join(',');
   useEffect(() => {
     let cancelled = false;
@@ -115,6 +122,9 @@ function useLatestChanges(rows: CitySummary[]): ChangeMap {
       for (const row of rows) {
         await new Promise((resolve) => setImmediate(resolve));
         if (cancelled) return;
+        const draft = await nav.backend.draft(row.slug).catch(() => null);
+        if (cancelled) return;
+        setDrafts((previous) => ({ ...previous, [row.slug]: draft }));
         let change: ChangeSize | null | 'failed';
         try {
           change = await nav.backend.latestChange(row.slug);
@@ -130,5 +140,5 @@ function useLatestChanges(rows: CitySummary[]): ChangeMap {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, nav.backend, nav.storeRevision]);
-  return changes;
+  return { changes, drafts };
 }

@@ -2,6 +2,8 @@
 import { diffVersions } from '../domain/diff/index.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { ResolvedVersion } from '../store/refs.js';
+import type { Provenance } from '../domain/presentation/provenance.js';
+import { gatherProvenance } from './provenance.js';
 import { resolveRefs } from './refs.js';
 import type { StoreSession } from './session.js';
 
@@ -15,4 +17,18 @@ export function diffResolved(before: ResolvedVersion, after: ResolvedVersion, op
 export async function diffRefs(oldRef: string, newRef: string, cwd: string, session: () => Promise<StoreSession>, options: { editorial: boolean }): Promise<{ before: ResolvedVersion; after: ResolvedVersion; diff: PolicyDiff }> {
   const [before, after] = (await resolveRefs([oldRef, newRef], cwd, session)) as [ResolvedVersion, ResolvedVersion];
   return { before, after, diff: diffResolved(before, after, options) };
+}
+
+/** The diff of two refs with its provenance (store and head, each side as asked and resolved): what a report prints. */
+export async function diffReport(
+  oldRef: string,
+  newRef: string,
+  cwd: string,
+  session: () => Promise<StoreSession>,
+  env: NodeJS.ProcessEnv,
+  options: { editorial: boolean },
+): Promise<{ before: ResolvedVersion; after: ResolvedVersion; diff: PolicyDiff; provenance: Provenance }> {
+  const { before, after, diff } = await diffRefs(oldRef, newRef, cwd, session, options);
+  const provenance = await gatherProvenance([{ ref: oldRef, resolved: before }, { ref: newRef, resolved: after }], session, env);
+  return { before, after, diff, provenance };
 }

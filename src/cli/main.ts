@@ -5,7 +5,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
 import type { Output } from '../app/output.js';
-import { ExitCode, makeContext, type CliContext, type GlobalOptions } from './context.js';
+import { ExitCode, makeContext, writeJson, type CliContext, type GlobalOptions } from './context.js';
 import { commandName, globalOptionsOnly } from './default.js';
 import { languageFor, setLanguage, t } from '../domain/presentation/messages/index.js';
 import { inCatalogueWords } from './usage.js';
@@ -97,13 +97,22 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version are not errors; commander already printed the text.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
+      await writeErrorJson(ctx, argv, error);
       return 2;
     }
     // The wording loads only when something went wrong.
     const { inCliTerms } = await import('./wording.js');
-    ctx.err.write(formatError(inCliTerms(error), ctx.debug || argv.includes('--debug')) + '\n');
+    const worded = inCliTerms(error);
+    ctx.err.write(formatError(worded, ctx.debug || argv.includes('--debug')) + '\n');
+    await writeErrorJson(ctx, argv, worded);
     return exitCodeOf(error);
   }
+}
+
+/** With `--json`, the error also goes to stdout as one JSON object (README, "Errors as JSON"). */
+async function writeErrorJson(ctx: CliContext, argv: readonly string[], error: unknown): Promise<void> {
+  const { errorJson, wantsJson } = await import('./error-json.js');
+  if (wantsJson(argv)) writeJson(ctx.out, errorJson(error));
 }
 
 export { BangchimError, ExitCode, UsageError };

@@ -39,7 +39,7 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 const isMonth = (date: string): boolean => /^\d{4}-\d{2}$/u.test(date);
 
 /** The first day in force, or its month when only that is known. */
-function startOf(entry: LedgerEntry): string | null {
+export function startOf(entry: LedgerEntry): string | null {
   return entry.effective ?? entry.effectiveMonth ?? null;
 }
 

@@ -31,9 +31,11 @@ export interface ResolvedVersion {
   draft?: boolean;
 }
 
-/** A reference that names a version whose text is not archived (known only from a later page). */
+/**
+ * A reference that names a version whose text is not archived (known only from a later page). A command
+ * that needs the text cannot do its work (exit 2); `show` answers it as a fact instead (exit 1).
+ */
 export class NotArchivedError extends RefError {
-  override readonly exitCode: number = 1;
   constructor(
     message: string,
     readonly slug: string,

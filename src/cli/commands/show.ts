@@ -10,6 +10,8 @@ import { versionStatus, type VersionStatus } from '../../domain/ledger.js';
 import { todayFrom } from '../../app/today.js';
 import { statusLabel } from './log.js';
 import { t } from '../../domain/presentation/messages/index.js';
+import { gatherProvenance } from '../../app/provenance.js';
+import { provenanceText } from '../../domain/presentation/provenance.js';
 
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
@@ -27,7 +29,10 @@ export const registerShow: RegisterCommand = (program, ctx) => {
       } catch (error) {
         if (error instanceof NotArchivedError) {
           // Not a failure of the tool: the answer is "we know it existed, we lack its text".
-          if (format === 'json') writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: error.message, hint: error.hint });
+          if (format === 'json') {
+            const { errorJson } = await import('../error-json.js');
+            writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: error.message, hint: error.hint, ...errorJson(error) });
+          }
           else ctx.out.write(formatError(error).replace(/^bangchim: /, '') + '\n');
           throw new ExitCode(1);
         }
@@ -40,6 +45,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
         const entry = ledger.versions.find((v) => v.tag === resolved.tag);
         if (entry) status = versionStatus(ledger, entry, todayFrom(ctx.env));
       }
+      const provenance = format === 'yaml' ? undefined : await gatherProvenance([{ ref, resolved }], ctx.session, ctx.env);
       if (status === 'scheduled' && format !== 'json') ctx.err.write(t('cli.show.scheduled', { label: resolved.label, status: statusLabel('scheduled'), effective: resolved.effective ?? '' }) + '\n');
       if (format === 'json') {
         writeJson(ctx.out, {
@@ -52,8 +58,10 @@ export const registerShow: RegisterCommand = (program, ctx) => {
           ...(resolved.commit ? { commit: resolved.commit } : {}),
           ...(resolved.file ? { file: resolved.file } : {}),
           version: orderedVersion(resolved.version),
+          provenance,
         });
-      } else if (format === 'text') ctx.out.write(renderPolicyText(resolved.version).replace(/\n?$/, '\n'));
+        // The header says which version the ref resolved to and when it was in force, before the text.
+      } else if (format === 'text') ctx.out.write(`${provenanceText(provenance!)}\n${renderPolicyText(resolved.version).replace(/\n?$/, '\n')}`);
       else ctx.out.write(versionToYaml(resolved.version));
     });
 };

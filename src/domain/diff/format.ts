@@ -7,14 +7,17 @@ import { articleLabel } from './labels.js';
 import { formatFactChange } from './facts.js';
 import { TOPIC_LABELS } from '../parse/topics.js';
 import type { Topic } from '../model.js';
-import { inert } from '../presentation/inert.js';
+import { inert, inertMarkdown } from '../presentation/inert.js';
 import { badgeLabel, entryBadges, isListed, type BadgeToken } from '../presentation/badges.js';
+import { asOfText, provenanceMarkdown, provenanceText, type Provenance } from '../presentation/provenance.js';
 
 export interface TextFormatOptions {
   /** ANSI colour (a terminal without NO_COLOR); plain markers otherwise. */
   color?: boolean;
   /** List editorial-only entries and clauses too. */
   editorial?: boolean;
+  /** The report's provenance block, printed first; its versions (old, new) also name what each ref asked for. */
+  provenance?: Provenance;
 }
 
 const ANSI = { red: '\u001b[31m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
@@ -47,10 +50,15 @@ export function entryHeading(entry: ArticleEntry): string {
   return oldText === newText ? newText : `${oldText} → ${newText}`;
 }
 
-export function sideHeading(diff: PolicyDiff): string {
-  const name = (side: PolicyDiff['old']): string => `${side.city} ${side.effective ?? '(시행일 미상)'} (${side.label})`;
-  if (diff.old.slug !== diff.new.slug) return `두 도시 비교: ${sanitize(name(diff.old))} ↔ ${sanitize(name(diff.new))}`;
-  return `비교: ${sanitize(name(diff.old))} → ${sanitize(name(diff.new))}`;
+/** `비교: 고양특례시 2020-07-17 (goyang@2020-07-17, 2021-01-01 기준) → …`: with provenance, the date a side's ref asked for. */
+export function sideHeading(diff: PolicyDiff, provenance?: Provenance): string {
+  const asOf = (index: number): string => {
+    const text = provenance?.versions.length === 2 ? asOfText(provenance.versions[index]!) : undefined;
+    return text === undefined ? '' : `, ${text}`;
+  };
+  const name = (side: PolicyDiff['old'], index: number): string => `${side.city} ${side.effective ?? '(시행일 미상)'} (${side.label}${asOf(index)})`;
+  if (diff.old.slug !== diff.new.slug) return `두 도시 비교: ${sanitize(name(diff.old, 0))} ↔ ${sanitize(name(diff.new, 1))}`;
+  return `비교: ${sanitize(name(diff.old, 0))} → ${sanitize(name(diff.new, 1))}`;
 }
 
 function wordsText(words: readonly WordChange[], options: TextFormatOptions): string {
@@ -92,7 +100,7 @@ export function formatDiffText(diff: PolicyDiff, options: TextFormatOptions = {}
   const editorial = options.editorial === true;
   const color = options.color === true;
   const bold = (text: string): string => (color ? `${ANSI.bold}${text}${ANSI.reset}` : text);
-  const lines: string[] = [bold(sideHeading(diff)), ''];
+  const lines: string[] = [...(options.provenance ? [provenanceText(options.provenance)] : []), bold(sideHeading(diff, options.provenance)), ''];
   const listed = diff.articles.filter((e) => isListed(e, editorial));
   if (listed.length === 0) lines.push(editorial ? '차이 없음.' : '실질적인 변경 없음.', '');
   for (const entry of listed) {
@@ -114,7 +122,8 @@ export function formatDiffText(diff: PolicyDiff, options: TextFormatOptions = {}
   return lines.join('\n') + '\n';
 }
 
-function topicLines(diff: PolicyDiff): string[] {
+/** "없어진 주제 (…에만 있음): …" lines, then a blank line; none when both sides have the same topics. */
+export function topicLines(diff: PolicyDiff): string[] {
   const lines: string[] = [];
   const names = (topics: readonly Topic[]): string => topics.map((t) => TOPIC_LABELS[t]).join(', ');
   // Two versions of one body have the same name: say which side lost a topic and which gained one.
@@ -133,9 +142,9 @@ export function summaryLine(diff: PolicyDiff): string {
   return `요약: 실질 변경 ${s.substantive} (${counted(SUBSTANTIVE_COUNTS)}) · 편집상 변경 ${s.editorial} (${counted(['renumbered'])}) · 변경 없음 ${s.unchanged}`;
 }
 
-/** Markdown special characters escaped, so policy text cannot inject structure or HTML. */
+/** Policy text as one line of Markdown that shows exactly it: structure and HTML escaped, nothing else (presentation/inert.ts). */
 export function escapeMarkdown(text: string): string {
-  return sanitize(text).replace(/[\\`*_{}[\]()<>#+!|~]/gu, (c) => `\\${c}`).replace(/\n/gu, ' ');
+  return inertMarkdown(text, { singleLine: true });
 }
 
 function wordsMarkdown(words: readonly WordChange[], editorial: boolean): string {
@@ -150,9 +159,10 @@ function wordsMarkdown(words: readonly WordChange[], editorial: boolean): string
 }
 
 /** Markdown report: headings per changed article, 〈신설〉/〈삭제〉 provisions, facts and summary tables. */
-export function formatDiffMarkdown(diff: PolicyDiff, options: { editorial?: boolean } = {}): string {
+export function formatDiffMarkdown(diff: PolicyDiff, options: { editorial?: boolean; provenance?: Provenance } = {}): string {
   const editorial = options.editorial === true;
-  const out: string[] = [`# ${escapeMarkdown(sideHeading(diff))}`, ''];
+  const out: string[] = [`# ${escapeMarkdown(sideHeading(diff, options.provenance))}`, ''];
+  if (options.provenance) out.push(provenanceMarkdown(options.provenance));
   const listed = diff.articles.filter((e) => isListed(e, editorial));
   if (listed.length === 0) out.push('실질적인 변경 없음.', '');
   for (const entry of listed) {

@@ -50,8 +50,8 @@ export class PolicyDiffer {
       slug: version.slug,
       effective: version.effective,
     };
-    const source = version.source.url ?? version.source.file;
-    if (source !== undefined) side.source = source;
+    const { file, sha256, url } = version.source;
+    side.source = { ...(file !== undefined ? { file } : {}), sha256, ...(url !== undefined ? { url } : {}) };
     return side;
   }
 

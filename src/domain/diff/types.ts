@@ -3,6 +3,7 @@
  * This is the `bangchim diff --json` contract (README.md, "diff --json"): keep names and order stable.
  */
 import type { IsoDate, NumberingScheme, Topic } from '../model.js';
+import type { SourceRecord } from '../presentation/provenance.js';
 
 /** Which version a side of the diff is. */
 export interface DiffSide {
@@ -11,8 +12,8 @@ export interface DiffSide {
   city: string;
   slug: string;
   effective: IsoDate | null;
-  /** Where the text came from (url or file), when known. */
-  source?: string;
+  /** The text's source bytes: the archived file (sources/<slug>/<date>.txt) or the file as given, their sha256, the page's URL when recorded. */
+  source?: SourceRecord;
 }
 
 /** An article as the diff names it, in its own version's numbering scheme. */

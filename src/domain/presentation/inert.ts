@@ -85,3 +85,25 @@ const NOT_ONE_LINE = new RegExp(`[${CONTROLS}\\n\\t]`, 'u');
 export function isOneLineText(text: string): boolean {
   return !NOT_ONE_LINE.test(text);
 }
+
+/** Characters that are Markdown syntax wherever they stand: emphasis, code, links, raw HTML, table cells. */
+const MARKDOWN_INLINE = /[\\`*_[\]<|]/gu;
+/** An entity reference (`&amp;`, `&#39;`) that Markdown would decode. */
+const MARKDOWN_ENTITY = /&(?=#?[0-9A-Za-z]+;)/gu;
+/** A tilde that could open or close ~strikethrough~: one not standing between two spaces. */
+const MARKDOWN_TILDE = /(?<!\s)~|~(?!\s)/gu;
+/** What starts a block at the beginning of a line: heading, list, quote, setext underline, ordered list. */
+const MARKDOWN_BLOCK_START = /^([ \t]*)([#>+=-]|\d+(?=[.)]))/gmu;
+
+/**
+ * `text` as Markdown that shows exactly that text: made inert, then only what Markdown reads as syntax
+ * escaped (emphasis, code, links, raw HTML, table pipes, entity references, a tilde that could strike
+ * through, a block marker at the start). Parentheses, braces, `#`, `+` and `!` inside a line stay as written.
+ */
+export function inertMarkdown(text: string, options: InertOptions = {}): string {
+  return inert(text, 'markdown', options)
+    .replace(MARKDOWN_INLINE, (c) => `\\${c}`)
+    .replace(MARKDOWN_ENTITY, '\\&')
+    .replace(MARKDOWN_TILDE, (c) => c.replace('~', '\\~'))
+    .replace(MARKDOWN_BLOCK_START, (_, space: string, marker: string) => `${space}${/^\d/u.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+}

@@ -4,13 +4,17 @@ import { reportStore, type ReportOptions, type ReportTotals } from '../store/bat
 import { verifyStore, type VerifyOptions, type VerifyReport } from '../store/verify.js';
 import { locateStoreDir, type StorePlace, type StoreSession } from './session.js';
 
+/** Refuses cities the store does not hold: before a report starts streaming, so nothing half-written precedes the error. */
+export async function checkCities(session: StoreSession, cities: readonly string[]): Promise<void> {
+  if (cities.length === 0) return;
+  const known = new Set(await session.slugs());
+  const unknown = cities.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new UsageError(`no city ${unknown.join(', ')} in the store`, { hint: '`bangchim list` shows the cities' });
+}
+
 /** Diffs every consecutive archived pair of `cities` (all when empty), streaming pairs to `options.onPair`. */
 export async function reportCities(session: StoreSession, cities: readonly string[], options: Omit<ReportOptions, 'slugs'>): Promise<ReportTotals> {
-  if (cities.length > 0) {
-    const known = new Set(await session.slugs());
-    const unknown = cities.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw new UsageError(`no city ${unknown.join(', ')} in the store`, { hint: '`bangchim list` shows the cities' });
-  }
+  await checkCities(session, cities);
   return reportStore(session.store, { ...options, ...(cities.length > 0 ? { slugs: [...cities].sort() } : {}) });
 }
 

@@ -15,7 +15,7 @@ import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
 import { Git } from './git.js';
 import { rootCommitMessage } from './format.js';
 import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, tempIndexPath } from './paths.js';
-import { Store } from './store.js';
+import { NotAStoreError, Store } from './store.js';
 import { saveStoredDraft } from './drafts.js';
 
 /** The package root: from src/store/ and from dist/store/ alike. */
@@ -195,10 +195,7 @@ export async function locateStore(options: { store?: string; cwd: string; env: N
     const dir = resolvePath(options.cwd, named);
     const how = options.store !== undefined ? 'option' : 'env';
     if (!existsSync(join(dir, STORE_MARKER))) {
-      throw new StoreError(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, {
-        where: how === 'option' ? `--store ${named}` : `BANGCHIM_STORE=${named}`,
-        hint: `create it with \`bangchim init ${dir}\``,
-      });
+      throw new NotAStoreError(dir, how === 'option' ? `--store ${named}` : `BANGCHIM_STORE=${named}`);
     }
     return { dir, how };
   }

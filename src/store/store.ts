@@ -52,8 +52,12 @@ export interface ImportResult extends CommittedVersion {
 
 /** The directory has no bangchim.yaml. */
 export class NotAStoreError extends StoreError {
-  constructor(readonly dir: string) {
-    super(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, { where: dir, hint: `create one with \`bangchim init ${dir}\`` });
+  /** `where`: how the directory was named (`--store DIR`, `BANGCHIM_STORE=DIR`), when not by itself. */
+  constructor(
+    readonly dir: string,
+    where: string = dir,
+  ) {
+    super(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, { where, hint: `create one with \`bangchim init ${dir}\`` });
   }
 }
 

@@ -8,7 +8,7 @@ import { ExitCode } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { inert, inertJson } from '../../domain/presentation/inert.js';
 import { SLUG_PATTERN } from '../../domain/schema.js';
-import { reportCities } from '../../app/report.js';
+import { checkCities, reportCities } from '../../app/report.js';
 import { defaultJobs, type PairSummary, type ReportError } from '../../store/batch.js';
 import { t } from '../../domain/presentation/messages/index.js';
 
@@ -38,6 +38,7 @@ export const registerReport: RegisterCommand = (program, ctx) => {
       const store = await ctx.session();
       const cities = await Promise.all(given.map((city) => store.citySlug(city)));
       for (const slug of cities) if (!SLUG_PATTERN.test(slug)) throw new UsageError(t('cli.report.notSlug', { slug }), { where: slug, hint: t('cli.report.notSlugHint') });
+      await checkCities(store, cities);
       const errors: ReportError[] = [];
       let first = true;
       if (options.json) ctx.out.write(`{\n"store": ${JSON.stringify(store.dir)},\n"head": ${JSON.stringify(await store.head())},\n"pairs": [\n`);

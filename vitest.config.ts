@@ -11,6 +11,7 @@ const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/check/check.test.ts',
   'test/diff/cli.test.ts',
+  'test/diff/report-html.test.ts',
   'test/notice/browser.test.ts',
   'test/notice/docx.test.ts',
   'test/notice/cli.test.ts',

@@ -78,9 +78,12 @@ describe('bangchim diff', () => {
     const a = await run(['diff', paju, edited, '--json']);
     const b = await run(['diff', paju, edited, '--format', 'json']);
     expect(a.code).toBe(1);
-    expect(a.out).toBe(b.out);
+    // The same document, but for the moment each was made.
+    const withoutTime = (out: string) => out.replace(/"generated": "[^"]+"/u, '"generated": ""');
+    expect(withoutTime(a.out)).toBe(withoutTime(b.out));
     const diff = JSON.parse(a.out) as PolicyDiff;
-    expect(Object.keys(diff)).toEqual(['old', 'new', 'articles', 'facts', 'topics', 'summary']);
+    expect(Object.keys(diff)).toEqual(['old', 'new', 'articles', 'facts', 'topics', 'summary', 'provenance']);
+    expect(diff.new.source).toEqual({ file: edited, sha256: expect.stringMatching(/^[0-9a-f]{64}$/u) });
     expect(diff.old).toMatchObject({ city: '파주시', slug: 'paju', effective: '2024-09-30' });
     expect(diff.facts).toEqual([{ kind: 'period', old: '6개월', new: '1년', article: '제8조', label: '접속기록 보관' }]);
     const changed = diff.articles.filter((e) => e.substantive);

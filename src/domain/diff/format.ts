@@ -143,14 +143,15 @@ export function summaryLine(diff: PolicyDiff): string {
 }
 
 /** Policy text as one line of Markdown that shows exactly it: structure and HTML escaped, nothing else (presentation/inert.ts). */
-export function escapeMarkdown(text: string): string {
-  return inertMarkdown(text, { singleLine: true });
+export function escapeMarkdown(text: string, options: { inline?: boolean } = {}): string {
+  return inertMarkdown(text, { singleLine: true, ...options });
 }
 
-function wordsMarkdown(words: readonly WordChange[], editorial: boolean): string {
+/** `inline`: the words follow a marker on their line, so none of them can start a block. */
+function wordsMarkdown(words: readonly WordChange[], editorial: boolean, inline: boolean): string {
   return words
-    .map((w) => {
-      const text = escapeMarkdown(w.text);
+    .map((w, i) => {
+      const text = escapeMarkdown(w.text, { inline: inline || i > 0 });
       if (w.op === 'equal' || text.trim() === '') return w.op === 'delete' ? '' : text;
       if (w.editorial && !editorial) return w.op === 'insert' ? text : '';
       return w.op === 'insert' ? `<ins>${text}</ins>` : `<del>${text}</del>`;
@@ -169,9 +170,9 @@ export function formatDiffMarkdown(diff: PolicyDiff, options: { editorial?: bool
     out.push(`## ${escapeMarkdown(entryHeading(entry))} — ${badgeLabels(entry, editorial).join(' · ')}`, '');
     for (const clause of entry.clauses) {
       const marker = clause.marker === undefined ? '' : `${escapeMarkdown(clause.marker)} `;
-      if (clause.status === 'added') out.push(`- 〈신설〉 ${marker}<ins>${escapeMarkdown(clause.new ?? '')}</ins>`);
-      else if (clause.status === 'removed') out.push(`- 〈삭제〉 ${marker}<del>${escapeMarkdown(clause.old ?? '')}</del>`);
-      else if (clause.status === 'modified' || (clause.status === 'editorial' && editorial)) out.push(`- ${marker}${wordsMarkdown(clause.words ?? [], editorial)}`);
+      if (clause.status === 'added') out.push(`- 〈신설〉 ${marker}<ins>${escapeMarkdown(clause.new ?? '', { inline: true })}</ins>`);
+      else if (clause.status === 'removed') out.push(`- 〈삭제〉 ${marker}<del>${escapeMarkdown(clause.old ?? '', { inline: true })}</del>`);
+      else if (clause.status === 'modified' || (clause.status === 'editorial' && editorial)) out.push(`- ${marker}${wordsMarkdown(clause.words ?? [], editorial, marker !== '')}`);
     }
     if (entry.clauses.some((c) => c.status !== 'unchanged' && (c.status !== 'editorial' || editorial))) out.push('');
   }

@@ -93,17 +93,23 @@ const MARKDOWN_ENTITY = /&(?=#?[0-9A-Za-z]+;)/gu;
 /** A tilde that could open or close ~strikethrough~: one not standing between two spaces. */
 const MARKDOWN_TILDE = /(?<!\s)~|~(?!\s)/gu;
 /** What starts a block at the beginning of a line: heading, list, quote, setext underline, ordered list. */
-const MARKDOWN_BLOCK_START = /^([ \t]*)([#>+=-]|\d+(?=[.)]))/gmu;
+const MARKDOWN_BLOCK_START = /^([ \t]*)([#>+=-]|\d{1,9}(?=[.)](?:[ \t]|$)))/gmu;
+
+export interface InertMarkdownOptions extends InertOptions {
+  /** The text continues a line (a word after other words): no block marker can start there. */
+  inline?: boolean;
+}
 
 /**
  * `text` as Markdown that shows exactly that text: made inert, then only what Markdown reads as syntax
  * escaped (emphasis, code, links, raw HTML, table pipes, entity references, a tilde that could strike
  * through, a block marker at the start). Parentheses, braces, `#`, `+` and `!` inside a line stay as written.
  */
-export function inertMarkdown(text: string, options: InertOptions = {}): string {
-  return inert(text, 'markdown', options)
+export function inertMarkdown(text: string, options: InertMarkdownOptions = {}): string {
+  const escaped = inert(text, 'markdown', options)
     .replace(MARKDOWN_INLINE, (c) => `\\${c}`)
     .replace(MARKDOWN_ENTITY, '\\&')
-    .replace(MARKDOWN_TILDE, (c) => c.replace('~', '\\~'))
-    .replace(MARKDOWN_BLOCK_START, (_, space: string, marker: string) => `${space}${/^\d/u.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+    .replace(MARKDOWN_TILDE, (c) => c.replace('~', '\\~'));
+  if (options.inline) return escaped;
+  return escaped.replace(MARKDOWN_BLOCK_START, (_, space: string, marker: string) => `${space}${/^\d/u.test(marker) ? `${marker}\\` : `\\${marker}`}`);
 }

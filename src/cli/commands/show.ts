@@ -6,8 +6,6 @@ import { renderPolicyText } from '../../domain/render.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
 import { NotArchivedError } from '../../store/refs.js';
 import { resolveRefs } from '../../app/refs.js';
-import { versionStatus, type VersionStatus } from '../../domain/ledger.js';
-import { todayFrom } from '../../app/today.js';
 import { statusLabel } from './log.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { gatherProvenance } from '../../app/provenance.js';
@@ -38,14 +36,9 @@ export const registerShow: RegisterCommand = (program, ctx) => {
         }
         throw error;
       }
-      // An archived version's standing today; a draft or a file has none.
-      let status: VersionStatus | undefined;
-      if (resolved.tag) {
-        const ledger = await (await ctx.session()).ledger(resolved.slug);
-        const entry = ledger.versions.find((v) => v.tag === resolved.tag);
-        if (entry) status = versionStatus(ledger, entry, todayFrom(ctx.env));
-      }
-      const provenance = format === 'yaml' ? undefined : await gatherProvenance([{ ref, resolved }], ctx.session, ctx.env);
+      // Which version the ref named, and (an archived one) its period in force and standing today; a draft or a file has none.
+      const provenance = await gatherProvenance([{ ref, resolved }], ctx.session, ctx.env);
+      const status = provenance.versions[0]!.inForce?.status;
       if (status === 'scheduled' && format !== 'json') ctx.err.write(t('cli.show.scheduled', { label: resolved.label, status: statusLabel('scheduled'), effective: resolved.effective ?? '' }) + '\n');
       if (format === 'json') {
         writeJson(ctx.out, {
@@ -61,7 +54,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
           provenance,
         });
         // The header says which version the ref resolved to and when it was in force, before the text.
-      } else if (format === 'text') ctx.out.write(`${provenanceText(provenance!)}\n${renderPolicyText(resolved.version).replace(/\n?$/, '\n')}`);
+      } else if (format === 'text') ctx.out.write(`${provenanceText(provenance)}\n${renderPolicyText(resolved.version).replace(/\n?$/, '\n')}`);
       else ctx.out.write(versionToYaml(resolved.version));
     });
 };

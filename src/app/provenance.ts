@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { startOf, versionStatus } from '../domain/ledger.js';
 import { parseRef } from '../domain/ref.js';
+import type { Ledger } from '../domain/model.js';
 import type { Provenance, VersionProvenance } from '../domain/presentation/provenance.js';
 import type { ResolvedVersion } from '../store/refs.js';
 import type { StoreSession } from './session.js';
@@ -25,7 +26,7 @@ export interface AskedVersion {
   resolved: ResolvedVersion;
 }
 
-async function versionProvenance({ ref, resolved }: AskedVersion, session: StoreSession | null, env: NodeJS.ProcessEnv): Promise<VersionProvenance> {
+async function versionProvenance({ ref, resolved }: AskedVersion, ledgerOf: ((slug: string) => Promise<Ledger>) | null, env: NodeJS.ProcessEnv): Promise<VersionProvenance> {
   const { version } = resolved;
   const given = resolved.file === undefined ? parseRef(ref) : undefined;
   const kind = resolved.file !== undefined ? 'file' : resolved.draft ? 'draft' : 'archived';
@@ -44,8 +45,8 @@ async function versionProvenance({ ref, resolved }: AskedVersion, session: Store
       ...(version.source.url !== undefined ? { url: version.source.url } : {}),
     },
   };
-  if (session !== null && resolved.tag !== undefined) {
-    const ledger = await session.ledger(resolved.slug);
+  if (ledgerOf !== null && resolved.tag !== undefined) {
+    const ledger = await ledgerOf(resolved.slug);
     const entry = ledger.versions.find((v) => v.tag === resolved.tag);
     if (entry) out.inForce = { from: startOf(entry), until: entry.until ?? entry.untilMonth ?? null, status: versionStatus(ledger, entry, todayFrom(env)) };
   }
@@ -58,9 +59,13 @@ async function versionProvenance({ ref, resolved }: AskedVersion, session: Store
  */
 export async function gatherProvenance(versions: readonly AskedVersion[], session: () => Promise<StoreSession>, env: NodeJS.ProcessEnv, now: Date = new Date()): Promise<Provenance> {
   const opened = versions.some((v) => v.resolved.file === undefined) ? await session() : null;
+  // Two versions of one body share its ledger: read once, while the head is read.
+  const ledgers = new Map<string, Promise<Ledger>>();
+  const ledgerOf = opened && ((slug: string) => ledgers.get(slug) ?? ledgers.set(slug, opened.ledger(slug)).get(slug)!);
+  const [head, described] = await Promise.all([opened?.head(), Promise.all(versions.map((v) => versionProvenance(v, ledgerOf, env)))]);
   return {
-    store: opened ? { dir: opened.dir, head: await opened.head() } : null,
-    versions: await Promise.all(versions.map((v) => versionProvenance(v, opened, env))),
+    store: opened && head !== undefined ? { dir: opened.dir, head } : null,
+    versions: described,
     tool: { name: 'bangchim', version: bangchimVersion() },
     generated: now.toISOString(),
   };

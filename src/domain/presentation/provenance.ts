@@ -84,7 +84,7 @@ function versionGroup(version: VersionProvenance, title: string): ProvenanceGrou
   const rows: [string, string][] = [
     [t('report.provenance.asked'), askedText(version)],
     [t('report.provenance.body'), version.city],
-    [t('report.provenance.tag'), version.tag ?? (version.kind === 'draft' ? version.label : none)],
+    [t('report.provenance.tag'), version.tag ?? none],
     [t('report.provenance.commit'), version.commit ?? none],
     [t('report.provenance.effective'), version.effective ?? t('report.provenance.unknownDate')],
     [t('report.provenance.period'), periodText(version)],

@@ -167,6 +167,7 @@ describe('exit codes and errors as JSON', () => {
       [['diff', 'goyang', 'goyang@2016-06-01', '--format', 'json'], dir, 'text-not-archived', 2],
       [['diff', 'goyang', 'goyang', '--json', '--format', 'html'], dir, 'usage', 2],
       [['notice', 'nowhere', '--json'], dir, 'unknown-city', 2],
+      [['office', 'nowhere', '--json'], dir, 'unknown-city', 2],
       [['check', 'nowhere', '--json'], dir, 'unknown-city', 2],
       [['parse', missing, '--json'], dir, 'bad-input', 2],
       [['import', 'goyang', missing, '--json'], dir, 'bad-input', 2],

@@ -19,6 +19,7 @@ import { tableColumns, tableRowLines } from './layout.js';
 import { dotted } from './dates.js';
 import { contactRanges } from '../diff/facts.js';
 import { articleHeading, clauseLine, stripControls } from './text.js';
+import { inertMarkdown } from '../presentation/inert.js';
 import type { Clause } from '../model.js';
 import { revisionDisagreementMessage } from './revision.js';
 import { announcementLayout, announcementLines } from './announcement.js';
@@ -198,17 +199,14 @@ export function renderNoticeText(notice: Notice, options: RenderOptions = {}): s
 
 // ------------------------------------------------------------------------------------------ markdown
 
+/** Policy text inside a line or a cell: only what Markdown reads as syntax is escaped (presentation/inert's one rule). */
 function escapeMarkdown(text: string): string {
-  return stripControls(text)
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/([\\`*_[\]|~#])/gu, '\\$1');
+  return inertMarkdown(text, { inline: true });
 }
 
-/** Escapes a line so a leading "1." or "-" stays text, not a list. */
+/** A line of its own: a leading "1." or "-" stays text, not a list. */
 function markdownLine(text: string): string {
-  return escapeMarkdown(text).replace(/^(\d+)\./u, '$1\\.').replace(/^([-+])/u, '\\$1');
+  return inertMarkdown(text);
 }
 
 /** Two spaces as written ("(생  략)"), which Markdown and HTML would fold to one. */

@@ -78,6 +78,8 @@ export interface PublishOutcome {
 export interface UiBackend {
   /** The store directory, for the header. */
   readonly storeDir: string;
+  /** True when no store was named or found and the UI opened the bundled sample store (its header says so). */
+  readonly sampleStore?: boolean;
   /** Today, which decides what is in force and what is scheduled (BANGCHIM_TODAY sets it). */
   readonly today: IsoDate;
   listCities(): Promise<CitySummary[]>;

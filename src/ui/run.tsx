@@ -16,13 +16,14 @@ const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
 
 export async function runUi(options: { store?: string; cwd: string; env: NodeJS.ProcessEnv; err: Output }): Promise<number> {
   let dir: string;
+  let sample = false;
   try {
-    dir = await locateStoreDir({ store: options.store, cwd: options.cwd, env: options.env, onNotice: lineWriter(options.err) });
+    dir = await locateStoreDir({ store: options.store, cwd: options.cwd, env: options.env, onNotice: lineWriter(options.err), onLocated: (found) => void (sample = found.how === 'default') });
   } catch (error) {
     options.err.write(formatError(error) + '\n');
     return 2;
   }
-  const backend = new StoreBackend(dir, options.cwd, todayFrom(options.env));
+  const backend = new StoreBackend(dir, options.cwd, todayFrom(options.env), sample);
   backend.readCitiesAhead();
   process.stdout.write(ENTER_ALTERNATE_SCREEN);
   const leave = () => process.stdout.write(LEAVE_ALTERNATE_SCREEN);

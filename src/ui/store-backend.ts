@@ -27,6 +27,7 @@ export class StoreBackend implements UiBackend {
     /** Where relative draft paths are read from. */
     private readonly cwd: string,
     readonly today: IsoDate = todayInKorea(),
+    readonly sampleStore = false,
   ) {
     // Notices have nowhere to go while Ink draws the screen.
     this.session = sessionOnDemand(() => StoreSession.open(storeDir, { cwd }));

@@ -127,7 +127,10 @@ describe('drafts in the UI (Korean, 80 columns)', () => {
     ui.type('t');
     const notice = await ui.until((f) => f.includes('공고문, 시행 2027-03-01') && f.includes('주요 변경 내용'), 'the notice of the draft');
     expect(notice).toContain('접속기록 보관: 1년 → 2년');
-    expect(notice).toContain('- 2020. 07. 17. ~ 2027. 02. 28. 적용');
+    expect(notice).toContain('3. 시행일: 2027년 3월 1일');
+    // The draft's own revision article follows the announcement, a page down.
+    ui.type(' ');
+    await ui.has('- 2020. 07. 17. ~ 2027. 02. 28. 적용');
     ui.type('q');
     await ui.has('초안 검토');
 

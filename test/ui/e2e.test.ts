@@ -148,6 +148,22 @@ describe.skipIf(!runnable)('bangchim in a real terminal (tmux)', () => {
   });
 });
 
+describe.skipIf(!runnable)('a first start outside any store (tmux)', () => {
+  const tmux = new TmuxSession();
+  afterAll(() => tmux.kill());
+
+  test('opens the bundled sample, says so in the header, and 고양 leads with its draft to review', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'bangchim-e2e-home-'));
+    tmux.start(`node ${shellQuote(join(ROOT, 'bin', 'bangchim.js'))}`, { columns: 120, rows: 30, cwd: home, env: { HOME: home, BANGCHIM_STORE: '' } });
+    const first = await tmux.waitFor((s) => s.includes('초안 2027-03-01 (게시 전)'), 'the cities with 고양 draft');
+    saveScreen(ARTIFACTS, 0, 'first-start-sample', first);
+    expect(first).toMatch(/예시 저장소 \S+\/bangchim\/sample/);
+    expect(first).toMatch(/고양특례시\s+goyang\s+2020-07-17\s+1 \/ 4\s+초안 2027-03-01 \(게시 전\)/);
+    tmux.keys('C-q');
+    await tmux.waitFor(() => tmux.paneDead().dead, 'bangchim to quit');
+  });
+});
+
 describe.skipIf(!runnable)("the officer's path with a draft, in a real terminal (tmux, Korean, 80 and 200 columns)", () => {
   const tmux = new TmuxSession('drafts');
   let store: string;

@@ -104,7 +104,7 @@ export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean
   else if (cities.status === 'failed') status = { kind: 'error', message: cities.message };
   else if (pending > 0) status = { kind: 'busy', label: t('cities.measuring', { done: rows.length - pending, total: rows.length }) };
   return (
-    <ScreenFrame title={t('cities.title')} context={nav.backend.storeDir} keys={citiesKeys(state)} status={status} size={nav.size} help={nav.help}>
+    <ScreenFrame title={t('cities.title')} context={nav.backend.sampleStore ? t('cities.sampleStore', { dir: nav.backend.storeDir }) : nav.backend.storeDir} keys={citiesKeys(state)} status={status} size={nav.size} help={nav.help}>
       <CitiesTable rows={rows} changes={changes} drafts={drafts} state={state} size={nav.size} loaded={cities.status !== 'loading'} />
     </ScreenFrame>
   );

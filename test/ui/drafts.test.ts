@@ -24,21 +24,10 @@ import type { DraftInfo, DraftReview } from '../../src/ui/backend.js';
 import type { LedgerEntry } from '../../src/domain/model.js';
 import { GOYANG_LEDGER, GOYANG_SEED, goyangDraftText } from './fixtures.js';
 import { readFileSync } from 'node:fs';
+import { drive } from './drive.js';
 
 setLanguage('ko');
 
-function drive<S, O extends { kind: string }>(start: S, reduce: (s: S, input: string, key: Key) => O, keys: (string | Partial<Key>)[]): { state: S; last: O } {
-  let state = start;
-  let last: O | undefined;
-  for (const k of keys) {
-    const presses = typeof k === 'string' ? Array.from(k, (ch) => ({ input: ch, key: press() })) : [{ input: '', key: press(k) }];
-    for (const p of presses) {
-      last = reduce(state, p.input, p.key);
-      if (last.kind === 'state') state = (last as unknown as { state: S }).state;
-    }
-  }
-  return { state, last: last! };
-}
 
 /** 고양 with one archived version (2020-07-17, in force) and the sample's draft for 2027-03-01. */
 const ARCHIVED: LedgerEntry[] = GOYANG_LEDGER.slice(0, 4).map((e, i) => (i === 3 ? { ...e, until: null } : e));

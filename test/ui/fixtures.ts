@@ -9,14 +9,19 @@ import { seedFile } from '../seeds.js';
 
 export const GOYANG_SEED = seedFile('goyang');
 
-/** 고양 with 보호책임자's phone 031-8075-2593 → 2594, 접속기록 보관 1년 → 2년, effective 2025-01-01. */
-export function editedGoyangText(): string {
-  const lines = readFileSync(GOYANG_SEED, 'utf8').split('\n');
-  const edit = (needle: string, from: string, to: string) => {
+/** Replaces `from` by `to` in the one line that holds both `needle` and `from` (fails when no line does). */
+function lineEditor(lines: string[]): (needle: string, from: string, to: string) => void {
+  return (needle, from, to) => {
     const i = lines.findIndex((l) => l.includes(needle) && l.includes(from));
     if (i < 0) throw new Error(`seed line with ${needle} not found`);
     lines[i] = lines[i]!.replace(from, to);
   };
+}
+
+/** 고양 with 보호책임자's phone 031-8075-2593 → 2594, 접속기록 보관 1년 → 2년, effective 2025-01-01. */
+export function editedGoyangText(): string {
+  const lines = readFileSync(GOYANG_SEED, 'utf8').split('\n');
+  const edit = lineEditor(lines);
   edit('전화번호\t031-8075-2020', '031-8075-2593', '031-8075-2594');
   edit('접속한 기록', '최소 1년', '최소 2년');
   edit('방침은 2020년 07월 17일부터', '2020년 07월 17일부터', '2025년 01월 01일부터');
@@ -87,11 +92,7 @@ export function resizeTerminal(stdout: NodeJS.EventEmitter, columns: number, row
  */
 export function goyangDraftText(options: { omitRights: boolean; undated?: boolean }): string {
   let lines = readFileSync(GOYANG_SEED, 'utf8').split('\n');
-  const edit = (needle: string, from: string, to: string) => {
-    const i = lines.findIndex((l) => l.includes(needle) && l.includes(from));
-    if (i < 0) throw new Error(`seed line with ${needle} not found`);
-    lines[i] = lines[i]!.replace(from, to);
-  };
+  const edit = lineEditor(lines);
   edit('전화번호\t031-8075-2020', '031-8075-2593', '031-8075-2594');
   edit('접속한 기록', '최소 1년', '최소 2년');
   edit('방침은 2020년 07월 17일부터', '2020년 07월 17일부터', '2027년 03월 01일부터');

@@ -10,6 +10,7 @@ import { importKey as importKeyChecked, initialImportState, type ImportStep } fr
 import { setLanguage } from '../../src/domain/presentation/messages/index.js';
 import type { CitySummary } from '../../src/ui/backend.js';
 import { GOYANG_LEDGER, goyangDiff } from './fixtures.js';
+import { drive } from './drive.js';
 
 setLanguage('ko');
 
@@ -22,19 +23,6 @@ const CITIES: CitySummary[] = [
   { slug: 'paju', city: '파주시', newest: '2024-09-30', archived: 1, known: 12 },
 ];
 
-/** Types a sequence of keys: strings are typed character by character, objects are special keys. */
-function drive<S, O extends { kind: string }>(start: S, reduce: (s: S, input: string, key: Key) => O, keys: (string | Partial<Key>)[]): { state: S; last: O } {
-  let state = start;
-  let last: O | undefined;
-  for (const k of keys) {
-    const presses = typeof k === 'string' ? Array.from(k, (ch) => ({ input: ch, key: press() })) : [{ input: '', key: press(k) }];
-    for (const p of presses) {
-      last = reduce(state, p.input, p.key);
-      if (last.kind === 'state') state = (last as unknown as { state: S }).state;
-    }
-  }
-  return { state, last: last! };
-}
 
 describe('screen stack', () => {
   test('q goes back, and quits on the first screen; ? toggles the key list, which q closes first', () => {

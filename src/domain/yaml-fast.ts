@@ -2,10 +2,16 @@
  * The fast reader, beside the writer and the strict loader (yaml.ts): reads the YAML versionToYaml
  * writes, and returns null (the caller defers to the strict loader) on anything it is not sure of.
  * test/domain/yaml-readers.test.ts holds the two to the same answers on every fixture and fuzzed input.
+ *
+ * This module does not import the strict loader: a command that reads only bangchim's own files never
+ * loads the yaml package (its code costs more start-up time than the reading); the loaders below load
+ * it when the fast reader defers.
  */
-import type { PolicyVersion } from './model.js';
-import { validateVersion } from './schema.js';
-import { loadVersionYaml, MAX_YAML_BYTES } from './yaml.js';
+import type { Ledger, PolicyVersion } from './model.js';
+import { validateLedger, validateVersion } from './schema.js';
+
+/** Larger YAML files are not policies; refuse them before parsing. */
+export const MAX_YAML_BYTES = 8 * 1024 * 1024;
 
 /**
  * Reads the subset of YAML that versionToYaml writes (block mappings and sequences, plain, quoted and
@@ -225,11 +231,30 @@ function plain(rest: string): unknown {
   return value;
 }
 
-/** A policy version from its YAML: the fast reader when it can, else (and on any doubt) the strict loader. */
-export function readVersionYaml(text: string, file: string): PolicyVersion {
-  if (text.length <= MAX_YAML_BYTES / 2) {
-    const value = fastReadYaml(text);
-    if (value !== null && validateVersion(value).length === 0) return value as PolicyVersion;
-  }
-  return loadVersionYaml(text, file);
+/** The YAML's value when the fast reader is sure of it, small enough (the strict loader names the limit) and valid by `validate`; else null. */
+function fastValid(text: string, validate: (value: unknown) => unknown[]): unknown | null {
+  // A UTF-16 unit is at most three bytes of UTF-8: below a third of the limit no byte count is needed.
+  if (text.length > MAX_YAML_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) return null;
+  const value = fastReadYaml(text);
+  return value !== null && validate(value).length === 0 ? value : null;
+}
+
+/** A policy version the fast reader is sure of (read and valid), or null: then the strict loader decides, and words any error. */
+export function fastReadVersion(text: string): PolicyVersion | null {
+  return fastValid(text, validateVersion) as PolicyVersion | null;
+}
+
+/** A ledger the fast reader is sure of (read and valid), or null: then the strict loader decides, and words any error. */
+export function fastReadLedger(text: string): Ledger | null {
+  return fastValid(text, validateLedger) as Ledger | null;
+}
+
+/** A policy version from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. */
+export async function loadVersionYamlFast(text: string, file: string): Promise<PolicyVersion> {
+  return fastReadVersion(text) ?? (await import('./yaml.js')).loadVersionYaml(text, file);
+}
+
+/** A ledger from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. */
+export async function loadLedgerYamlFast(text: string, file: string): Promise<Ledger> {
+  return fastReadLedger(text) ?? (await import('./yaml.js')).loadLedgerYaml(text, file);
 }

@@ -11,9 +11,10 @@ import { Document, isAlias, isNode, LineCounter, parseDocument, Scalar, visit, t
 import { ValidationError } from './errors.js';
 import type { Clause, Ledger, LedgerEntry, PolicyVersion, Revision, Section, Source } from './model.js';
 import { formatPath, validateLedger, validateVersion, type SchemaIssue } from './schema.js';
+import { fastReadVersion, MAX_YAML_BYTES } from './yaml-fast.js';
 
-/** Larger YAML files are not policies; refuse them before parsing. */
-export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+/** The readers' size limit, named where the strict loader refuses larger files. */
+export { MAX_YAML_BYTES };
 /** Strings at least this long are written as block scalars (`|-`). */
 const BLOCK_SCALAR_MIN_LENGTH = 60;
 
@@ -188,4 +189,9 @@ export function loadLedgerYaml(text: string, file: string): Ledger {
   const issues = validateLedger(parsed.value);
   if (issues.length > 0) reportIssues(file, 'ledger', issues, parsed.locate);
   return parsed.value as Ledger;
+}
+
+/** A policy version from its YAML: the fast reader when it is sure, else (and on any doubt) the strict loader. */
+export function readVersionYaml(text: string, file: string): PolicyVersion {
+  return fastReadVersion(text) ?? loadVersionYaml(text, file);
 }

@@ -2,8 +2,8 @@
  * The batch report: every consecutive pair of archived versions of every city, diffed.
  *
  * Built for a national archive (thousands of cities, tens of versions each):
- * - git is read through ONE `git cat-file --batch` process for all texts (CatFileBatch), plus one
- *   `for-each-ref` for the tags; never a process per version;
+ * - git is read through ONE `git cat-file --batch` process for all texts (the store's shared object
+ *   reader), plus one `for-each-ref` for the tags; never a process per version;
  * - diffs run in a pool of worker threads (default 2, one per core), one city per task;
  * - results stream out in city order as they complete; at most `jobs × 2` cities are in flight, so
  *   memory does not grow with the size of the archive.
@@ -18,14 +18,13 @@ import type { ArticleRef, FactChange } from '../domain/diff/types.js';
 import { archivedEntries } from '../domain/ledger.js';
 import { isSubstantive } from '../domain/presentation/badges.js';
 import type { Ledger } from '../domain/model.js';
-import { loadLedgerYaml } from '../domain/yaml.js';
-import { readVersionYaml } from '../domain/yaml-fast.js';
-import { CatFileBatch } from './git.js';
+import { loadLedgerYaml, readVersionYaml } from '../domain/yaml.js';
 import { ledgerPath, policyPath } from './paths.js';
 import type { Store } from './store.js';
 
 // The report test reads the fast reader from here, where it used to live.
-export { fastReadYaml, readVersionYaml } from '../domain/yaml-fast.js';
+export { fastReadYaml } from '../domain/yaml-fast.js';
+export { readVersionYaml } from '../domain/yaml.js';
 
 export interface PairSummary {
   slug: string;
@@ -205,7 +204,6 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
   const head = await store.head();
   const slugs = options.slugs ?? (await store.slugs(head));
   const tagCommits = new Map((await store.git.tags()).map((t) => [t.name, t.commit]));
-  const reader = new CatFileBatch(store.git);
   const pool = new Pool(jobs);
   const totals: ReportTotals = { cities: 0, versions: 0, pairs: 0, substantivePairs: 0, errors: 0, seconds: 0, versionsPerSecond: 0 };
   const window = jobs * 2;
@@ -233,7 +231,7 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
 
   /** Reads one city's ledger and archived texts through the shared cat-file process. */
   const load = async (id: number, slug: string): Promise<CityTask | CityResult> => {
-    const ledgerObject = await reader.read(`${head}:${ledgerPath(slug)}`);
+    const ledgerObject = await store.git.readObject(`${head}:${ledgerPath(slug)}`);
     if (!ledgerObject) return { id, slug, pairs: [], error: `${ledgerPath(slug)} is missing at HEAD` };
     let ledger: Ledger;
     try {
@@ -244,7 +242,7 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
     const entries = archivedEntries(ledger);
     const missing = entries.filter((e) => !tagCommits.has(e.tag!)).map((e) => e.tag);
     if (missing.length > 0) return { id, slug, pairs: [], error: `tags missing: ${missing.join(', ')} (run \`bangchim verify\`)` };
-    const objects = await Promise.all(entries.map((e) => reader.read(`${tagCommits.get(e.tag!)}:${policyPath(slug)}`)));
+    const objects = await Promise.all(entries.map((e) => store.git.readObject(`${tagCommits.get(e.tag!)}:${policyPath(slug)}`)));
     const versions: CityTask['versions'] = [];
     for (let i = 0; i < entries.length; i++) {
       const object = objects[i];
@@ -271,7 +269,6 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
     }
     await Promise.all(inFlight);
   } finally {
-    await reader.close();
     await pool.close();
   }
   totals.seconds = (performance.now() - started) / 1000;

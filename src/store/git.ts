@@ -1,7 +1,9 @@
 /**
- * The only module that talks to git. simple-git for ordinary commands; node:child_process only for
- * stdin-fed plumbing (hash-object, update-index, update-ref --stdin, cat-file --batch) and for
- * commands that need their own environment (a temporary index, author dates).
+ * The only module that talks to git. simple-git for ordinary commands (loaded with the first of them);
+ * node:child_process for stdin-fed plumbing (hash-object, update-index, update-ref --stdin, cat-file
+ * --batch) and for commands that need their own environment (a temporary index, author dates). Reading
+ * objects, what every command does, costs one process: a `cat-file --batch` shared by every read while
+ * the reads keep coming (ObjectReader).
  *
  * Rules that keep user text away from git's option parser: refs from users are resolved with
  * `rev-parse --verify --end-of-options` first, and everything else passed on is an object id or a
@@ -10,7 +12,10 @@
  * that keeps the store's own from running programs (see "configuration that runs code").
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { statSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import type { SimpleGit } from 'simple-git';
 import { StoreError } from '../domain/errors.js';
 
 const FALLBACK_IDENTITY = { name: 'bangchim', email: 'bangchim@localhost' };
@@ -104,6 +109,20 @@ const FIXED_OVERRIDES: [string, string][] = [
   ['advice.graftFileDeprecated', 'false'], // GIT_GRAFT_FILE=/dev/null exists, and git would say grafts are deprecated
   // diff.external, diff.<driver>.command and textconv cannot be emptied (git would run ""): every diff we
   // run says --no-ext-diff --no-textconv instead.
+];
+
+/**
+ * What a process that only reads objects (`cat-file --batch`, no --filters or --textconv) gets instead of
+ * the overrides built from the configuration: it applies no filter, runs no diff, hook or editor, and,
+ * with every transport refused, cannot reach a remote either (a partial clone fetches a missing object
+ * lazily, with the store's ssh command or upload-pack): none of the programs the configuration may name
+ * is within its reach, so it needs no `git config` read first. protocol.allow is only the default for
+ * protocols without a setting of their own, so the ones git knows are named too.
+ */
+const OBJECT_READ_OVERRIDES: [string, string][] = [
+  ...FIXED_OVERRIDES,
+  ['protocol.allow', 'never'],
+  ...['file', 'ssh', 'http', 'https'].map((protocol): [string, string] => [`protocol.${protocol}.allow`, 'never']),
 ];
 
 /** Keys whose value is a program; the neutral value for a store that sets one (when the user's own configuration does not). */
@@ -202,6 +221,13 @@ export async function storeConfigThatRunsCode(git: Git): Promise<ConfigEntry[]> 
 
 export class GitError extends StoreError {}
 
+/** One object as `cat-file --batch` gives it. */
+export interface GitObject {
+  id: string;
+  type: string;
+  content: Buffer;
+}
+
 /** Names simple-git refuses in an environment it is handed (it drops them from the inherited one); git does not need them from us. */
 const SIMPLE_GIT_GUARDED = ['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS'];
 
@@ -211,8 +237,37 @@ export class Git {
   private simpleCache: Promise<SimpleGit> | undefined;
   private configCache: Promise<ConfigEntry[]> | undefined;
   private identityCache: Promise<Identity> | undefined;
+  private objectReader: ObjectReader | undefined;
 
   constructor(readonly dir: string) {}
+
+  /** Reads one object through the shared `cat-file --batch` (started on first use, ended when idle); null when missing. */
+  readObject(spec: string): Promise<GitObject | null> {
+    if (this.objectReader === undefined || this.objectReader.ended) this.objectReader = new ObjectReader(this);
+    return this.objectReader.read(spec);
+  }
+
+  /** The object id `spec` names (`refs/tags/goyang@2020-07-17^{commit}`, `HEAD^{commit}`), or null; through the shared reader. */
+  async objectId(spec: string): Promise<string | null> {
+    return (await this.readObject(spec))?.id ?? null;
+  }
+
+  /** Starts a `cat-file --batch` (see OBJECT_READ_OVERRIDES: it needs no configuration read). */
+  startObjectReader(): ChildProcessWithoutNullStreams {
+    return this.launch(['cat-file', '--batch'], cleanEnv({ GIT_CONFIG_PARAMETERS: configParameters(OBJECT_READ_OVERRIDES) }));
+  }
+
+  /**
+   * The git directory when `dir/.git` is a plain one (a directory with HEAD, objects/ and refs/, which git
+   * itself would take as the repository here), found without starting git; null for anything else (a
+   * .git file, a linked work tree, none at all), which git is asked about.
+   */
+  plainGitDir(): string | null {
+    const gitDir = join(this.dir, '.git');
+    const kind = (path: string) => statSync(path, { throwIfNoEntry: false });
+    if (!kind(gitDir)?.isDirectory() || !kind(join(gitDir, 'HEAD'))?.isFile() || !kind(join(gitDir, 'objects'))?.isDirectory() || !kind(join(gitDir, 'refs'))?.isDirectory()) return null;
+    return kind(join(gitDir, 'commondir')) === undefined ? gitDir : null;
+  }
 
   /** Every configuration entry git reads here, with scope and file (read once per Git; `init` reads it again). */
   configEntries(): Promise<ConfigEntry[]> {
@@ -241,11 +296,6 @@ export class Git {
   /** Starts one git process: every git process bangchim runs is started here. */
   private launch(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
     return spawn('git', ['--no-pager', ...args], { cwd: this.dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  }
-
-  /** Starts git with `args` under the neutralising configuration (for a caller that streams, like CatFileBatch). */
-  async start(args: string[]): Promise<ChildProcessWithoutNullStreams> {
-    return this.launch(args, await this.environment());
   }
 
   private collect(child: ChildProcessWithoutNullStreams, args: string[], options: { input?: Uint8Array | string; allowFailure?: boolean }): Promise<Output> {
@@ -277,7 +327,7 @@ export class Git {
    * SYSTEM choice are wanted.
    */
   private simple(): Promise<SimpleGit> {
-    this.simpleCache ??= this.environment().then((env) => {
+    this.simpleCache ??= Promise.all([this.environment(), import('simple-git')]).then(([env, { simpleGit }]) => {
       for (const name of SIMPLE_GIT_GUARDED) delete env[name];
       return simpleGit({
         baseDir: this.dir,
@@ -417,25 +467,8 @@ export class Git {
    * Reads many objects in one process: `specs` are `<commit>:<path>` or object ids we resolved.
    * Returns null for missing ones.
    */
-  async readObjects(specs: string[]): Promise<({ id: string; type: string; content: Buffer } | null)[]> {
-    if (specs.length === 0) return [];
-    const { stdout } = await this.spawn(['cat-file', '--batch'], { input: specs.map((s) => s + '\n').join('') });
-    const results: ({ id: string; type: string; content: Buffer } | null)[] = [];
-    let offset = 0;
-    for (let i = 0; i < specs.length; i++) {
-      const newline = stdout.indexOf(10, offset);
-      const header = stdout.subarray(offset, newline).toString('utf8');
-      offset = newline + 1;
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        results.push(null);
-        continue;
-      }
-      const [id, type, size] = header.split(' ');
-      const length = Number(size);
-      results.push({ id: id!, type: type!, content: stdout.subarray(offset, offset + length) });
-      offset += length + 1;
-    }
-    return results;
+  readObjects(specs: string[]): Promise<(GitObject | null)[]> {
+    return Promise.all(specs.map((spec) => this.readObject(spec)));
   }
 
   /** Ids (and types) of many objects without their contents. */
@@ -450,7 +483,7 @@ export class Git {
   }
 
   async readFileAt(commit: string, path: string): Promise<Buffer | null> {
-    const [object] = await this.readObjects([`${commit}:${path}`]);
+    const object = await this.readObject(`${commit}:${path}`);
     return object && object.type === 'blob' ? object.content : null;
   }
 
@@ -673,35 +706,60 @@ export async function pushRefs(git: Git, remote: string, refspecs: string[]): Pr
 /**
  * One long-lived `git cat-file --batch` process: objects are asked for one after another on stdin and
  * read back as a stream, so any number of blobs costs one process and memory of one object at a time
- * (plus what is in flight). Ask with `read(spec)`; answers come in order. `close()` when done.
+ * (plus what is in flight). Ask with `read(spec)`; answers come in order. While nothing is asked the
+ * process keeps no command waiting for it to exit, and it ends after IDLE_END_MS without a question (a
+ * long-lived shell, the UI, that asks again later gets a new one).
  */
-export class CatFileBatch {
-  /** The process, once started (starting waits for the configuration overrides). */
-  private readonly child: Promise<ChildProcessWithoutNullStreams>;
-  private readonly waiting: { resolve: (o: { id: string; type: string; content: Buffer } | null) => void; reject: (e: Error) => void }[] = [];
+class ObjectReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly waiting: { resolve: (o: GitObject | null) => void; reject: (e: Error) => void }[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failed: Error | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(git: Git) {
     const fail = (error: Error) => {
       this.failed = error;
       for (const w of this.waiting.splice(0)) w.reject(error);
     };
-    this.child = git.start(['cat-file', '--batch']).then((child) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-        this.drain();
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.on('error', (error) => fail(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
-      child.on('close', (code) => {
-        if (this.waiting.length > 0) fail(new GitError(`git cat-file --batch ended (exit ${code}): ${stderr.trim()}`, { where: git.dir }));
-      });
-      child.stdin.on('error', () => undefined);
-      return child;
+    this.child = git.startObjectReader();
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
     });
-    this.child.catch(fail);
+    let stderr = '';
+    this.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    this.child.on('error', (error) => fail(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
+    this.child.on('close', (code) => {
+      this.closed = true;
+      clearTimeout(this.idleTimer);
+      fail(new GitError(`git cat-file --batch ended (exit ${code}): ${stderr.trim()}`, { where: git.dir }));
+    });
+    this.child.stdin.on('error', () => undefined);
+    this.idle();
+  }
+
+  /** True once the process has ended or was told to (a shared reader is then replaced). */
+  get ended(): boolean {
+    return this.closed || this.failed !== null || this.child.stdin.writableEnded;
+  }
+
+  /** The process and its pipes (sockets, for a process started with pipes): what keeps node running while they are referenced. */
+  private handles(): { ref(): unknown; unref(): unknown }[] {
+    return [this.child, ...([this.child.stdin, this.child.stdout, this.child.stderr] as unknown as Socket[])];
+  }
+
+  /** Nothing is asked: the process holds no one up, and ends unless asked again soon. */
+  private idle(): void {
+    for (const handle of this.handles()) handle.unref();
+    this.idleTimer = setTimeout(() => this.child.stdin.end(), IDLE_END_MS);
+    this.idleTimer.unref();
+  }
+
+  private busy(): void {
+    clearTimeout(this.idleTimer);
+    for (const handle of this.handles()) handle.ref();
   }
 
   private drain(): void {
@@ -711,7 +769,7 @@ export class CatFileBatch {
       const header = this.buffer.subarray(0, newline).toString('utf8');
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
         this.buffer = this.buffer.subarray(newline + 1);
-        this.waiting.shift()!.resolve(null);
+        this.answer(null);
         continue;
       }
       const [id, type, size] = header.split(' ');
@@ -719,27 +777,27 @@ export class CatFileBatch {
       if (this.buffer.length < newline + 1 + length + 1) return;
       const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + length));
       this.buffer = this.buffer.subarray(newline + 1 + length + 1);
-      this.waiting.shift()!.resolve({ id: id!, type: type!, content });
+      this.answer({ id: id!, type: type!, content });
     }
   }
 
-  /** `spec` is an object id or `<commit>:<path>` built by the caller (never raw user text). */
-  read(spec: string): Promise<{ id: string; type: string; content: Buffer } | null> {
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      // Requests are written in the order they were made: the promise's callbacks run in that order.
-      void this.child.then((child) => child.stdin.write(`${spec}\n`), () => undefined);
-    });
+  private answer(object: GitObject | null): void {
+    this.waiting.shift()!.resolve(object);
+    if (this.waiting.length === 0) this.idle();
   }
 
-  async close(): Promise<void> {
-    const child = await this.child.catch(() => null);
-    if (child === null) return;
-    return new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('close', () => resolve());
-      child.stdin.end();
+  /** `spec` is an object id or `<commit>:<path>` built by the caller (never raw user text); one line, as git reads it. */
+  read(spec: string): Promise<GitObject | null> {
+    if (this.failed) return Promise.reject(this.failed);
+    // A line break would be a second request, answered to the wrong caller.
+    if (/[\n\r\0]/.test(spec)) return Promise.reject(new GitError(`an object name with a line break: ${JSON.stringify(spec)}`, { hint: 'report this as a bug' }));
+    return new Promise((resolve, reject) => {
+      if (this.waiting.length === 0) this.busy();
+      this.waiting.push({ resolve, reject });
+      this.child.stdin.write(`${spec}\n`);
     });
   }
 }
+
+/** How long a shared object reader waits for the next question before its process ends. */
+const IDLE_END_MS = 2000;

@@ -116,7 +116,7 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
     for (let i = 0; i < replay.length; i++) {
       const old = replay[i]!;
       const ledgerObject = ledgerObjects[i];
-      const current = ledgerObject ? store.parseLedger(ledgerObject.content.toString('utf8'), slug, `${old.slice(0, 7)}:${ledgerPath(slug)}`) : null;
+      const current = ledgerObject ? await store.parseLedger(ledgerObject.content.toString('utf8'), slug, `${old.slice(0, 7)}:${ledgerPath(slug)}`) : null;
       const merge = plan.mergeLedger(current);
       const blob = await store.git.hashObject(ledgerToYaml(merge.ledger));
       const newTree = await store.git.buildTree(old, new Map([[ledgerPath(slug), blob], [plan.sourcePath, sourceBlob]]), tempIndex);

@@ -95,8 +95,9 @@ export async function inspectLock(gitDir: string): Promise<LockState> {
 /**
  * Pids of git processes working in the work tree at `dir` (git changes into the top level of the work
  * tree it works on, so their working directory is inside it), our own children included: any of them may
- * hold a git lock. null where processes cannot be seen (no /proc: not Linux). A git of another user,
- * whose working directory cannot be read, is not seen.
+ * hold a git lock. `git cat-file` only reads (a bangchim's shared object reader, waiting for its next
+ * question) and takes no lock: it is not counted. null where processes cannot be seen (no /proc: not
+ * Linux). A git of another user, whose working directory cannot be read, is not seen.
  */
 export async function gitProcessesIn(dir: string): Promise<number[] | null> {
   let names: string[];
@@ -110,13 +111,18 @@ export async function gitProcessesIn(dir: string): Promise<number[] | null> {
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const [comm, cwd] = await Promise.all([readFile(`/proc/${name}/comm`, 'utf8'), readlink(`/proc/${name}/cwd`)]);
-      if (comm.startsWith('git') && (cwd === top || cwd.startsWith(`${top}/`))) found.push(Number(name));
+      const [comm, cwd, cmdline] = await Promise.all([readFile(`/proc/${name}/comm`, 'utf8'), readlink(`/proc/${name}/cwd`), readFile(`/proc/${name}/cmdline`, 'utf8')]);
+      if (comm.startsWith('git') && (cwd === top || cwd.startsWith(`${top}/`)) && gitSubcommand(cmdline) !== 'cat-file') found.push(Number(name));
     } catch {
       // gone meanwhile, or not ours to look at
     }
   }
   return found;
+}
+
+/** The subcommand of a git command line as /proc shows it (NUL-separated): the first argument after git's own options. */
+function gitSubcommand(cmdline: string): string | undefined {
+  return cmdline.split('\0').slice(1).find((arg) => !arg.startsWith('-'));
 }
 
 export function busyError(info: LockInfo): BusyError {

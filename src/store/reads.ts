@@ -1,13 +1,15 @@
 /**
  * Reading a store: cities, ledgers and archived texts, always from git objects at resolved commit
- * ids, never the work tree and never by re-parsing sources.
+ * ids, never the work tree and never by re-parsing sources. Every read goes through the one shared
+ * `cat-file --batch` (Git.readObject), refs included; the files are bangchim's own, read by the fast
+ * YAML reader (the strict loader, and the yaml package, load only when it defers).
  */
-import { CatFileBatch, treeEntryNames, type Git } from './git.js';
+import { treeEntryNames, type Git } from './git.js';
 import { BangchimError, RefError, StoreError, ValidationError } from '../domain/errors.js';
 import { archivedEntries, newestArchived, tagName } from '../domain/ledger.js';
 import type { Evidence, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { articleName } from '../domain/presentation/labels.js';
-import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
+import { loadLedgerYamlFast, loadVersionYamlFast } from '../domain/yaml-fast.js';
 import { citySlugs, ledgerPath, policyPath } from './paths.js';
 
 
@@ -77,7 +79,7 @@ export class StoreReader {
   }
 
   async head(): Promise<string> {
-    const head = await this.git.headCommit();
+    const head = await this.git.objectId('HEAD^{commit}');
     if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
     return head;
   }
@@ -86,11 +88,12 @@ export class StoreReader {
   /** Slugs of the cities in the store (those with a ledger at HEAD), sorted. */
   async slugs(commit?: string): Promise<string[]> {
     const at = commit ?? (await this.head());
-    return citySlugs(await this.git.listDirectory(at, 'history'));
+    const history = await this.git.readObject(`${at}:history`);
+    return history?.type === 'tree' ? citySlugs(treeEntryNames(history.content, history.id.length / 2)) : [];
   }
 
-  parseLedger(text: string, slug: string, label: string): Ledger {
-    const ledger = loadLedgerYaml(text, label);
+  async parseLedger(text: string, slug: string, label: string): Promise<Ledger> {
+    const ledger = await loadLedgerYamlFast(text, label);
     if (ledger.slug !== slug) {
       throw new ValidationError(`${label} is the ledger of "${ledger.slug}", not of "${slug}"`, { where: `${label}: slug`, hint: `set slug: ${slug} in ${label}, or rename the file` });
     }
@@ -100,7 +103,7 @@ export class StoreReader {
   /** The ledgers of `slugs` at `commit` (null for a city without one there). */
   async ledgersAt(commit: string, slugs: string[], labelPrefix = ''): Promise<(Ledger | null)[]> {
     const objects = await this.git.readObjects(slugs.map((slug) => `${commit}:${ledgerPath(slug)}`));
-    return objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, labelPrefix + ledgerPath(slugs[i]!))));
+    return Promise.all(objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, labelPrefix + ledgerPath(slugs[i]!)))));
   }
 
   async ledgerOrNull(slug: string, commit?: string): Promise<Ledger | null> {
@@ -120,33 +123,23 @@ export class StoreReader {
     return new UnknownCityError(slug, this.dir, await this.slugs());
   }
 
-  /**
-   * Every city at HEAD with its newest archived version and counts. One `cat-file --batch` process
-   * answers HEAD, its history/ tree and every ledger (the UI lists the cities as it starts).
-   */
+  /** Every city at HEAD with its newest archived version and counts (the UI lists the cities as it starts). */
   async listCities(): Promise<CitySummary[]> {
-    const reader = new CatFileBatch(this.git);
-    let slugs: string[];
-    let ledgers: (Ledger | BangchimError | null)[];
-    try {
-      const head = await reader.read('HEAD^{commit}');
-      if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
-      const history = await reader.read(`${head.id}:history`);
-      slugs = history?.type === 'tree' ? citySlugs(treeEntryNames(history.content, head.id.length / 2)) : [];
-      const objects = await Promise.all(slugs.map((slug) => reader.read(`${head.id}:${ledgerPath(slug)}`)));
-      ledgers = objects.map((object, i) => {
+    const head = await this.head();
+    const slugs = await this.slugs(head);
+    const objects = await this.git.readObjects(slugs.map((slug) => `${head}:${ledgerPath(slug)}`));
+    const ledgers = await Promise.all(
+      objects.map(async (object, i): Promise<Ledger | BangchimError | null> => {
         if (object === null) return null;
         try {
-          return this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!));
+          return await this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!));
         } catch (error) {
           // One broken ledger names itself; it does not hide every other city.
           if (error instanceof BangchimError) return error;
           throw error;
         }
-      });
-    } finally {
-      await reader.close();
-    }
+      }),
+    );
     return ledgers.map((read, i) => {
       if (read instanceof BangchimError) return { slug: slugs[i]!, city: slugs[i]!, newest: null, archived: 0, known: 0, unreadable: read };
       const ledger = read;
@@ -160,30 +153,31 @@ export class StoreReader {
     });
   }
 
-  /** Tag name → commit, for every tag. */
-  private async tagCommits(): Promise<Map<string, string>> {
-    return new Map((await this.git.tags()).map((tag) => [tag.name, tag.commit]));
+  /** The commit a version's tag peels to, or null when the store has no such tag. */
+  tagCommit(tag: string): Promise<string | null> {
+    return this.git.objectId(`refs/tags/${tag}^{commit}`);
   }
 
   /** The ledger's entries, oldest first, with the commit of each archived one. */
   async log(slug: string): Promise<{ ledger: Ledger; entries: LogEntry[] }> {
     const ledger = await this.ledger(slug);
-    const commits = await this.tagCommits();
-    const entries = ledger.versions.map((entry) => {
-      const commit = entry.tag ? commits.get(entry.tag) : undefined;
-      return commit ? { ...entry, commit } : { ...entry };
-    });
+    const entries = await Promise.all(
+      ledger.versions.map(async (entry) => {
+        const commit = entry.tag ? await this.tagCommit(entry.tag) : null;
+        return commit ? { ...entry, commit } : { ...entry };
+      }),
+    );
     return { ledger, entries };
   }
 
   /** The text of an archived entry, read from its tag's commit and checked against the ledger's blob id. */
   async archivedVersion(slug: string, entry: LedgerEntry): Promise<{ version: PolicyVersion; commit: string }> {
     const tag = entry.tag!;
-    const commit = await this.git.resolve(`refs/tags/${tag}^{commit}`);
+    const commit = await this.tagCommit(tag);
     if (commit === null) throw new MissingTagError(slug, tag);
     const cached = this.versionCache.get(commit + slug);
     if (cached) return { version: cached, commit };
-    const [object] = await this.git.readObjects([`${commit}:${policyPath(slug)}`]);
+    const object = await this.git.readObject(`${commit}:${policyPath(slug)}`);
     if (!object) throw new StoreError(`${tag} has no ${policyPath(slug)}`, { where: tag });
     if (entry.blob && object.id !== entry.blob) {
       throw new StoreError(`${tag} does not hold the text the ledger records (blob ${object.id.slice(0, 12)}, ledger says ${entry.blob.slice(0, 12)})`, {
@@ -191,7 +185,7 @@ export class StoreReader {
         hint: 'the tag or the ledger was changed by hand; restore them from a good copy of the store',
       });
     }
-    const version = loadVersionYaml(object.content.toString('utf8'), `${tag}:${policyPath(slug)}`);
+    const version = await loadVersionYamlFast(object.content.toString('utf8'), `${tag}:${policyPath(slug)}`);
     this.versionCache.set(commit + slug, version);
     return { version, commit };
   }
@@ -201,10 +195,10 @@ export class StoreReader {
    * it must at least be valid (the error names file, line and YAML path); a valid edit gets a notice.
    */
   async checkHeadPolicy(slug: string, ledger: Ledger): Promise<void> {
-    const [object] = await this.git.readObjects([`${await this.head()}:${policyPath(slug)}`]);
+    const object = await this.git.readObject(`${await this.head()}:${policyPath(slug)}`);
     const newest = newestArchived(ledger);
     if (!object || object.id === newest?.blob) return;
-    loadVersionYaml(object.content.toString('utf8'), policyPath(slug));
+    await loadVersionYamlFast(object.content.toString('utf8'), policyPath(slug));
     this.onNotice(`${policyPath(slug)} was changed after ${newest?.tag ?? 'its last import'} without an import; the archived versions are read from their tags`);
   }
 

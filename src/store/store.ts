@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { archivedEntries, entryEffectiveOn, gitBlobId, mergeArchivedVersion, sha256Hex, tagName } from '../domain/ledger.js';
 import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
-import { MAX_YAML_BYTES, versionToYaml } from '../domain/yaml.js';
+import { versionToYaml } from '../domain/yaml.js';
+import { MAX_YAML_BYTES } from '../domain/yaml-fast.js';
 import { inert, isOneLineText } from '../domain/presentation/inert.js';
 import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
 import { Git, type RefUpdate } from './git.js';
@@ -82,15 +83,22 @@ export class Store extends StoreReader {
     if (!existsSync(join(dir, STORE_MARKER))) throw new NotAStoreError(dir);
     const format = formatAction(dir);
     const git = new Git(dir);
-    // One git process when all is well; when not, one question at a time, to say what is wrong.
-    const info = await git.repositoryInfo();
-    if (info === null) {
-      const top = await git.topLevel();
-      if (top === null) throw new StoreError(`${dir} has ${STORE_MARKER} but is not a git repository`, { where: dir, hint: `run \`bangchim init ${dir}\` to make it one` });
-    }
     const store = new Store(dir, git, options.onNotice ?? (() => undefined));
-    if (info === null && (await git.headCommit()) === null) throw new StoreError(`${dir} has no commits yet`, { where: dir, hint: `run \`bangchim init ${dir}\`` });
-    if (info !== null) store.knowGitDir(info.gitDir);
+    // A plain .git directory needs no git process to find; HEAD is the shared reader's first answer, and
+    // the commands' reads follow in the same process.
+    const gitDir = git.plainGitDir();
+    if (gitDir !== null) {
+      store.knowGitDir(gitDir);
+      await store.head();
+    } else {
+      // One git process when all is well; when not, one question at a time, to say what is wrong.
+      const info = await git.repositoryInfo();
+      if (info === null) {
+        const top = await git.topLevel();
+        if (top === null) throw new StoreError(`${dir} has ${STORE_MARKER} but is not a git repository`, { where: dir, hint: `run \`bangchim init ${dir}\` to make it one` });
+        if ((await git.headCommit()) === null) throw new StoreError(`${dir} has no commits yet`, { where: dir, hint: `run \`bangchim init ${dir}\`` });
+      } else store.knowGitDir(info.gitDir);
+    }
     await recoverIfStale(store);
     if (format === 'upgrade') await upgradeStoreFormat(store, { tempIndex: tempIndexPath(await store.gitDir()), onNotice: store.onNotice });
     return store;

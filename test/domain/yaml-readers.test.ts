@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/domain/parse/index.js';
-import { loadVersionYaml, parseYamlStrict, versionToYaml } from '../../src/domain/yaml.js';
-import { fastReadYaml, readVersionYaml } from '../../src/domain/yaml-fast.js';
+import { loadVersionYaml, parseYamlStrict, readVersionYaml, versionToYaml } from '../../src/domain/yaml.js';
+import { fastReadYaml } from '../../src/domain/yaml-fast.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

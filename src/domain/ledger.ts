@@ -5,7 +5,6 @@
  * page states; a version whose text we lack is recorded with the page line that reveals it
  * (the evidence), never with invented text.
  */
-import { createHash } from 'node:crypto';
 import type { Evidence, IsoDate, Ledger, LedgerEntry, PolicyVersion, Source } from './model.js';
 
 const DAY_MS = 86_400_000;
@@ -24,6 +23,11 @@ export function todayInKorea(now: Date = new Date()): IsoDate {
 /** The annotated tag of an archived version. */
 export function tagName(slug: string, effective: IsoDate): string {
   return `${slug}@${effective}`;
+}
+
+/** node:crypto, loaded when a hash is first needed (writing), not with every command that reads a ledger. */
+function createHash(algorithm: 'sha1' | 'sha256') {
+  return process.getBuiltinModule('node:crypto').createHash(algorithm);
 }
 
 /** Git's blob id of `bytes` (sha1 of `blob <len>\0<bytes>`): ties a ledger entry to an exact file without asking git. */

@@ -11,7 +11,7 @@ import { StoreError } from '../domain/errors.js';
 import { archivedEntries, gitBlobId } from '../domain/ledger.js';
 import type { Ledger, PolicyVersion } from '../domain/model.js';
 import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
-import { loadLedgerYaml, loadVersionYaml } from '../domain/yaml.js';
+import { loadLedgerYamlFast, loadVersionYamlFast } from '../domain/yaml-fast.js';
 import { Git } from './git.js';
 import { rootCommitMessage } from './format.js';
 import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, tempIndexPath } from './paths.js';
@@ -44,9 +44,9 @@ export async function loadSample(root: string = bundledSampleDir()): Promise<Sam
   const cities: SampleCity[] = [];
   for (const name of names) {
     const slug = name.slice(0, -'.yaml'.length);
-    const ledger = loadLedgerYaml(await readFile(join(root, ledgerPath(slug)), 'utf8'), ledgerPath(slug));
+    const ledger = await loadLedgerYamlFast(await readFile(join(root, ledgerPath(slug)), 'utf8'), ledgerPath(slug));
     const policyBytes = await readFile(join(root, policyPath(slug)));
-    const version = loadVersionYaml(policyBytes.toString('utf8'), policyPath(slug));
+    const version = await loadVersionYamlFast(policyBytes.toString('utf8'), policyPath(slug));
     const archived = archivedEntries(ledger);
     const problem = (what: string) => new StoreError(`the bundled sample is inconsistent: ${what}`, { where: join(root, ledgerPath(slug)), hint: 'regenerate it with `npx tsx scripts/build-sample.ts`' });
     if (archived.length !== 1) throw problem(`${slug} must have exactly one archived version, not ${archived.length}`);

@@ -2,7 +2,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { inputTooLarge, MAX_INPUT_BYTES } from '../domain/parse/index.js';
+import { inputTooLarge, MAX_INPUT_BYTES } from '../domain/parse/limits.js';
 
 /** Bytes read per call: a device or pipe that never ends (/dev/zero, `yes |`) is refused at the limit, not read whole. */
 const CHUNK_BYTES = 64 * 1024;

@@ -11,7 +11,6 @@
  * new ids) and the work-tree paths that follow. Every object it names already exists, so whoever next
  * holds the lock can roll the transaction forward: the store ends fully updated, never half.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { link, open, readdir, readFile, readlink, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BusyError, StoreError } from '../domain/errors.js';
@@ -24,6 +23,11 @@ export interface LockInfo {
   pid: number;
   started: string;
   command: string;
+}
+
+/** node:crypto, loaded only when a lock is there or written (a command that only reads finds none). */
+function crypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto');
 }
 
 /** What an import is about to do to the refs and the work tree. */
@@ -71,7 +75,7 @@ async function readLockFile(gitDir: string): Promise<{ info: LockInfo | null; id
   }
   try {
     const [stats, content] = [await handle.stat(), await handle.readFile()];
-    return { info: parseLock(content.toString('utf8')), identity: `${stats.ino}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}` };
+    return { info: parseLock(content.toString('utf8')), identity: `${stats.ino}-${crypto().createHash('sha256').update(content).digest('hex').slice(0, 16)}` };
   } finally {
     await handle.close();
   }
@@ -133,7 +137,7 @@ export function busyError(info: LockInfo): BusyError {
 
 /** Writes `content` to a fresh file beside `target`; returns its path. */
 async function writeAside(target: string, content: string): Promise<string> {
-  const aside = `${target}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aside = `${target}.${process.pid}-${crypto().randomBytes(4).toString('hex')}`;
   const handle = await open(aside, 'wx');
   try {
     await handle.writeFile(content);

@@ -12,12 +12,11 @@ import { join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { archivedEntries, entryEffectiveOn, gitBlobId, mergeArchivedVersion, sha256Hex, tagName } from '../domain/ledger.js';
 import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
-import { versionToYaml } from '../domain/yaml.js';
 import { MAX_YAML_BYTES } from '../domain/yaml-fast.js';
 import { inert, isOneLineText } from '../domain/presentation/inert.js';
 import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
 import { Git, type RefUpdate } from './git.js';
-import { commitVersion, type CommittedVersion, type VersionPlan } from './history.js';
+import type { CommittedVersion, VersionPlan } from './history.js';
 import { formatAction, upgradeStoreFormat } from './format.js';
 import { sourcePath, STORE_MARKER, tempIndexPath } from './paths.js';
 import { StoreReader } from './reads.js';
@@ -123,8 +122,9 @@ export class Store extends StoreReader {
     return assertClean(this);
   }
 
-  /** Under the lock: commits one version into its city's chain (history.ts). */
-  commitVersion(head: string, plan: VersionPlan): Promise<CommittedVersion> {
+  /** Under the lock: commits one version into its city's chain (history.ts, loaded with the first write: reading commands never need it). */
+  async commitVersion(head: string, plan: VersionPlan): Promise<CommittedVersion> {
+    const { commitVersion } = await import('./history.js');
     return commitVersion(this, head, plan);
   }
 
@@ -176,6 +176,7 @@ export class Store extends StoreReader {
         },
       };
       checkMessageFields(version, slug);
+      const { versionToYaml } = await import('../domain/yaml.js');
       const policyBytes = Buffer.from(versionToYaml(version), 'utf8');
       // The reader's limit is the archive's: never commit a version `show` and `verify` would refuse.
       if (policyBytes.length > MAX_YAML_BYTES) throw new VersionTooLargeError(candidate.file, policyBytes.length);

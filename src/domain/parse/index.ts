@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
+import { inputTooLarge, MAX_INPUT_BYTES } from './limits.js';
 import type { Article, Clause, DroppedLine, ParseResult, ParseWarning, PolicyVersion, Section, Source } from '../model.js';
 import { findBodyName } from './city.js';
 import { MAX_CLAUSE_DEPTH, SLUG_PATTERN } from '../schema.js';
@@ -36,17 +37,7 @@ export interface ParseOptions {
   retrieved?: string;
 }
 
-/** A policy page's text is tens of kilobytes; anything this large is the wrong file or a paste gone wrong. */
-export const MAX_INPUT_BYTES = 10_000_000;
-
-/** The refusal of an input over MAX_INPUT_BYTES; without `size`, the input was read only up to the limit. */
-export function inputTooLarge(where: string, size?: number): InputError {
-  const megabytes = size === undefined ? `over ${MAX_INPUT_BYTES / 1_000_000}` : (size / 1_000_000).toFixed(1);
-  return new InputError(`${where} is ${megabytes} MB; a policy page's text is far smaller (the seeds are under 40 kB)`, {
-    where,
-    hint: `give the text of one policy page; files over ${MAX_INPUT_BYTES / 1_000_000} MB are refused`,
-  });
-}
+export { inputTooLarge, MAX_INPUT_BYTES } from './limits.js';
 
 /** The body text written on a heading line becomes the article's first clause. */
 function inlineLine(text: string): BlockLine {

@@ -8,7 +8,7 @@
  */
 import { StoreError } from '../domain/errors.js';
 import type { PolicyVersion } from '../domain/model.js';
-import { loadVersionYaml, versionToYaml } from '../domain/yaml.js';
+import { loadVersionYamlFast } from '../domain/yaml-fast.js';
 import type { RefUpdate } from './git.js';
 import { tempIndexPath } from './paths.js';
 import type { StoreReader } from './reads.js';
@@ -41,11 +41,11 @@ export interface StoredDraft {
 
 /** The draft of `slug`, or null when it has none. */
 export async function readStoredDraft(store: StoreReader, slug: string): Promise<StoredDraft | null> {
-  const commit = await store.git.resolve(`${draftRef(slug)}^{commit}`);
+  const commit = await store.git.objectId(`${draftRef(slug)}^{commit}`);
   if (commit === null) return null;
   const [yaml, raw] = await store.git.readObjects([`${commit}:${DRAFT_YAML}`, commit]);
   if (!yaml || yaml.type !== 'blob' || !raw) throw new StoreError(`the draft of ${slug} is damaged (${draftRef(slug)} holds no ${DRAFT_YAML})`, { where: draftRef(slug), hint: `remove it with \`bangchim draft ${slug} --delete\`` });
-  const version = loadVersionYaml(yaml.content.toString('utf8'), `${slug}#draft`);
+  const version = await loadVersionYamlFast(yaml.content.toString('utf8'), `${slug}#draft`);
   const names = await store.git.listDirectory(commit, '');
   const sourceName = names.find((n) => n.startsWith('source.')) ?? 'source.txt';
   const sourceBytes = (await store.git.readFileAt(commit, sourceName)) ?? Buffer.alloc(0);
@@ -71,7 +71,7 @@ export async function saveStoredDraft(store: StoreReader, draft: { version: Poli
   const previous = await store.git.resolve(`${draftRef(slug)}^{commit}`);
   const revisions = previous === null ? 1 : ((await readStoredDraft(store, slug))?.revisions ?? 1) + 1;
   const [yamlBlob, sourceBlob, identity] = await Promise.all([
-    store.git.hashObject(versionToYaml(draft.version)),
+    store.git.hashObject((await import('../domain/yaml.js')).versionToYaml(draft.version)),
     store.git.hashObject(draft.sourceBytes),
     store.git.identity(),
   ]);

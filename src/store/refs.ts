@@ -11,6 +11,7 @@ import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/mode
 import { parseRef } from '../domain/ref.js';
 import { sameBodyName } from '../domain/body-name.js';
 import { SLUG_PATTERN } from '../domain/schema.js';
+import { loadVersionYamlFast } from '../domain/yaml-fast.js';
 import { checkDocumentBytes } from './input-file.js';
 import { readStoredDraft } from './drafts.js';
 import type { StoreReader } from './reads.js';
@@ -150,8 +151,8 @@ export async function readDraft(absolute: string, given: string): Promise<Resolv
     throw new RefError(code === 'ENOENT' ? `there is no file ${given}` : `cannot read ${given}: ${code ?? (error as Error).message}`, { where: given, hint: 'give a city (goyang), a version (goyang@2020-07-17) or an existing file' });
   }
   let version: PolicyVersion;
-  // A person's draft, not bangchim's own file: the strict loader (loaded only for it) reads it.
-  if (/\.ya?ml$/i.test(given)) version = (await import('../domain/yaml.js')).loadVersionYaml(bytes.toString('utf8'), given);
+  // The fast reader answers only what the strict loader would (on any doubt the strict loader reads it, and words the error).
+  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(bytes.toString('utf8'), given);
   else {
     checkDocumentBytes(bytes, given);
     const { parsePolicy } = await import('../domain/parse/index.js');

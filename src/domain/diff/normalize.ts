@@ -83,9 +83,13 @@ const LINK_LABEL = new RegExp(`\\[([^\\[\\]]*?)\\s*${LINK_WORD}\\s*\\]`, 'gu');
 /** "바로가기" as a word of its own. */
 const BARE_LINK_WORD = /(?<=^|\s)바로가기(?=\s|$)/gu;
 
+/** Every link text contains a link word: most provisions have none, and need no masking at all. */
+const HAS_LINK_WORD = new RegExp(LINK_WORD);
+
 /** For each character of `text`, whether it is link text (see LINK_WORD). */
 export function linkTextMask(text: string): boolean[] {
-  const mask: boolean[] = Array.from({ length: text.length }, () => false);
+  const mask: boolean[] = new Array<boolean>(text.length).fill(false);
+  if (!HAS_LINK_WORD.test(text)) return mask;
   const cover = (from: number, to: number): void => {
     for (let k = from; k < to; k++) mask[k] = true;
   };
@@ -100,6 +104,7 @@ export function linkTextMask(text: string): boolean[] {
 
 /** The text without its link text. */
 export function stripLinkText(text: string): string {
+  if (!HAS_LINK_WORD.test(text)) return text;
   const mask = linkTextMask(text);
   let out = '';
   for (let k = 0; k < text.length; k++) if (!mask[k]) out += text[k];
@@ -113,6 +118,7 @@ export function stripLinkText(text: string): string {
  */
 export function wordKeys(words: readonly string[]): string[] {
   const joined = words.join(' ');
+  if (!HAS_LINK_WORD.test(joined)) return words.map((word) => foldLookalikes(word));
   const mask = linkTextMask(joined);
   const keys: string[] = [];
   let offset = 0;
@@ -130,8 +136,21 @@ export function wordKeys(words: readonly string[]): string[] {
  * content strings are equal differ only editorially.
  */
 export function contentKey(text: string): string {
-  return stripWhitespace(stripMarkers(foldLookalikes(stripLinkText(text))));
+  let key = contentKeys.get(text);
+  if (key === undefined) {
+    if (contentKeys.size >= CONTENT_KEYS_KEPT) contentKeys.clear();
+    key = stripWhitespace(stripMarkers(foldLookalikes(stripLinkText(text))));
+    contentKeys.set(text, key);
+  }
+  return key;
 }
+
+/**
+ * Keys already computed: the two versions of a page share most provisions word for word, and a key
+ * costs five passes over the text. Bounded, so a long-running UI does not keep every text it saw.
+ */
+const contentKeys = new Map<string, string>();
+const CONTENT_KEYS_KEPT = 1 << 16;
 
 /** Punctuation that heading styles add around a title: `제1조. X`, `제1조 (X)`, `【X】`, `X:`. */
 const TITLE_PUNCTUATION = /[()[\]{}<>【】〈〉《》「」『』.:;,·'"~\-→]/gu;

@@ -280,33 +280,54 @@ function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly Ar
   return pairs;
 }
 
-/** For each article of `from`, the articles of `to` sharing most of its rarest n-grams. */
+/**
+ * For each article of `from`, the articles of `to` sharing most of its rarest n-grams. The postings
+ * (which articles of `to` hold each n-gram) sit in flat typed arrays, and an article's lists are
+ * ordered rarest first by a counting sort (lengths are at most COMMON_GRAM; ties keep n-gram order).
+ */
 function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly ArticleProfile[], vector: (p: ArticleProfile) => NgramVector): Map<number, number[]> {
-  const ids = new GramIds(to.length * 256);
-  const postings: number[][] = [];
+  const ids = new GramIds(to.length * 64);
+  let total = 0;
+  for (const p of to) total += vector(p).grams.length;
+  // Each article's grams as ids (its grams are distinct), then how many articles hold each id.
+  const gramIds = new Int32Array(total);
+  let at = 0;
+  for (const p of to) for (const gram of vector(p).grams) gramIds[at++] = ids.add(gram);
+  const holders = new Int32Array(ids.size + 1);
+  for (let k = 0; k < total; k++) holders[gramIds[k]! + 1]!++;
+  // start[id] … start[id + 1]: the articles holding id, ascending.
+  const start = holders;
+  for (let id = 0; id < ids.size; id++) start[id + 1]! += start[id]!;
+  const postings = new Int32Array(total);
+  const filled = start.slice(0, ids.size);
+  at = 0;
   to.forEach((p, k) => {
-    for (const gram of vector(p).grams) {
-      const id = ids.add(gram);
-      const list = postings[id];
-      if (list === undefined) postings[id] = [k];
-      else if (list.length <= COMMON_GRAM) list.push(k);
-    }
+    for (let g = 0; g < vector(p).grams.length; g++) postings[filled[gramIds[at++]!]!++] = k;
   });
+
   const shared = new Int32Array(to.length);
+  const byLength = new Int32Array(COMMON_GRAM + 2);
   const result = new Map<number, number[]>();
   from.forEach((p, row) => {
-    const lists: number[][] = [];
+    const lists: number[] = [];
     for (const gram of vector(p).grams) {
       const id = ids.get(gram);
-      if (id >= 0 && postings[id]!.length <= COMMON_GRAM) lists.push(postings[id]!);
+      if (id >= 0 && start[id + 1]! - start[id]! <= COMMON_GRAM) lists.push(id);
     }
-    lists.sort((a, b) => a.length - b.length);
+    byLength.fill(0);
+    for (const id of lists) byLength[start[id + 1]! - start[id]! + 1]!++;
+    for (let length = 1; length < byLength.length; length++) byLength[length]! += byLength[length - 1]!;
+    const ordered = new Int32Array(lists.length);
+    for (const id of lists) ordered[byLength[start[id + 1]! - start[id]!]!++] = id;
     const touched: number[] = [];
     let work = 0;
-    for (const [taken, list] of lists.entries()) {
-      if (taken >= RARE_GRAMS && work + list.length > GRAM_WORK) break;
-      work += list.length;
-      for (const k of list) {
+    for (let taken = 0; taken < ordered.length; taken++) {
+      const id = ordered[taken]!;
+      const length = start[id + 1]! - start[id]!;
+      if (taken >= RARE_GRAMS && work + length > GRAM_WORK) break;
+      work += length;
+      for (let q = start[id]!; q < start[id + 1]!; q++) {
+        const k = postings[q]!;
         if (shared[k] === 0) touched.push(k);
         shared[k]!++;
       }
@@ -433,10 +454,18 @@ class ProbeScreen {
     private readonly probes: readonly (readonly string[])[],
   ) {
     this.found = new Int32Array(wholes.length);
-    for (const list of probes) for (const probe of list) this.containing[this.ids.add(packTrigram(probe, 0))] = [];
+    // The probes' first two characters, hashed: most positions of a whole start no probe, and are skipped without a lookup.
+    const starts = new Uint8Array(1 << PAIR_BITS);
+    for (const list of probes) {
+      for (const probe of list) {
+        this.containing[this.ids.add(packTrigram(probe, 0))] = [];
+        starts[pairSlot(probe.charCodeAt(0), probe.charCodeAt(1))] = 1;
+      }
+    }
     wholes.forEach((whole, w) => {
       const text = whole.bodyKey;
       for (let i = 0; i + 3 <= text.length; i++) {
+        if (starts[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] === 0) continue;
         const id = this.ids.get(packTrigram(text, i));
         if (id < 0) continue;
         const list = this.containing[id]!;
@@ -475,6 +504,13 @@ class ProbeScreen {
     for (const w of candidates) found[w] = 0;
     return kept.sort((a, b) => a - b);
   }
+}
+
+/** Bits of the two-character screen in ProbeScreen (a byte per slot: 1 MiB). */
+const PAIR_BITS = 20;
+
+function pairSlot(first: number, second: number): number {
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> (32 - PAIR_BITS);
 }
 
 function packTrigram(text: string, at: number): number {

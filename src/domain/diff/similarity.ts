@@ -142,8 +142,8 @@ export class GramIds {
   }
 
   private slot(gram: number): number {
-    // The low 32 bits mixed with the high ones (grams pack up to three 16-bit units).
-    const low = gram % 4294967296 | 0;
+    // The low 32 bits mixed with the high ones (grams pack up to three 16-bit units); `| 0` wraps modulo 2^32 without a floating-point remainder.
+    const low = gram | 0;
     const high = (gram / 4294967296) | 0;
     return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
   }

@@ -54,7 +54,8 @@ export async function run(): Promise<void> {
   process.env.GIT_CONFIG_GLOBAL = '/dev/null';
   const store = join(home, 'store');
   await initStore(store);
-  const env = { HOME: home };
+  // The markers are the English titles (the UI speaks Korean by default; the language changes no timing).
+  const env = { HOME: home, BANGCHIM_LANG: 'en' };
   const bangchim = `node '${join(ROOT, 'bin', 'bangchim.js')}' --store '${store}'`;
   const frame: number[] = [];
   const listed: number[] = [];

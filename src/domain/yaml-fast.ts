@@ -89,7 +89,10 @@ class FastYaml {
 
   /** A mapping whose entries are at `indent`; `first` is an entry already cut from a "- key: value" line. */
   private mapping(indent: number, first: string | null): Record<string, unknown> {
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    // A plain object filled in place ('__proto__' never reaches it) with its few keys checked in a list: a
+    // null-prototype object copied at the end cost most of the reading time of a long page.
+    const out: Record<string, unknown> = {};
+    const keys: string[] = [];
     let content = first;
     for (;;) {
       if (content === null) {
@@ -101,12 +104,13 @@ class FastYaml {
       const match = KEY.exec(content);
       if (!match) throw UNSUPPORTED;
       const key = match[1]!;
-      if (key in out || key === '__proto__') throw UNSUPPORTED;
+      if (key === '__proto__' || keys.includes(key)) throw UNSUPPORTED;
+      keys.push(key);
       this.i++;
       out[key] = this.value(match[2] ?? '', indent, true);
       content = null;
     }
-    return { ...out };
+    return out;
   }
 
   private sequence(indent: number): unknown[] {

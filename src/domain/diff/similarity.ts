@@ -15,21 +15,36 @@ export interface NgramVector {
 
 const EMPTY: NgramVector = { grams: new Float64Array(0), counts: new Uint32Array(0), total: 0 };
 
-/** Sorted packed grams → distinct grams with counts (typed arrays: cheap to build, cheap to merge). */
+/**
+ * Packed grams, one per position, sorted here in place → distinct grams with counts. Both arrays share
+ * one buffer of exactly their size: a long page builds tens of thousands of vectors, and every
+ * buffer is memory the collector tracks apart.
+ */
 function runLength(packed: Float64Array, total: number): NgramVector {
   packed.sort();
-  const grams = new Float64Array(packed.length);
-  const counts = new Uint32Array(packed.length);
-  let distinct = -1;
+  let distinct = 0;
+  for (let i = 0; i < packed.length; i++) if (i === 0 || packed[i] !== packed[i - 1]) distinct++;
+  const buffer = new ArrayBuffer(distinct * 12);
+  const grams = new Float64Array(buffer, 0, distinct);
+  const counts = new Uint32Array(buffer, distinct * 8, distinct);
+  let at = -1;
   for (let i = 0; i < packed.length; i++) {
-    if (distinct >= 0 && grams[distinct] === packed[i]) counts[distinct]!++;
+    if (at >= 0 && grams[at] === packed[i]) counts[at]!++;
     else {
-      distinct++;
-      grams[distinct] = packed[i]!;
-      counts[distinct] = 1;
+      at++;
+      grams[at] = packed[i]!;
+      counts[at] = 1;
     }
   }
-  return { grams: grams.subarray(0, distinct + 1), counts: counts.subarray(0, distinct + 1), total };
+  return { grams, counts, total };
+}
+
+/** Scratch for the packed grams of one text (grown as needed, never shrunk): vectors copy out of it. */
+let scratch = new Float64Array(4096);
+
+function scratchOf(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(Math.max(length, scratch.length * 2));
+  return scratch.subarray(0, length);
 }
 
 /** Counts the character n-grams (n = 2 or 3) of an already normalised string. Shorter strings count as one gram. */
@@ -41,7 +56,7 @@ export function ngramVector(text: string, n: 2 | 3 = 2): NgramVector {
     for (let i = 0; i < length; i++) gram = gram * 65536 + text.charCodeAt(i);
     return { grams: Float64Array.of(-gram), counts: Uint32Array.of(1), total: 1 };
   }
-  const packed = new Float64Array(length - n + 1);
+  const packed = scratchOf(length - n + 1);
   for (let i = 0; i + n <= length; i++) {
     packed[i] =
       n === 2
@@ -87,7 +102,7 @@ export function containment(part: NgramVector, whole: NgramVector): number {
 /** The sum of several vectors (the content of several articles together). */
 export function addVectors(vectors: readonly NgramVector[]): NgramVector {
   const size = vectors.reduce((sum, v) => sum + v.total, 0);
-  const packed = new Float64Array(size);
+  const packed = scratchOf(size);
   let at = 0;
   for (const v of vectors) {
     for (let k = 0; k < v.grams.length; k++) for (let c = 0; c < v.counts[k]!; c++) packed[at++] = v.grams[k]!;

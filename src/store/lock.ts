@@ -89,12 +89,21 @@ export async function readLock(gitDir: string): Promise<LockInfo | null | 'absen
 export type LockState = { state: 'free' } | { state: 'held'; info: LockInfo } | { state: 'stale'; info: LockInfo | null; identity: string };
 
 export async function inspectLock(gitDir: string): Promise<LockState> {
-  const lock = await readLockFile(gitDir);
-  if (lock === 'absent') return { state: 'free' };
-  // Our locks appear whole (linked in after writing), so one without a pid has no live owner.
-  if (lock.info === null) return { state: 'stale', info: null, identity: lock.identity };
-  return isAlive(lock.info.pid) ? { state: 'held', info: lock.info } : { state: 'stale', info: lock.info, identity: lock.identity };
+  let lock = await readLockFile(gitDir);
+  for (let look = 1; ; look++) {
+    if (lock === 'absent') return { state: 'free' };
+    // Our locks appear whole (linked in after writing), so one without a pid has no live owner.
+    if (lock.info !== null && isAlive(lock.info.pid)) return { state: 'held', info: lock.info };
+    // Its owner may have released it and ended after it was read: stale only if that same lock is still there.
+    const again = await readLockFile(gitDir);
+    const unchanged = again !== 'absent' && again.identity === lock.identity;
+    if (unchanged || look === LOCK_LOOKS) return { state: 'stale', info: lock.info, identity: lock.identity };
+    lock = again;
+  }
 }
+
+/** How often inspectLock reads a lock that keeps changing under it before it says what it saw last. */
+const LOCK_LOOKS = 3;
 
 /**
  * Pids of git processes working in the work tree at `dir` (git changes into the top level of the work

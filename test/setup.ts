@@ -13,3 +13,5 @@ process.env.XDG_DATA_HOME = join(home, 'data');
 process.env.GIT_CONFIG_GLOBAL = '/dev/null';
 process.env.GIT_CONFIG_NOSYSTEM = '1';
 delete process.env.BANGCHIM_STORE;
+// Messages in the tests' language (Korean, the default), whatever the developer's locale.
+process.env.BANGCHIM_LANG = 'ko';

@@ -11,6 +11,7 @@ import type { ImportResult, Store } from '../store/store.js';
 import { bodyNameFor } from './identity.js';
 import { EffectiveDateMissingError, EffectiveDayMissingError, InvalidEffectiveDateError, UnsafeFieldError } from './errors.js';
 import { isOneLineText } from '../domain/presentation/inert.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export interface ImportRequest {
   slug: string;
@@ -52,7 +53,7 @@ export async function importDocument(store: Store, request: ImportRequest): Prom
   if (effective === null) throw new EffectiveDateMissingError(slug, request.file, parsed.version.revision?.effectiveText);
   const warnings: string[] = [];
   if (request.effective !== undefined && stated !== null && stated !== request.effective) {
-    warnings.push(`the page says it takes effect on ${stated}; importing it as effective ${request.effective} as asked`);
+    warnings.push(t('err.app.effectiveOverride', { stated, given: request.effective }));
   }
   const { url: pageUrl, ...source } = parsed.version.source;
   const url = request.url ?? pageUrl;

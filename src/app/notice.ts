@@ -16,6 +16,7 @@ import { STORE_PATHS } from '../store/paths.js';
 import { readOffice } from '../store/config.js';
 import { todayFrom } from './today.js';
 import type { StoreSession } from './session.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export interface NoticeRequest {
   city: string;
@@ -88,11 +89,11 @@ export interface WriteOptions {
 /** Why `file` may not be written as a notice, or null. Paths are compared after resolving symlinked directories. */
 function refusedTarget(file: string, storeDir: string | undefined): string | null {
   const real = join(realpathSync(dirname(file)), basename(file));
-  if (real.split(sep).includes('.git')) return 'it is inside a .git directory';
+  if (real.split(sep).includes('.git')) return t('err.app.target.insideGit');
   if (storeDir !== undefined && existsSync(storeDir)) {
     const inside = relative(realpathSync(storeDir), real);
     const first = inside.split(sep)[0]!;
-    if (!inside.startsWith('..') && !isAbsolute(inside) && (STORE_PATHS as readonly string[]).includes(first)) return 'it is one of the store\'s own files';
+    if (!inside.startsWith('..') && !isAbsolute(inside) && (STORE_PATHS as readonly string[]).includes(first)) return t('err.app.target.storeFile');
   }
   return null;
 }
@@ -108,7 +109,7 @@ export async function writeNoticeFile(file: string, text: string | Uint8Array, o
   const refused = refusedTarget(file, options.storeDir);
   if (refused !== null) throw new NoticeTargetRefusedError(file, refused);
   const existing = lstatOrNull(file);
-  if (existing?.isSymbolicLink() || (existing && !existing.isFile())) throw new NoticeTargetRefusedError(file, existing.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file');
+  if (existing?.isSymbolicLink() || (existing && !existing.isFile())) throw new NoticeTargetRefusedError(file, t(existing.isSymbolicLink() ? 'err.app.target.symlink' : 'err.app.target.notFile'));
   if (existing && options.overwrite !== true) throw new NoticeFileExistsError(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o644);

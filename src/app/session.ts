@@ -11,6 +11,7 @@ import { slugOfName, type ResolvedVersion } from '../store/refs.js';
 import { SLUG_PATTERN } from '../domain/schema.js';
 import type { Evidence, IsoDate, Ledger } from '../domain/model.js';
 import { importDocument, type ImportRequest } from './import.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export interface StorePlace {
   /** The store option as given (relative to `cwd`); absent: $BANGCHIM_STORE, the working directory, the sample store. */
@@ -118,7 +119,7 @@ export function sessionOnDemand(open: () => Promise<StoreSession>): () => Promis
 /** The bundled sample store is never written silently: a command that writes needs a store named or found. */
 export class SampleStoreWriteError extends StoreError {
   constructor(readonly dir: string) {
-    super(`여기는 bangchim 저장소가 아니어서 쓰지 않았습니다 (예시 저장소 ${dir}에는 쓰지 않습니다)`, { where: dir, hint: '저장소를 만들거나(bangchim init 디렉터리) 저장소를 지정하세요' });
+    super(t('err.app.sampleStore', { dir }), { where: dir, hint: t('err.app.sampleStore.hint') });
   }
 }
 

@@ -2,13 +2,15 @@
  * The app and the store raise typed errors that name no command-line flag; here they are worded for
  * the command line: which flag to give, which command to run.
  */
-import { CityMismatchError, CityNameMissingError, EffectiveDateMissingError, FindingsNotAcceptedError, InvalidEffectiveDateError, NoDirectoryError, NoDraftError, NoticeDateMissingError, NoticeFileExistsError, NoticeTargetRefusedError, OtherCityError, PublishDateMissingError, UnsafeFieldError } from '../app/errors.js';
+import { CityMismatchError, CityNameMissingError, EffectiveDateMissingError, EffectiveDayMissingError, FindingsNotAcceptedError, InvalidEffectiveDateError, NoDirectoryError, NoDraftError, NoticeDateMissingError, NoticeFileExistsError, NoticeTargetRefusedError, OtherCityError, PublishDateMissingError, UnsafeFieldError } from '../app/errors.js';
 import type { BangchimError } from '../domain/errors.js';
 import { SampleStoreWriteError } from '../app/session.js';
 import { ChainCheckError } from '../store/history.js';
 import { UnknownCityError } from '../store/reads.js';
 import { ArchivedOtherTextError, NotAStoreError } from '../store/store.js';
 import { RemoteNameError } from '../store/sync.js';
+import { NotArchivedError } from '../store/refs.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** A copy of `error` (same class, exit code and details) with another message, place or hint. */
 function reworded<E extends BangchimError>(error: E, changes: { message?: string; where?: string; hint?: string }): E {
@@ -19,26 +21,29 @@ function reworded<E extends BangchimError>(error: E, changes: { message?: string
 
 /** `error` in command-line terms; anything not worded here is returned as it is. */
 export function inCliTerms(error: unknown): unknown {
-  if (error instanceof InvalidEffectiveDateError) return reworded(error, { message: `--effective ${error.given} is not a date YYYY-MM-DD`, hint: 'write it like --effective 2020-07-17' });
-  if (error instanceof EffectiveDateMissingError) return reworded(error, { hint: `give the date it took effect: bangchim import ${error.slug} ${error.file} --effective YYYY-MM-DD` });
-  if (error instanceof CityNameMissingError) return reworded(error, { hint: 'give its display name: --name 고양특례시' });
-  if (error instanceof SampleStoreWriteError) return reworded(error, { hint: '저장소 안에서 실행하거나 --store 디렉터리를 주세요; 새 저장소는 `bangchim init 디렉터리`로 만듭니다' });
-  if (error instanceof CityMismatchError) return reworded(error, { hint: `${error.named}의 방침이면 그 슬러그로 다시 하세요 (\`bangchim list\`); ${error.stored}의 새 이름이면 --name ${error.named}` });
-  if (error instanceof FindingsNotAcceptedError) return reworded(error, { hint: `초안을 고쳐 \`bangchim draft ${error.slug} 파일\`로 다시 저장하거나, 확인했으면 --accept-findings를 붙여 게시하세요` });
-  if (error instanceof PublishDateMissingError) return reworded(error, { hint: `시행일을 주세요: bangchim publish ${error.slug} --effective YYYY-MM-DD` });
-  if (error instanceof NoDraftError) return reworded(error, { hint: `초안을 만들려면: bangchim draft ${error.slug} 파일` });
-  if (error instanceof ArchivedOtherTextError) {
-    return reworded(error, { hint: `if this text took effect on another day, import it with that --effective date; bangchim never overwrites an archived version (compare them with \`bangchim diff ${error.archived.tag} ${error.file}\`)` });
-  }
-  if (error instanceof NotAStoreError) return reworded(error, { hint: `create one with \`bangchim init ${error.dir}\`, or give --store DIR` });
-  if (error instanceof OtherCityError) return reworded(error, { hint: `run \`bangchim notice ${error.version.slug} …\`, or give a draft of ${error.city}'s policy` });
-  if (error instanceof NoticeDateMissingError) return reworded(error, { hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD' });
-  if (error instanceof NoticeFileExistsError) return reworded(error, { where: `--out ${error.file}`, hint: '다른 --out 경로를 주거나, 덮어쓰려면 --force를 붙이세요' });
+  if (error instanceof InvalidEffectiveDateError) return reworded(error, { message: t('err.cli.invalidDate', { given: error.given }), hint: t('err.cli.invalidDate.hint') });
+  if (error instanceof EffectiveDateMissingError) return reworded(error, { hint: t('err.cli.noEffective.hint', { slug: error.slug, file: error.file }) });
+  if (error instanceof EffectiveDayMissingError) return reworded(error, { hint: t('err.cli.monthOnly.hint', { slug: error.slug, file: error.file, month: error.month }) });
+  if (error instanceof CityNameMissingError) return reworded(error, { hint: t('err.cli.noCityName.hint') });
+  if (error instanceof SampleStoreWriteError) return reworded(error, { hint: t('err.cli.sampleStore.hint') });
+  if (error instanceof CityMismatchError) return reworded(error, { hint: t('err.cli.cityMismatch.hint', { named: error.named, stored: error.stored }) });
+  if (error instanceof FindingsNotAcceptedError) return reworded(error, { hint: t('err.cli.findings.hint', { slug: error.slug }) });
+  if (error instanceof PublishDateMissingError) return reworded(error, { hint: t('err.cli.publishNoDate.hint', { slug: error.slug }) });
+  if (error instanceof NoDraftError) return reworded(error, { hint: t('err.app.draft.create.hint', { slug: error.slug }) });
+  if (error instanceof ArchivedOtherTextError) return reworded(error, { hint: t('err.cli.archivedOtherText.hint', { tag: error.archived.tag ?? '', file: error.file }) });
+  if (error instanceof NotAStoreError) return reworded(error, { hint: t('err.cli.notAStore.hint', { dir: error.dir }) });
+  if (error instanceof OtherCityError) return reworded(error, { hint: t('err.cli.otherCity.hint', { slug: error.version.slug, city: error.city }) });
+  if (error instanceof NoticeDateMissingError) return reworded(error, { hint: t('err.cli.noNoticeDate.hint') });
+  if (error instanceof NoticeFileExistsError) return reworded(error, { where: `--out ${error.file}`, hint: t('err.cli.fileExists.hint') });
   if (error instanceof NoticeTargetRefusedError) return reworded(error, { where: `--out ${error.file}` });
   if (error instanceof NoDirectoryError) return reworded(error, { where: `--out ${error.file}` });
   if (error instanceof UnsafeFieldError) return reworded(error, { where: error.field === 'name' ? '--name' : '--source' });
   if (error instanceof RemoteNameError) return reworded(error, { where: `--remote ${error.remote}` });
-  if (error instanceof UnknownCityError && error.known.length === 0) return reworded(error, { hint: 'the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`' });
-  if (error instanceof ChainCheckError) return reworded(error, { hint: 'report this with the store attached; run again with --debug' });
+  if (error instanceof UnknownCityError && error.known.length === 0) return reworded(error, { hint: t('err.cli.unknownCity.empty.hint') });
+  if (error instanceof ChainCheckError) return reworded(error, { hint: t('err.cli.chainCheck.hint') });
+  if (error instanceof NotArchivedError) {
+    const start = error.entry.effective ?? 'YYYY-MM-DD';
+    return reworded(error, { hint: t('err.cli.notArchived.hint', { slug: error.slug, start, noDate: error.entry.effective ? '' : t('err.ref.notArchived.noDate') }) });
+  }
   return error;
 }

@@ -1,3 +1,5 @@
+import { t } from './presentation/messages/index.js';
+
 /**
  * Typed errors that a person can act on: what was wrong, where, and what to do.
  * Every layer throws these; the CLI and the UI print `message`, `where` and `hint`, never a stack
@@ -51,26 +53,25 @@ export class UsageError extends BangchimError {}
 export function formatError(error: unknown, debug = false): string {
   if (error instanceof BangchimError) {
     // A full disk is said in words, whichever step (git or a file write) met it.
-    const diskFull = isDiskFull(error) && !error.message.includes('디스크');
-    const lines = [diskFull ? `bangchim: 디스크 공간(또는 할당량)이 모자라 끝내지 못했습니다: ${error.message}` : `bangchim: ${error.message}`];
-    if (error.where) lines.push(`  where: ${error.where}`);
+    const diskFull = isDiskFull(error) && !/디스크|\bdisk\b/i.test(error.message);
+    const lines = [`bangchim: ${diskFull ? t('err.diskFull', { message: error.message }) : error.message}`];
+    if (error.where) lines.push(`  ${t('err.label.where')}: ${error.where}`);
     for (const detail of error.details) lines.push(`  - ${detail}`);
-    if (diskFull) lines.push(`  hint: ${DISK_FULL_HINT}`);
-    else if (error.hint) lines.push(`  hint: ${error.hint}`);
+    if (diskFull) lines.push(`  ${t('err.label.hint')}: ${t('err.diskFull.hint')}`);
+    else if (error.hint) lines.push(`  ${t('err.label.hint')}: ${error.hint}`);
     if (debug && error.stack) lines.push(error.stack);
     return lines.join('\n');
   }
   const message = error instanceof Error ? error.message : String(error);
   if (isDiskFull(error)) {
-    return [`bangchim: 디스크 공간(또는 할당량)이 모자라 끝내지 못했습니다: ${message}`, `  hint: ${DISK_FULL_HINT}`].join('\n');
+    return [`bangchim: ${t('err.diskFull', { message })}`, `  ${t('err.label.hint')}: ${t('err.diskFull.hint')}`].join('\n');
   }
-  const lines = [`bangchim: internal error: ${message}`];
+  const lines = [`bangchim: ${t('err.internal', { message })}`];
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
-  else lines.push('  hint: run again with --debug for the stack trace, and report it.');
+  else lines.push(`  ${t('err.label.hint')}: ${t('err.internal.hint')}`);
   return lines.join('\n');
 }
 
-const DISK_FULL_HINT = '공간을 확보한 뒤 같은 명령을 다시 실행하세요; 저장소는 이전 상태 그대로이거나, 다음 bangchim 명령(예: bangchim list)이 마무리합니다';
 const DISK_FULL = /\b(?:ENOSPC|EDQUOT)\b|No space left on device|Disk quota exceeded|Out of diskspace/;
 
 /** The disk (or the user's quota) is full: Node's ENOSPC/EDQUOT, or git saying so, anywhere in the chain of causes. */

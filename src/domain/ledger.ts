@@ -6,6 +6,7 @@
  * (the evidence), never with invented text.
  */
 import type { Evidence, IsoDate, Ledger, LedgerEntry, PolicyVersion, Source } from './model.js';
+import { t } from './presentation/messages/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -228,8 +229,8 @@ export function entryInForce(ledger: Ledger, date: IsoDate): LedgerEntry | undef
 
 /** "2016-05-16 … 2016-12-01", "… 2015-02-10", "2020-07-17 … (in force)", "2022-09 … 2023-07-25". */
 export function describeRange(entry: LedgerEntry): string {
-  const from = startOf(entry) ?? '(start not stated)';
-  const until = entry.until ?? entry.untilMonth ?? '(in force)';
+  const from = startOf(entry) ?? t('range.startUnknown');
+  const until = entry.until ?? entry.untilMonth ?? t('range.inForce');
   return `${from} … ${until}`;
 }
 

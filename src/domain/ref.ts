@@ -7,6 +7,7 @@ import { isKoreanBodyName } from './body-name.js';
 import { RefError } from './errors.js';
 import type { IsoDate } from './model.js';
 import { isIsoDate, SLUG_PATTERN } from './schema.js';
+import { t } from './presentation/messages/index.js';
 
 export type VersionRef =
   | { kind: 'newest'; slug: string }
@@ -24,14 +25,13 @@ export function looksLikePath(arg: string): boolean {
   return arg.includes('/') || arg.includes('\\') || FILE_EXTENSIONS.test(arg);
 }
 
-const FORMS = 'goyang, goyang@2020-07-17, goyang~1, goyang#draft or a file path';
 export const DRAFT_SUFFIX = '#draft';
 
 /** A slug, or a body's Korean name (고양, 고양특례시) that the store maps to its slug. */
 function checkSlug(slug: string, arg: string): void {
   if (SLUG_PATTERN.test(slug) || isKoreanBodyName(slug)) return;
-  const hint = slug.toLowerCase() !== slug && SLUG_PATTERN.test(slug.toLowerCase()) ? `city names are lowercase: ${slug.toLowerCase()}` : `a city is named by its slug (lowercase ascii letters, digits and hyphens), like ${FORMS}`;
-  throw new RefError(`"${arg}" is not a version reference: "${slug}" is not a city slug`, { where: arg, hint });
+  const hint = slug.toLowerCase() !== slug && SLUG_PATTERN.test(slug.toLowerCase()) ? t('err.ref.notSlug.lowercase', { slug: slug.toLowerCase() }) : t('err.ref.notSlug.hint', { forms: t('err.ref.forms') });
+  throw new RefError(t('err.ref.notSlug', { arg, slug }), { where: arg, hint });
 }
 
 /**
@@ -39,10 +39,10 @@ function checkSlug(slug: string, arg: string): void {
  * current directory (a draft named `goyang-draft`), which then wins over the city reading.
  */
 export function parseRef(arg: string, options: { isExistingFile?: (path: string) => boolean } = {}): VersionRef {
-  if (arg.length === 0) throw new RefError('an empty version reference', { hint: `give ${FORMS}` });
+  if (arg.length === 0) throw new RefError(t('err.ref.empty'), { hint: t('err.ref.give.hint', { forms: t('err.ref.forms') }) });
   // Never let a reference reach git (or a shell) as an option.
-  if (arg.startsWith('-')) throw new RefError(`"${arg}" is not a version reference (it starts with "-")`, { where: arg, hint: `give ${FORMS}; a file whose name starts with "-" can be given as ./${arg}` });
-  if (/[\u0000-\u001f\u007f]/.test(arg)) throw new RefError('a version reference contains control characters', { hint: `give ${FORMS}` });
+  if (arg.startsWith('-')) throw new RefError(t('err.ref.dash', { arg }), { where: arg, hint: t('err.ref.dash.hint', { forms: t('err.ref.forms'), arg }) });
+  if (/[\u0000-\u001f\u007f]/.test(arg)) throw new RefError(t('err.ref.controls'), { hint: t('err.ref.give.hint', { forms: t('err.ref.forms') }) });
   if (looksLikePath(arg) || options.isExistingFile?.(arg)) return { kind: 'file', path: arg };
   if (arg.endsWith(DRAFT_SUFFIX)) {
     const slug = arg.slice(0, -DRAFT_SUFFIX.length);
@@ -54,7 +54,7 @@ export function parseRef(arg: string, options: { isExistingFile?: (path: string)
     const slug = arg.slice(0, at);
     const date = arg.slice(at + 1);
     checkSlug(slug, arg);
-    if (!isIsoDate(date)) throw new RefError(`"${arg}": "${date}" is not a date YYYY-MM-DD`, { where: arg, hint: `write the date like ${slug}@2020-07-17` });
+    if (!isIsoDate(date)) throw new RefError(t('err.ref.notDate', { arg, date }), { where: arg, hint: t('err.ref.notDate.hint', { slug }) });
     return { kind: 'date', slug, date };
   }
   const tilde = arg.indexOf('~');
@@ -63,7 +63,7 @@ export function parseRef(arg: string, options: { isExistingFile?: (path: string)
     const count = arg.slice(tilde + 1);
     checkSlug(slug, arg);
     if (count === '') return { kind: 'back', slug, steps: 1 };
-    if (!/^\d{1,5}$/.test(count) || Number(count) > MAX_STEPS) throw new RefError(`"${arg}": "${count}" is not a number of versions back`, { where: arg, hint: `write it like ${slug}~1 (the version before the newest)` });
+    if (!/^\d{1,5}$/.test(count) || Number(count) > MAX_STEPS) throw new RefError(t('err.ref.notSteps', { arg, count }), { where: arg, hint: t('err.ref.notSteps.hint', { slug }) });
     return { kind: 'back', slug, steps: Number(count) };
   }
   checkSlug(arg, arg);

@@ -4,6 +4,7 @@
  * and the messages must read well to a privacy officer editing YAML by hand.
  */
 import { NUMBERING_SCHEMES, REVISION_STYLES, TOPICS, type Ledger, type PolicyVersion } from './model.js';
+import { t } from './presentation/messages/index.js';
 
 export interface SchemaIssue {
   /** Path segments from the document root: ['articles', 3, 'title']. */
@@ -23,7 +24,7 @@ export function formatPath(path: (string | number)[]): string {
     if (typeof segment === 'number') out += `[${segment}]`;
     else out += out === '' ? segment : `.${segment}`;
   }
-  return out === '' ? '(document)' : out;
+  return out === '' ? t('schema.document') : out;
 }
 
 export function isIsoDate(value: unknown): value is string {
@@ -50,17 +51,17 @@ class Checker {
   }
 
   object(value: unknown, path: (string | number)[], keys: { required: string[]; optional: string[] }): value is Record<string, unknown> {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(path, 'must be a mapping (key: value)');
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(path, t('schema.mapping'));
     const record = value as Record<string, unknown>;
-    for (const key of keys.required) if (!(key in record)) this.fail([...path, key], 'required');
+    for (const key of keys.required) if (!(key in record)) this.fail([...path, key], t('schema.required'));
     const known = new Set([...keys.required, ...keys.optional]);
-    for (const key of Object.keys(record)) if (!known.has(key)) this.fail([...path, key], `unknown key (expected one of: ${[...known].join(', ')})`);
+    for (const key of Object.keys(record)) if (!known.has(key)) this.fail([...path, key], t('schema.unknownKey', { keys: [...known].join(', ') }));
     return true;
   }
 
   string(value: unknown, path: (string | number)[], options: { nonEmpty?: boolean } = {}): value is string {
-    if (typeof value !== 'string') return this.fail(path, `must be text, not ${describe(value)}`);
-    if (options.nonEmpty && value.trim() === '') return this.fail(path, 'must not be empty');
+    if (typeof value !== 'string') return this.fail(path, t('schema.text', { value: describe(value) }));
+    if (options.nonEmpty && value.trim() === '') return this.fail(path, t('schema.nonEmpty'));
     return true;
   }
 
@@ -70,7 +71,7 @@ class Checker {
 
   date(value: unknown, path: (string | number)[], options: { nullable?: boolean } = {}): void {
     if (value === null && options.nullable) return;
-    if (!isIsoDate(value)) this.fail(path, `must be a date YYYY-MM-DD${options.nullable ? ' or null' : ''}, not ${describe(value)}`);
+    if (!isIsoDate(value)) this.fail(path, t(options.nullable ? 'schema.dateOrNull' : 'schema.date', { value: describe(value) }));
   }
 
   optionalDate(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
@@ -78,41 +79,43 @@ class Checker {
   }
 
   optionalMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (key in record && !isIsoMonth(record[key])) this.fail([...path, key], `must be a month YYYY-MM, not ${describe(record[key])}`);
+    if (key in record && !isIsoMonth(record[key])) this.fail([...path, key], t('schema.month', { value: describe(record[key]) }));
   }
 
   /** A date the page states: a day, or only its month when the page gives no day. */
   optionalDateOrMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (key in record && !isIsoDate(record[key]) && !isIsoMonth(record[key])) this.fail([...path, key], `must be a date YYYY-MM-DD or a month YYYY-MM, not ${describe(record[key])}`);
+    if (key in record && !isIsoDate(record[key]) && !isIsoMonth(record[key])) this.fail([...path, key], t('schema.dateOrMonth', { value: describe(record[key]) }));
   }
 
   array(value: unknown, path: (string | number)[]): value is unknown[] {
-    if (!Array.isArray(value)) return this.fail(path, `must be a list, not ${describe(value)}`);
+    if (!Array.isArray(value)) return this.fail(path, t('schema.list', { value: describe(value) }));
     return true;
   }
 
   positiveInteger(value: unknown, path: (string | number)[]): void {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(path, `must be a whole number from 1 to 9999, not ${describe(value)}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(path, t('schema.wholeNumber', { value: describe(value) }));
   }
 
   boolean(value: unknown, path: (string | number)[]): void {
-    if (typeof value !== 'boolean') this.fail(path, `must be true or false, not ${describe(value)}`);
+    if (typeof value !== 'boolean') this.fail(path, t('schema.boolean', { value: describe(value) }));
   }
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
-  return `${typeof value} ${String(value)}`;
+  if (value === null) return t('schema.value.null');
+  if (value === undefined) return t('schema.value.nothing');
+  if (Array.isArray(value)) return t('schema.value.list');
+  if (typeof value === 'object') return t('schema.value.mapping');
+  if (typeof value === 'string') return t('schema.value.string', { value: value.length > 30 ? value.slice(0, 30) + '…' : value });
+  if (typeof value === 'number') return t('schema.value.number', { value });
+  if (typeof value === 'boolean') return t('schema.value.boolean', { value: String(value) });
+  return t('schema.value.other', { type: typeof value, value: String(value) });
 }
 
 function checkClauses(check: Checker, value: unknown, path: (string | number)[], depth: number): void {
   if (!check.array(value, path)) return;
   if (depth > MAX_CLAUSE_DEPTH) {
-    check.fail(path, `clauses nested more than ${MAX_CLAUSE_DEPTH} levels deep`);
+    check.fail(path, t('schema.clauseDepth', { depth: MAX_CLAUSE_DEPTH }));
     return;
   }
   value.forEach((clause, index) => {
@@ -121,7 +124,7 @@ function checkClauses(check: Checker, value: unknown, path: (string | number)[],
     check.optionalString(clause, 'marker', at);
     const hasText = 'text' in clause;
     const hasRow = 'row' in clause;
-    if (hasText === hasRow) check.fail(at, 'needs exactly one of text or row');
+    if (hasText === hasRow) check.fail(at, t('schema.textOrRow'));
     if (hasText) check.string(clause.text, [...at, 'text']);
     if (hasRow && check.array(clause.row, [...at, 'row'])) clause.row.forEach((cell, i) => check.string(cell, [...at, 'row', i]));
     if ('children' in clause) checkClauses(check, clause.children, [...at, 'children'], depth + 1);
@@ -130,17 +133,17 @@ function checkClauses(check: Checker, value: unknown, path: (string | number)[],
 
 function checkSource(check: Checker, value: unknown, path: (string | number)[]): void {
   if (!check.object(value, path, { required: ['sha256'], optional: ['url', 'file', 'retrieved', 'encoding'] })) return;
-  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) check.fail([...path, 'sha256'], 'must be 64 lowercase hex digits (sha256 of the raw source bytes)');
+  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) check.fail([...path, 'sha256'], t('schema.sha256'));
   check.optionalString(value, 'url', path);
   check.optionalString(value, 'file', path);
   check.optionalDate(value, 'retrieved', path);
-  if ('encoding' in value && value.encoding !== 'utf-8' && value.encoding !== 'euc-kr') check.fail([...path, 'encoding'], 'must be utf-8 or euc-kr');
+  if ('encoding' in value && value.encoding !== 'utf-8' && value.encoding !== 'euc-kr') check.fail([...path, 'encoding'], t('schema.encoding'));
 }
 
 function checkRevision(check: Checker, value: unknown, path: (string | number)[]): void {
   if (value === null) return;
   if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveMonth', 'effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
-  if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail([...path, 'style'], `must be one of ${REVISION_STYLES.join(', ')}`);
+  if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail([...path, 'style'], t('schema.oneOf', { values: REVISION_STYLES.join(', ') }));
   check.date(value.effective, [...path, 'effective'], { nullable: true });
   check.optionalMonth(value, 'effectiveMonth', path);
   check.optionalString(value, 'effectiveText', path);
@@ -161,16 +164,16 @@ export function validateVersion(value: unknown): SchemaIssue[] {
   const keys = { required: ['city', 'slug', 'title', 'effective', 'source', 'preamble', 'articles', 'appendix', 'revision'], optional: ['numbering'] };
   if (!check.object(value, [], keys)) return check.issues;
   check.string(value.city, ['city'], { nonEmpty: true });
-  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], `must be lowercase ascii letters, digits and single hyphens (like goyang), not "${value.slug}"`);
+  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], t('schema.slugVersion', { value: value.slug }));
   check.string(value.title, ['title']);
   if ('numbering' in value && !NUMBERING_SCHEMES.includes(value.numbering as (typeof NUMBERING_SCHEMES)[number])) {
-    check.fail(['numbering'], `must be one of: ${NUMBERING_SCHEMES.join(', ')} (leave it out for 제N조), not ${describe(value.numbering)}`);
+    check.fail(['numbering'], t('schema.numbering', { values: NUMBERING_SCHEMES.join(', '), value: describe(value.numbering) }));
   }
   check.date(value.effective, ['effective'], { nullable: true });
   checkSource(check, value.source, ['source']);
   checkClauses(check, value.preamble, ['preamble'], 0);
   if (check.array(value.articles, ['articles'])) {
-    if (value.articles.length === 0) check.fail(['articles'], 'must list at least one article');
+    if (value.articles.length === 0) check.fail(['articles'], t('schema.noArticles'));
     value.articles.forEach((article, index) => {
       const at = ['articles', index];
       if (!check.object(article, at, { required: ['number', 'title', 'topic', 'body'], optional: ['branch', 'label'] })) return;
@@ -178,7 +181,7 @@ export function validateVersion(value: unknown): SchemaIssue[] {
       if ('branch' in article) check.positiveInteger(article.branch, [...at, 'branch']);
       if ('label' in article) check.string(article.label, [...at, 'label'], { nonEmpty: true });
       check.string(article.title, [...at, 'title']);
-      if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail([...at, 'topic'], `must be one of: ${TOPICS.join(', ')}`);
+      if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail([...at, 'topic'], t('schema.oneOf', { values: TOPICS.join(', ') }));
       checkClauses(check, article.body, [...at, 'body'], 0);
     });
   }
@@ -199,7 +202,7 @@ export function validateLedger(value: unknown): SchemaIssue[] {
   const check = new Checker();
   if (!check.object(value, [], { required: ['city', 'slug', 'versions'], optional: [] })) return check.issues;
   check.string(value.city, ['city'], { nonEmpty: true });
-  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], `must be lowercase ascii letters, digits and single hyphens, not "${value.slug}"`);
+  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], t('schema.slugLedger', { value: value.slug }));
   if (!check.array(value.versions, ['versions'])) return check.issues;
   value.versions.forEach((entry, index) => {
     const at = ['versions', index];
@@ -210,7 +213,7 @@ export function validateLedger(value: unknown): SchemaIssue[] {
     for (const key of ['effectiveMonth', 'untilMonth']) check.optionalDateOrMonth(entry, key, at);
     check.boolean(entry.archived, [...at, 'archived']);
     check.optionalString(entry, 'tag', at);
-    if ('blob' in entry && (typeof entry.blob !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.blob))) check.fail([...at, 'blob'], 'must be a git object id (hex)');
+    if ('blob' in entry && (typeof entry.blob !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.blob))) check.fail([...at, 'blob'], t('schema.blob'));
     if ('source' in entry) checkSource(check, entry.source, [...at, 'source']);
     check.optionalString(entry, 'note', at);
     if ('evidence' in entry && check.array(entry.evidence, [...at, 'evidence'])) {
@@ -221,7 +224,7 @@ export function validateLedger(value: unknown): SchemaIssue[] {
         check.string(item.text, [...where, 'text']);
       });
     }
-    if (entry.archived === true && typeof entry.tag !== 'string') check.fail([...at, 'tag'], 'required for an archived version');
+    if (entry.archived === true && typeof entry.tag !== 'string') check.fail([...at, 'tag'], t('schema.tagRequired'));
   });
   return check.issues;
 }

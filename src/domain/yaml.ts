@@ -12,6 +12,7 @@ import { ValidationError } from './errors.js';
 import type { Clause, Ledger, LedgerEntry, PolicyVersion, Revision, Section, Source } from './model.js';
 import { formatPath, validateLedger, validateVersion, type SchemaIssue } from './schema.js';
 import { fastReadVersion, MAX_YAML_BYTES } from './yaml-fast.js';
+import { t } from './presentation/messages/index.js';
 
 /** The readers' size limit, named where the strict loader refuses larger files. */
 export { MAX_YAML_BYTES };
@@ -120,41 +121,41 @@ interface StrictParse {
 /** Parses YAML refusing everything a hand-written policy file never needs. Throws ValidationError. */
 export function parseYamlStrict(text: string, file: string): StrictParse {
   if (Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) {
-    throw new ValidationError(`${file} is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB; that is not a policy file`, { where: file });
+    throw new ValidationError(t('err.yaml.tooLarge', { file, limit: MAX_YAML_BYTES / 1024 / 1024 }), { where: file });
   }
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text.replace(/^\uFEFF/, ''), { schema: 'core', uniqueKeys: true, prettyErrors: true, strict: true, lineCounter });
   } catch (error) {
-    if (error instanceof RangeError) throw new ValidationError(`${file} is nested too deeply to be a policy file`, { where: file });
+    if (error instanceof RangeError) throw new ValidationError(t('err.yaml.tooDeep', { file }), { where: file });
     throw error;
   }
   const problems = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = e.linePos?.[0];
-    return `${pos ? `line ${pos.line}, column ${pos.col}` : 'somewhere'}: ${e.message.split('\n')[0]}`;
+    return t('err.yaml.problem', { at: pos ? t('err.yaml.at', { line: pos.line, column: pos.col }) : t('err.yaml.somewhere'), message: e.message.split('\n')[0]! });
   });
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
       const pos = node.range ? lineCounter.linePos(node.range[0]) : undefined;
-      problems.push(`${pos ? `line ${pos.line}` : 'somewhere'}: aliases (*${node.source}) are not allowed in bangchim files`);
+      problems.push(t('err.yaml.alias', { at: pos ? t('err.yaml.atLine', { line: pos.line }) : t('err.yaml.somewhere'), alias: node.source }));
       return visit.BREAK;
     }
     if (isNode(node) && node.tag !== undefined && !PLAIN_DATA_TAGS.has(node.tag)) {
       const pos = node.range ? lineCounter.linePos(node.range[0]) : undefined;
-      problems.push(`${pos ? `line ${pos.line}` : 'somewhere'}: unknown tag ${node.tag}`);
+      problems.push(t('err.yaml.tag', { at: pos ? t('err.yaml.atLine', { line: pos.line }) : t('err.yaml.somewhere'), tag: node.tag }));
     }
     return undefined;
   });
   if (problems.length > 0) {
-    throw new ValidationError(`${file} is not valid YAML`, { where: file, details: problems, hint: 'fix the lines named above; `git diff` shows what changed by hand' });
+    throw new ValidationError(t('err.yaml.invalid', { file }), { where: file, details: problems, hint: t('err.yaml.invalid.hint') });
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    if (error instanceof RangeError) throw new ValidationError(`${file} is nested too deeply to be a policy file`, { where: file });
-    throw new ValidationError(`${file} could not be read: ${(error as Error).message}`, { where: file });
+    if (error instanceof RangeError) throw new ValidationError(t('err.yaml.tooDeep', { file }), { where: file });
+    throw new ValidationError(t('err.yaml.unreadable', { file, message: (error as Error).message }), { where: file });
   }
   return {
     value,
@@ -169,17 +170,17 @@ export function parseYamlStrict(text: string, file: string): StrictParse {
   };
 }
 
-function reportIssues(file: string, what: string, issues: SchemaIssue[], locate: StrictParse['locate']): never {
+function reportIssues(file: string, what: 'err.yaml.what.version' | 'err.yaml.what.ledger', issues: SchemaIssue[], locate: StrictParse['locate']): never {
   const details = issues.slice(0, 50).map((issue) => `${locate(issue.path)}: ${formatPath(issue.path)}: ${issue.message}`);
-  if (issues.length > 50) details.push(`… and ${issues.length - 50} more`);
-  throw new ValidationError(`${file} is not a valid ${what}`, { where: file, details, hint: 'fix the fields named above (paths are YAML paths: articles[3].title)' });
+  if (issues.length > 50) details.push(t('err.andMore', { count: issues.length - 50 }));
+  throw new ValidationError(t('err.yaml.notValid', { file, what: t(what) }), { where: file, details, hint: t('err.yaml.notValid.hint') });
 }
 
 /** Loads and validates a policy version YAML document. Throws ValidationError naming file, line and path. */
 export function loadVersionYaml(text: string, file: string): PolicyVersion {
   const parsed = parseYamlStrict(text, file);
   const issues = validateVersion(parsed.value);
-  if (issues.length > 0) reportIssues(file, 'policy version', issues, parsed.locate);
+  if (issues.length > 0) reportIssues(file, 'err.yaml.what.version', issues, parsed.locate);
   return parsed.value as PolicyVersion;
 }
 
@@ -187,7 +188,7 @@ export function loadVersionYaml(text: string, file: string): PolicyVersion {
 export function loadLedgerYaml(text: string, file: string): Ledger {
   const parsed = parseYamlStrict(text, file);
   const issues = validateLedger(parsed.value);
-  if (issues.length > 0) reportIssues(file, 'ledger', issues, parsed.locate);
+  if (issues.length > 0) reportIssues(file, 'err.yaml.what.ledger', issues, parsed.locate);
   return parsed.value as Ledger;
 }
 

@@ -12,6 +12,7 @@ import { loadVersionYamlFast } from '../domain/yaml-fast.js';
 import type { RefUpdate } from './git.js';
 import { tempIndexPath } from './paths.js';
 import type { StoreReader } from './reads.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export const DRAFT_REF_PREFIX = 'refs/bangchim/drafts/';
 const DRAFT_YAML = 'draft.yaml';
@@ -44,7 +45,7 @@ export async function readStoredDraft(store: StoreReader, slug: string): Promise
   const commit = await store.git.objectId(`${draftRef(slug)}^{commit}`);
   if (commit === null) return null;
   const [yaml, raw] = await store.git.readObjects([`${commit}:${DRAFT_YAML}`, commit]);
-  if (!yaml || yaml.type !== 'blob' || !raw) throw new StoreError(`the draft of ${slug} is damaged (${draftRef(slug)} holds no ${DRAFT_YAML})`, { where: draftRef(slug), hint: `remove it with \`bangchim draft ${slug} --delete\`` });
+  if (!yaml || yaml.type !== 'blob' || !raw) throw new StoreError(t('err.store.draftDamaged', { slug, ref: draftRef(slug), file: DRAFT_YAML }), { where: draftRef(slug), hint: t('err.store.draftDamaged.hint', { slug }) });
   const version = await loadVersionYamlFast(yaml.content.toString('utf8'), `${slug}#draft`);
   const names = await store.git.listDirectory(commit, '');
   const sourceName = names.find((n) => n.startsWith('source.')) ?? 'source.txt';

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { BusyError, StoreError } from '../domain/errors.js';
 import { removeJournal, writeJournal } from './lock.js';
 import type { Store } from './store.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /**
  * Who makes the upgrade commit, and when: bangchim itself, at the time of the commit it upgrades. Every
@@ -74,21 +75,15 @@ export function formatAction(dir: string): 'current' | 'upgrade' {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new StoreError(`${file}을(를) 읽을 수 없습니다: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { where: file, hint: '파일의 읽기 권한을 확인하세요' });
+    throw new StoreError(t('err.store.markerUnreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), { where: file, hint: t('err.file.permission.hint') });
   }
   const format = readStoreFormat(text);
   if (format === STORE_FORMAT) return 'current';
   if (format !== null && UPGRADABLE_FORMATS.includes(format)) return 'upgrade';
   if (format === null) {
-    throw new StoreError(`${file}에 저장소 형식(format: N)이 적혀 있지 않아 이 저장소를 열 수 없습니다`, {
-      where: file,
-      hint: `손으로 고친 것이면 \`git -C ${dir} checkout -- ${STORE_MARKER}\`로 되돌리고, 더 새 bangchim이 만든 저장소라면 bangchim을 최신 버전으로 올린 뒤 다시 실행하세요`,
-    });
+    throw new StoreError(t('err.store.formatMissing', { file }), { where: file, hint: t('err.store.formatMissing.hint', { dir, marker: STORE_MARKER }) });
   }
-  throw new StoreError(`이 저장소는 형식 ${format}이지만, 이 bangchim은 형식 ${STORE_FORMAT}까지만 읽을 수 있습니다`, {
-    where: file,
-    hint: `저장소를 만든 bangchim과 같거나 더 새 버전으로 bangchim을 올린 뒤 다시 실행하세요 (저장소는 그대로 두었습니다)`,
-  });
+  throw new StoreError(t('err.store.formatNewer', { format, supported: STORE_FORMAT }), { where: file, hint: t('err.store.formatNewer.hint') });
 }
 
 /**
@@ -123,7 +118,7 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
         return null;
       }
       const date = /^committer .* (\d+ [+-]\d{4})$/mu.exec(headCommit?.content.toString('utf8') ?? '')?.[1];
-      if (date === undefined) throw new StoreError(`the commit ${head.slice(0, 12)} has no readable committer date`, { where: store.dir, hint: `inspect it with \`git -C ${store.dir} cat-file -p HEAD\`` });
+      if (date === undefined) throw new StoreError(t('err.store.noCommitDate', { commit: head.slice(0, 12) }), { where: store.dir, hint: t('err.store.inspectHead.hint', { dir: store.dir }) });
       const blob = await git.hashObject(withStoreFormat(committedText, STORE_FORMAT));
       const tree = await git.buildTree(head, new Map([[STORE_MARKER, blob]]), options.tempIndex);
       const commit = await git.commitTree({

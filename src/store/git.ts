@@ -17,6 +17,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { StoreError } from '../domain/errors.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 const FALLBACK_IDENTITY = { name: 'bangchim', email: 'bangchim@localhost' };
 
@@ -280,7 +281,7 @@ export class Git {
     const child = this.launch(['config', '--list', '-z', '--show-scope', '--show-origin'], cleanEnv({ GIT_CONFIG_PARAMETERS: configParameters(FIXED_OVERRIDES) }));
     const result = await this.collect(child, ['config'], { allowFailure: true });
     // Exit 1 is "no configuration at all"; anything else (a malformed file) stops every git command here.
-    if (result.code > 1) throw new GitError(`git config failed: ${result.stderr.trim() || `exit ${result.code}`}`, { where: this.dir, hint: 'repair the git configuration named above' });
+    if (result.code > 1) throw new GitError(t('err.git.configFailed', { detail: result.stderr.trim() || t('err.git.exit', { code: result.code }) }), { where: this.dir, hint: t('err.git.configFailed.hint') });
     return parseConfigList(result.stdout.toString('utf8'));
   }
 
@@ -304,11 +305,11 @@ export class Git {
       const err: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', (error) => reject(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
+      child.on('error', (error) => reject(new GitError(t('err.git.cannotRun', { detail: error.message }), { hint: t('err.git.cannotRun.hint') })));
       child.on('close', (code) => {
         const result = { stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 128 };
         if (result.code !== 0 && !options.allowFailure) {
-          reject(new GitError(`git ${args[0]} failed: ${result.stderr.trim() || `exit ${result.code}`}`, { where: this.dir }));
+          reject(new GitError(t('err.git.failed', { command: args[0]!, detail: result.stderr.trim() || t('err.git.exit', { code: result.code }) }), { where: this.dir }));
         } else resolve(result);
       });
       child.stdin.on('error', () => undefined); // git may exit before reading all of stdin; the exit code tells.
@@ -345,7 +346,7 @@ export class Git {
     try {
       return await (await this.simple()).raw(['--no-pager', ...args]);
     } catch (error) {
-      throw new GitError(`git ${args[0]} failed: ${(error as Error).message.trim()}`, { where: this.dir, cause: error });
+      throw new GitError(t('err.git.failed', { command: args[0]!, detail: (error as Error).message.trim() }), { where: this.dir, cause: error });
     }
   }
 
@@ -596,10 +597,10 @@ export class Git {
     const result = await this.spawn(['update-ref', '-m', reason, '--stdin'], { input: lines.join('\n') + '\n', allowFailure: true });
     // git could not write its lock or ref files (a full disk, a read-only .git): not a concurrent change.
     if (result.code !== 0 && /couldn't write|unable to (?:create|write)|No space left|Out of diskspace|Disk quota/i.test(result.stderr)) {
-      throw new GitError('git이 참조 파일을 쓰지 못해 아무것도 바꾸지 않았습니다 (디스크 공간·할당량이나 .git의 쓰기 권한을 확인하세요)', { details: [result.stderr.trim()], hint: '공간을 확보한 뒤 같은 명령을 다시 실행하세요' });
+      throw new GitError(t('err.git.refsNotWritten'), { details: [result.stderr.trim()], hint: t('err.git.refsNotWritten.hint') });
     }
     if (result.code !== 0) {
-      throw new GitError('the store changed while importing; nothing was changed', { details: [result.stderr.trim()], hint: 'run the command again' });
+      throw new GitError(t('err.git.changedMeanwhile'), { details: [result.stderr.trim()], hint: t('err.git.again.hint') });
     }
   }
 }
@@ -686,7 +687,7 @@ export async function pointRef(git: Git, ref: string, id: string): Promise<void>
 /** True when `ancestor` is an ancestor of (or equal to) `descendant`. */
 export async function isAncestor(git: Git, ancestor: string, descendant: string): Promise<boolean> {
   const result = await git.spawn(['merge-base', '--is-ancestor', ancestor, descendant], { allowFailure: true });
-  if (result.code > 1) throw new GitError(`git merge-base failed: ${result.stderr.trim()}`, { where: git.dir });
+  if (result.code > 1) throw new GitError(t('err.git.failed', { command: 'merge-base', detail: result.stderr.trim() }), { where: git.dir });
   return result.code === 0;
 }
 
@@ -730,11 +731,11 @@ class ObjectReader {
     });
     let stderr = '';
     this.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    this.child.on('error', (error) => fail(new GitError(`could not run git: ${error.message}`, { hint: 'install git and make sure it is on PATH' })));
+    this.child.on('error', (error) => fail(new GitError(t('err.git.cannotRun', { detail: error.message }), { hint: t('err.git.cannotRun.hint') })));
     this.child.on('close', (code) => {
       this.closed = true;
       clearTimeout(this.idleTimer);
-      fail(new GitError(`git cat-file --batch ended (exit ${code}): ${stderr.trim()}`, { where: git.dir }));
+      fail(new GitError(t('err.git.batchEnded', { code: String(code), detail: stderr.trim() }), { where: git.dir }));
     });
     this.child.stdin.on('error', () => undefined);
     this.idle();

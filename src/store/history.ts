@@ -12,6 +12,7 @@ import type { RefUpdate, TagRef } from './git.js';
 import { ledgerPath, policyPath, tempIndexPath } from './paths.js';
 import { MissingTagError, type StoreReader } from './reads.js';
 import { applyJournaled } from './transaction.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** What one city commit writes; `mergeLedger` is applied to the ledger of the tip (and of every replayed commit). */
 export interface VersionPlan {
@@ -45,7 +46,7 @@ export interface CommittedVersion {
 /** The rebuilt chain failed its check before anything became visible: a bug to report. */
 export class ChainCheckError extends StoreError {
   constructor(problems: string[]) {
-    super('the rebuilt history failed its check; nothing was changed', { details: problems, hint: 'report this with the store attached' });
+    super(t('err.store.chainCheck'), { details: problems, hint: t('err.store.report.hint') });
   }
 }
 
@@ -64,10 +65,10 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
   const gitDir = await store.gitDir();
   const tempIndex = tempIndexPath(gitDir);
   const [branch, identity, tipLedger, tags] = await Promise.all([store.git.currentBranchRef(), store.git.identity(), store.ledgerOrNull(slug, head), store.git.tags()]);
-  if (branch === null) throw new StoreError(`the store's HEAD is detached`, { where: store.dir, hint: `check out its branch first: git -C ${store.dir} checkout main` });
+  if (branch === null) throw new StoreError(t('err.store.detachedHead'), { where: store.dir, hint: t('err.store.detachedHead.hint', { dir: store.dir }) });
   const tagByName = new Map(tags.map((t) => [t.name, t]));
   const tag = tagName(slug, effective);
-  if (tagByName.has(tag)) throw new StoreError(`the tag ${tag} already exists but the ledger does not list it as archived`, { where: tag, hint: `inspect it with \`git -C ${store.dir} show ${tag}\`` });
+  if (tagByName.has(tag)) throw new StoreError(t('err.store.tagNotInLedger', { tag }), { where: tag, hint: t('err.store.inspectTag.hint', { dir: store.dir, tag }) });
 
   // Every version the ledger archives must still have its tag: the rebuilt chain's check needs them all.
   const archived = tipLedger ? archivedEntries(tipLedger) : [];
@@ -80,7 +81,7 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
   if (later.length > 0) {
     const firstLater = tagByName.get(later[0]!.tag!)!;
     const parent = await store.git.firstParent(firstLater.commit);
-    if (parent === null) throw new StoreError(`${later[0]!.tag} is the root commit; cannot insert an older version before it`, { where: later[0]!.tag });
+    if (parent === null) throw new StoreError(t('err.store.rootCommit', { tag: later[0]!.tag! }), { where: later[0]!.tag });
     base = parent;
     replay = await store.git.commitsSince(base, head);
     plan.onProgress?.(`${effective} is older than ${later[0]!.tag}: rebuilding the chain (${replay.length} later commit${replay.length === 1 ? '' : 's'} to replay)`);
@@ -93,7 +94,7 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
     store.git.hashObject(plan.sourceBytes),
     store.git.hashObject(ledgerToYaml(atBase.ledger)),
   ]);
-  if (policyBlob !== gitBlobId(plan.policyBytes)) throw new StoreError('git computed a different blob id than bangchim; is this git built with SHA-256 objects?', { where: store.dir });
+  if (policyBlob !== gitBlobId(plan.policyBytes)) throw new StoreError(t('err.store.blobMismatch'), { where: store.dir });
   const tree = await store.git.buildTree(base, new Map([[policyPath(slug), policyBlob], [ledgerPath(slug), ledgerBlob], [plan.sourcePath, sourceBlob]]), tempIndex);
   const commit = await store.git.commitTree({
     tree,

@@ -17,6 +17,7 @@ import { rootCommitMessage } from './format.js';
 import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, tempIndexPath } from './paths.js';
 import { NotAStoreError, Store } from './store.js';
 import { saveStoredDraft } from './drafts.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** The package root: from src/store/ and from dist/store/ alike. */
 export function packageRoot(): string {
@@ -48,10 +49,10 @@ export async function loadSample(root: string = bundledSampleDir()): Promise<Sam
     const policyBytes = await readFile(join(root, policyPath(slug)));
     const version = await loadVersionYamlFast(policyBytes.toString('utf8'), policyPath(slug));
     const archived = archivedEntries(ledger);
-    const problem = (what: string) => new StoreError(`the bundled sample is inconsistent: ${what}`, { where: join(root, ledgerPath(slug)), hint: 'regenerate it with `npx tsx scripts/build-sample.ts`' });
-    if (archived.length !== 1) throw problem(`${slug} must have exactly one archived version, not ${archived.length}`);
-    if (archived[0]!.blob !== gitBlobId(policyBytes)) throw problem(`${policyPath(slug)} is not the text ${ledgerPath(slug)} records`);
-    if (!version.source.file) throw problem(`${policyPath(slug)} names no source file`);
+    const problem = (what: string) => new StoreError(t('err.init.sample', { what }), { where: join(root, ledgerPath(slug)), hint: t('err.init.sample.hint') });
+    if (archived.length !== 1) throw problem(t('err.init.sample.archived', { slug, count: archived.length }));
+    if (archived[0]!.blob !== gitBlobId(policyBytes)) throw problem(t('err.init.sample.blob', { policy: policyPath(slug), ledger: ledgerPath(slug) }));
+    if (!version.source.file) throw problem(t('err.init.sample.source', { policy: policyPath(slug) }));
     const sourceBytes = await readFile(join(root, version.source.file));
     cities.push({ slug, ledger, version, policyBytes, sourceBytes, sourcePath: version.source.file });
   }
@@ -72,7 +73,7 @@ export interface InitResult {
 export async function initStore(dir: string, options: { empty?: boolean; onProgress?: (message: string) => void; onNotice?: (message: string) => void; sampleRoot?: string } = {}): Promise<InitResult> {
   const absolute = resolvePath(dir);
   if (existsSync(absolute) && !(await stat(absolute)).isDirectory()) {
-    throw new StoreError(`${absolute} is a file, not a directory`, { where: absolute, hint: 'give an empty directory or a bangchim store' });
+    throw new StoreError(t('err.init.isFile', { dir: absolute }), { where: absolute, hint: t('err.init.give.hint') });
   }
   await mkdir(absolute, { recursive: true });
   const git = new Git(absolute);
@@ -81,12 +82,12 @@ export async function initStore(dir: string, options: { empty?: boolean; onProgr
   const hasMarker = existsSync(join(absolute, STORE_MARKER));
   let created = false;
   if (isOwnRepo && !hasMarker && ((await git.headCommit()) !== null || (await git.hasTrackedFiles()))) {
-    throw new StoreError(`${absolute} is a git repository of another kind`, { where: absolute, hint: 'give an empty directory or a bangchim store' });
+    throw new StoreError(t('err.init.otherRepo', { dir: absolute }), { where: absolute, hint: t('err.init.give.hint') });
   }
   if (!isOwnRepo) {
     for (const name of ['policies', 'history', 'sources', STORE_MARKER]) {
       if (existsSync(join(absolute, name))) {
-        throw new StoreError(`${absolute} already has ${name} but is not a git repository`, { where: join(absolute, name), hint: 'give an empty directory or a bangchim store' });
+        throw new StoreError(t('err.init.notGit', { dir: absolute, name }), { where: join(absolute, name), hint: t('err.init.give.hint') });
       }
     }
     await git.init('main');
@@ -167,7 +168,7 @@ async function addSampleCity(store: Store, city: SampleCity): Promise<void> {
         ...(city.version.source.retrieved !== undefined ? { retrieved: city.version.source.retrieved } : {}),
       }),
       mergeLedger: (current) => {
-        if (current !== null) throw new StoreError(`${city.slug} is already in the store`, { where: ledgerPath(city.slug) });
+        if (current !== null) throw new StoreError(t('err.init.cityExists', { slug: city.slug }), { where: ledgerPath(city.slug) });
         return { ledger: city.ledger, added: city.ledger.versions, promoted: null };
       },
     });

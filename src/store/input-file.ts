@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { inputTooLarge, MAX_INPUT_BYTES } from '../domain/parse/limits.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** Bytes read per call: a device or pipe that never ends (/dev/zero, `yes |`) is refused at the limit, not read whole. */
 const CHUNK_BYTES = 64 * 1024;
@@ -29,7 +30,7 @@ export async function readInputFile(cwd: string, file: string): Promise<Buffer> 
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `there is no file ${file}` : code === 'EISDIR' ? `${file} is a directory, not a policy file` : `cannot read ${file} (${code ?? (error as Error).message})`;
+    const message = code === 'ENOENT' ? t('err.file.none', { file }) : code === 'EISDIR' ? t('err.file.isDirectory', { file }) : t('err.file.unreadable', { file, detail: code ?? (error as Error).message });
     throw new InputError(message, { where: file });
   } finally {
     await handle?.close();
@@ -39,6 +40,6 @@ export async function readInputFile(cwd: string, file: string): Promise<Buffer> 
 /** Refuses an empty file before any work; binary, UTF-16 and the like are the parser's to name precisely. */
 export function checkDocumentBytes(bytes: Uint8Array, file: string): void {
   if (bytes.length === 0) {
-    throw new InputError(`${file} is empty`, { where: file, hint: 'give the text of the policy page (copied text or saved HTML)' });
+    throw new InputError(t('err.file.empty', { file }), { where: file, hint: t('err.file.empty.hint') });
   }
 }

@@ -15,6 +15,7 @@ import { link, open, readdir, readFile, readlink, realpath, rename, rm, unlink, 
 import { join } from 'node:path';
 import { BusyError, StoreError } from '../domain/errors.js';
 import type { RefUpdate } from './git.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export const LOCK_FILE = 'bangchim.lock';
 export const JOURNAL_FILE = 'bangchim.journal';
@@ -139,9 +140,7 @@ function gitSubcommand(cmdline: string): string | undefined {
 }
 
 export function busyError(info: LockInfo): BusyError {
-  return new BusyError(`the store is busy: another bangchim (pid ${info.pid}) has been running "${info.command}" since ${info.started}; try again when it ends`, {
-    hint: `if no bangchim is running, the lock is left over: remove .git/${LOCK_FILE}`,
-  });
+  return new BusyError(t('err.lock.busy', { pid: info.pid, command: info.command, started: info.started }), { hint: t('err.lock.busy.hint', { file: LOCK_FILE }) });
 }
 
 /** Writes `content` to a fresh file beside `target`; returns its path. */
@@ -223,10 +222,7 @@ export async function readJournal(gitDir: string): Promise<Journal | null> {
   try {
     return JSON.parse(text) as Journal;
   } catch {
-    throw new StoreError(`${path} is damaged: it should record an interrupted import`, {
-      where: path,
-      hint: `check the store with \`bangchim verify\`, then remove ${path}`,
-    });
+    throw new StoreError(t('err.lock.journalDamaged', { path }), { where: path, hint: t('err.lock.journalDamaged.hint', { path }) });
   }
 }
 

@@ -7,6 +7,7 @@ import { extname, join } from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import { SLUG_PATTERN } from '../domain/schema.js';
 import { STORE_MARKER, storeMarkerText } from './format.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export { STORE_MARKER } from './format.js';
 export const STORE_MARKER_TEXT = storeMarkerText();
@@ -45,13 +46,9 @@ export const MAX_SLUG_LENGTH = 64;
 
 export function checkSlug(slug: string): void {
   if (slug.length > MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug)) {
-    throw new UsageError(`도시 슬러그가 ${slug.length}자로 너무 깁니다 (최대 ${MAX_SLUG_LENGTH}자): "${slug.slice(0, 20)}…"`, {
-      hint: '짧은 영문 소문자 슬러그를 주세요, 예: goyang, namyangju',
-    });
+    throw new UsageError(t('err.store.slugTooLong', { length: slug.length, limit: MAX_SLUG_LENGTH, start: slug.slice(0, 20) }), { hint: t('err.store.slugTooLong.hint') });
   }
   if (!SLUG_PATTERN.test(slug)) {
-    throw new UsageError(`"${slug}" is not a valid city slug`, {
-      hint: 'a slug is lowercase ascii letters, digits and single hyphens, like goyang or namyangju',
-    });
+    throw new UsageError(t('err.store.badSlug', { slug }), { hint: t('err.store.badSlug.hint') });
   }
 }

@@ -11,15 +11,13 @@ import type { Evidence, Ledger, LedgerEntry, PolicyVersion } from '../domain/mod
 import { articleName } from '../domain/presentation/labels.js';
 import { loadLedgerYamlFast, loadVersionYamlFast } from '../domain/yaml-fast.js';
 import { citySlugs, ledgerPath, policyPath } from './paths.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 
 /** The ledger records a version whose tag the store lacks (not fetched, or deleted by hand). */
 export class MissingTagError extends StoreError {
   constructor(slug: string, tag: string) {
-    super(`${ledgerPath(slug)}에는 ${tag} 판이 보관되어 있다고 적혀 있지만 이 저장소에 그 태그가 없습니다; 아무것도 바꾸지 않았습니다`, {
-      where: ledgerPath(slug),
-      hint: '태그를 받아 오지 않았다면 `git fetch --tags`를 실행하고, 지워졌다면 사무실 원격 저장소에서 다시 받으십시오 (`bangchim verify`가 나머지를 확인합니다)',
-    });
+    super(t('err.store.missingTag', { ledger: ledgerPath(slug), tag }), { where: ledgerPath(slug), hint: t('err.store.missingTag.hint') });
   }
 }
 
@@ -53,7 +51,7 @@ export class UnknownCityError extends RefError {
     /** The cities it does hold. */
     readonly known: string[],
   ) {
-    super(`there is no city "${slug}" in the store`, { where: dir, hint: known.length > 0 ? `known cities: ${known.join(', ')}` : 'the store is empty; import a city first' });
+    super(t('err.store.unknownCity', { slug }), { where: dir, hint: known.length > 0 ? t('err.store.unknownCity.known', { list: known.join(', ') }) : t('err.store.unknownCity.empty') });
   }
 }
 
@@ -80,7 +78,7 @@ export class StoreReader {
 
   async head(): Promise<string> {
     const head = await this.git.objectId('HEAD^{commit}');
-    if (head === null) throw new StoreError(`${this.dir} has no commits yet`, { where: this.dir, hint: `run \`bangchim init ${this.dir}\`` });
+    if (head === null) throw new StoreError(t('err.store.noCommits', { dir: this.dir }), { where: this.dir, hint: t('err.store.runInit.hint', { dir: this.dir }) });
     return head;
   }
 
@@ -95,7 +93,7 @@ export class StoreReader {
   async parseLedger(text: string, slug: string, label: string): Promise<Ledger> {
     const ledger = await loadLedgerYamlFast(text, label);
     if (ledger.slug !== slug) {
-      throw new ValidationError(`${label} is the ledger of "${ledger.slug}", not of "${slug}"`, { where: `${label}: slug`, hint: `set slug: ${slug} in ${label}, or rename the file` });
+      throw new ValidationError(t('err.store.ledgerOfOther', { label, other: ledger.slug, slug }), { where: `${label}: slug`, hint: t('err.store.ledgerOfOther.hint', { label, slug }) });
     }
     return ledger;
   }
@@ -178,11 +176,11 @@ export class StoreReader {
     const cached = this.versionCache.get(commit + slug);
     if (cached) return { version: cached, commit };
     const object = await this.git.readObject(`${commit}:${policyPath(slug)}`);
-    if (!object) throw new StoreError(`${tag} has no ${policyPath(slug)}`, { where: tag });
+    if (!object) throw new StoreError(t('err.store.tagWithoutPolicy', { tag, path: policyPath(slug) }), { where: tag });
     if (entry.blob && object.id !== entry.blob) {
-      throw new StoreError(`${tag} does not hold the text the ledger records (blob ${object.id.slice(0, 12)}, ledger says ${entry.blob.slice(0, 12)})`, {
+      throw new StoreError(t('err.store.tagTextMismatch', { tag, actual: object.id.slice(0, 12), recorded: entry.blob.slice(0, 12) }), {
         where: `${ledgerPath(slug)}: ${tag}`,
-        hint: 'the tag or the ledger was changed by hand; restore them from a good copy of the store',
+        hint: t('err.store.handEdited.hint'),
       });
     }
     const version = await loadVersionYamlFast(object.content.toString('utf8'), `${tag}:${policyPath(slug)}`);

@@ -15,6 +15,7 @@ import { loadVersionYamlFast } from '../domain/yaml-fast.js';
 import { checkDocumentBytes } from './input-file.js';
 import { readStoredDraft } from './drafts.js';
 import type { StoreReader } from './reads.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** A version resolved from a reference: what `diff`, `show` and the UI work with. */
 export interface ResolvedVersion {
@@ -57,16 +58,16 @@ export function namesDraftFile(ref: string, cwd: string): boolean {
 }
 
 async function notArchived(store: StoreReader, slug: string, ledger: Ledger, entry: LedgerEntry, ref: string): Promise<NotArchivedError> {
-  const evidence = await Promise.all((entry.evidence ?? []).map((e) => store.describeEvidence(slug, ledger, e).then((text) => `listed on ${text}`)));
+  const evidence = await Promise.all((entry.evidence ?? []).map((e) => store.describeEvidence(slug, ledger, e).then((text) => t('err.ref.listedOn', { text }))));
   const start = entry.effective ?? 'YYYY-MM-DD';
   return new NotArchivedError(
-    `${ref} is the version of ${slug} in force ${describeRange(entry)}; its text is not archived (it is known only from a later page)`,
+    t('err.ref.notArchived', { ref, slug, range: describeRange(entry) }),
     slug,
     entry,
     {
       where: ref,
-      details: evidence.length > 0 ? evidence : ['no page states more about it'],
-      hint: `to archive it, import its text: bangchim import ${slug} FILE --effective ${start}${entry.effective ? '' : ' (the pages do not say when it took effect)'}`,
+      details: evidence.length > 0 ? evidence : [t('err.ref.noEvidence')],
+      hint: t('err.ref.notArchived.hint', { start, noDate: entry.effective ? '' : t('err.ref.notArchived.noDate') }),
     },
   );
 }
@@ -88,7 +89,7 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
   const { slug } = parsed;
   if (parsed.kind === 'draft') {
     const draft = await readStoredDraft(store, slug);
-    if (draft === null) throw new RefError(`${ledger.city}(${slug})에는 초안이 없습니다`, { where: ref, hint: `초안을 만들려면: bangchim draft ${slug} 파일` });
+    if (draft === null) throw new RefError(t('err.ref.noDraft', { city: ledger.city, slug }), { where: ref, hint: t('err.app.draft.create.hint', { slug }) });
     return { label: `${slug}#draft`, slug, effective: draft.version.effective, version: draft.version, commit: draft.commit, draft: true };
   }
   const versions = ledger.versions;
@@ -101,9 +102,9 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
   if (parsed.kind === 'back') {
     const index = versions.length - 1 - parsed.steps;
     if (index < 0) {
-      throw new RefError(`${ref}: ${slug} has only ${versions.length} known version${versions.length === 1 ? '' : 's'}`, {
+      throw new RefError(t('err.ref.tooFarBack', { ref, slug, count: versions.length }), {
         where: ref,
-        hint: versions.length > 1 ? `the oldest is ${slug}~${versions.length - 1}; \`bangchim log ${slug}\` lists them` : `\`bangchim log ${slug}\` lists them`,
+        hint: versions.length > 1 ? t('err.ref.tooFarBack.hint', { slug, oldest: versions.length - 1 }) : t('err.ref.log.hint', { slug }),
       });
     }
     return resolved(store, slug, versions[index]!, ledger, ref);
@@ -114,21 +115,21 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
   const newest = newestArchived(ledger);
   const today = options.today ?? todayInKorea();
   if (date > today) {
-    throw new RefError(`${date} is in the future`, {
+    throw new RefError(t('err.ref.future', { date }), {
       where: ref,
-      hint: newest ? `the newest version of ${slug} is ${newest.tag} (in force since ${newest.effective}); give a date up to today (${today})` : `give a date up to today (${today})`,
+      hint: newest ? t('err.ref.future.newest.hint', { slug, tag: newest.tag!, effective: newest.effective ?? '?', today }) : t('err.ref.future.hint', { today }),
     });
   }
   const inForce = entryInForce(ledger, date);
   if (inForce) return resolved(store, slug, inForce, ledger, ref);
   const first = versions[0];
   if (first && (first.effective ?? first.until ?? '') > date) {
-    throw new RefError(`${ref}: no version of ${slug} is known before ${first.effective ?? first.until}`, {
+    throw new RefError(t('err.ref.beforeFirst', { ref, slug, date: (first.effective ?? first.until)! }), {
       where: ref,
-      hint: `the oldest known version is in force ${describeRange(first)}; \`bangchim log ${slug}\` lists them all`,
+      hint: t('err.ref.beforeFirst.hint', { range: describeRange(first), slug }),
     });
   }
-  throw new RefError(`${ref}: no known version of ${slug} was in force on ${date} (the ledger has a gap there)`, { where: ref, hint: `\`bangchim log ${slug}\` lists the known versions and their dates` });
+  throw new RefError(t('err.ref.gap', { ref, slug, date }), { where: ref, hint: t('err.ref.gap.hint', { slug }) });
 }
 
 /** The slug of the body a Korean name names (고양, 고양시, 고양특례시): exactly one must match. */
@@ -137,8 +138,8 @@ export async function slugOfName(store: StoreReader, name: string, ref: string):
   const exact = cities.filter((c) => c.city === name);
   const matches = exact.length > 0 ? exact : cities.filter((c) => sameBodyName(c.city, name));
   if (matches.length === 1) return matches[0]!.slug;
-  if (matches.length === 0) throw new RefError(`"${name}"(이)라는 기관이 저장소에 없습니다`, { where: ref, hint: `기관 목록: ${cities.map((c) => `${c.city}(${c.slug})`).join(', ')}` });
-  throw new RefError(`"${name}"에 맞는 기관이 여럿입니다: ${matches.map((c) => `${c.city}(${c.slug})`).join(', ')}`, { where: ref, hint: '슬러그로 주세요' });
+  if (matches.length === 0) throw new RefError(t('err.ref.noSuchName', { name }), { where: ref, hint: t('err.ref.cities.hint', { list: cities.map((c) => `${c.city}(${c.slug})`).join(', ') }) });
+  throw new RefError(t('err.ref.ambiguousName', { name, list: matches.map((c) => `${c.city}(${c.slug})`).join(', ') }), { where: ref, hint: t('err.ref.ambiguousName.hint') });
 }
 
 /** A draft: a YAML version file, or a document to parse. */
@@ -148,7 +149,7 @@ export async function readDraft(absolute: string, given: string): Promise<Resolv
     bytes = await readFile(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new RefError(code === 'ENOENT' ? `there is no file ${given}` : `cannot read ${given}: ${code ?? (error as Error).message}`, { where: given, hint: 'give a city (goyang), a version (goyang@2020-07-17) or an existing file' });
+    throw new RefError(code === 'ENOENT' ? t('err.file.none', { file: given }) : t('err.file.unreadable', { file: given, detail: code ?? (error as Error).message }), { where: given, hint: t('err.ref.fileOrRef.hint') });
   }
   let version: PolicyVersion;
   // The fast reader answers only what the strict loader would (on any doubt the strict loader reads it, and words the error).

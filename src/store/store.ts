@@ -22,6 +22,7 @@ import { sourcePath, STORE_MARKER, tempIndexPath } from './paths.js';
 import { StoreReader } from './reads.js';
 import { resolveRef, type ResolvedVersion } from './refs.js';
 import { assertClean, recoverIfStale, withLock } from './transaction.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** A parsed document the app has decided to archive: its text, its date, and how to name its city. */
 export interface ArchiveCandidate {
@@ -57,7 +58,7 @@ export class NotAStoreError extends StoreError {
     readonly dir: string,
     where: string = dir,
   ) {
-    super(`${dir} is not a bangchim store (it has no ${STORE_MARKER})`, { where, hint: `create one with \`bangchim init ${dir}\`` });
+    super(t('err.store.notAStore', { dir, marker: STORE_MARKER }), { where, hint: t('err.store.notAStore.hint', { dir }) });
   }
 }
 
@@ -69,9 +70,9 @@ export class ArchivedOtherTextError extends StoreError {
     /** The file as given. */
     readonly file: string,
   ) {
-    super(`${archived.tag} is already archived with a different text (sha256 ${archived.source?.sha256.slice(0, 12) ?? '?'}…, this file ${sha256.slice(0, 12)}…)`, {
+    super(t('err.store.archivedOtherText', { tag: archived.tag!, archived: archived.source?.sha256.slice(0, 12) ?? '?', given: sha256.slice(0, 12) }), {
       where: archived.tag,
-      hint: `if this text took effect on another day, import it with that date; bangchim never overwrites an archived version`,
+      hint: t('err.store.archivedOtherText.hint'),
     });
   }
 }
@@ -94,8 +95,8 @@ export class Store extends StoreReader {
       const info = await git.repositoryInfo();
       if (info === null) {
         const top = await git.topLevel();
-        if (top === null) throw new StoreError(`${dir} has ${STORE_MARKER} but is not a git repository`, { where: dir, hint: `run \`bangchim init ${dir}\` to make it one` });
-        if ((await git.headCommit()) === null) throw new StoreError(`${dir} has no commits yet`, { where: dir, hint: `run \`bangchim init ${dir}\`` });
+        if (top === null) throw new StoreError(t('err.store.notGit', { dir, marker: STORE_MARKER }), { where: dir, hint: t('err.store.makeGit.hint', { dir }) });
+        if ((await git.headCommit()) === null) throw new StoreError(t('err.store.noCommits', { dir }), { where: dir, hint: t('err.store.runInit.hint', { dir }) });
       } else store.knowGitDir(info.gitDir);
     }
     await recoverIfStale(store);
@@ -153,13 +154,13 @@ export class Store extends StoreReader {
           const commit = (await this.git.resolve(`refs/tags/${same.tag}^{commit}`)) ?? '';
           return {
             slug, effective, tag, commit, noop: true, rebuilt: false, replayed: 0, movedTags: [], added: [], promoted: null, warnings,
-            message: `already archived: ${same.tag} (commit ${commit.slice(0, 7)}) holds this text; nothing to do`,
+            message: t('cli.import.noop', { tag: same.tag!, commit: commit.slice(0, 7) }),
           };
         }
         throw new ArchivedOtherTextError(same, sha256, candidate.file);
       }
       const twin = ledger && archivedEntries(ledger).find((e) => e.source?.sha256 === sha256);
-      if (twin) warnings.push(`the same text is already archived as ${twin.tag}`);
+      if (twin) warnings.push(t('err.store.sameTextArchived', { tag: twin.tag! }));
 
       const parsed = candidate.version;
       const version: PolicyVersion = {
@@ -205,7 +206,7 @@ export class Store extends StoreReader {
         ...(candidate.alsoUpdate ? { alsoUpdate: candidate.alsoUpdate } : {}),
         onProgress: candidate.onProgress,
       });
-      return { ...result, warnings, noop: false, message: `archived ${tag} (commit ${result.commit.slice(0, 7)})` };
+      return { ...result, warnings, noop: false, message: t('cli.import.archived', { tag, commit: result.commit.slice(0, 7) }) };
     });
   }
 }
@@ -217,10 +218,7 @@ export class VersionTooLargeError extends InputError {
     readonly yamlBytes: number,
   ) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    super(`${file}에서 만든 YAML이 ${mb(yamlBytes)} MB로, 저장소가 읽을 수 있는 한도 ${mb(MAX_YAML_BYTES)} MB를 넘습니다: 보관하면 show와 verify가 읽지 못하므로 가져오지 않았습니다`, {
-      where: file,
-      hint: '개인정보 처리방침 한 쪽의 본문만 담긴 파일을 주세요 (다른 문서나 목록이 함께 저장된 페이지는 그 부분을 빼고)',
-    });
+    super(t('err.store.tooLarge', { file, size: mb(yamlBytes), limit: mb(MAX_YAML_BYTES) }), { where: file, hint: t('err.store.tooLarge.hint') });
   }
 }
 
@@ -229,9 +227,9 @@ function checkMessageFields(version: PolicyVersion, slug: string): void {
   const fields: [string, string | undefined][] = [['city', version.city], ['source.url', version.source.url]];
   for (const [field, value] of fields) {
     if (value !== undefined && !isOneLineText(value)) {
-      throw new StoreError(`${slug}의 ${field} "${inert(value, 'terminal', { singleLine: true })}"에 제어 문자나 줄바꿈이 들어 있어 커밋·태그 메시지에 쓸 수 없습니다`, {
+      throw new StoreError(t('err.store.unsafeField', { slug, field, value: inert(value, 'terminal', { singleLine: true }) }), {
         where: field === 'city' ? `history/${slug}.yaml: city` : field,
-        hint: '그 값을 보이는 글자 한 줄로 고친 뒤 다시 가져오세요',
+        hint: t('err.store.unsafeField.hint'),
       });
     }
   }

@@ -14,6 +14,7 @@ import { removeJournal, writeJournal } from './lock.js';
 import { DRAFT_REF_PREFIX } from './drafts.js';
 import type { Store } from './store.js';
 import { verifyHistory, type Finding } from './verify.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** A remote name: never an option, never a path or URL (those are configured with `git remote add`). */
 export const REMOTE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -45,9 +46,9 @@ export interface SyncResult {
 /** A remote name that could be read as an option, a path or a URL. */
 export class RemoteNameError extends UsageError {
   constructor(readonly remote: string) {
-    super(`"${remote}" is not a remote name`, {
+    super(t('err.sync.remoteName', { remote }), {
       where: remote,
-      hint: 'give the name of a configured remote (like origin); add one with `git remote add origin URL`',
+      hint: t('err.sync.remoteName.hint'),
     });
   }
 }
@@ -62,16 +63,16 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
   const git = store.git;
   const known = await remoteNames(git);
   if (!known.includes(remote)) {
-    throw new StoreError(`the store has no remote "${remote}"`, {
+    throw new StoreError(t('err.sync.noRemote', { remote }), {
       where: store.dir,
-      hint: known.length > 0 ? `known remotes: ${known.join(', ')}; or add one: git -C ${store.dir} remote add ${remote} URL` : `add one: git -C ${store.dir} remote add ${remote} URL (a bare repository on the office's git server)`,
+      hint: known.length > 0 ? t('err.sync.noRemote.known.hint', { list: known.join(', '), dir: store.dir, remote }) : t('err.sync.noRemote.add.hint', { dir: store.dir, remote }),
     });
   }
 
   return store.withLock(`sync ${remote}`, async () => {
     await store.assertClean();
     const branchRef = await git.currentBranchRef();
-    if (branchRef === null) throw new StoreError(`the store's HEAD is detached`, { where: store.dir, hint: `check out its branch first: git -C ${store.dir} checkout main` });
+    if (branchRef === null) throw new StoreError(t('err.store.detachedHead'), { where: store.dir, hint: t('err.store.detachedHead.hint', { dir: store.dir }) });
     const branch = branchRef.slice('refs/heads/'.length);
     const local = await store.head();
 
@@ -89,8 +90,8 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
       if (!VERSION_TAG.test(ref)) continue;
       const mine = localTagIds.get(ref);
       if (mine !== undefined) {
-        if (mine !== id) conflicts.push(`${ref.slice('refs/tags/'.length)}: ${id.slice(0, 12)} on ${remote}, ${mine.slice(0, 12)} here`);
-      } else if (!peeled.has(ref)) ignored.push({ tag: ref.slice('refs/tags/'.length), reason: '주석 없는(lightweight) 태그입니다: bangchim은 판마다 주석 태그를 씁니다' });
+        if (mine !== id) conflicts.push(t('err.sync.diverged.tag', { tag: ref.slice('refs/tags/'.length), remote, theirs: id.slice(0, 12), mine: mine.slice(0, 12) }));
+      } else if (!peeled.has(ref)) ignored.push({ tag: ref.slice('refs/tags/'.length), reason: t('err.sync.lightweightTag') });
       else remoteOnly.push(ref);
     }
     const localOnly = [...localTagIds.keys()].filter((ref) => VERSION_TAG.test(ref) && !remoteRefs.has(ref));
@@ -121,9 +122,9 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
       const incoming: TagRef[] = [];
       const recorded = await recordedTags(git, resultHead);
       for (const tag of await git.tags(`${QUARANTINE}/tags`)) {
-        if (!tag.annotated) ignored.push({ tag: tag.name, reason: '주석 없는(lightweight) 태그입니다' });
-        else if (!(await isAncestor(git, tag.commit, resultHead))) ignored.push({ tag: tag.name, reason: `${branch}의 이력에 없는 커밋 ${tag.commit.slice(0, 12)}을(를) 가리킵니다` });
-        else if (!recorded.has(tag.name)) ignored.push({ tag: tag.name, reason: `${branch}의 어느 원장(history/*.yaml)도 보관한 판으로 적지 않았습니다` });
+        if (!tag.annotated) ignored.push({ tag: tag.name, reason: t('err.sync.lightweightTagShort') });
+        else if (!(await isAncestor(git, tag.commit, resultHead))) ignored.push({ tag: tag.name, reason: t('err.sync.tagOffBranch', { branch, commit: tag.commit.slice(0, 12) }) });
+        else if (!recorded.has(tag.name)) ignored.push({ tag: tag.name, reason: t('err.sync.tagNotRecorded', { branch }) });
         else incoming.push(tag);
       }
 
@@ -172,10 +173,10 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
         try {
           await pushRefs(git, remote, refspecs);
         } catch (error) {
-          throw new StoreError(`${remote} refused the push; nothing was pushed`, {
+          throw new StoreError(t('err.sync.pushRefused', { remote }), {
             where: remote,
             details: [(error as Error).message.split('\n').find((l) => l.trim() !== '') ?? ''],
-            hint: `someone may have pushed meanwhile: run \`bangchim sync${options.remote ? ` --remote ${remote}` : ''}\` again`,
+            hint: t('err.sync.pushRefused.hint', { command: `bangchim sync${options.remote ? ` --remote ${remote}` : ''}` }),
           });
         }
       }
@@ -216,29 +217,23 @@ async function recordedTags(git: Git, commit: string): Promise<Set<string>> {
 /** The refusal of a remote's history that fails the checks verify makes: what was wrong, nothing changed. */
 function incomingRefused(dir: string, remote: string, branch: string, problems: Finding[]): StoreError {
   const details = problems.slice(0, 20).map((f) => `[${f.kind}] ${f.where}: ${f.message}`);
-  if (problems.length > 20) details.push(`… 외 ${problems.length - 20}건`);
-  return new StoreError(`${remote}/${branch}에서 받은 이력이 검사를 통과하지 못해 받아들이지 않았습니다. 이 저장소는 아무것도 바뀌지 않았습니다`, {
+  if (problems.length > 20) details.push(t('err.andMore', { count: problems.length - 20 }));
+  return new StoreError(t('err.sync.incomingRefused', { remote, branch }), {
     where: `${remote}/${branch}`,
     details,
-    hint: `${remote}에 누가 무엇을 올렸는지 확인하십시오(위 목록). 받은 것은 버렸습니다. 원격을 고친 뒤 다시 \`bangchim sync\`를 실행하십시오. 이 저장소는 \`bangchim verify --store ${dir}\`로 따로 확인할 수 있습니다`,
+    hint: t('err.sync.incomingRefused.hint', { remote, dir }),
   });
 }
 
 function divergedError(dir: string, remote: string, branch: string, relation: string, conflicts: string[], localOnly: string[]): StoreError {
   const rebuilt = conflicts.length > 0;
-  const why = rebuilt
-    ? `version tags already published on ${remote} point elsewhere here: the chain was rebuilt here (an older version was imported after its later versions were pushed), or the same version was imported on both sides`
-    : `${remote}/${branch} and this store both have versions the other lacks (imports on both sides since the last sync)`;
+  const why = rebuilt ? t('err.sync.diverged.rebuilt', { remote }) : t('err.sync.diverged.both', { remote, branch });
   const details = [...conflicts.slice(0, 20)];
-  if (conflicts.length > 20) details.push(`… and ${conflicts.length - 20} more`);
-  if (localOnly.length > 0) details.push(`only here: ${localOnly.map((r) => r.slice('refs/tags/'.length)).join(', ')}`);
-  return new StoreError(`will not sync with ${remote}: ${relation === 'diverged' ? 'the histories have diverged' : 'version tags disagree'}; bangchim never rewrites published history`, {
+  if (conflicts.length > 20) details.push(t('err.andMore', { count: conflicts.length - 20 }));
+  if (localOnly.length > 0) details.push(t('err.sync.diverged.onlyHere', { tags: localOnly.map((r) => r.slice('refs/tags/'.length)).join(', ') }));
+  return new StoreError(t('err.sync.diverged', { remote, why: t(relation === 'diverged' ? 'err.sync.diverged.histories' : 'err.sync.diverged.tags') }), {
     where: `${remote}/${branch}`,
     details: [why, ...details],
-    hint:
-      `nothing was changed here or on ${remote}. To keep ${remote}'s history (others may have cloned it): keep yours aside with ` +
-      `\`git -C ${dir} branch backup-before-sync\`, take ${remote}'s with \`git -C ${dir} reset --hard ${remote}/${branch}\` and \`git -C ${dir} fetch ${remote} --tags --force\`, ` +
-      `then import again the versions listed "only here" (their sources are in the backup: git show backup-before-sync:sources/<city>/<date>.txt). ` +
-      `Replacing ${remote}'s history instead is a decision for the whole office: done by hand with git push --force, after which everyone clones again.`,
+    hint: t('err.sync.diverged.hint', { remote, dir, branch }),
   });
 }

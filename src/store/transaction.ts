@@ -11,6 +11,7 @@ import type { RefUpdate } from './git.js';
 import { busyError, claimStaleLock, gitProcessesIn, inspectLock, isLockDebris, JOURNAL_FILE, readJournal, removeJournal, removeLock, tryCreateLock, writeJournal, type Journal } from './lock.js';
 import { STORE_PATHS, TEMP_INDEX_PREFIX, tempIndexPath } from './paths.js';
 import type { StoreReader } from './reads.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 /** How long a git lock file of a dead import's git child may still belong to that (orphaned) git. */
 const ORPHAN_GIT_GRACE_MS = 1000;
@@ -28,7 +29,7 @@ export async function withLock<T>(store: StoreReader, command: string, work: () 
       afterDeadOwner = true;
     }
     // Several processes may find the same stale lock; only one gets the fresh one.
-    if (attempt >= 3) throw busyError({ pid: 0, started: 'just now', command: '?' });
+    if (attempt >= 3) throw busyError({ pid: 0, started: t('err.lock.justNow'), command: '?' });
   }
   try {
     await finishInterrupted(store, gitDir, afterDeadOwner);
@@ -132,10 +133,11 @@ async function pendingUpdates(store: StoreReader, journal: Journal): Promise<Ref
     if (now === target) continue;
     const expected = update.kind === 'create' ? undefined : update.oldValue;
     if (now !== expected) {
-      throw new StoreError(`an interrupted "${journal.command}" cannot be finished: ${update.ref} was changed by something else since`, {
+      const absent = t('err.journal.absent');
+      throw new StoreError(t('err.journal.cannotFinish', { command: journal.command, ref: update.ref }), {
         where: store.dir,
-        details: [`${update.ref} is ${now ?? 'absent'}; the import expected ${expected ?? 'absent'} and would set ${target ?? 'nothing (delete it)'}`],
-        hint: `check the store with \`git -C ${store.dir} log --decorate\` and \`bangchim verify\`; once it is as you want it, remove .git/bangchim.journal`,
+        details: [t('err.journal.cannotFinish.detail', { ref: update.ref, now: now ?? absent, expected: expected ?? absent, target: target ?? t('err.journal.deleteIt') })],
+        hint: t('err.journal.cannotFinish.hint', { dir: store.dir }),
       });
     }
     pending.push(update);
@@ -146,10 +148,10 @@ async function pendingUpdates(store: StoreReader, journal: Journal): Promise<Ref
 export async function assertClean(store: StoreReader): Promise<void> {
   const dirty = await store.git.status(STORE_PATHS);
   if (dirty.length > 0) {
-    throw new StoreError(`the store has uncommitted changes in ${STORE_PATHS.join(', ')}`, {
+    throw new StoreError(t('err.store.dirty', { paths: STORE_PATHS.join(', ') }), {
       where: store.dir,
       details: dirty.map((line) => line.trim()),
-      hint: `commit or discard them first (\`git -C ${store.dir} status\`); bangchim only writes a clean store`,
+      hint: t('err.store.dirty.hint', { dir: store.dir }),
     });
   }
 }
@@ -175,10 +177,10 @@ export async function applyJournaled(store: StoreReader, journal: Journal, reaso
   } catch (error) {
     // The refs moved: the version is archived. The journal stays, so the next command (any, list
     // included) brings the files up to date once it can.
-    throw new StoreError(`${journal.command}: 보관은 끝났지만 작업 폴더의 파일을 새 버전으로 바꾸지 못했습니다${isDiskFull(error) ? ' (디스크 공간 부족)' : ''}`, {
+    throw new StoreError(t('err.journal.worktree', { command: journal.command, diskFull: isDiskFull(error) ? t('err.journal.worktree.diskFull') : '' }), {
       where: store.dir,
       details: [error instanceof Error ? error.message : String(error)],
-      hint: '공간을 확보한 뒤 아무 bangchim 명령(예: bangchim list)을 실행하면 마무리됩니다',
+      hint: t('err.journal.worktree.hint'),
       cause: error,
     });
   }

@@ -57,7 +57,7 @@ describe('opening a store', () => {
     expect(error).toBeInstanceOf(NotAStoreError);
     expect(error.dir).toBe(plain);
     expect(formatError(error)).not.toContain('--store');
-    expect(formatError(inCliTerms(error))).toContain(`hint: create one with \`bangchim init ${plain}\`, or give --store DIR`);
+    expect(formatError(inCliTerms(error))).toContain(`도움말: \`bangchim init ${plain}\`로 만들거나 --store 디렉터리를 주세요`);
   });
 });
 
@@ -68,8 +68,8 @@ describe('errors name no flag; the CLI words them', () => {
     const error = (await (await StoreSession.open(dir)).resolve('goyang').catch((e: unknown) => e)) as UnknownCityError;
     expect(error).toBeInstanceOf(UnknownCityError);
     expect([error.slug, error.known]).toEqual(['goyang', []]);
-    expect(error.hint).toBe('the store is empty; import a city first');
-    expect((inCliTerms(error) as UnknownCityError).hint).toBe('the store is empty; add a city with `bangchim import CITY FILE --effective YYYY-MM-DD`');
+    expect(error.hint).toBe('저장소가 비어 있습니다: 먼저 기관을 가져오세요');
+    expect((inCliTerms(error) as UnknownCityError).hint).toBe('저장소가 비어 있습니다: `bangchim import 기관 파일 --effective YYYY-MM-DD`로 기관을 가져오세요');
   });
 
   it('a remote name that is an option: the CLI names --remote', () => {
@@ -136,7 +136,7 @@ describe('importing', () => {
     const session = await StoreSession.open(dir, { cwd: work });
     const result = await importFile(async () => session.store, { cwd: work, slug: 'goyang', file: 'goyang-2025.txt', effective: '2025-01-01', url: 'https://www.goyang.go.kr/privacy', name: '다른 이름' });
     expect(result.tag).toBe('goyang@2025-01-01');
-    expect(result.warnings).toEqual(['the page says it takes effect on 2020-07-17; importing it as effective 2025-01-01 as asked']);
+    expect(result.warnings).toEqual(['본문에는 2020-07-17부터 시행한다고 적혀 있지만, 요청대로 시행일 2025-01-01(으)로 가져옵니다']);
     const archived = await session.resolve('goyang');
     // A known city keeps the name its ledger has; the address given is recorded.
     expect(archived.version.city).toBe('고양특례시');
@@ -152,8 +152,8 @@ describe('importing', () => {
     const error = (await importFile(async () => session.store, { cwd: work, slug: 'uijeongbu', file: 'uijeongbu.txt' }).catch((e: unknown) => e)) as EffectiveDateMissingError;
     expect(error).toBeInstanceOf(EffectiveDateMissingError);
     expect([error.slug, error.file, error.sentence]).toEqual(['uijeongbu', 'uijeongbu.txt', '이 개인정보 처리방침은 게시일부터 적용됩니다.']);
-    expect(error.hint).toBe('give the date it took effect');
-    expect((inCliTerms(error) as EffectiveDateMissingError).hint).toBe('give the date it took effect: bangchim import uijeongbu uijeongbu.txt --effective YYYY-MM-DD');
+    expect(error.hint).toBe('그 본문이 시행된 날짜를 주세요');
+    expect((inCliTerms(error) as EffectiveDateMissingError).hint).toBe('그 본문이 시행된 날짜를 주세요: bangchim import uijeongbu uijeongbu.txt --effective YYYY-MM-DD');
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -162,8 +162,8 @@ describe('importing', () => {
     let opened = false;
     const error = await importFile(async () => ((opened = true), (await StoreSession.open(tempDir())).store), { cwd: work, slug: 'goyang', file: 'goyang-2025.txt', effective: '2025-02-30' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidEffectiveDateError);
-    expect((error as Error).message).toBe('2025-02-30 is not a date YYYY-MM-DD');
-    expect((inCliTerms(error) as Error).message).toBe('--effective 2025-02-30 is not a date YYYY-MM-DD');
+    expect((error as Error).message).toBe('2025-02-30은(는) 날짜 형식(YYYY-MM-DD)이 아닙니다');
+    expect((inCliTerms(error) as Error).message).toBe('--effective 2025-02-30은(는) 날짜 형식(YYYY-MM-DD)이 아닙니다');
     expect(opened).toBe(false);
   });
 });
@@ -198,7 +198,7 @@ describe('planning a notice', () => {
     expect([dated.notice.city, dated.notice.slug]).toEqual(['고양특례시', 'goyang']);
     const error = (await planNotice(session, { city: 'goyang', to: 'goyang-2025.txt' }).catch((e: unknown) => e)) as NoticeDateMissingError;
     expect(error).toBeInstanceOf(NoticeDateMissingError);
-    expect(error.message).toBe('goyang-2025.txt does not state a date after the version in force (goyang@2020-07-17)');
+    expect(error.message).toBe('goyang-2025.txt에 시행 중인 판(goyang@2020-07-17) 다음의 시행일이 적혀 있지 않습니다');
     expect(error.hint).not.toContain('--effective');
     expect((inCliTerms(error) as Error & { hint: string }).hint).toContain('--effective YYYY-MM-DD');
   });
@@ -208,7 +208,7 @@ describe('planning a notice', () => {
     const session = await StoreSession.open(dir, { cwd: workDir() });
     const error = await planNotice(session, { city: 'goyang', to: 'paju' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OtherCityError);
-    expect((error as Error).message).toBe("paju@2024-09-30 is 파주시's policy (paju), not goyang's");
+    expect((error as Error).message).toBe('paju@2024-09-30은(는) goyang의 방침이 아니라 파주시(paju)의 방침입니다');
   });
 });
 

@@ -99,9 +99,9 @@ describe('bangchim CLI', () => {
     const { code, out, err } = await run(['show', 'goyang@2016-06-01'], dir);
     expect(code).toBe(1);
     expect(err).toBe('');
-    expect(out).toContain('goyang@2016-06-01 is the version of goyang in force 2016-05-16 … 2016-12-01; its text is not archived');
-    expect(out).toContain('listed on goyang@2020-07-17 제12조');
-    expect(out).toContain('bangchim import goyang FILE --effective 2016-05-16');
+    expect(out).toContain('goyang@2016-06-01은(는) 2016-05-16 … 2016-12-01에 시행된 goyang의 판인데, 본문이 보관되어 있지 않습니다');
+    expect(out).toContain('goyang@2020-07-17 제12조');
+    expect(out).toContain('bangchim import goyang 파일 --effective 2016-05-16');
   });
 
   it('show refuses option-like and future refs with exit 2, writing nothing', async () => {
@@ -110,10 +110,10 @@ describe('bangchim CLI', () => {
     const before = snapshot(dir);
     const hostile = await run(['show', '--', '--output=/tmp/x'], dir);
     expect(hostile.code).toBe(2);
-    expect(hostile.err).toMatch(/is not a version reference \(it starts with "-"\)/);
+    expect(hostile.err).toMatch(/"-"로 시작하여 판을 가리키는 참조가 아닙니다/);
     const future = await run(['show', 'goyang@2099-01-01'], dir);
     expect(future.code).toBe(2);
-    expect(future.err).toMatch(/2099-01-01 is in the future/);
+    expect(future.err).toMatch(/2099-01-01은\(는\) 아직 오지 않은 날입니다/);
     expect(future.err).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync('/tmp/x')).toBe(false);
     expect(snapshot(dir)).toEqual(before);
@@ -129,7 +129,7 @@ describe('bangchim CLI', () => {
     const errLines = first.err.trimEnd().split('\n');
     expect(errLines).toHaveLength(2);
     expect(errLines[0]).toBe(`저장소: ${dir}`);
-    expect(errLines[1]).toMatch(/^경고: .*2020-07-17.*2025-01-01/);
+    expect(errLines[1]).toBe('경고: 본문에는 2020-07-17부터 시행한다고 적혀 있지만, 요청대로 시행일 2025-01-01(으)로 가져옵니다');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^보관했습니다: goyang@2025-01-01 \(커밋 [0-9a-f]{7}\)$/m);
     expect(first.out).toContain('이력: 끝에 덧붙였습니다');
@@ -149,7 +149,7 @@ describe('bangchim CLI', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out);
     expect(json).toMatchObject({ noop: false, tag: 'goyang@2016-12-02', rebuilt: true, replayed: 3 });
-    expect(result.err).toMatch(/^경고: .*2020-07-17/m);
+    expect(result.err).toMatch(/^경고: 본문에는 2020-07-17부터 시행한다고 적혀 있지만/m);
     const log = (await run(['log', 'goyang'], dir)).out;
     expect(log).toMatch(/^2016-12-02 … 2020-07-16\s+goyang@2016-12-02/m);
   });
@@ -161,11 +161,11 @@ describe('bangchim CLI', () => {
     for (const slug of ['../x', 'A B']) {
       const r = await run(['import', slug, seed, '--effective', '2025-01-01'], dir);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/is not a valid city slug/);
+      expect(r.err).toMatch(/올바른 기관 슬러그가 아닙니다/);
     }
     const undated = await run(['import', 'uijeongbu', seed], dir);
     expect(undated.code).toBe(2);
-    expect(undated.err).toMatch(/does not state when it takes effect: it says "이 개인정보 처리방침은 게시일부터 적용됩니다\."/);
+    expect(undated.err).toMatch(/시행일이 적혀 있지 않습니다: "이 개인정보 처리방침은 게시일부터 적용됩니다\."라고만 적혀 있습니다/);
     expect(undated.err).toMatch(/--effective YYYY-MM-DD/);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -184,8 +184,8 @@ describe('bangchim CLI', () => {
     writeFileSync(join(work, 'empty.txt'), '');
     const empty = await run(['parse', 'empty.txt'], work);
     expect(empty.code).toBe(2);
-    expect(empty.err).toMatch(/empty\.txt is empty/);
-    expect((await run(['parse', 'missing.txt'], work)).err).toMatch(/there is no file missing\.txt/);
+    expect(empty.err).toMatch(/empty\.txt 파일이 비어 있습니다/);
+    expect((await run(['parse', 'missing.txt'], work)).err).toMatch(/missing\.txt 파일이 없습니다/);
   });
 
   it('init DIR creates the sample store; a second run changes nothing; a foreign repo is refused', async () => {
@@ -203,8 +203,8 @@ describe('bangchim CLI', () => {
     git(foreign, 'add', 'a');
     const refused = await run(['init', foreign], work);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/is a git repository of another kind/);
-    expect(refused.err).toMatch(/hint: give an empty directory or a bangchim store/);
+    expect(refused.err).toMatch(/bangchim 저장소가 아닌 다른 git 저장소입니다/);
+    expect(refused.err).toMatch(/도움말: 빈 디렉터리나 bangchim 저장소를 주세요/);
   });
 
   it('outside any store, commands use the default sample store, created once with a notice, and say so each time', async () => {
@@ -236,7 +236,7 @@ describe('the installed entry point', () => {
     expect(JSON.parse(result.stdout).versions).toHaveLength(4);
     const notArchived = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'show', 'goyang@2016-06-01'], { cwd: dir, encoding: 'utf8', env: process.env });
     expect(notArchived.status).toBe(1);
-    expect(notArchived.stdout).toContain('not archived');
+    expect(notArchived.stdout).toContain('본문이 보관되어 있지 않습니다');
   });
 
   it('loads the bundled CLI, whose `init DIR` finds the bundled sample from dist/bundle/', () => {

@@ -66,32 +66,32 @@ describe('policy version YAML', () => {
     const text = versionToYaml(goyangLike).replace('    title: 개인정보 처리방침 변경\n', '');
     const error = catchError(() => loadVersionYaml(text, 'policies/goyang.yaml'));
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.details).toContainEqual(expect.stringMatching(/^policies\/goyang\.yaml:\d+: articles\[1\]\.title: required$/));
+    expect(error.details).toContainEqual(expect.stringMatching(/^policies\/goyang\.yaml:\d+: articles\[1\]\.title: 꼭 있어야 합니다$/));
   });
 
   it('names the line of a bad value and says what was expected', () => {
     const text = versionToYaml(goyangLike).replace('effective: 2020-07-17\nsource', 'effective: 2020-02-30\nsource');
     const error = catchError(() => loadVersionYaml(text, 'v.yaml'));
-    expect(error.details).toEqual(['v.yaml:4: effective: must be a date YYYY-MM-DD or null, not "2020-02-30"']);
+    expect(error.details).toEqual(['v.yaml:4: effective: 날짜 형식(YYYY-MM-DD)이거나 null이어야 합니다 (지금은 "2020-02-30")']);
   });
 
   it('rejects an unquoted numeric marker with a hint of what it became', () => {
     const text = versionToYaml(goyangLike).replace('marker: "1."', 'marker: 1.');
     const error = catchError(() => loadVersionYaml(text, 'v.yaml'));
-    expect(error.details.join('\n')).toContain('articles[1].body[0].marker: must be text, not number 1');
+    expect(error.details.join('\n')).toContain('articles[1].body[0].marker: 글이어야 합니다 (지금은 수 1)');
   });
 
   it.each([
-    ['an alias', 'city: &c 고양\nslug: *c\n', /aliases \(\*c\) are not allowed/],
-    ['a billion-laughs bomb', 'a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n', /aliases/],
-    ['an unknown local tag', 'city: !js/function "x"\n', /unknown tag !js\/function/],
-    ['a binary tag', 'city: !!binary aGVsbG8=\n', /unknown tag tag:yaml.org,2002:binary/],
+    ['an alias', 'city: &c 고양\nslug: *c\n', /별칭\(\*c\)은 bangchim 파일에 쓸 수 없습니다/],
+    ['a billion-laughs bomb', 'a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n', /별칭/],
+    ['an unknown local tag', 'city: !js/function "x"\n', /알 수 없는 태그 !js\/function/],
+    ['a binary tag', 'city: !!binary aGVsbG8=\n', /알 수 없는 태그 tag:yaml.org,2002:binary/],
     ['a duplicate key', 'city: a\ncity: b\n', /Map keys must be unique/],
-    ['a syntax error', 'city: [unclosed\n', /line \d+/],
+    ['a syntax error', 'city: [unclosed\n', /\d+행/],
   ])('refuses %s', (_name, text, pattern) => {
     const error = catchError(() => loadVersionYaml(text, 'bad.yaml'));
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toBe('bad.yaml is not valid YAML');
+    expect(error.message).toBe('bad.yaml이(가) 올바른 YAML이 아닙니다');
     expect(error.details.join('\n')).toMatch(pattern);
   });
 
@@ -106,14 +106,14 @@ describe('policy version YAML', () => {
     for (let i = 0; i < 20; i++) clause = { text: 'x', children: [clause] };
     const version = { ...goyangLike, preamble: [clause] } as PolicyVersion;
     const error = catchError(() => loadVersionYaml(versionToYaml(version), 'v.yaml'));
-    expect(error.details.join('\n')).toMatch(/nested more than 16 levels/);
+    expect(error.details.join('\n')).toMatch(/항목이 16단계보다 깊이 중첩되어 있습니다/);
   });
 
   it('lists unknown keys and wrong slugs together', () => {
     const text = versionToYaml({ ...goyangLike, slug: '../x' }).replace('title: 개인정보처리방침\n', 'title: 개인정보처리방침\nextra: 1\n');
     const error = catchError(() => loadVersionYaml(text, 'v.yaml'));
-    expect(error.details).toContainEqual(expect.stringContaining('slug: must be lowercase ascii'));
-    expect(error.details).toContainEqual(expect.stringContaining('extra: unknown key'));
+    expect(error.details).toContainEqual(expect.stringContaining('slug: 영문 소문자·숫자·하이픈(한 개씩)으로 써야 합니다'));
+    expect(error.details).toContainEqual(expect.stringContaining('extra: 알 수 없는 키입니다'));
   });
 });
 
@@ -134,7 +134,7 @@ describe('ledger YAML', () => {
   it('requires a tag on an archived version', () => {
     const text = ledgerToYaml(ledger).replace('    tag: goyang@2020-07-17\n', '');
     const error = catchError(() => loadLedgerYaml(text, 'history/goyang.yaml'));
-    expect(error.details).toContainEqual(expect.stringMatching(/history\/goyang\.yaml:\d+: versions\[1\]\.tag: required for an archived version/));
+    expect(error.details).toContainEqual(expect.stringMatching(/history\/goyang\.yaml:\d+: versions\[1\]\.tag: 보관된 판에는 꼭 있어야 합니다/));
   });
 });
 
@@ -212,9 +212,9 @@ describe('numbering schemes, printed labels and month-only dates', () => {
       throw new Error('accepted');
     })();
     const details = error.details!.join('\n');
-    expect(details).toMatch(/policies\/x\.yaml:4: numbering: must be one of: article, article-bare, decimal, .*none \(leave it out for 제N조\), not "alphabet"/);
-    expect(details).toMatch(/articles\[0\]\.label: must not be empty/);
-    expect(details).toMatch(/revision\.effectiveMonth: must be a month YYYY-MM, not "2022-13"/);
-    expect(details).toMatch(/revision\.earlier\[0\]\.from: must be a date YYYY-MM-DD or a month YYYY-MM, not "2019-3"/);
+    expect(details).toMatch(/policies\/x\.yaml:4: numbering: 다음 가운데 하나여야 합니다: article, article-bare, decimal, .*none \(제N조이면 적지 않습니다; 지금은 "alphabet"\)/);
+    expect(details).toMatch(/articles\[0\]\.label: 비어 있으면 안 됩니다/);
+    expect(details).toMatch(/revision\.effectiveMonth: 연월 형식\(YYYY-MM\)이어야 합니다 \(지금은 "2022-13"\)/);
+    expect(details).toMatch(/revision\.earlier\[0\]\.from: 날짜 형식\(YYYY-MM-DD\)이나 연월 형식\(YYYY-MM\)이어야 합니다 \(지금은 "2019-3"\)/);
   });
 });

@@ -51,7 +51,7 @@ describe('bangchim notice (CLI, real store)', () => {
   it('a draft whose own date is stale needs --effective, and says so', async () => {
     const result = await run(['--store', store, 'notice', 'goyang', '--to', 'goyang-stale.txt'], dir);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('does not state a date after the version in force (goyang@2020-07-17)');
+    expect(result.err).toContain('시행 중인 판(goyang@2020-07-17) 다음의 시행일이 적혀 있지 않습니다');
     expect(result.err).toContain('--effective YYYY-MM-DD');
   });
 
@@ -146,7 +146,7 @@ describe('bangchim notice (CLI, real store)', () => {
     expect(bad.err).toContain('--effective 2025-02-30은(는) 달력의 날짜가 아닙니다');
     const unknown = await run(['--store', store, 'notice', 'seoul'], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('there is no city "seoul"');
+    expect(unknown.err).toContain('저장소에 "seoul" 기관이 없습니다');
   });
 
   it('bangchim office sets the 기관 정보 once; notice then signs with it, asks its 문의처, and --reason replaces the reason', async () => {

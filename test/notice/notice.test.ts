@@ -195,8 +195,8 @@ describe('notice from known edits of the seeds', () => {
 
   it('refuses an effective date that is not after the version in force, and says what to pass', () => {
     const old = parseSeed('goyang');
-    expect(() => buildNotice({ from: { label: 'goyang@2020-07-17', version: old }, to: { label: 'draft.txt', version: old }, effective: '2020-07-17', ledger: [] })).toThrow(/not after the version in force.*2020-07-17/u);
-    expect(() => buildNotice({ from: null, to: { label: 'x', version: old }, effective: '2025-02-30', ledger: [] })).toThrow(/not a calendar date/u);
+    expect(() => buildNotice({ from: { label: 'goyang@2020-07-17', version: old }, to: { label: 'draft.txt', version: old }, effective: '2020-07-17', ledger: [] })).toThrow(/시행일 2020-07-17이\(가\) 시행 중인 판\(goyang@2020-07-17, 2020-07-17\)보다 뒤가 아닙니다/u);
+    expect(() => buildNotice({ from: null, to: { label: 'x', version: old }, effective: '2025-02-30', ledger: [] })).toThrow(/달력에 있는 날짜가 아닙니다/u);
   });
 
   it('hostile policy text is escaped in HTML and Markdown and stripped of terminal escapes everywhere', () => {

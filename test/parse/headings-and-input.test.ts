@@ -79,44 +79,44 @@ describe('references are not headings', () => {
     );
     expect(version.articles.map((a) => a.number)).toEqual([1, 2, 3]);
     expect(version.articles[1]!.body).toEqual([{ text: '제1조 개인정보의 처리목적' }]);
-    expect(report.warnings.some((w) => w.line === 8 && /does not fit the article numbering/.test(w.message))).toBe(true);
+    expect(report.warnings.some((w) => w.line === 8 && /조 번호 순서에 맞지 않아/.test(w.message))).toBe(true);
   });
 });
 
 describe('bad input', () => {
   it('an empty file is an InputError', () => {
     const error = inputError(() => parsePolicy(new Uint8Array(), { sourceFile: 'empty.txt' }));
-    expect(error.message).toBe('empty.txt is empty');
+    expect(error.message).toBe('empty.txt이(가) 비어 있습니다');
     expect(error.hint).toBeTruthy();
   });
 
   it('whitespace only is an InputError', () => {
-    expect(inputError(() => parsePolicy(' \n\t\r\n\u00a0\n')).message).toBe('the input is empty');
+    expect(inputError(() => parsePolicy(' \n\t\r\n\u00a0\n')).message).toBe('입력이(가) 비어 있습니다');
   });
 
   it('a document with no article heading is an InputError that says what is missing', () => {
     const error = inputError(() =>
       parsePolicy('고양시 공지사항\n\n시청 민원실 운영시간이 변경되었습니다.\n', { sourceFile: 'notice.txt' }),
     );
-    expect(error.message).toBe('no article heading (제N조 …) found in notice.txt; is this the policy page?');
+    expect(error.message).toBe('notice.txt에서 조 제목(제N조 …)을 찾지 못했습니다: 처리방침 페이지가 맞는지 확인하세요');
     expect(error.where).toBe('notice.txt');
   });
 
   it('binary bytes (a PNG header with NUL bytes) are an InputError', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const error = inputError(() => parsePolicy(png, { sourceFile: 'logo.png' }));
-    expect(error.message).toMatch(/^logo\.png looks like binary data, not a policy text/);
-    expect(error.hint).toMatch(/text copied from the policy page/);
+    expect(error.message).toMatch(/^logo\.png은\(는\) 방침 본문이 아니라 이진\(binary\) 데이터로 보입니다/);
+    expect(error.hint).toMatch(/처리방침 페이지에서 복사한 본문을 주세요/);
   });
 
   it('bytes that are neither UTF-8 nor EUC-KR are an InputError', () => {
     const bytes = new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe, 0xfd, 0x80, 0x81, 0x82, 0xff, 0xff]);
-    expect(inputError(() => decodePolicyBytes(bytes)).message).toMatch(/neither UTF-8 nor EUC-KR/);
+    expect(inputError(() => decodePolicyBytes(bytes)).message).toMatch(/UTF-8도 EUC-KR\/CP949도 아닙니다/);
   });
 
   it('mostly control characters (no NUL) are binary', () => {
     const bytes = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x41 : 0x01 + (i % 7)));
-    expect(inputError(() => parsePolicy(bytes)).message).toMatch(/looks like binary data/);
+    expect(inputError(() => parsePolicy(bytes)).message).toMatch(/이진\(binary\) 데이터로 보입니다/);
   });
 
   it('UTF-16 text is refused with a hint to save it as UTF-8', () => {
@@ -126,7 +126,7 @@ describe('bad input', () => {
   });
 
   it('an invalid slug option is refused', () => {
-    expect(inputError(() => parsePolicy(page('제1조 목적', '본문'), { slug: '../x' })).message).toMatch(/slug/);
+    expect(inputError(() => parsePolicy(page('제1조 목적', '본문'), { slug: '../x' })).message).toMatch(/슬러그 "\.\.\/x"이\(가\) 올바르지 않습니다/);
   });
 });
 
@@ -152,7 +152,7 @@ describe('decoding', () => {
   it('a city it cannot name is "unknown", with a warning', () => {
     const { version, report } = parsePolicy(page('제1조 목적', '본문'));
     expect(version.slug).toBe('unknown');
-    expect(report.warnings.map((w) => w.message)).toContain('could not tell the city from the text; give its name and slug (--city, --slug)');
+    expect(report.warnings.map((w) => w.message)).toContain('본문에서 기관을 알아내지 못했습니다: 기관 이름과 슬러그를 주세요');
   });
 });
 
@@ -160,7 +160,7 @@ describe('limits', () => {
   it('a file over 10 MB is refused with a clear InputError', () => {
     const big = new Uint8Array(10_000_001).fill(0x41);
     const error = inputError(() => parsePolicy(big, { sourceFile: 'huge.txt' }));
-    expect(error.message).toBe("huge.txt is 10.0 MB; a policy page's text is far smaller (the seeds are under 40 kB)");
+    expect(error.message).toBe('huge.txt의 크기가 10.0 MB입니다: 처리방침 한 쪽의 본문은 이보다 훨씬 작습니다 (예시 방침은 40 kB 미만)');
   });
 
   it('10,000 articles: the first 9,999 (the schema\'s limit) are found in order; the 10,000th is kept as text and named', () => {
@@ -172,8 +172,8 @@ describe('limits', () => {
       body: [{ text: '내용 9999 입니다.' }, { text: '제10000조 조항 10000' }, { text: '내용 10000 입니다.' }],
     });
     const messages = report.warnings.map((w) => w.message);
-    expect(messages.some((m) => m.startsWith('9999 heading-looking lines'))).toBe(true);
-    expect(messages).toContain('"제10000조 조항 10000" has an article number (10000) beyond 9999; kept as text of the article above it');
+    expect(messages.some((m) => m.startsWith('조 제목처럼 보이는 줄이 9999개'))).toBe(true);
+    expect(messages).toContain('"제10000조 조항 10000"의 조 번호(10000)가 9999을(를) 넘어 위 조의 본문으로 두었습니다');
   });
 
   it('headings below the page footer (the page pasted twice) are dropped with a warning that names them', () => {
@@ -182,7 +182,7 @@ describe('limits', () => {
     expect(version.articles).toHaveLength(12);
     expect(report.dropped.some((d) => d.text === '제1조. 개인정보의 처리목적')).toBe(true);
     expect(report.warnings.map((w) => w.message)).toContainEqual(
-      expect.stringMatching(/^12 heading-looking line\(s\) below the page footer \(from line 157, "최종수정일 : 2022-07-19 09:55:47"\) were dropped with it, starting with "제1조\. 개인정보의 처리목적" at line 187/),
+      expect.stringMatching(/^페이지 꼬리\(157행, "최종수정일 : 2022-07-19 09:55:47"\)보다 아래에 있는 제목 같은 줄 12개를 함께 뺐습니다 \(첫 줄은 187행의 "제1조\. 개인정보의 처리목적"\)/),
     );
   });
 });

@@ -179,7 +179,7 @@ describe('page furniture is dropped by the parser\'s own rules', () => {
     const { version, report } = parsePage(file);
     const dropped = report.dropped.map((d) => d.text);
     for (const line of FURNITURE[file]!) expect(dropped).toContain(line);
-    for (const d of report.dropped) expect(d.reason).toMatch(/^(page (header|tab menu|footer)|skip link|screen-reader text|drop-down option|button label)/);
+    for (const d of report.dropped) expect(d.reason).toMatch(/^(페이지 (머리|탭 메뉴|꼬리)|건너뛰기 링크|화면 낭독기용 글|선택 목록\(<select>\)의 항목|버튼 글자)/);
     const policy = JSON.stringify(policyOnly(version));
     for (const word of ['바로가기 주메뉴', '매우만족', 'Copyright', 'COPYRIGHT', '최종수정일', '통합검색']) expect(policy).not.toContain(word);
   });
@@ -257,7 +257,7 @@ describe('EUC-KR pages and declared charsets', () => {
     const latin = new TextDecoder('latin1').decode(paju).replace('charset=euc-kr', 'charset=windows-1252');
     const bytes = Uint8Array.from(latin, (ch) => ch.charCodeAt(0));
     expect(() => parsePolicy(bytes, { sourceFile: 'page.html' })).toThrow(InputError);
-    expect(() => parsePolicy(bytes, { sourceFile: 'page.html' })).toThrow('page.html is an HTML page in charset "windows-1252", which bangchim does not read');
+    expect(() => parsePolicy(bytes, { sourceFile: 'page.html' })).toThrow('page.html은(는) 문자 집합 "windows-1252"의 HTML 페이지여서 bangchim이 읽지 못합니다');
   });
 
   it('charset names: every CP949 alias is EUC-KR, UTF-8 aliases are UTF-8, others are not read', () => {
@@ -413,9 +413,9 @@ describe('hostile pages: a correct result or a clear InputError, never a crash o
 
   it('a page with no visible text, or no policy on it, is a clear InputError', () => {
     expect(() => parsePolicy('<!DOCTYPE html><html><head><title></title><script>x()</script></head><body></body></html>', { sourceFile: 'empty.html' }))
-      .toThrow('empty.html is an HTML page with no visible text');
+      .toThrow('empty.html은(는) 보이는 글이 없는 HTML 페이지입니다');
     expect(() => parsePolicy('<!DOCTYPE html><html><body><h1>페이지를 찾을 수 없습니다</h1><p>404 Not Found</p></body></html>', { sourceFile: '404.html' }))
-      .toThrow('no article heading (제N조 …) found in 404.html');
+      .toThrow('404.html에서 조 제목(제N조 …)을 찾지 못했습니다');
     expect(() => parsePolicy('<html><body><script>' + 'while(1){}'.repeat(1000), { sourceFile: 'script.html' })).toThrow(InputError);
   });
 });

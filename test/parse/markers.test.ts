@@ -97,7 +97,7 @@ describe('nesting depth', () => {
     }
     expect(depth).toBe(16);
     expect(level.map((c) => c.text)).toEqual(Array.from({ length: 24 }, (_, i) => `항목 ${i + 16}`));
-    expect(report.warnings.map((w) => w.message)).toContain('23 list line(s) nested deeper than 16 levels were kept at level 16');
+    expect(report.warnings.map((w) => w.message)).toContain('16단계보다 깊이 중첩된 목록 23줄을 16단계에 두었습니다');
     const rendered = renderPolicyText(version);
     expect(parsePolicy(rendered).version.articles).toEqual(version.articles);
   });

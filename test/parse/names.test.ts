@@ -9,7 +9,7 @@ import { findBodyName, nameInTitle, slugFor, subjectName } from '../../src/domai
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { SEED_SLUGS, seedBytes } from './seeds.js';
 
-const NO_NAME_WARNING = 'could not tell the city from the text; give its name and slug (--city, --slug)';
+const NO_NAME_WARNING = '본문에서 기관을 알아내지 못했습니다: 기관 이름과 슬러그를 주세요';
 
 describe('the title names the body', () => {
   it.each([

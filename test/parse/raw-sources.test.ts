@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Clause, ParseResult, PolicyVersion } from '../../src/domain/model.js';
-import { decodeEntities, DROP_DOWN_OPTION, htmlToText, looksLikeHtml } from '../../src/domain/parse/html.js';
+import { decodeEntities, dropDownOption, htmlToText, looksLikeHtml } from '../../src/domain/parse/html.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { renderPolicyText } from '../../src/domain/render.js';
 import { squash } from './accounting.js';
@@ -158,7 +158,7 @@ describe.each(PAGES)('$file ($body)', (page) => {
   it(`names the body ${page.name} (slug ${page.slug}), without a warning about the name`, () => {
     const { version, report } = parsePage(page.file);
     expect([version.city, version.slug]).toEqual([page.name, page.slug]);
-    expect(report.warnings.map((w) => w.message).join('\n')).not.toMatch(/city|slug/u);
+    expect(report.warnings.map((w) => w.message).join('\n')).not.toMatch(/기관을 알아내지|슬러그/u);
   });
 
   it('loses no line: every text node of the source is in the version or in the report', () => {
@@ -198,7 +198,7 @@ describe('JSP (공단): server code runs before there is any HTML', () => {
 
   it('<%= … %>, <spring:message> and ${…} in text are reported as holes the server fills; in attributes they are nothing', () => {
     const { report } = parsePage('gongdan-jsp.jsp');
-    const holes = report.dropped.filter((d) => d.reason.startsWith('server-side expression'));
+    const holes = report.dropped.filter((d) => d.reason.startsWith('서버 식'));
     expect(holes.map((d) => [d.line, d.text])).toEqual([
       [122, '<%= request.getAttribute("lastModified") %>'],
       [123, '<spring:message code="privacy.dept" />'],
@@ -207,13 +207,13 @@ describe('JSP (공단): server code runs before there is any HTML', () => {
 
   it('what only an administrator sees (<c:if>) is reported; a scriptlet if around policy prose keeps the prose', () => {
     const { version, report } = parsePage('gongdan-jsp.jsp');
-    expect(report.dropped.find((d) => d.text === '수정')?.reason).toMatch(/^shown only when <c:if test=.*holds/u);
+    expect(report.dropped.find((d) => d.text === '수정')?.reason).toMatch(/^<c:if test=.*> 조건일 때만 보임/u);
     expect(bodyText(version, 12)).toContain(squash('모바일에서는 이전 처리방침을 PC 화면에서 확인하실 수 있습니다.'));
   });
 
   it('screen-reader captions ("새창열림", a table caption) are reported, the link text around them stays', () => {
     const { version, report } = parsePage('gongdan-jsp.jsp');
-    const captions = report.dropped.filter((d) => d.reason.startsWith('screen-reader text'));
+    const captions = report.dropped.filter((d) => d.reason.startsWith('화면 낭독기용 글'));
     expect(captions.map((d) => d.text)).toEqual(['개인정보파일별 보유근거와 보유기간', '새창열림', '새창열림']);
     expect(bodyText(version, 11)).toContain(squash('1833-6972 (www.kopico.go.kr)'));
   });
@@ -223,7 +223,7 @@ describe('PHP (재단): a preamble that names the body with <?= $site_name ?>', 
   it('the subject is a hole, so the name comes from the site name, not from "재단은" or a 라벨링 caption', () => {
     const { version, report } = parsePage('jaedan-php.php');
     expect(version.preamble[0]!.text).toMatch(/^은\(는\) 「개인정보 보호법」 제30조에 따라/u);
-    expect(report.dropped.find((d) => d.text === '<?= $site_name ?>')?.reason).toMatch(/^server-side expression/u);
+    expect(report.dropped.find((d) => d.text === '<?= $site_name ?>')?.reason).toMatch(/^서버 식/u);
     expect(version.city).toBe('가온시문화재단');
   });
 
@@ -234,14 +234,14 @@ describe('PHP (재단): a preamble that names the body with <?= $site_name ?>', 
 
   it('what a server if shows only sometimes is judged: an edit link and a history link are reported', () => {
     const { report } = parsePage('jaedan-php.php');
-    const branches = report.dropped.filter((d) => d.reason.startsWith("shown only when the server's"));
+    const branches = report.dropped.filter((d) => d.reason.startsWith('서버의 '));
     expect(branches.map((d) => d.text)).toEqual(['페이지 수정', '이전 개인정보처리방침 보기']);
   });
 
   it('the <div id="footer"> after the last article is the page footer, not part of 제13조', () => {
     const { version, report } = parsePage('jaedan-php.php');
     expect(version.articles[12]!.body.map((c) => c.text)).toEqual(['이 개인정보 처리방침은 2023년 9월 1일부터 적용됩니다.']);
-    expect(report.dropped.filter((d) => d.reason.startsWith('page footer (the element with id "footer")'))).toHaveLength(2);
+    expect(report.dropped.filter((d) => d.reason.startsWith('페이지 꼬리 (id가 "footer"인 요소)'))).toHaveLength(2);
   });
 });
 
@@ -250,14 +250,14 @@ describe('Vue (도서관): the <template> is the page', () => {
     const { version, report } = parsePage('library-vue.vue');
     expect(bodyText(version, 3)).toContain(squash('대출회원 정보: 회원 탈퇴 시까지 (2년마다 재동의)'));
     expect(bodyText(version, 11)).toBe(squash('이 개인정보 처리방침은 2024년 3월 1일부터 적용됩니다.'));
-    expect(report.dropped.find((d) => d.text === '불러오는 중…')?.reason).toMatch(/^shown only when v-if="loading" holds/u);
+    expect(report.dropped.find((d) => d.text === '불러오는 중…')?.reason).toMatch(/^v-if="loading" 조건일 때만 보임/u);
     expect(report.dropped.find((d) => d.text === '내 개인정보 확인하기')?.reason).toMatch(/v-if="isMember"/u);
   });
 
   it('{{ … }} is reported as a template expression; headings written in toggle buttons are read, other buttons are controls', () => {
     const { report } = parsePage('library-vue.vue');
-    expect(report.dropped.filter((d) => d.reason.startsWith('template expression')).map((d) => [d.line, d.text])).toEqual([[6, '{{ effectiveDate }}']]);
-    expect(report.dropped.filter((d) => d.reason.startsWith('button label')).map((d) => d.text)).toEqual(['전체 펼치기', '인쇄']);
+    expect(report.dropped.filter((d) => d.reason.startsWith('템플릿 식')).map((d) => [d.line, d.text])).toEqual([[6, '{{ effectiveDate }}']]);
+    expect(report.dropped.filter((d) => d.reason.startsWith('버튼 글자')).map((d) => d.text)).toEqual(['전체 펼치기', '인쇄']);
   });
 
   it('a <template> in an ordinary page is still not shown', () => {
@@ -280,14 +280,14 @@ describe('ASP (교육지원청): hidden, collapsed and dropped-down text', () =>
 
   it('the version drop-down\'s options are reported in page order with one reason, with its label and its button', () => {
     const { report } = parsePage('kyoyukjiwoncheong-asp.asp');
-    expect(report.dropped.filter((d) => d.reason === DROP_DOWN_OPTION).map((d) => d.text)).toEqual([
+    expect(report.dropped.filter((d) => d.reason === dropDownOption()).map((d) => d.text)).toEqual([
       '이전 방침 선택',
       '2023. 3. 1. ~ 2024. 2. 29. 적용',
       '2021. 9. 1. ~ 2023. 2. 28. 적용',
       '2019. 5. 15. ~ 2021. 8. 31. 적용',
     ]);
-    expect(report.dropped.find((d) => d.text === '이전 개인정보 처리방침')?.reason).toMatch(/^label of a drop-down/u);
-    expect(report.dropped.find((d) => d.text === '보기')?.reason).toMatch(/^button label/u);
+    expect(report.dropped.find((d) => d.text === '이전 개인정보 처리방침')?.reason).toMatch(/^선택 목록\(<select>\)의 이름표/u);
+    expect(report.dropped.find((d) => d.text === '보기')?.reason).toMatch(/^버튼 글자/u);
   });
 
   it('the version drop-down above the policy lists the earlier versions (제12조 lists none): each option is its evidence', () => {
@@ -307,9 +307,9 @@ describe('ASP (교육지원청): hidden, collapsed and dropped-down text', () =>
 
   it('a hidden mobile menu is reported as hidden links; skip links as skip links', () => {
     const { report } = parsePage('kyoyukjiwoncheong-asp.asp');
-    const hidden = report.dropped.filter((d) => d.reason.startsWith('hidden on the page (style="display:none")'));
+    const hidden = report.dropped.filter((d) => d.reason.startsWith('페이지에서 숨겨짐 (style="display:none")'));
     expect(hidden.map((d) => d.text)).toEqual(['• 기관소개', '• 정보공개', '• 알림마당', '• 개인정보 처리방침']);
-    expect(report.dropped.filter((d) => d.reason.startsWith('skip link')).map((d) => d.text)).toEqual(['• 본문 바로가기', '• 주메뉴 바로가기']);
+    expect(report.dropped.filter((d) => d.reason.startsWith('건너뛰기 링크')).map((d) => d.text)).toEqual(['• 본문 바로가기', '• 주메뉴 바로가기']);
   });
 });
 
@@ -347,7 +347,7 @@ describe('a version drop-down in the revision article', () => {
   it('they are not the article\'s text: 제12조 holds its two sentences, the options are in the report', () => {
     const { version, report } = parsePolicy(html);
     expect(version.articles.at(-1)!.body.map((c) => `${c.marker ?? ''} ${c.text}`.trim())).toEqual(sentences);
-    expect(report.dropped.filter((d) => d.reason === DROP_DOWN_OPTION).map((d) => d.text)).toEqual([...options, '관련 사이트', '2024. 1. 1. 개통 학부모 누리집']);
+    expect(report.dropped.filter((d) => d.reason === dropDownOption()).map((d) => d.text)).toEqual([...options, '관련 사이트', '2024. 1. 1. 개통 학부모 누리집']);
   });
 });
 
@@ -366,8 +366,8 @@ describe('hidden text: furniture is reported, policy is kept', () => {
     const { lines: text, dropped: report } = htmlToText('<p>본문</p><div style="display:none"><a href="/a">메뉴 하나</a> <a href="/b">메뉴 둘</a></div><span hidden>닫기</span>');
     expect(text).toEqual(['본문']);
     expect(report.map((d) => [d.text, d.reason])).toEqual([
-      ['메뉴 하나 메뉴 둘', 'hidden on the page (style="display:none"), and only a menu, buttons or a caption: not policy text'],
-      ['닫기', 'hidden on the page (hidden attribute), and only a menu, buttons or a caption: not policy text'],
+      ['메뉴 하나 메뉴 둘', '페이지에서 숨겨짐 (style="display:none"), 메뉴·버튼·설명뿐이어서 방침 본문이 아닙니다'],
+      ['닫기', '페이지에서 숨겨짐 (hidden 속성), 메뉴·버튼·설명뿐이어서 방침 본문이 아닙니다'],
     ]);
   });
 
@@ -386,8 +386,8 @@ describe('hidden text: furniture is reported, policy is kept', () => {
     const page = htmlToText('<p>제12조(개인정보 처리방침의 변경)</p><select><option>2020. 1. 1. ~ 2021. 12. 31.</option><option selected>현재</option></select><p>이 방침은 2022. 1. 1.부터 적용됩니다.</p>');
     expect(page.lines).toEqual(['제12조(개인정보 처리방침의 변경)', '', '이 방침은 2022. 1. 1.부터 적용됩니다.']);
     expect(page.dropped.map((d) => [d.text, d.reason])).toEqual([
-      ['2020. 1. 1. ~ 2021. 12. 31.', DROP_DOWN_OPTION],
-      ['현재', DROP_DOWN_OPTION],
+      ['2020. 1. 1. ~ 2021. 12. 31.', dropDownOption()],
+      ['현재', dropDownOption()],
     ]);
   });
 });

@@ -169,7 +169,7 @@ describe('revision articles, one per style', () => {
         { from: '2019-03-01', text: '이 방침은 2019년 3월 1일부터 시행한다.' },
       ],
     });
-    expect(messages(result)).toContain('effective date 2023-07-26 read from the 부칙');
+    expect(messages(result)).toContain('시행일 2023-07-26을(를) 부칙에서 읽었습니다');
   });
 
   it('a 부칙 that disagrees with the article\'s sentence is reported', () => {
@@ -194,7 +194,7 @@ describe('revision articles, one per style', () => {
         { from: '2020-03', until: '2022-08', text: '2020. 03. ~ 2022. 08. 적용(클릭)' },
       ],
     });
-    expect(messages(result)).toContain('시행일이 2022년 09월로 일자 없이 적혀 있습니다: 가져올 때 --effective YYYY-MM-DD로 날짜를 주세요');
+    expect(messages(result)).toContain('시행일이 2022년 09월로 일자 없이 적혀 있습니다: 가져올 때 시행일(YYYY-MM-DD)을 주세요');
   });
 
   it('a list that runs past the sentence\'s date gets a warning; the sentence\'s date stands', () => {

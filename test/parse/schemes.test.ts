@@ -329,7 +329,7 @@ function droppedAs(report: { dropped: { line: number; text: string; reason: stri
   return report.dropped.filter((d) => reason.test(d.reason)).map((d) => [d.line, d.text]);
 }
 
-const TOC = /^table of contents \(목차\)/u;
+const TOC = /목차/u;
 
 describe('목차, found on its own', () => {
   it('in the headings\' own style ("N." above "N." articles): the entries and the 목차 caption are dropped, never articles', () => {
@@ -340,13 +340,13 @@ describe('목차, found on its own', () => {
     expect(version.preamble.map((c) => c.text)).toEqual([expect.stringMatching(/^한빛시설관리공단\(이하 '공단'이라 한다\)은/u)]);
     expect(report.warnings).toContainEqual({
       line: 26,
-      message: 'a table of contents (목차) of 12 entries was found above the articles; it was dropped as page furniture (parse --report lists it)',
+      message: '조항 위에서 목차(항목 12개)를 찾아 페이지 부속물로 뺐습니다 (parse --report에 나옵니다)',
     });
   });
 
   it('and its 라벨링 box: the box title and every caption, also those naming no topic', () => {
     const { report } = parseFixture('gongdan-decimal.txt');
-    expect(droppedAs(report, /^라벨링 box/u)).toEqual([
+    expect(droppedAs(report, /^라벨링 상자/u)).toEqual([
       [15, '주요 개인정보 처리 표시(라벨링)'],
       [17, '일반 개인정보 수집'],
       [18, '처리목적'],
@@ -373,7 +373,7 @@ describe('목차, found on its own', () => {
       '  • 공사는 제3자에게 제공하지 않습니다.',
     ].join('\n');
     const { version, report } = parsePolicy(text);
-    expect(droppedAs(report, /^라벨링 box/u).map(([line]) => line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(droppedAs(report, /^라벨링 상자/u).map(([line]) => line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     expect(version.preamble.map((c) => c.text)).toEqual([expect.stringMatching(/^공사는 개인정보 보호법/u)]);
     expect(version.articles.map((a) => a.title)).toEqual(['개인정보의 처리목적', '개인정보의 제3자 제공']);
   });
@@ -422,11 +422,11 @@ describe('목차, found on its own', () => {
 
   it('in two columns (TAB rows)', () => {
     const { version, report } = parseFixture('gongsa-bracket-columns.txt');
-    expect(droppedAs(report, /^table of contents \(목차\) in columns/u).map(([line]) => line)).toEqual([11, 12, 13, 14, 15, 16]);
+    expect(droppedAs(report, /^여러 칸으로 된 목차/u).map(([line]) => line)).toEqual([11, 12, 13, 14, 15, 16]);
     expect(droppedAs(report, TOC)[0]).toEqual([10, '목차']);
     expect(version.preamble).toHaveLength(1);
     expect(report.warnings.map((w) => w.message)).toContain(
-      'a table of contents (목차) of 12 entries was found above the articles; it was dropped as page furniture (parse --report lists it)',
+      '조항 위에서 목차(항목 12개)를 찾아 페이지 부속물로 뺐습니다 (parse --report에 나옵니다)',
     );
   });
 });
@@ -434,12 +434,12 @@ describe('목차, found on its own', () => {
 describe('decorated headings', () => {
   it('제N조(…) followed by a 라벨링 label or a glued back-to-top link: the title is the bracketed part, the rest is dropped', () => {
     const { version, report } = parseFixture('gongdan-article-decorated.txt');
-    expect(report.dropped.filter((d) => /on the heading line|after the heading/u.test(d.reason)).map((d) => [d.line, d.text, d.reason])).toEqual([
-      [21, '처리목적', '라벨링 label after the heading (it repeats the title)'],
-      [29, '개인정보 보유기간', '라벨링 label after the heading (it repeats the title)'],
-      [37, '위로', 'back-to-top link on the heading line'],
-      [60, '위로', 'back-to-top link on the heading line'],
-      [79, '개인정보 보호책임자', '라벨링 label after the heading (it repeats the title)'],
+    expect(report.dropped.filter((d) => /제목 줄의|제목 뒤의/u.test(d.reason)).map((d) => [d.line, d.text, d.reason])).toEqual([
+      [21, '처리목적', '제목 뒤의 라벨링 표시 (제목을 되풀이함)'],
+      [29, '개인정보 보유기간', '제목 뒤의 라벨링 표시 (제목을 되풀이함)'],
+      [37, '위로', '제목 줄의 "위로" 링크'],
+      [60, '위로', '제목 줄의 "위로" 링크'],
+      [79, '개인정보 보호책임자', '제목 뒤의 라벨링 표시 (제목을 되풀이함)'],
     ]);
     // The first clause of 제1조 is its ① paragraph, not the label.
     expect(version.articles[0]!.body[0]).toMatchObject({ marker: '①', text: '공단은 다음의 목적을 위하여 개인정보를 처리합니다.' });
@@ -448,7 +448,7 @@ describe('decorated headings', () => {
   it('an icon caption before "N조." is dropped; the "• 1." items under it stay clauses', () => {
     const { version, report } = parseFixture('gun-article-bare-icons.txt');
     expect(version.numbering).toBe('article-bare');
-    expect(droppedAs(report, /^라벨링 icon caption on the heading line/u).slice(0, 2)).toEqual([
+    expect(droppedAs(report, /^제목 줄의 라벨링 아이콘 설명/u).slice(0, 2)).toEqual([
       [14, '개인정보의 처리 목적 아이콘'],
       [22, '개인정보의 처리 및 보유기간 아이콘'],
     ]);
@@ -458,7 +458,7 @@ describe('decorated headings', () => {
   it('"■ 1. … TOP": the ■ is a bullet, the number is the heading\'s, TOP is dropped', () => {
     const { version, report } = parseFixture('welfare-bulleted-decimal.txt');
     expect(version.articles[0]).toMatchObject({ number: 1, label: '1.', title: '개인정보의 처리 목적', topic: 'purpose' });
-    expect(droppedAs(report, /^back-to-top/u)).toHaveLength(12);
+    expect(droppedAs(report, /^제목 줄의 "위로" 링크/u)).toHaveLength(12);
   });
 });
 
@@ -556,7 +556,7 @@ describe('small pages in the other spellings', () => {
       ['2.', '개인정보의 파기'],
       ['3.', '개인정보 보호책임자'],
     ]);
-    expect(droppedAs(report, /icon caption/u)).toEqual([
+    expect(droppedAs(report, /아이콘 설명/u)).toEqual([
       [5, '처리목적 아이콘'],
       [7, '파기 아이콘'],
       [9, '책임자 아이콘'],
@@ -602,14 +602,14 @@ describe('small pages in the other spellings', () => {
     const [two, four] = [{ number: 2, label: '2.', title: '' }, { number: 4, label: '4.', title: '' }];
     expect(report.warnings).toContainEqual({
       line: 9,
-      message: `article numbering jumps from ${articleName(two, 'decimal')} to ${articleName(four, 'decimal')}`,
+      message: `조 번호가 ${articleName(two, 'decimal')}에서 ${articleName(four, 'decimal')}(으)로 건너뜁니다`,
     });
     expect(report.warnings.some((w) => w.message.includes('제2조'))).toBe(false);
   });
 
   it('a page of notices, with short lines and list items but no policy headings, is still refused', () => {
     expect(() => parsePolicy('공지사항\n\n1. 휴관 안내\n2. 행사 안내\n\n도서관 휴관일은 매주 월요일입니다.\n', { sourceFile: 'notice.txt' })).toThrow(
-      'no article heading (제N조 …) found in notice.txt; is this the policy page?',
+      'notice.txt에서 조 제목(제N조 …)을 찾지 못했습니다: 처리방침 페이지가 맞는지 확인하세요',
     );
   });
 });

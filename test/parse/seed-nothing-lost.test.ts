@@ -51,7 +51,7 @@ describe('nothing lost from the seeds', () => {
   it.each(SEED_SLUGS)('%s: the dropped lines are exactly the page furniture', (slug) => {
     const { report } = parsePolicy(seedBytes(slug));
     expect(report.dropped.map((d) => d.text)).toEqual(FURNITURE[slug]);
-    for (const d of report.dropped) expect(d.reason).toMatch(/^page (header|tab menu|footer)/);
+    for (const d of report.dropped) expect(d.reason).toMatch(/^페이지 (머리|탭 메뉴|꼬리)/);
   });
 
   it.each(SEED_SLUGS)('%s: every other non-blank line is in the model, and the model holds nothing else', (slug) => {

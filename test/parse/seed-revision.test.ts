@@ -105,6 +105,6 @@ describe('seed revision articles', () => {
       },
     });
     const { report } = parsePolicy(seedBytes('uijeongbu'));
-    expect(report.warnings.map((w) => w.message)).toContain('the policy does not state its effective date; supply it on import');
+    expect(report.warnings.map((w) => w.message)).toContain('방침에 시행일이 적혀 있지 않습니다: 가져올 때 시행일을 주세요');
   });
 });

@@ -60,7 +60,7 @@ describe('a page with a table of contents (안산시, 목차)', () => {
 
   it('drops the 목차 and its caption as page furniture, each line with a reason, and warns', () => {
     expect(version.preamble.map((c) => c.text)).toEqual([expect.stringMatching(/^안산시는 개인정보 보호법 제30조에 따라/)]);
-    const toc = report.dropped.filter((d) => d.reason.startsWith('table of contents (목차)'));
+    const toc = report.dropped.filter((d) => /목차/u.test(d.reason));
     expect(toc.map((d) => [d.line, d.text])).toEqual([
       [7, '목차'],
       [9, '제1조 개인정보의 처리 목적'],
@@ -76,7 +76,7 @@ describe('a page with a table of contents (안산시, 목차)', () => {
     ]);
     expect(report.warnings).toContainEqual({
       line: 9,
-      message: 'a table of contents (목차) of 10 entries was found above the articles; it was dropped as page furniture (parse --report lists it)',
+      message: '조항 위에서 목차(항목 10개)를 찾아 페이지 부속물로 뺐습니다 (parse --report에 나옵니다)',
     });
   });
 
@@ -132,7 +132,7 @@ describe('law-style headings and a 부칙 (성남시)', () => {
         ],
       },
     ]);
-    expect(report.warnings.filter((w) => /does not fit the article numbering/.test(w.message)).map((w) => w.line)).toEqual([34, 35]);
+    expect(report.warnings.filter((w) => /조 번호 순서에 맞지 않아/.test(w.message)).map((w) => w.line)).toEqual([34, 35]);
   });
 
   it('reads the revision (cut-offs) and round-trips', () => {
@@ -173,7 +173,7 @@ describe('headings inside bullets and a 제정/개정 list (김포시)', () => {
       ],
     });
     expect(report.warnings.map((w) => w.message)).toContain(
-      'effective date 2019-04-01 taken from the 제정/개정 list above the preamble ("개정 2019. 4. 1.")',
+      '시행일 2019-04-01을(를) 머리말 위의 제정·개정 목록("개정 2019. 4. 1.")에서 읽었습니다',
     );
     expect([version.city, version.slug]).toEqual(['김포시', 'gimpo']);
     expectRoundTrip(version);
@@ -187,7 +187,7 @@ describe('a page without a policy title (춘천시)', () => {
     expect(version.title).toBe('');
     expect(version.preamble).toHaveLength(1);
     expect(version.preamble[0]!.text).toMatch(/^춘천시는 「개인정보 보호법」 제30조에 따라/);
-    expect(report.dropped.filter((d) => d.reason === 'page header (no policy title found above it)').map((d) => d.text)).toEqual([
+    expect(report.dropped.filter((d) => d.reason === '페이지 머리 (그 위에 방침 제목이 없음)').map((d) => d.text)).toEqual([
       '본문 바로가기',
       '주메뉴 바로가기',
       '춘천시청',
@@ -196,11 +196,11 @@ describe('a page without a policy title (춘천시)', () => {
       '• 분야별정보',
       '홈 > 이용안내 > 개인정보보호',
     ]);
-    expect(report.warnings.some((w) => w.message.startsWith('no policy title'))).toBe(true);
+    expect(report.warnings.some((w) => w.message.includes('방침 제목(개인정보 처리방침을 이르는 짧은 줄)을 찾지 못했습니다'))).toBe(true);
   });
 
   it('drops the survey and 맨위로 after the last article, and reads "2022. 7. 19.부터"', () => {
-    expect(report.dropped.filter((d) => d.reason.startsWith('page footer')).map((d) => d.text)).toEqual([
+    expect(report.dropped.filter((d) => d.reason.startsWith('페이지 꼬리')).map((d) => d.text)).toEqual([
       '이 페이지에서 제공하는 정보에 대하여 만족하십니까?',
       '매우만족',
       '만족',
@@ -247,10 +247,10 @@ describe('the same seed in other encodings and forms', () => {
     const copy = parseFixture('uijeongbu-escapes.txt');
     expect(textModel(copy.version)).toEqual(textModel(parsePolicy(seedBytes('uijeongbu')).version));
     expect(JSON.stringify(copy)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
-    const warning = copy.report.warnings.find((w) => w.message.includes('terminal control'));
+    const warning = copy.report.warnings.find((w) => w.message.includes('터미널 제어 문자'));
     expect(warning).toEqual({
       line: 19,
-      message: 'removed 7 terminal control character(s) or escape sequence(s) from line(s) 19, 23, 149, 153',
+      message: '19, 23, 149, 153행에서 터미널 제어 문자나 이스케이프 시퀀스 7개를 지웠습니다',
     });
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BusyError, InputError, RefError, StoreError, UsageError, ValidationError } from '../../src/domain/errors.js';
 import { NotArchivedError, openStore, resolveVersionArg } from '../../src/store/index.js';
 import { editedGoyang, git, sampleStore, seedBytes, snapshot } from './helpers.js';
+import { inCliTerms } from '../../src/cli/wording.js';
 
 /** Runs `attempt` against a fresh sample store and checks it failed with `kind` and changed nothing. */
 async function refusedAndUnchanged(attempt: (dir: string) => Promise<unknown>, kind: new (...args: never[]) => Error, message: RegExp): Promise<Error> {
@@ -27,7 +28,7 @@ const importInto = (dir: string, bytes: Buffer, slug = 'goyang', effective?: str
 
 describe('bad input changes nothing', () => {
   it('an empty file', async () => {
-    await refusedAndUnchanged((dir) => importInto(dir, Buffer.alloc(0), 'goyang', '2025-01-01'), InputError, /is empty/);
+    await refusedAndUnchanged((dir) => importInto(dir, Buffer.alloc(0), 'goyang', '2025-01-01'), InputError, /비어 있습니다/);
   });
 
   it('a binary file (random bytes with NULs)', async () => {
@@ -38,16 +39,16 @@ describe('bad input changes nothing', () => {
 
   it('a document with no article', async () => {
     const text = Buffer.from('개인정보처리방침\n\n이 페이지는 준비 중입니다.\n\n- 홈\n- 닫기\n', 'utf8');
-    const error = await refusedAndUnchanged((dir) => importInto(dir, text, 'goyang', '2025-01-01'), InputError, /no article/);
+    const error = await refusedAndUnchanged((dir) => importInto(dir, text, 'goyang', '2025-01-01'), InputError, /조 제목\(제N조 …\)을 찾지 못했습니다/);
     expect(error).not.toBeInstanceOf(UsageError);
   });
 
   it.each(['../x', 'A B', 'Goyang', '', '-rf'])('the city slug %j', async (slug) => {
-    await refusedAndUnchanged((dir) => importInto(dir, seedBytes('goyang'), slug, '2025-01-01'), UsageError, /is not a valid city slug/);
+    await refusedAndUnchanged((dir) => importInto(dir, seedBytes('goyang'), slug, '2025-01-01'), UsageError, /올바른 기관 슬러그가 아닙니다/);
   });
 
   it('a bad --effective date', async () => {
-    await refusedAndUnchanged((dir) => importInto(dir, editedGoyang(), 'goyang', '2025-02-30'), UsageError, /not a date/);
+    await refusedAndUnchanged((dir) => importInto(dir, editedGoyang(), 'goyang', '2025-02-30'), UsageError, /2025-02-30은\(는\) 날짜 형식\(YYYY-MM-DD\)이 아닙니다/);
   });
 
   it('a malformed ledger committed in history/: file, line and YAML path named; import refused', async () => {
@@ -60,7 +61,7 @@ describe('bad input changes nothing', () => {
     const error = (await store.log('goyang').catch((e: unknown) => e)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.where).toBe('history/goyang.yaml');
-    expect(error.details.join('\n')).toMatch(/^history\/goyang\.yaml:\d+: versions\[1\]\.effective: must be a date/m);
+    expect(error.details.join('\n')).toMatch(/^history\/goyang\.yaml:\d+: versions\[1\]\.effective: 날짜 형식\(YYYY-MM-DD\)이거나 null이어야 합니다/m);
     await expect(store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' })).rejects.toBeInstanceOf(ValidationError);
     await expect(store.resolve('goyang@2016-06-01')).rejects.toBeInstanceOf(ValidationError);
     expect(snapshot(dir)).toEqual(before);
@@ -74,8 +75,8 @@ describe('bad input changes nothing', () => {
     const store = await openStore(dir);
     const error = (await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' }).catch((e: unknown) => e)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toMatch(/policies\/goyang\.yaml is not valid YAML/);
-    expect(error.details.join('\n')).toMatch(/line \d+/);
+    expect(error.message).toMatch(/policies\/goyang\.yaml이\(가\) 올바른 YAML이 아닙니다/);
+    expect(error.details.join('\n')).toMatch(/\d+행/);
     await expect(store.resolve('goyang')).rejects.toBeInstanceOf(ValidationError);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -86,7 +87,7 @@ describe('bad input changes nothing', () => {
     const before = snapshot(dir);
     const store = await openStore(dir);
     const error = (await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' }).catch((e: unknown) => e)) as Error & { details: string[] };
-    expect(error.message).toMatch(/uncommitted changes/);
+    expect(error.message).toMatch(/커밋하지 않은 변경이 있습니다/);
     expect(error.details.join('\n')).toContain('history/paju.yaml');
     expect(snapshot(dir)).toEqual(before);
   });
@@ -94,45 +95,46 @@ describe('bad input changes nothing', () => {
   it('the ref --output=/tmp/x: refused, nothing written anywhere', async () => {
     const target = '/tmp/x';
     rmSync(target, { force: true });
-    await refusedAndUnchanged((dir) => resolveVersionArg(dir, '--output=/tmp/x'), RefError, /starts with "-"/);
-    await refusedAndUnchanged((dir) => resolveVersionArg(dir, '--upload-pack=touch /tmp/x'), RefError, /starts with "-"/);
+    await refusedAndUnchanged((dir) => resolveVersionArg(dir, '--output=/tmp/x'), RefError, /"-"로 시작하여/);
+    await refusedAndUnchanged((dir) => resolveVersionArg(dir, '--upload-pack=touch /tmp/x'), RefError, /"-"로 시작하여/);
     expect(existsSync(target)).toBe(false);
   });
 
   it('the ref goyang@2099-01-01: in the future, naming the newest version', async () => {
-    const error = await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'goyang@2099-01-01'), RefError, /2099-01-01 is in the future/);
+    const error = await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'goyang@2099-01-01'), RefError, /2099-01-01은\(는\) 아직 오지 않은 날입니다/);
     expect(error).not.toBeInstanceOf(NotArchivedError);
-    expect((error as RefError).hint).toMatch(/the newest version of goyang is goyang@2020-07-17/);
+    expect((error as RefError).hint).toMatch(/goyang의 가장 새 판은 goyang@2020-07-17입니다/);
   });
 
   it.each([
-    ['seoul', /there is no city "seoul"/],
-    ['A B', /is not a city slug/],
-    ['goyang@2020-13-01', /not a date/],
-    ['goyang~x', /not a number of versions back/],
-    ['goyang~9', /has only 4 known versions/],
-    ['goyang@2000-01-01', /no version of goyang is known before 2011-11-07/],
-    ['goyang@2016-05-14', /gap/],
-    ['../x', /there is no file/],
+    ['seoul', /저장소에 "seoul" 기관이 없습니다/],
+    ['A B', /"A B"은\(는\) 기관 슬러그가 아닙니다/],
+    ['goyang@2020-13-01', /"2020-13-01"은\(는\) 날짜 형식\(YYYY-MM-DD\)이 아닙니다/],
+    ['goyang~x', /몇 판 전인지 나타내는 수가 아닙니다/],
+    ['goyang~9', /goyang에 알려진 판은 4개뿐입니다/],
+    ['goyang@2000-01-01', /goyang에는 2011-11-07 이전의 판이 알려져 있지 않습니다/],
+    ['goyang@2016-05-14', /원장에 빈 구간이 있습니다/],
+    ['../x', /\.\.\/x 파일이 없습니다/],
   ])('the ref %j', async (ref, message) => {
     const error = await refusedAndUnchanged((dir) => resolveVersionArg(dir, ref), RefError, message);
-    if (ref === 'seoul') expect((error as RefError).hint).toMatch(/known cities: goyang, iksan, namyangju, paju, uijeongbu/);
+    if (ref === 'seoul') expect((error as RefError).hint).toMatch(/저장소에 있는 기관: goyang, iksan, namyangju, paju, uijeongbu/);
   });
 });
 
 describe('versions known only from a later page', () => {
   it('goyang@2016-06-01 is not archived: says which version, its range, the evidence and how to import it', async () => {
-    const error = (await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'goyang@2016-06-01'), NotArchivedError, /not archived/)) as NotArchivedError;
+    const error = (await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'goyang@2016-06-01'), NotArchivedError, /본문이 보관되어 있지 않습니다/)) as NotArchivedError;
     // A command that needs the text cannot do its work: 2, never diff's 1 ("different"); `show` answers with 1 itself.
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('2016-05-16 … 2016-12-01');
-    expect(error.details.join('\n')).toContain('listed on goyang@2020-07-17 제12조: "2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"');
-    expect(error.hint).toBe('to archive it, import its text: bangchim import goyang FILE --effective 2016-05-16');
+    expect(error.details.join('\n')).toContain('goyang@2020-07-17 제12조: "2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"에 나옵니다');
+    expect(error.hint).toBe('보관하려면 그 본문을 가져오세요 (시행일 2016-05-16)');
+    expect((inCliTerms(error) as NotArchivedError).hint).toBe('보관하려면 그 본문을 가져오세요: bangchim import goyang 파일 --effective 2016-05-16');
   });
 
   it("paju's oldest version has no stated start", async () => {
     const error = (await refusedAndUnchanged((dir) => resolveVersionArg(dir, 'paju@2014-01-01'), NotArchivedError, /… 2015-02-10/)) as NotArchivedError;
-    expect(error.hint).toMatch(/do not say when it took effect/);
+    expect(error.hint).toMatch(/어느 쪽에도 시행일이 적혀 있지 않습니다/);
   });
 });
 
@@ -144,7 +146,7 @@ describe('the lock', () => {
     const store = await openStore(dir);
     const error = (await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' }).catch((e: unknown) => e)) as BusyError;
     expect(error).toBeInstanceOf(BusyError);
-    expect(error.message).toMatch(new RegExp(`the store is busy: another bangchim \\(pid ${process.pid}\\) has been running "import goyang x.txt" since 2025-01-01`));
+    expect(error.message).toMatch(new RegExp(`저장소를 다른 bangchim\\(pid ${process.pid}\\)이 쓰고 있습니다: 2025-01-01\\S*부터 "import goyang x.txt" 실행 중`));
     expect(snapshot(dir)).toEqual(before);
     // Reading is not blocked.
     expect((await store.resolve('goyang')).label).toBe('goyang@2020-07-17');
@@ -217,8 +219,8 @@ describe('the lock', () => {
     const before = snapshot(dir);
     const error = (await (await openStore(dir)).importVersion({ slug: 'goyang', bytes: editedGoyang('031-8075-2999'), file: 'y.txt', effective: '2025-06-01' }).catch((e: unknown) => e)) as StoreError;
     expect(error).toBeInstanceOf(StoreError);
-    expect(error.message).toMatch(/an interrupted "import goyang@2025-01-01" cannot be finished: refs\/heads\/main was changed by something else since/);
-    expect(error.hint).toMatch(/remove \.git\/bangchim\.journal/);
+    expect(error.message).toMatch(/중단된 "import goyang@2025-01-01"을\(를\) 마무리할 수 없습니다: 그 사이 refs\/heads\/main이\(가\) 다른 무언가로 바뀌었습니다/);
+    expect(error.hint).toMatch(/\.git\/bangchim\.journal을 지우세요/);
     expect({ ...snapshot(dir), lock: before.lock }).toEqual(before);
   });
 

@@ -353,7 +353,7 @@ describe('the same page with its 목차 written another way', () => {
     const result = parsePolicy(text.replace(preamble, `${preamble}\n${toc}`));
     expect(articlesOf(result.version)).toEqual(expectedArticles(decimal));
     expect(result.version.preamble).toEqual(parsed(gongdan, decimal).preamble);
-    expect(result.report.warnings.map((w) => w.message)).toContain(`a table of contents (목차) of ${decimal.titles.length} entries was found above the articles; it was dropped as page furniture (parse --report lists it)`);
+    expect(result.report.warnings.map((w) => w.message)).toContain(`조항 위에서 목차(항목 ${decimal.titles.length}개)를 찾아 페이지 부속물로 뺐습니다 (parse --report에 나옵니다)`);
     expectPairAligned(gongdan, 1, diffVersions(parsed(gongdan, gongdan.versions[1]!), result.version));
   });
 

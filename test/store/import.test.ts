@@ -108,7 +108,7 @@ describe('import', () => {
     const store = await openStore(dir);
     const result = await store.importVersion({ slug: 'goyang', bytes: seedBytes('goyang'), file: 'goyang.txt' });
     expect(result.noop).toBe(true);
-    expect(result.message).toMatch(/already archived: goyang@2020-07-17/);
+    expect(result.message).toMatch(/이미 보관되어 있습니다: goyang@2020-07-17/);
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -117,7 +117,7 @@ describe('import', () => {
     const before = snapshot(dir);
     const store = await openStore(dir);
     await expect(store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'goyang.txt', effective: '2020-07-17' })).rejects.toThrow(StoreError);
-    await expect(store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'goyang.txt', effective: '2020-07-17' })).rejects.toThrow(/already archived with a different text/);
+    await expect(store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'goyang.txt', effective: '2020-07-17' })).rejects.toThrow(/이미 다른 본문으로 보관되어 있습니다/);
     expect(snapshot(dir)).toEqual(before);
   });
 

@@ -68,7 +68,7 @@ describe('init', () => {
     git(dir, 'add', 'notes.txt');
     git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'mine');
     const before = snapshot(dir);
-    await expect(initStore(dir)).rejects.toThrow(/is a git repository of another kind/);
+    await expect(initStore(dir)).rejects.toThrow(/bangchim 저장소가 아닌 다른 git 저장소입니다/);
     await expect(initStore(dir)).rejects.toBeInstanceOf(StoreError);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -77,7 +77,7 @@ describe('init', () => {
     const dir = await sampleStore();
     writeFileSync(join(dir, 'history', 'goyang.yaml'), 'city: 고양특례시\nslug: goyang\nversions: []\n');
     const before = snapshot(dir);
-    await expect(initStore(dir)).rejects.toThrow(/uncommitted changes/);
+    await expect(initStore(dir)).rejects.toThrow(/커밋하지 않은 변경이 있습니다/);
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -101,7 +101,7 @@ describe('locateStore', () => {
     expect(await locateStore({ cwd: a, env: { ...env, BANGCHIM_STORE: b } })).toEqual({ dir: b, how: 'env' });
     mkdirSync(join(a, 'policies', 'deeper'), { recursive: true });
     expect(await locateStore({ cwd: join(a, 'policies', 'deeper'), env })).toEqual({ dir: a, how: 'cwd' });
-    await expect(locateStore({ store: plain, cwd: plain, env })).rejects.toThrow(/is not a bangchim store/);
+    await expect(locateStore({ store: plain, cwd: plain, env })).rejects.toThrow(/bangchim 저장소가 아닙니다/);
     const notices: string[] = [];
     const located = await locateStore({ cwd: plain, env, onNotice: (m) => notices.push(m) });
     expect(located).toEqual({ dir: join(data, 'xdg', 'bangchim', 'sample'), how: 'default' });

@@ -20,7 +20,7 @@ describe('reading an input file', () => {
     const started = Date.now();
     const error = await readInputFile(tempDir(), '/dev/zero').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe(`/dev/zero is over ${MAX_INPUT_BYTES / 1_000_000} MB; a policy page's text is far smaller (the seeds are under 40 kB)`);
+    expect((error as InputError).message).toBe(`/dev/zero의 크기가 ${MAX_INPUT_BYTES / 1_000_000} MB를 넘습니다: 처리방침 한 쪽의 본문은 이보다 훨씬 작습니다 (예시 방침은 40 kB 미만)`);
     expect(Date.now() - started).toBeLessThan(5_000);
     const grown = process.resourceUsage().maxRSS * 1024 - before;
     expect(grown, `peak memory grew by ${(grown / MB).toFixed(0)} MiB`).toBeLessThan(3 * MAX_INPUT_BYTES);
@@ -31,7 +31,7 @@ describe('reading an input file', () => {
     writeFileSync(join(dir, 'limit.txt'), Buffer.alloc(MAX_INPUT_BYTES, 0x20));
     expect((await readInputFile(dir, 'limit.txt')).length).toBe(MAX_INPUT_BYTES);
     writeFileSync(join(dir, 'over.txt'), Buffer.alloc(MAX_INPUT_BYTES + 1, 0x20));
-    await expect(readInputFile(dir, 'over.txt')).rejects.toThrow(`over.txt is over ${MAX_INPUT_BYTES / 1_000_000} MB`);
+    await expect(readInputFile(dir, 'over.txt')).rejects.toThrow(`over.txt의 크기가 ${MAX_INPUT_BYTES / 1_000_000} MB를 넘습니다`);
     writeFileSync(join(dir, 'goyang.txt'), seedBytes('goyang'));
     expect((await readInputFile(dir, 'goyang.txt')).equals(seedBytes('goyang'))).toBe(true);
   });
@@ -40,6 +40,6 @@ describe('reading an input file', () => {
     const result = spawnSync('sh', ['-c', `yes '제1조(목적) 이 방침은 개인정보 처리에 관한 사항을 정한다.' | "${process.execPath}" "${BIN}" parse /dev/stdin`], { encoding: 'utf8', timeout: 30_000 });
     expect(result.signal, 'still reading when the test gave up').toBeNull();
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`/dev/stdin is over ${MAX_INPUT_BYTES / 1_000_000} MB`);
+    expect(result.stderr).toContain(`/dev/stdin의 크기가 ${MAX_INPUT_BYTES / 1_000_000} MB를 넘습니다`);
   }, 60_000);
 });

@@ -36,7 +36,7 @@ describe.skipIf(!mounted)('disk full during import', () => {
       if (room > 0) execFileSync('dd', ['if=/dev/zero', `of=${join(MOUNT, 'filler')}`, 'bs=4096', `count=${Math.floor(room / 4096)}`], { stdio: 'ignore' });
       const result = await cli(['import', 'goyang', page, '--effective', '2025-01-01'], dir);
       if (result.code !== 0) {
-        expect(result.err, `free ${free} kB`).not.toMatch(/internal error/);
+        expect(result.err, `free ${free} kB`).not.toMatch(/내부 오류/);
         expect(result.err, `free ${free} kB: ${result.err}`).toMatch(/디스크/);
       }
       rmSync(join(MOUNT, 'filler'), { force: true });

@@ -140,7 +140,7 @@ describe('commit and tag messages are built from validated fields only', () => {
       const result = await cli(['import', 'newcity', page, '--effective', '2025-01-01', ...option], dir);
       expect(result.code, JSON.stringify(option)).toBe(2);
       expect(result.err).toContain('제어 문자나 줄바꿈');
-      expect(result.err).toContain(`where: ${option[0]}`);
+      expect(result.err).toContain(`위치: ${option[0]}`);
       expectInert(JSON.stringify(option), result);
     }
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);

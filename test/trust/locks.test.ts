@@ -78,7 +78,7 @@ describe('the store lock', () => {
         expect(events.length, `round ${round}: someone held the lock`).toBeGreaterThan(0);
         for (let i = 0; i < CLAIMERS; i++) {
           const outcome = readFileSync(join(sync, `done-${round}-${i}`), 'utf8');
-          if (outcome !== 'held' && !outcome.startsWith('BusyError: the store is busy')) otherFailures.push(`round ${round}, claimer ${i}: ${outcome}`);
+          if (outcome !== 'held' && !outcome.startsWith('BusyError: 저장소를 다른 bangchim')) otherFailures.push(`round ${round}, claimer ${i}: ${outcome}`);
         }
         rounds++;
       }

@@ -18,7 +18,7 @@ describe('notice --out', () => {
     // Today's name is .<name>.<pid>.tmp; plant it for this process.
     symlinkSync(victim, join(out, `.notice.txt.${process.pid}.tmp`));
     const result = await cli([...NOTICE, '--out', join(out, 'notice.txt')], dir);
-    expect(result.err).not.toMatch(/internal error/);
+    expect(result.err).not.toMatch(/내부 오류/);
     expect(readFileSync(victim, 'utf8')).toBe('untouched');
     expect(result.code).toBe(0);
     expect(readFileSync(join(out, 'notice.txt'), 'utf8')).toContain('개인정보');
@@ -31,7 +31,7 @@ describe('notice --out', () => {
       const result = await cli([...NOTICE, '--out', target, '--force'], dir);
       expect(result.code, target).toBe(2);
       expect(result.err).toContain('공고문을 쓰지 않습니다');
-      expect(result.err).toContain(`where: --out`);
+      expect(result.err).toContain(`위치: --out`);
       expect(readFileSync(join(dir, target)).equals(before), target).toBe(true);
     }
     expect(git(dir, 'status', '--porcelain')).toBe('');

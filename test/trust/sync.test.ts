@@ -80,11 +80,11 @@ describe('bangchim sync', () => {
     const localHead = git(dir, 'rev-parse', 'HEAD');
     const refused = await cli(['--store', dir, 'sync']);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/will not sync with origin: the histories have diverged; bangchim never rewrites published history/);
-    expect(refused.err).toMatch(/chain was rebuilt here/);
-    expect(refused.err).toMatch(/goyang@2020-07-17: [0-9a-f]{12} on origin, [0-9a-f]{12} here/);
-    expect(refused.err).toMatch(/only here: goyang@2018-05-01/);
-    expect(refused.err).toMatch(/hint: nothing was changed/);
+    expect(refused.err).toMatch(/origin와\(과\) 동기화하지 않았습니다: 두 이력이 갈라졌습니다; bangchim은 이미 올린 이력을 고쳐 쓰지 않습니다/);
+    expect(refused.err).toMatch(/여기서 이력을 다시 만들었거나/);
+    expect(refused.err).toMatch(/goyang@2020-07-17: origin에서는 [0-9a-f]{12}, 여기서는 [0-9a-f]{12}/);
+    expect(refused.err).toMatch(/여기에만 있음: goyang@2018-05-01/);
+    expect(refused.err).toMatch(/도움말: 여기도 origin도 아무것도 바뀌지 않았습니다/);
     expect(remoteRefs(remote)).toBe(before);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(localHead);
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -100,8 +100,8 @@ describe('bangchim sync', () => {
     const before = remoteRefs(remote);
     const refused = await cli(['--store', dir, 'sync']);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/histories have diverged/);
-    expect(refused.err).toMatch(/both have versions the other lacks/);
+    expect(refused.err).toMatch(/두 이력이 갈라졌습니다/);
+    expect(refused.err).toMatch(/이 저장소에 서로 없는 판이 있습니다/);
     expect(remoteRefs(remote)).toBe(before);
   });
 
@@ -111,11 +111,11 @@ describe('bangchim sync', () => {
     for (const name of [`--upload-pack=touch ${marker}`, `--receive-pack=touch ${marker}`, '-c', 'core.sshCommand=touch', `ext::sh -c touch% ${marker}`, '../other', 'origin;touch']) {
       const r = await cli(['--store', dir, 'sync', '--remote', name]);
       expect(r.code, name).toBe(2);
-      expect(r.err, name).toMatch(/is not a remote name|option/);
+      expect(r.err, name).toMatch(/원격 저장소 이름이 아닙니다|option/);
     }
     const unknown = await cli(['--store', dir, 'sync', '--remote', 'backup']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/no remote "backup".*\n.*known remotes: origin/s);
+    expect(unknown.err).toMatch(/"backup" 원격 저장소가 없습니다.*\n.*설정된 원격 저장소: origin/s);
     expect(existsSync(marker)).toBe(false);
   });
 });

@@ -166,6 +166,6 @@ describe('bangchim verify', () => {
     mkdirSync(join(dir, 'x'));
     const result = await cli(['--store', join(dir, 'x'), 'verify']);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/not a bangchim store/);
+    expect(result.err).toMatch(/bangchim 저장소가 아닙니다/);
   });
 });

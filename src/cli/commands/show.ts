@@ -5,6 +5,7 @@ import { formatError, UsageError } from '../../domain/errors.js';
 import { renderPolicyText } from '../../domain/render.js';
 import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
 import { NotArchivedError } from '../../store/refs.js';
+import { inCliTerms } from '../wording.js';
 import { resolveRefs } from '../../app/refs.js';
 import { statusLabel } from './log.js';
 import { t } from '../../domain/presentation/messages/index.js';
@@ -27,11 +28,12 @@ export const registerShow: RegisterCommand = (program, ctx) => {
       } catch (error) {
         if (error instanceof NotArchivedError) {
           // Not a failure of the tool: the answer is "we know it existed, we lack its text".
+          const worded = inCliTerms(error) as NotArchivedError;
           if (format === 'json') {
             const { errorJson } = await import('../error-json.js');
-            writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: error.message, hint: error.hint, ...errorJson(error) });
+            writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: worded.message, hint: worded.hint, ...errorJson(worded) });
           }
-          else ctx.out.write(formatError(error).replace(/^bangchim: /, '') + '\n');
+          else ctx.out.write(formatError(worded).replace(/^bangchim: /, '') + '\n');
           throw new ExitCode(1);
         }
         throw error;

@@ -16,6 +16,7 @@ import { compareRevisionWithLedger, earlierPeriodsFromLedger, earlierPeriodsFrom
 import { renderArticleText } from './text.js';
 import { buildComparisonTable, type ComparisonRow } from './table.js';
 import { writeAnnouncement, type Announcement, type Office } from './announcement.js';
+import { t } from '../presentation/messages/index.js';
 
 export * from './revision.js';
 export * from './table.js';
@@ -71,13 +72,13 @@ function revisionArticleOf(version: PolicyVersion | undefined): Article | undefi
 
 export function buildNotice(input: NoticeInput): Notice {
   if (!isIsoDate(input.effective)) {
-    throw new InputError(`the effective date ${JSON.stringify(input.effective)} is not a calendar date`, { hint: 'give it as YYYY-MM-DD, e.g. --effective 2025-01-01' });
+    throw new InputError(t('err.notice.notDate', { value: JSON.stringify(input.effective) }), { hint: t('err.notice.notDate.hint') });
   }
   const fromVersion = input.from?.version;
   if (fromVersion?.effective && fromVersion.effective >= input.effective) {
-    throw new InputError(`the new version's effective date ${input.effective} is not after the version in force (${input.from!.label}, ${fromVersion.effective})`, {
+    throw new InputError(t('err.notice.notAfter', { date: input.effective, label: input.from!.label, from: fromVersion.effective }), {
       where: input.to.label,
-      hint: 'pass the date the new version takes effect with --effective YYYY-MM-DD',
+      hint: t('err.notice.notAfter.hint'),
     });
   }
   const toVersion = input.to.version;

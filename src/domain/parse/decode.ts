@@ -3,13 +3,12 @@
  * and terminal control sequences (a policy text must never drive the terminal that shows it).
  */
 import { InputError } from '../errors.js';
+import { t } from '../presentation/messages/index.js';
 
 export type PolicyEncoding = 'utf-8' | 'euc-kr';
 
-const BINARY_HINT = 'give the text copied from the policy page (select all, copy, save as UTF-8 .txt)';
-
 function binaryError(where: string, why: string): InputError {
-  return new InputError(`${where} looks like binary data, not a policy text (${why})`, { where, hint: BINARY_HINT });
+  return new InputError(t('err.input.binary', { where, why }), { where, hint: t('err.input.binary.hint') });
 }
 
 // C0 controls except tab and newline (CR is handled as a line ending), DEL and the C1 range.
@@ -17,24 +16,21 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 
 /** Rejects text that is mostly control characters: a binary file that happened to decode. */
 export function assertTextual(text: string, where: string): void {
-  if (text.includes('\u0000')) throw binaryError(where, 'it contains NUL bytes');
+  if (text.includes('\u0000')) throw binaryError(where, t('err.input.binary.nul'));
   const controls = text.match(CONTROL)?.length ?? 0;
   const escapes = text.match(/\u001b/gu)?.length ?? 0;
   // Escape sequences are stripped later with a warning; other controls in bulk mean binary.
   if (controls - escapes > 8 && (controls - escapes) / text.length > 0.05) {
-    throw binaryError(where, `${controls - escapes} control characters`);
+    throw binaryError(where, t('err.input.binary.controls', { count: controls - escapes }));
   }
 }
 
-export function decodePolicyBytes(bytes: Uint8Array, where = 'the input'): { text: string; encoding: PolicyEncoding } {
+export function decodePolicyBytes(bytes: Uint8Array, where = t('err.input.theInput')): { text: string; encoding: PolicyEncoding } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(`${where} is UTF-16 text, which bangchim does not read`, {
-      where,
-      hint: 'save the text as UTF-8 (or EUC-KR) and try again',
-    });
+    throw new InputError(t('err.input.utf16', { where }), { where, hint: t('err.input.utf16.hint') });
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (body.includes(0)) throw binaryError(where, 'it contains NUL bytes');
+  if (body.includes(0)) throw binaryError(where, t('err.input.binary.nul'));
   let decoded: { text: string; encoding: PolicyEncoding } | null = null;
   try {
     decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
@@ -43,7 +39,7 @@ export function decodePolicyBytes(bytes: Uint8Array, where = 'the input'): { tex
       // WHATWG euc-kr is Windows-949 (CP949), a superset of EUC-KR: what Korean government sites serve.
       decoded = { text: new TextDecoder('euc-kr', { fatal: true }).decode(body), encoding: 'euc-kr' };
     } catch {
-      throw binaryError(where, 'it is neither UTF-8 nor EUC-KR/CP949 text');
+      throw binaryError(where, t('err.input.binary.encoding'));
     }
   }
   assertTextual(decoded.text, where);

@@ -10,6 +10,7 @@ import type { NumberingScheme, Topic } from '../model.js';
 import { HANGUL_ORDINALS, ROMAN_NUMERALS, romanValue } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
+import { t } from '../presentation/messages/index.js';
 
 /** Text on a heading line that is page furniture, not policy text: an icon caption, a back-to-top link, a 라벨링 label. */
 export interface Furniture {
@@ -56,9 +57,7 @@ export const MAX_ARTICLE_NUMBER = 9999;
 const ICON_CAPTION = /^(\S.{0,39}?\s*(?:아이콘|icon))\s+(?=\S)/iu;
 /** A back-to-top link glued after the heading: 제1조(…)위로, 3. 개인정보의 파기 TOP. */
 const BACK_TO_TOP = /(?:맨\s*위로|위로\s*가기|위로|TOP|Top|top|▲)$/u;
-const BACK_TO_TOP_REASON = 'back-to-top link on the heading line';
-const ICON_REASON = '라벨링 icon caption on the heading line';
-const LABEL_REASON = '라벨링 label after the heading (it repeats the title)';
+
 
 function closingIndex(text: string): number {
   const open = text[0]!;
@@ -123,7 +122,7 @@ function isLabelAfter(after: string, title: string): boolean {
 function withoutBackToTop(title: string, furniture: Furniture[]): string {
   const m = BACK_TO_TOP.exec(title);
   if (!m || m.index === 0) return title;
-  furniture.push({ text: m[0], reason: BACK_TO_TOP_REASON });
+  furniture.push({ text: m[0], reason: t('parse.drop.backToTop') });
   return title.slice(0, m.index).trimEnd();
 }
 
@@ -157,13 +156,13 @@ function parseArticleHeading(content: string, furniture: Furniture[]): Heading |
     if (!acceptableTitle(title) || title.length === 0) return null;
     if (after === '') return withFurniture({ ...base, title }, furniture);
     if (BACK_TO_TOP.test(after) && BACK_TO_TOP.exec(after)!.index === 0) {
-      return withFurniture({ ...base, title }, [...furniture, { text: after, reason: BACK_TO_TOP_REASON }]);
+      return withFurniture({ ...base, title }, [...furniture, { text: after, reason: t('parse.drop.backToTop') }]);
     }
     // 제1조(목적) 이 방침은 … : the body starts on the heading line. 제1조(…)에서 … : a reference.
     if (!/^(\s|[.:]\s)/u.test(rest.slice(close + 1))) return null;
     const inline = after.replace(/^[.:]\s*/u, '').trim();
     if (PARTICLE_AFTER_SPACE.test(inline)) return null;
-    if (isLabelAfter(inline, title)) return withFurniture({ ...base, title }, [...furniture, { text: inline, reason: LABEL_REASON }]);
+    if (isLabelAfter(inline, title)) return withFurniture({ ...base, title }, [...furniture, { text: inline, reason: t('parse.drop.label') }]);
     return withFurniture({ ...base, title, inline }, furniture);
   }
   const own: Furniture[] = [...furniture];
@@ -175,7 +174,7 @@ function parseArticleHeading(content: string, furniture: Furniture[]): Heading |
 function iconCaption(content: string): { rest: string; furniture: Furniture[] } {
   const m = /아이콘|icon/iu.test(content) ? ICON_CAPTION.exec(content) : null;
   if (!m) return { rest: content, furniture: [] };
-  return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: ICON_REASON }] };
+  return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: t('parse.drop.icon') }] };
 }
 
 /** The 제N조 heading written on this line, or null when the line is not one (a reference, a sentence). */

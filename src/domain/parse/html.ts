@@ -15,6 +15,7 @@
  */
 import type { DroppedLine } from '../model.js';
 import { InputError } from '../errors.js';
+import { t } from '../presentation/messages/index.js';
 
 interface TextLines {
   /** The page's visible text, one entry per line. */
@@ -35,14 +36,16 @@ export interface HtmlText extends TextLines {
  * version drop-down): page controls, not policy text. An accordion's heading in its toggle button is read.
  */
 function controlLabel(name: string, attrs: Map<string, string>): { kind: 'control' | 'label'; reason: string; labelFor?: string } | null {
-  if (name === 'button') return { kind: 'control', reason: 'button label: a control on the page, not policy text' };
+  if (name === 'button') return { kind: 'control', reason: t('parse.drop.button') };
   // A label is text like any other, unless the drop-down it names follows it (judged there).
   const target = attrs.get('for');
-  if (name === 'label' && target) return { kind: 'label', reason: 'label of a drop-down (<select>): a control on the page, not policy text', labelFor: target };
+  if (name === 'label' && target) return { kind: 'label', reason: t('parse.drop.selectLabel'), labelFor: target };
   return null;
 }
 /** The reason given for each option of a <select>: the page's version drop-down lists earlier versions. */
-export const DROP_DOWN_OPTION = 'drop-down option (<select>): a choice in a list, not policy text';
+export function dropDownOption(): string {
+  return t('parse.drop.dropDownOption');
+}
 
 // ─── Detection ───────────────────────────────────────────────────────────────
 
@@ -138,10 +141,7 @@ export function assertReadableCharset(bytes: Uint8Array, where: string): void {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return;
   const label = declaredCharset(bytes);
   if (label === null || charsetFamily(label) !== null || isUtf8(bytes)) return;
-  throw new InputError(`${where} is an HTML page in charset "${label}", which bangchim does not read`, {
-    where,
-    hint: 'save the page as UTF-8 (or EUC-KR), or copy its text into a UTF-8 .txt file',
-  });
+  throw new InputError(t('err.input.charset', { where, charset: label }), { where, hint: t('err.input.charset.hint') });
 }
 
 // ─── Entities ────────────────────────────────────────────────────────────────
@@ -466,27 +466,27 @@ function hiddenBy(name: string, attrs: Map<string, string>, vue: boolean): { kin
   const id = attrs.get('id') ?? '';
   const footerClass = classes.find((c) => FOOTER_NAMES.test(c));
   const footer =
-    name === 'footer' ? '<footer>' : FOOTER_NAMES.test(id) ? `the element with id "${id}"` : footerClass ? `the element with class "${footerClass}"` : null;
-  if (footer) return { kind: 'footer', reason: `page footer (${footer})` };
+    name === 'footer' ? t('parse.drop.footer.tag') : FOOTER_NAMES.test(id) ? t('parse.drop.footer.id', { id }) : footerClass ? t('parse.drop.footer.class', { class: footerClass }) : null;
+  if (footer) return { kind: 'footer', reason: t('parse.drop.footerElement', { element: footer }) };
   const skip = classes.find((c) => SKIP_CLASSES.test(c)) ?? (SKIP_CLASSES.test(id) ? id : undefined);
-  if (skip) return { kind: 'skip', reason: `skip link (class or id "${skip}"): page navigation, not policy text` };
+  if (skip) return { kind: 'skip', reason: t('parse.drop.skip', { name: skip }) };
   const reader = classes.find((c) => SCREEN_READER_CLASSES.has(c.toLowerCase()));
-  if (reader) return { kind: 'screen-reader', reason: `screen-reader text (class "${reader}"): not shown on the page, not policy text` };
+  if (reader) return { kind: 'screen-reader', reason: t('parse.drop.screenReader', { name: reader }) };
   const why = (how: string): { kind: 'hidden'; reason: string } => ({
     kind: 'hidden',
-    reason: `${how}, and only a menu, buttons or a caption: not policy text`,
+    reason: t('parse.drop.hiddenMenu', { how }),
   });
-  if (attrs.has('hidden')) return why('hidden on the page (hidden attribute)');
+  if (attrs.has('hidden')) return why(t('parse.drop.hidden.attribute'));
   const style = attrs.get('style') ?? '';
-  if (/display\s*:\s*none|visibility\s*:\s*hidden/iu.test(style)) return why(`hidden on the page (style="${style.trim()}")`);
-  if ((attrs.get('aria-hidden') ?? '').toLowerCase() === 'true') return why('hidden on the page (aria-hidden="true")');
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/iu.test(style)) return why(t('parse.drop.hidden.style', { style: style.trim() }));
+  if ((attrs.get('aria-hidden') ?? '').toLowerCase() === 'true') return why(t('parse.drop.hidden.aria'));
   const hiding = classes.find((c) => HIDING_CLASSES.has(c.toLowerCase()));
-  if (hiding) return why(`hidden on the page (class "${hiding}")`);
+  if (hiding) return why(t('parse.drop.hidden.class', { name: hiding }));
   // JSTL branches: what only some visitors see (an administrator's edit link) is judged like hidden text.
-  if (CONDITIONAL_TAGS.has(name)) return why(`shown only when <${name}${attrs.get('test') ? ` test="${attrs.get('test')}"` : ''}> holds`);
+  if (CONDITIONAL_TAGS.has(name)) return why(t('parse.drop.hidden.when', { condition: `<${name}${attrs.get('test') ? ` test="${attrs.get('test')}"` : ''}>` }));
   if (vue) {
     const condition = ['v-if', 'v-else-if', 'v-else', 'v-show'].find((a) => attrs.has(a));
-    if (condition) return why(`shown only when ${condition}${attrs.get(condition) ? `="${attrs.get(condition)}"` : ''} holds`);
+    if (condition) return why(t('parse.drop.hidden.when', { condition: `${condition}${attrs.get(condition) ? `="${attrs.get(condition)}"` : ''}` }));
   }
   return null;
 }
@@ -496,8 +496,6 @@ function hiddenBy(name: string, attrs: Map<string, string>, vue: boolean): { kin
 /** Stands for a server expression in the text until the text is read (a private-use pair around its index). */
 const HOLE_OPEN = '\ue000';
 const HOLE_CLOSE = '\ue001';
-const SERVER_EXPRESSION_REASON = 'server-side expression: the server fills in its value, which is not in the source';
-const TEMPLATE_EXPRESSION_REASON = 'template expression: the page fills in its value, which is not in the source';
 /** Text-level expressions: a server hole or branch marker, JSP/JSF EL ${…} #{…}, a Vue/Angular/Handlebars {{ … }}. */
 const TEXT_EXPRESSION = /\ue000(\d+)\ue001|\ue002(\d+)\ue001|(\ue003)|[$#]\{[^{}]*\}|\{\{[\s\S]*?\}\}/gu;
 /** The scope name of a server `if`: no element has it. */
@@ -643,7 +641,7 @@ class PageConverter {
       if (m.index > at) this.readText(raw.slice(at, m.index), line);
       at = m.index + m[0].length;
       if (m[2] !== undefined) {
-        this.openScope('hidden', `shown only when the server's ${this.conditions[Number(m[2])] ?? 'if'} holds, and only a menu, buttons or a caption: not policy text`, SERVER_BRANCH, false);
+        this.openScope('hidden', t('parse.drop.hiddenMenu', { how: t('parse.drop.hidden.server', { condition: this.conditions[Number(m[2])] ?? 'if' }) }), SERVER_BRANCH, false);
         continue;
       }
       if (m[3] !== undefined) {
@@ -651,7 +649,7 @@ class PageConverter {
         continue;
       }
       const lineOf = line + (raw.slice(0, m.index).match(/\n/gu)?.length ?? 0);
-      const [text, reason] = m[1] !== undefined ? [this.printed[Number(m[1])] ?? '', SERVER_EXPRESSION_REASON] : [m[0], TEMPLATE_EXPRESSION_REASON];
+      const [text, reason] = m[1] !== undefined ? [this.printed[Number(m[1])] ?? '', t('parse.drop.serverExpression')] : [m[0], t('parse.drop.templateExpression')];
       this.dropped.push({ line: lineOf, text: text.replace(/\s+/gu, ' ').trim(), reason });
     }
     if (at < raw.length) this.readText(raw.slice(at), line);
@@ -673,7 +671,7 @@ class PageConverter {
 
   /** A printing JSP tag (<c:out>, <spring:message>): a hole where its value goes. */
   hole(source: string, line: number): void {
-    this.dropped.push({ line, text: source.replace(/\s+/gu, ' ').trim(), reason: SERVER_EXPRESSION_REASON });
+    this.dropped.push({ line, text: source.replace(/\s+/gu, ' ').trim(), reason: t('parse.drop.serverExpression') });
   }
 
   title(raw: string, line: number): void {
@@ -698,7 +696,7 @@ class PageConverter {
     if (INTERACTIVE.has(name)) this.interactiveDepth++;
     if (!VOID.has(name) && !TABLE_PARTS.has(name) && !(selfClosing && vue)) {
       const hidden: { kind: ScopeKind; reason: string; labelFor?: string } | null =
-        name === 'select' ? { kind: 'select', reason: DROP_DOWN_OPTION } : (hiddenBy(name, attrs, vue) ?? controlLabel(name, attrs));
+        name === 'select' ? { kind: 'select', reason: dropDownOption() } : (hiddenBy(name, attrs, vue) ?? controlLabel(name, attrs));
       const label = this.pendingLabel;
       if (label && name === 'select' && attrs.get('id') === label.scope.labelFor) {
         this.pendingLabel = null;

@@ -14,12 +14,13 @@ import { findBodyName } from './city.js';
 import { MAX_CLAUSE_DEPTH, SLUG_PATTERN } from '../schema.js';
 import { buildClauses, type BlockLine, type NestingReport } from './clauses.js';
 import { assertTextual, decodePolicyBytes, normaliseText } from './decode.js';
-import { assertReadableCharset, DROP_DOWN_OPTION, htmlToText, looksLikeHtml } from './html.js';
+import { assertReadableCharset, dropDownOption, htmlToText, looksLikeHtml } from './html.js';
 import { layOut } from './layout.js';
 import { classifyLine, detectMarker, type Line } from './lines.js';
 import { extractRevision, versionDropDown } from './revision.js';
 import { topicOf } from './topics.js';
 import { articleName } from '../presentation/labels.js';
+import { t } from '../presentation/messages/index.js';
 
 export { decodePolicyBytes } from './decode.js';
 export { parseKoreanDate } from './dates.js';
@@ -61,11 +62,11 @@ function sourceOf(options: ParseOptions, sha256: string, encoding: 'utf-8' | 'eu
  */
 function dropDownOptionsWithin(from: number, next: number, layoutDropped: readonly DroppedLine[], pageDropped: readonly DroppedLine[]): Clause[] {
   const to = Math.min(next, layoutDropped.find((d) => d.line > from)?.line ?? Infinity);
-  return pageDropped.filter((d) => d.reason === DROP_DOWN_OPTION && d.line > from && d.line < to).map((d) => ({ text: d.text }));
+  return pageDropped.filter((d) => d.reason === dropDownOption() && d.line > from && d.line < to).map((d) => ({ text: d.text }));
 }
 
 export function parsePolicy(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
-  const where = options.sourceFile ?? 'the input';
+  const where = options.sourceFile ?? t('err.input.theInput');
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (bytes.length > MAX_INPUT_BYTES) throw inputTooLarge(where, bytes.length);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -78,10 +79,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     decoded = decodePolicyBytes(input, where);
   }
   if (options.slug !== undefined && !SLUG_PATTERN.test(options.slug)) {
-    throw new InputError(`slug "${options.slug}" is not valid`, {
-      where,
-      hint: 'a slug is lowercase ASCII letters, digits and hyphens, like goyang or nam-yangju',
-    });
+    throw new InputError(t('err.input.badSlug', { slug: options.slug }), { where, hint: t('err.input.badSlug.hint') });
   }
 
   const warnings: ParseWarning[] = [];
@@ -95,22 +93,16 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     const more = strippedLines.length > 10 ? ', …' : '';
     warnings.push({
       line: strippedLines[0],
-      message: `removed ${normalised.strippedCount} terminal control character(s) or escape sequence(s) from line(s) ${shown}${more}`,
+      message: t('parse.warn.controlsRemoved', { count: normalised.strippedCount, lines: `${shown}${more}` }),
     });
   }
   const lines: Line[] = normalised.lines.map((raw, index) => classifyLine(raw, lineNo(index + 1)));
   if (lines.every((l) => l.blank)) {
-    throw new InputError(page ? `${where} is an HTML page with no visible text` : `${where} is empty`, {
-      where,
-      hint: page ? 'save the policy page itself (Ctrl+S), or copy its text' : 'give the text copied from the city\'s policy page',
-    });
+    throw new InputError(t(page ? 'err.input.emptyPage' : 'err.input.empty', { where }), { where, hint: t(page ? 'err.input.emptyPage.hint' : 'err.input.empty.hint') });
   }
   const layout = layOut(lines, where);
   if (!layout) {
-    throw new InputError(`no article heading (제N조 …) found in ${where}; is this the policy page?`, {
-      where,
-      hint: 'a privacy policy has headings such as "제1조 개인정보의 처리목적", "1. 개인정보의 처리 목적" or "■ 개인정보의 파기"; copy the whole page text',
-    });
+    throw new InputError(t('err.input.noArticles', { where }), { where, hint: t('err.input.noArticles.hint') });
   }
   warnings.push(...layout.warnings);
 
@@ -135,7 +127,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   const appendix: Section[] = layout.appendix.map((s) => ({ title: s.title, body: buildClauses(s.body, nesting) }));
   if (nesting.capped > 0) {
     warnings.push({
-      message: `${nesting.capped} list line(s) nested deeper than ${MAX_CLAUSE_DEPTH} levels were kept at level ${MAX_CLAUSE_DEPTH}`,
+      message: t('parse.warn.nestingCapped', { count: nesting.capped, depth: MAX_CLAUSE_DEPTH }),
     });
   }
 
@@ -144,7 +136,7 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     if (b.number > a.number + 1) {
       warnings.push({
         line: lines[layout.articles[i]!.candidate.index]!.no,
-        message: `article numbering jumps from ${articleName(a, numbering)} to ${articleName(b, numbering)}`,
+        message: t('parse.warn.numberingJump', { from: articleName(a, numbering), to: articleName(b, numbering) }),
       });
     }
   }
@@ -163,20 +155,21 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   // policy, dropped as the page's header): the drop-down lists them.
   if (revisionArticle && revision && revision.earlier.length === 0) {
     const firstHeading = layout.articles.length > 0 ? headingLine(0) : Infinity;
-    const headOptions = (page?.dropped ?? []).filter((d) => d.reason === DROP_DOWN_OPTION && d.line < firstHeading).map((d) => d.text);
+    const headOptions = (page?.dropped ?? []).filter((d) => d.reason === dropDownOption() && d.line < firstHeading).map((d) => d.text);
     const headLines = lines.slice(0, layout.articles[0]?.candidate.index ?? 0).map((l) => l.content);
     const dropDown = [headOptions, headLines].map(versionDropDown).find((run) => run.length > 0);
     if (dropDown) {
       ({ revision, notes } = extractRevision([...revisionArticle.body, ...listed, ...dropDown.map((text) => ({ text }))], preamble, appendix));
-      notes.push(`이전 버전 ${revision!.earlier.length}개를 방침 위의 버전 목록("${dropDown[0]}" …)에서 읽었습니다`);
+      notes.push(t('parse.warn.dropDownVersions', { count: revision!.earlier.length, first: dropDown[0]! }));
     }
   }
   for (const note of notes) warnings.push({ message: note });
-  if (!revisionArticle) warnings.push({ message: 'no revision article (개인정보 처리방침의 변경) found' });
+  if (!revisionArticle) warnings.push({ message: t('parse.warn.noRevisionArticle') });
   if (revision?.effectiveMonth !== undefined) {
-    warnings.push({ message: `시행일이 ${revision.effectiveMonth.replace('-', '년 ')}월로 일자 없이 적혀 있습니다: 가져올 때 --effective YYYY-MM-DD로 날짜를 주세요` });
+    const [year, month] = revision.effectiveMonth.split('-');
+    warnings.push({ message: t('parse.warn.effectiveMonthOnly', { year: year!, month: month! }) });
   } else if (revision && revision.effective === null) {
-    warnings.push({ message: 'the policy does not state its effective date; supply it on import' });
+    warnings.push({ message: t('parse.warn.noEffectiveDate') });
   }
 
   let city = options.city;
@@ -194,8 +187,8 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
     // Without a name where pages name their body, the version says 'unknown' rather than guess a body word.
     city ??= found?.name ?? 'unknown';
     slug ??= found?.slug ?? 'unknown';
-    if (!found) warnings.push({ message: 'could not tell the city from the text; give its name and slug (--city, --slug)' });
-    else if (found.slug === null) warnings.push({ message: `could not make a slug from "${found.name}"; give one (--slug)` });
+    if (!found) warnings.push({ message: t('parse.warn.noCity') });
+    else if (found.slug === null) warnings.push({ message: t('parse.warn.noSlug', { name: found.name }) });
   }
 
   const version: PolicyVersion = {

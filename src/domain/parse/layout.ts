@@ -18,6 +18,7 @@ import {
   type Candidate,
 } from './headings.js';
 import { classifyLine, isSentenceLike, type Line } from './lines.js';
+import { t, type MessageKey } from '../presentation/messages/index.js';
 
 export interface ArticleBlock {
   candidate: Candidate;
@@ -46,22 +47,22 @@ const MAX_MISFIT_WARNINGS = 20;
 
 /** A page's own contact line: who keeps the page, and a number to call. */
 const PAGE_CONTACT = /^(담당\s*부서|담당자|관리\s*부서|자료\s*관리)\s*[:：]?\s*\S.*(연락처|전화|☎|\d{2,4}-\d{3,4}-\d{4})/u;
-const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/만족하십니까|만족하시나요|^만족도\s*(조사|평가)$|평가해\s*주(세요|십시오)/u, 'page footer: satisfaction survey'],
-  [/^Text input field/iu, 'page footer: satisfaction survey'],
-  [/^최종\s*수정일/u, 'page footer: last-modified date'],
-  [/^콘텐츠\s*(관리\s*)?(부서|담당)/u, 'page footer: content department'],
-  [/^(닫기|위로|맨\s*위로|맨\s*위|top|처음으로|인쇄(하기)?)$/iu, 'page footer: page navigation'],
+const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+  [/만족하십니까|만족하시나요|^만족도\s*(조사|평가)$|평가해\s*주(세요|십시오)/u, 'parse.drop.footerSurvey'],
+  [/^Text input field/iu, 'parse.drop.footerSurvey'],
+  [/^최종\s*수정일/u, 'parse.drop.footerModified'],
+  [/^콘텐츠\s*(관리\s*)?(부서|담당)/u, 'parse.drop.footerDepartment'],
+  [/^(닫기|위로|맨\s*위로|맨\s*위|top|처음으로|인쇄(하기)?)$/iu, 'parse.drop.footerNavigation'],
 ];
 /** Footer lines that a page has once, at its very end (unlike 위로 links, which some pages repeat). */
 const PAGE_END_MARKERS = FOOTER_STARTS.slice(0, 4);
-const FOOTER_OTHERS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(매우\s*만족|만족|보통|불만족|매우\s*불만족|작성|의견\s*작성|평가하기|제출)$/u, 'page footer: satisfaction survey'],
-  [PAGE_CONTACT, "page footer: the page's department and contact"],
+const FOOTER_OTHERS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+  [/^(매우\s*만족|만족|보통|불만족|매우\s*불만족|작성|의견\s*작성|평가하기|제출)$/u, 'parse.drop.footerSurvey'],
+  [PAGE_CONTACT, 'parse.drop.footerContact'],
 ];
 
-function footerReason(line: Line, patterns: ReadonlyArray<readonly [RegExp, string]>): string | null {
-  for (const [pattern, reason] of patterns) if (pattern.test(line.text) || pattern.test(line.content)) return reason;
+function footerReason(line: Line, patterns: ReadonlyArray<readonly [RegExp, MessageKey]>): string | null {
+  for (const [pattern, reason] of patterns) if (pattern.test(line.text) || pattern.test(line.content)) return t(reason);
   return null;
 }
 
@@ -118,9 +119,9 @@ function prosePreambleStart(prefix: readonly Line[]): number {
   return start;
 }
 
-const TOC_REASON = 'table of contents (목차): heading lines with no body between them';
-const TOC_ROW_REASON = 'table of contents (목차) in columns';
-const LABELLING_REASON = '라벨링 box: icon captions under its title';
+const TOC_REASON = 'parse.drop.toc';
+const TOC_ROW_REASON = 'parse.drop.tocColumns';
+const LABELLING_REASON = 'parse.drop.labelling';
 
 const LABELLING = /라벨링/u;
 const MAX_CAPTION = 30;
@@ -172,7 +173,7 @@ function isTocEntry(line: Line): boolean {
 const INLINE_TOC_ENTRY = /(?:^|[\s|·ㆍ,])(?:제\s*)?(\d{1,2})\s*(?:\.(?!\d)|조(?:\s*\(|\s))\s*/gu;
 const MAX_TOC_ENTRY = 40;
 const MIN_INLINE_TOC = 3;
-const INLINE_TOC_REASON = 'table of contents (목차) on one line';
+const INLINE_TOC_REASON = 'parse.drop.tocInline';
 
 /**
  * The number of entries of a 목차 written on one line ("1. 개인정보의 처리 목적 2. 개인정보의 처리 및 보유기간 3. …"):
@@ -198,8 +199,8 @@ function tocLineEntries(line: Line): number {
  * 목차 and 라벨링 lines above the first article, with the reason each is dropped: 라벨링 boxes, 목차 runs
  * in any scheme, 목차 rows in columns, a 목차 on one line, and the captions naming the 목차; a warning when there was a 목차.
  */
-function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][], firstArticle: number): { reasons: Map<number, string>; warning?: ParseWarning } {
-  const reasons = new Map<number, string>();
+function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][], firstArticle: number): { reasons: Map<number, MessageKey>; warning?: ParseWarning } {
+  const reasons = new Map<number, MessageKey>();
   for (let i = 0; i < firstArticle; i++) {
     if (!LABELLING.test(lines[i]!.content) || !isCaption(lines[i]!)) continue;
     const box = captionsBelow(lines, i, firstArticle);
@@ -207,7 +208,7 @@ function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][],
   }
   let entries = 0;
   let firstEntry = -1;
-  const entry = (index: number, reason: string, count: number): void => {
+  const entry = (index: number, reason: MessageKey, count: number): void => {
     reasons.set(index, reason);
     entries += count;
     if (firstEntry < 0 || index < firstEntry) firstEntry = index;
@@ -239,7 +240,7 @@ function furnitureAbove(lines: readonly Line[], tocRuns: readonly Candidate[][],
     reasons,
     warning: {
       line: lines[firstEntry]!.no,
-      message: `a table of contents (목차) of ${entries} entries was found above the articles; it was dropped as page furniture (parse --report lists it)`,
+      message: t('parse.warn.toc', { count: entries }),
     },
   };
 }
@@ -263,7 +264,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   const searched = searchedFamilies.get(choice.family)!;
   if (choice.greedy) {
     warnings.push({
-      message: `${searched.length} heading-looking lines (more than ${MAX_SEARCHED_CANDIDATES}): articles were taken in order of increasing number without weighing alternatives; check the result`,
+      message: t('parse.warn.greedy', { count: searched.length, limit: MAX_SEARCHED_CANDIDATES }),
     });
   }
   const chosenSet = new Set(chosen);
@@ -280,7 +281,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   for (const c of misfits.slice(0, MAX_MISFIT_WARNINGS)) {
     warnings.push({
       line: lines[c.index]!.no,
-      message: `"${lines[c.index]!.content}" looks like an article heading but does not fit the article numbering; kept as text`,
+      message: t('parse.warn.misfit', { text: lines[c.index]!.content }),
     });
   }
   for (const line of lines.slice(first.index, pageEnd)) {
@@ -288,12 +289,12 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
     if (number !== null) {
       warnings.push({
         line: line.no,
-        message: `"${line.content}" has an article number (${number}) beyond ${MAX_ARTICLE_NUMBER}; kept as text of the article above it`,
+        message: t('parse.warn.oversizedNumber', { text: line.content, number, limit: MAX_ARTICLE_NUMBER }),
       });
     }
   }
   if (misfits.length > MAX_MISFIT_WARNINGS) {
-    warnings.push({ message: `${misfits.length - MAX_MISFIT_WARNINGS} more heading-looking lines do not fit the article numbering; kept as text` });
+    warnings.push({ message: t('parse.warn.moreMisfits', { count: misfits.length - MAX_MISFIT_WARNINGS }) });
   }
   for (const c of chosen) {
     for (const f of c.heading.furniture ?? []) dropped.push({ line: lines[c.index]!.no, text: f.text, reason: f.reason });
@@ -303,7 +304,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   const prefix = lines.slice(0, first.index).map((line, i) => {
     const reason = tocDropped.get(i);
     if (reason === undefined) return line;
-    drop(dropped, line, reason);
+    drop(dropped, line, t(reason));
     return asBlank(line);
   });
   let titleIndex = -1;
@@ -317,21 +318,17 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   let preambleStart: number;
   if (titleIndex >= 0) {
     title = prefix[titleIndex]!.content;
-    for (const line of prefix.slice(0, titleIndex)) drop(dropped, line, 'page header (above the policy title)');
+    for (const line of prefix.slice(0, titleIndex)) drop(dropped, line, t('parse.drop.headerAboveTitle'));
     preambleStart = titleIndex + 1;
     while (preambleStart < prefix.length && (prefix[preambleStart]!.blank || isMenuRow(prefix[preambleStart]!))) {
-      drop(dropped, prefix[preambleStart]!, 'page tab menu (below the policy title)');
+      drop(dropped, prefix[preambleStart]!, t('parse.drop.tabMenu'));
       preambleStart++;
     }
   } else {
     preambleStart = prosePreambleStart(prefix);
     const header = prefix.slice(0, preambleStart).filter((l) => !l.blank);
-    for (const line of header) drop(dropped, line, 'page header (no policy title found above it)');
-    warnings.push({
-      message:
-        `no policy title (a short line naming 개인정보 처리방침) found above the first article in ${where}` +
-        (header.length > 0 ? `; ${header.length} line(s) above the preamble were dropped as page header` : ''),
-    });
+    for (const line of header) drop(dropped, line, t('parse.drop.pageHeader'));
+    warnings.push({ message: t('parse.warn.noTitle', { where }) + (header.length > 0 ? t('parse.warn.noTitle.header', { count: header.length }) : '') });
   }
   const preamble = prefix.slice(preambleStart).filter((l) => !l.blank);
 
@@ -355,16 +352,11 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
     const buried = lines.slice(footerStart).filter((l) => !l.blank && !l.row && parseHeading(l.content));
     if (buried.length > 0) {
       const first = buried[0]!;
-      warnings.push({
-        line: first.no,
-        message:
-          `${buried.length} heading-looking line(s) below the page footer (from line ${lines[footerStart]!.no}, "${startText}") ` +
-          `were dropped with it, starting with "${first.content}" at line ${first.no}; is the page text pasted twice?`,
-      });
+      warnings.push({ line: first.no, message: t('parse.warn.buriedHeadings', { count: buried.length, line: lines[footerStart]!.no, start: startText, text: first.content, first: first.no }) });
     }
     for (const line of lines.slice(footerStart)) {
       const reason =
-        footerReason(line, FOOTER_STARTS) ?? footerReason(line, FOOTER_OTHERS) ?? `page footer (below "${startText}")`;
+        footerReason(line, FOOTER_STARTS) ?? footerReason(line, FOOTER_OTHERS) ?? t('parse.drop.footerBelow', { start: startText });
       drop(dropped, line, reason);
     }
   }

@@ -10,6 +10,7 @@
  */
 import type { Clause, EarlierVersion, IsoDate, IsoMonth, Revision, RevisionStyle, Section } from '../model.js';
 import { findKoreanDates, findStatedDates, type DateMatch } from './dates.js';
+import { t } from '../presentation/messages/index.js';
 
 /** Each clause's text in document order (rows as their cells joined), depth first. */
 export function clauseTexts(clauses: readonly Clause[]): string[] {
@@ -329,7 +330,7 @@ export function extractRevision(
   if (!effectiveDate && current.length > 0) {
     const start = findStatedDates(current[0]!.text)[0]!;
     effectiveDate = start;
-    notes.push(`시행일 ${start.iso}은(는) 시행 문장에 없어 버전 목록의 "${current[0]!.text}"에서 읽었습니다`);
+    notes.push(t('parse.warn.effectiveFromList', { date: start.iso, text: current[0]!.text }));
   }
 
   // 부칙: "이 방침은 2024년 1월 1일부터 시행한다." — one per version, the newest is this one.
@@ -341,9 +342,9 @@ export function extractRevision(
       effectiveDate = { iso: newest.from, month: newest.month, start: 0, end: 0 };
       effectiveText ??= newest.text;
       fromSupplementary = true;
-      notes.push(`effective date ${newest.from} read from the 부칙`);
+      notes.push(t('parse.warn.effectiveFromAddenda', { date: newest.from }));
     } else if (compareStated(newest.from, effectiveDate.iso) !== 0) {
-      notes.push(`부칙은 ${newest.from}부터 시행한다고 하고("${newest.text}") 개인정보 처리방침의 변경 조항은 ${effectiveDate.iso}이라고 합니다: 어느 날짜가 맞는지 확인하세요`);
+      notes.push(t('parse.warn.addendaDisagree', { from: newest.from, text: newest.text, date: effectiveDate.iso }));
     }
     for (const part of byParts) if (part !== newest || !fromSupplementary) earlier.push({ from: part.from, text: part.text });
     if (fromSupplementary || byParts.length > 1) count('supplementary');
@@ -357,7 +358,7 @@ export function extractRevision(
       if (stated.date && !stated.cumulative) {
         effectiveDate = stated.date;
         effectiveText ??= text;
-        notes.push(`시행일 ${stated.date.iso}은(는) 개인정보 처리방침의 변경 조항이 아니라 머리말("${text}")에서 읽었습니다`);
+        notes.push(t('parse.warn.effectiveFromPreamble', { date: stated.date.iso, text }));
         break;
       }
     }
@@ -378,7 +379,7 @@ export function extractRevision(
     if (!effectiveDate) {
       const last = preambleEnactments[preambleEnactments.length - 1]!;
       effectiveDate = { iso: last.iso, month: false, start: 0, end: 0 };
-      notes.push(`effective date ${last.iso} taken from the 제정/개정 list above the preamble ("${last.text}")`);
+      notes.push(t('parse.warn.effectiveFromEnactments', { date: last.iso, text: last.text }));
     }
   }
 
@@ -386,7 +387,7 @@ export function extractRevision(
   if (!effectiveDate && (kinds.get('history-table') ?? 0) > 0) {
     const newest = [...earlier].filter((v) => v.from).sort((a, b) => compareStated(a.from!, b.from!)).at(-1)!;
     effectiveDate = findStatedDates(newest.from!)[0] ?? null;
-    notes.push(`시행일 ${newest.from}은(는) 시행 문장에 없어 변경 이력 표의 마지막 차수("${newest.text}")에서 읽었습니다`);
+    notes.push(t('parse.warn.effectiveFromHistoryTable', { date: newest.from!, text: newest.text }));
   }
 
   if (!article && !fromEnactments && !effectiveDate) return { revision: null, notes };
@@ -405,7 +406,7 @@ export function extractRevision(
       // An earlier version ends before this one begins: its cut-off at the latest on, its last day before.
       const late = v.before !== undefined ? (compareStated(v.before, stated) > 0 ? v.before : null) : v.until !== undefined ? (compareStated(v.until, stated) >= 0 ? v.until : null) : compareStated(v.from!, stated) > 0 ? v.from! : null;
       if (late !== null) {
-        notes.push(`개인정보 처리방침의 변경 조항의 목록 "${v.text}"에 적힌 ${late}은(는) 시행 문장의 시행일 ${stated}보다 늦습니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요`);
+        notes.push(t('parse.warn.listedAfterEffective', { text: v.text, late, stated }));
       }
     }
     // A cumulative sentence and a list in the same article should name the same versions.
@@ -414,12 +415,12 @@ export function extractRevision(
       const listedStarts = listedEarlier.filter((v) => v.text !== sentence.text && v.from !== undefined).map((v) => v.from!);
       const missing = listedStarts.filter((d) => !told.has(d));
       if (listedStarts.length > 0 && missing.length > 0) {
-        notes.push(`시행 문장("${sentence.text}")에 없는 날짜 ${missing.join(', ')}이(가) 변경 이력 목록에 있습니다: 시행 문장과 목록 중 어느 쪽이 맞는지 확인하세요`);
+        notes.push(t('parse.warn.listedNotInSentence', { text: sentence.text, dates: missing.join(', ') }));
       }
     }
     for (const c of current) {
       if (compareStated(c.from, stated) !== 0) {
-        notes.push(`버전 목록은 "${c.text}"을(를) 현재 방침으로 적었지만 시행 문장은 ${stated}부터 적용된다고 합니다: 어느 날짜가 맞는지 확인하세요`);
+        notes.push(t('parse.warn.currentDisagrees', { text: c.text, stated }));
       }
     }
   }

@@ -226,7 +226,7 @@ describe('import from the cities screen', () => {
     expect(preview).toMatch(/조항\s+12개: 제1조 제2조/);
     ui.app.stdin.write('y');
     const done = await ui.has('goyang@2025-02-01');
-    expect(done).toContain('archived');
+    expect(done).toContain('보관했습니다: goyang@2025-02-01');
     ui.app.stdin.write('\r');
     await ui.until((f) => /고양특례시\s+goyang\s+2025-02-01\s+3 \/ 6/.test(f), 'the cities list reloaded');
   });

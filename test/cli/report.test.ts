@@ -140,11 +140,11 @@ describe('exit codes and errors as JSON', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'diff', 'goyang@2016-06-01', 'goyang@2021-01-01'], { cwd: dir, encoding: 'utf8', env: process.env });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^bangchim: goyang@2016-06-01 .*not archived/mu);
+    expect(result.stderr).toMatch(/^bangchim: goyang@2016-06-01은\(는\) .*본문이 보관되어 있지 않습니다/mu);
     const json = spawnSync(process.execPath, [join(ROOT, 'bin', 'bangchim.js'), 'diff', 'goyang@2016-06-01', 'goyang@2021-01-01', '--json'], { cwd: dir, encoding: 'utf8', env: process.env });
     expect(json.status).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'text-not-archived', where: 'goyang@2016-06-01', hint: expect.stringContaining('bangchim import goyang FILE --effective 2016-05-16') } });
-    expect(json.stderr).toContain('not archived');
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'text-not-archived', where: 'goyang@2016-06-01', hint: expect.stringContaining('bangchim import goyang 파일 --effective 2016-05-16') } });
+    expect(json.stderr).toContain('본문이 보관되어 있지 않습니다');
   });
 
   it('an unknown ref exits 2; show of a text not archived still answers it (exit 1) and names the error code', async () => {

@@ -53,7 +53,8 @@ export class UsageError extends BangchimError {}
 export function formatError(error: unknown, debug = false): string {
   if (error instanceof BangchimError) {
     // A full disk is said in words, whichever step (git or a file write) met it.
-    const diskFull = isDiskFull(error) && !/디스크|\bdisk\b/i.test(error.message);
+    // (unless the message already says so in words: git's own text or a path may hold "disk" and say nothing).
+    const diskFull = isDiskFull(error) && !SAYS_DISK_FULL.test(error.message);
     const lines = [`bangchim: ${diskFull ? t('err.diskFull', { message: error.message }) : error.message}`];
     if (error.where) lines.push(`  ${t('err.label.where')}: ${error.where}`);
     for (const detail of error.details) lines.push(`  - ${detail}`);
@@ -72,6 +73,8 @@ export function formatError(error: unknown, debug = false): string {
   return lines.join('\n');
 }
 
+/** The catalogue's words for a full disk (err.journal.worktree.diskFull, err.git.refsNotWritten), in either language. */
+const SAYS_DISK_FULL = /디스크|disk full|the disk space/;
 const DISK_FULL = /\b(?:ENOSPC|EDQUOT)\b|No space left on device|Disk quota exceeded|Out of diskspace/;
 
 /** The disk (or the user's quota) is full: Node's ENOSPC/EDQUOT, or git saying so, anywhere in the chain of causes. */

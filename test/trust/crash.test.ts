@@ -248,7 +248,7 @@ describe('crash consistency: the instant between creating the lock and writing i
     cpSync(template, dir, { recursive: true });
     writeFileSync(join(dir, '.git', 'bangchim.lock'), '');
     const again = runBin(['--store', dir, 'import', 'goyang', fileFor(APPEND), '--effective', APPEND.effective]);
-    expect(again.err).not.toMatch(/busy/);
+    expect(again.err).not.toMatch(/쓰고 있습니다|busy/);
     expect(again.code).toBe(0);
   });
 });
@@ -312,7 +312,7 @@ describe('concurrency: two imports into one store at once', () => {
             expect(texts.has(tag), `round ${round}: ${tag} reported archived but missing`).toBe(true);
             expect(git(dir, 'show', `${tag}:policies/goyang.yaml`)).toContain(r.scenario.phone);
           } else {
-            expect(r.err, `round ${round}`).toMatch(/store is busy/);
+            expect(r.err, `round ${round}`).toMatch(/다른 bangchim\(pid \d+\)이 쓰고 있습니다/);
             expect(r.code).toBe(2);
             expect(texts.has(tag), `round ${round}: ${tag} refused as busy but archived anyway`).toBe(false);
           }

@@ -164,11 +164,11 @@ describe('English on request', () => {
 
   it('the command line: Korean by default, English with BANGCHIM_LANG=en or an English locale', async () => {
     const dir = await sampleStore();
-    const korean = runBin(['show', 'goyang@2020-13-01'], { cwd: dir, env: { BANGCHIM_LANG: '', LANG: 'C.UTF-8' } });
+    const korean = runBin(['show', 'goyang@2020-13-01'], { cwd: dir, env: { BANGCHIM_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
     expect(korean.code).toBe(2);
     expect(korean.err).toContain('bangchim: "goyang@2020-13-01": "2020-13-01"은(는) 날짜 형식(YYYY-MM-DD)이 아닙니다');
     expect(korean.err).toContain('  도움말: 날짜는 goyang@2020-07-17처럼 쓰세요');
-    for (const env of [{ BANGCHIM_LANG: 'en' }, { BANGCHIM_LANG: '', LANG: 'en_US.UTF-8' }]) {
+    for (const env of [{ BANGCHIM_LANG: 'en' }, { BANGCHIM_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' }]) {
       const english = runBin(['show', 'goyang@2020-13-01'], { cwd: dir, env });
       expect(english.code, JSON.stringify(env)).toBe(2);
       expect(english.err, JSON.stringify(env)).toContain('bangchim: "goyang@2020-13-01": "2020-13-01" is not a date YYYY-MM-DD');

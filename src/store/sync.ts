@@ -76,7 +76,7 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
     const branch = branchRef.slice('refs/heads/'.length);
     const local = await store.head();
 
-    options.onProgress?.(`asking ${remote} what it has`);
+    options.onProgress?.(t('sync.progress.asking', { remote }));
     const { refs: remoteRefs, peeled } = await lsRemote(git, remote);
     const remoteHead = remoteRefs.get(branchRef) ?? null;
 
@@ -130,7 +130,7 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
 
       let pulledCommits = 0;
       if (relation === 'behind' || incoming.length > 0) {
-        options.onProgress?.(`checking what ${remote} sent`);
+        options.onProgress?.(t('sync.progress.checking', { remote }));
         const check = await verifyHistory(git, resultHead, [...localTags, ...incoming]);
         const problems = check.findings.filter((f) => f.severity === 'error');
         if (problems.length > 0) throw incomingRefused(store.dir, remote, branch, problems);
@@ -138,7 +138,7 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
         const paths = relation === 'behind' ? await changedPaths(git, local, resultHead) : [];
         if (relation === 'behind') {
           pulledCommits = await countCommits(git, local, resultHead);
-          options.onProgress?.(`fast-forwarding ${pulledCommits} commit${pulledCommits === 1 ? '' : 's'} from ${remote}`);
+          options.onProgress?.(t('sync.progress.fastForward', { commits: commitCount(pulledCommits), remote }));
           updates.unshift({ kind: 'update', ref: branchRef, newValue: resultHead, oldValue: local });
         }
         // Branch and tags in one transaction, journaled like an import: a kill leaves the store as it was or fully updated.
@@ -169,7 +169,7 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
       await fetchRefs(git, remote, [...remoteRefs.keys()].filter((ref) => ref.startsWith(DRAFT_REF_PREFIX) && !localRefs.has(ref)).map((ref) => `${ref}:${ref}`));
       refspecs.push(...[...localRefs].filter(([ref, id]) => ref.startsWith(DRAFT_REF_PREFIX) && remoteRefs.get(ref) !== id).map(([ref]) => `${ref}:${ref}`));
       if (refspecs.length > 0) {
-        options.onProgress?.(`pushing to ${remote}`);
+        options.onProgress?.(t('sync.progress.pushing', { remote }));
         try {
           await pushRefs(git, remote, refspecs);
         } catch (error) {
@@ -184,18 +184,26 @@ export async function syncStore(store: Store, options: { remote?: string; onProg
 
       const action: SyncResult['action'] = relation === 'behind' ? 'pulled' : relation === 'none' ? 'published' : relation === 'ahead' ? 'pushed' : pushedTags.length > 0 ? 'pushed' : 'up-to-date';
       const parts: string[] = [];
-      if (relation === 'none') parts.push(`published ${branch} (${pushedCommits} commit${pushedCommits === 1 ? '' : 's'}) to ${remote}`);
-      if (relation === 'ahead') parts.push(`pushed ${pushedCommits} commit${pushedCommits === 1 ? '' : 's'} to ${remote}/${branch}`);
-      if (relation === 'behind') parts.push(`pulled ${pulledCommits} commit${pulledCommits === 1 ? '' : 's'} from ${remote}/${branch}`);
-      if (pushedTags.length > 0) parts.push(`pushed ${pushedTags.length} version tag${pushedTags.length === 1 ? '' : 's'}`);
-      if (fetchedTags.length > 0) parts.push(`fetched ${fetchedTags.length} version tag${fetchedTags.length === 1 ? '' : 's'}`);
-      if (ignored.length > 0) parts.push(`${remote}의 판 태그 ${ignored.length}개는 받지 않았습니다(${ignored.map((t) => `${t.tag}: ${t.reason}`).join('; ')})`);
-      const message = parts.length > 0 ? parts.join('; ') : `up to date with ${remote}/${branch}`;
+      if (relation === 'none') parts.push(t('sync.published', { branch, commits: commitCount(pushedCommits), remote }));
+      if (relation === 'ahead') parts.push(t('sync.pushed', { commits: commitCount(pushedCommits), remote, branch }));
+      if (relation === 'behind') parts.push(t('sync.pulled', { commits: commitCount(pulledCommits), remote, branch }));
+      if (pushedTags.length > 0) parts.push(t('sync.pushedTags', { tags: tagCount(pushedTags.length) }));
+      if (fetchedTags.length > 0) parts.push(t('sync.fetchedTags', { tags: tagCount(fetchedTags.length) }));
+      if (ignored.length > 0) parts.push(t('sync.ignored', { remote, tags: tagCount(ignored.length), list: ignored.map((tag) => `${tag.tag}: ${tag.reason}`).join('; ') }));
+      const message = parts.length > 0 ? parts.join('; ') : t('sync.upToDate', { remote, branch });
       return { remote, branch, action, pulledCommits, pushedCommits, fetchedTags, pushedTags, ignoredTags: ignored, message };
     } finally {
       await deleteRefsUnder(git, QUARANTINE);
     }
   });
+}
+
+function commitCount(count: number): string {
+  return t(count === 1 ? 'sync.commits.one' : 'sync.commits.other', { count });
+}
+
+function tagCount(count: number): string {
+  return t(count === 1 ? 'sync.tags.one' : 'sync.tags.other', { count });
 }
 
 /** The tags the ledgers at `commit` record as archived versions. */

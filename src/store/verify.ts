@@ -30,6 +30,7 @@ import { formatAction } from './format.js';
 import { Git, storeConfigThatRunsCode, type TagRef } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './paths.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 export type FindingKind =
   | 'store' // not a store, no commits, detached HEAD
@@ -158,9 +159,7 @@ async function codeRunningConfiguration(git: Git, gitDir: string): Promise<Findi
   const findings: Finding[] = [];
   for (const entry of await storeConfigThatRunsCode(git)) {
     const file = JSON.stringify(entry.origin);
-    const message = /^include(if\..+)?\.path$/.test(entry.key)
-      ? `저장소의 git 설정(${file})이 ${entry.key}로 다른 파일의 설정을 불러옵니다. 그 파일이 실행할 프로그램을 정할 수 있습니다. 의도한 것이 아니면 \`git config --file ${file} --unset-all ${entry.key}\`로 지우십시오.`
-      : `저장소의 git 설정 ${entry.key}(${file})가 프로그램을 실행하게 합니다. bangchim은 실행하지 않지만, 이 저장소에서 git을 직접 쓰면 실행됩니다. 의도한 설정이 아니면 \`git config --file ${file} --unset-all ${entry.key}\`로 지우십시오.`;
+    const message = t(/^include(if\..+)?\.path$/.test(entry.key) ? 'verify.configInclude' : 'verify.configRunsCode', { file, key: entry.key });
     findings.push({ kind: 'config-runs-code', severity: 'warning', where: entry.key, message });
   }
   const hooks = join(gitDir, 'hooks');
@@ -168,7 +167,7 @@ async function codeRunningConfiguration(git: Git, gitDir: string): Promise<Findi
     if (name.endsWith('.sample')) continue;
     const info = await stat(join(hooks, name)).catch(() => null);
     if (info === null || !info.isFile() || (info.mode & 0o111) === 0) continue;
-    findings.push({ kind: 'config-runs-code', severity: 'warning', where: `.git/hooks/${name}`, message: `git 훅 .git/hooks/${name}이 있습니다. bangchim은 실행하지 않지만, 이 저장소에서 git을 직접 쓰면 실행됩니다. 필요 없으면 지우십시오.` });
+    findings.push({ kind: 'config-runs-code', severity: 'warning', where: `.git/hooks/${name}`, message: t('verify.hook', { name }) });
   }
   return findings;
 }
@@ -197,7 +196,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
 
   const git = new Git(dir);
   if (!existsSync(join(dir, STORE_MARKER)) || (await git.topLevel()) === null) {
-    add('error', 'store', dir, `${dir} is not a bangchim store (no ${STORE_MARKER}, or not a git repository)`);
+    add('error', 'store', dir, t('verify.notStore', { dir, marker: STORE_MARKER }));
     return report(null);
   }
   try {
@@ -217,44 +216,44 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
   if (lock.state === 'held') return busyReport(dir, lock.info);
   // One view of the refs: compared again at the end, so that a writer that ran meanwhile makes the report "busy".
   const refsBefore = await git.refValues();
-  if (lock.state === 'stale') add('error', 'stale-lock', `.git/${LOCK_FILE}`, `an import was interrupted (pid ${lock.info?.pid ?? '?'} is gone${lock.info ? `, it was running "${lock.info.command}"` : ''}); run any bangchim command, e.g. \`bangchim list\`, to recover`);
+  if (lock.state === 'stale') add('error', 'stale-lock', `.git/${LOCK_FILE}`, t('verify.staleLock', { pid: lock.info?.pid ?? '?', running: lock.info ? t('verify.staleLock.running', { command: lock.info.command }) : '' }));
   // The store's journal of a ref transaction (written just before it, removed after): left behind, the
   // transaction may be applied in part; the next bangchim command finishes it.
   if (existsSync(join(gitDir, 'bangchim.journal'))) {
-    add('error', 'stale-lock', '.git/bangchim.journal', 'an import was interrupted inside its ref transaction (refs may be moved in part); run any bangchim command, e.g. `bangchim list`, to finish it');
+    add('error', 'stale-lock', '.git/bangchim.journal', t('verify.journal'));
   }
   for (const name of await readdir(gitDir)) {
-    if (name.startsWith('bangchim-index-')) add('warning', 'temp-index', `.git/${name}`, 'a temporary index left by an interrupted import (harmless; the next import removes it)');
+    if (name.startsWith('bangchim-index-')) add('warning', 'temp-index', `.git/${name}`, t('verify.tempIndex'));
   }
   for (const file of await findLockFiles(gitDir)) {
-    add('error', 'git-lock', `.git/${file}`, `a git lock file is left over (a git process was killed); if no git or bangchim is running, remove .git/${file}`);
+    add('error', 'git-lock', `.git/${file}`, t('verify.gitLock', { file }));
   }
   findings.push(...(await codeRunningConfiguration(git, gitDir)));
   const replaceRefs = await git.replaceRefs();
   const replaced = new Set(replaceRefs.map((ref) => ref.split('/').pop()!));
-  for (const ref of replaceRefs) add('error', 'replaced-object', ref, `${ref} makes git show another object in place of ${ref.split('/').pop()}: the archive's text can be swapped without changing its ids; remove it with \`git replace -d ${ref.split('/').pop()}\` if it was not meant`);
-  if (existsSync(join(gitDir, 'info', 'grafts'))) add('error', 'replaced-object', '.git/info/grafts', 'grafts rewrite the history git shows; remove .git/info/grafts');
+  for (const ref of replaceRefs) add('error', 'replaced-object', ref, t('verify.replaceRef', { ref, id: ref.split('/').pop()! }));
+  if (existsSync(join(gitDir, 'info', 'grafts'))) add('error', 'replaced-object', '.git/info/grafts', t('verify.grafts'));
 
   // ---- git fsck
   if (options.fsck !== false) {
     options.onProgress?.('git fsck');
     const fsck = await git.fsck();
     if (!fsck.ok) {
-      for (const line of fsck.problems.slice(0, 50)) add('error', 'fsck', dir, `git fsck: ${line}`);
-      if (fsck.problems.length === 0) add('error', 'fsck', dir, `git fsck failed (exit ${fsck.code})`);
+      for (const line of fsck.problems.slice(0, 50)) add('error', 'fsck', dir, t('verify.fsckProblem', { line }));
+      if (fsck.problems.length === 0) add('error', 'fsck', dir, t('verify.fsckFailed', { code: fsck.code ?? '?' }));
     }
   }
 
   const head = await git.headCommit();
   if (head === null) {
-    add('error', 'store', dir, 'the store has no commits; run `bangchim init`');
+    add('error', 'store', dir, t('verify.noCommits'));
     return report(null);
   }
-  if ((await git.currentBranchRef()) === null) add('error', 'store', 'HEAD', 'HEAD is detached: bangchim works on a branch (git checkout main)');
+  if ((await git.currentBranchRef()) === null) add('error', 'store', 'HEAD', t('verify.detached'));
 
   // ---- work tree
   const dirty = await git.status(STORE_PATHS);
-  for (const line of dirty) add('error', 'worktree', line.slice(3), `the work tree differs from HEAD (${line.slice(0, 2).trim() || '?'}); an interrupted import is finished by the next bangchim command, a hand edit must be committed or discarded`);
+  for (const line of dirty) add('error', 'worktree', line.slice(3), t('verify.worktree', { status: line.slice(0, 2).trim() || '?' }));
 
   const history = await verifyHistory(git, head, await git.tags(), { deep: options.deep, replaced, onProgress: options.onProgress });
   findings.push(...history.findings);
@@ -267,13 +266,13 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
     const object = headPolicies[i];
     const where = policyPath(slug);
     if (!object) {
-      add('error', 'policy-missing', where, `${where} is missing at HEAD`);
+      add('error', 'policy-missing', where, t('verify.headPolicyMissing', { where }));
       return;
     }
     if (entry!.blob && object.id !== entry!.blob) {
       try {
         loadVersionYaml(object.content.toString('utf8'), where);
-        add('warning', 'head-policy', where, `${where} at HEAD is not the archived text of ${entry!.tag} (edited and committed by hand); the archived versions are read from their tags`);
+        add('warning', 'head-policy', where, t('verify.headPolicyEdited', { where, tag: entry!.tag ?? '?' }));
       } catch (error) {
         const e = error as BangchimError;
         add('error', 'policy-invalid', where, [e.message, ...(e.details ?? [])].slice(0, 6).join('; '));
@@ -292,8 +291,8 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
 /** The report of a store some bangchim was writing to while verify would have read it: only that. */
 function busyReport(dir: string, holder: { pid: number; command: string } | null): VerifyReport {
   const message = holder
-    ? `bangchim(pid ${holder.pid})이 "${holder.command}"을(를) 실행하는 중이라 저장소가 바뀌고 있습니다. 검사하지 않았습니다: 끝난 뒤 다시 \`bangchim verify\`를 실행하십시오.`
-    : '검사하는 동안 저장소의 ref가 바뀌었습니다(다른 bangchim의 가져오기 등). 검사 결과를 버렸습니다: 다시 `bangchim verify`를 실행하십시오.';
+    ? t('verify.busy.holder', { pid: holder.pid, command: holder.command })
+    : t('verify.busy.refsMoved');
   return { ok: false, busy: true, store: dir, head: null, cities: 0, versions: 0, tags: 0, findings: [{ kind: 'busy', severity: 'error', where: `.git/${LOCK_FILE}`, message }] };
 }
 
@@ -315,12 +314,12 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
   const add: Add = (severity, kind, where, message) => findings.push({ kind, severity, where, message });
   const replaced = options.replaced ?? new Set<string>();
   const noteReplaced = (id: string, where: string) => {
-    if (replaced.has(id)) add('error', 'replaced-object', where, `refs/replace/${id}가 ${where}의 객체를 다른 객체로 바꿔 보이게 합니다: bangchim은 원래 객체를 읽지만, git을 직접 쓰면 바뀐 내용이 보입니다`);
+    if (replaced.has(id)) add('error', 'replaced-object', where, t('verify.replacedUsed', { id, where }));
   };
 
   // ---- the tree: regular files only (a symlink could point anywhere, a submodule is another repository)
   for (const entry of await git.treeEntries(head)) {
-    if (entry.mode !== '100644' && entry.mode !== '100755') add('error', 'tree-entry', entry.path, `${entry.path}은(는) 일반 파일이 아닙니다(git 모드 ${entry.mode}${entry.mode === '120000' ? ', 심볼릭 링크' : entry.mode === '160000' ? ', 서브모듈' : ''}): bangchim은 일반 파일만 씁니다. 누가 넣었는지 확인하고 지우십시오`);
+    if (entry.mode !== '100644' && entry.mode !== '100755') add('error', 'tree-entry', entry.path, t('verify.treeEntry', { path: entry.path, mode: entry.mode, kind: entry.mode === '120000' ? t('verify.treeEntry.symlink') : entry.mode === '160000' ? t('verify.treeEntry.submodule') : '' }));
   }
 
   // ---- ledgers
@@ -333,15 +332,15 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
   slugs.forEach((slug, i) => {
     const where = ledgerPath(slug);
     if (!SLUG_PATTERN.test(slug)) {
-      add('error', 'ledger-invalid', where, `"${slug}" is not a valid city slug`);
+      add('error', 'ledger-invalid', where, t('verify.ledger.badSlug', { slug }));
       return;
     }
     const object = ledgerObjects[i];
     if (!object) return;
-    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the content git returns does not hash to blob ${object.id}`);
+    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, t('verify.ledger.replaced', { id: object.id }));
     try {
       const ledger = loadLedgerYaml(object.content.toString('utf8'), where);
-      if (ledger.slug !== slug) add('error', 'ledger-invalid', where, `the ledger names slug "${ledger.slug}", not "${slug}"`);
+      if (ledger.slug !== slug) add('error', 'ledger-invalid', where, t('verify.ledger.slugMismatch', { named: ledger.slug, slug }));
       ledgers.set(slug, ledger);
     } catch (error) {
       const e = error as BangchimError;
@@ -358,7 +357,7 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
     const match = TAG_PATTERN.exec(tag.name);
     if (match && !recorded.has(tag.name)) {
       const slug = match[1]!;
-      add('error', 'tag-unrecorded', tag.name, ledgers.has(slug) ? `tag ${tag.name} is not an archived version in ${ledgerPath(slug)}` : `tag ${tag.name} names a city with no ledger at HEAD`);
+      add('error', 'tag-unrecorded', tag.name, ledgers.has(slug) ? t('verify.tag.unrecorded', { tag: tag.name, ledger: ledgerPath(slug) }) : t('verify.tag.noLedger', { tag: tag.name }));
     }
   }
 
@@ -379,29 +378,29 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
       const expected = entry.effective === null ? null : tagName(slug, entry.effective);
       const tag = entry.tag ?? expected ?? '?';
       if (entry.effective === null) {
-        add('error', 'ledger-invalid', ledgerPath(slug), `an archived version of ${slug} has no effective date`);
+        add('error', 'ledger-invalid', ledgerPath(slug), t('verify.ledger.noEffective', { slug }));
         continue;
       }
-      if (entry.tag !== expected) add('error', 'ledger-invalid', ledgerPath(slug), `the version effective ${entry.effective} records tag ${entry.tag ?? '(none)'}, expected ${expected}`);
-      if (!entry.blob) add('error', 'ledger-invalid', ledgerPath(slug), `${tag} records no blob id: its text cannot be checked`);
-      if (!entry.source) add('error', 'ledger-invalid', ledgerPath(slug), `${tag} records no source (file and sha256)`);
+      if (entry.tag !== expected) add('error', 'ledger-invalid', ledgerPath(slug), t('verify.ledger.tagMismatch', { effective: entry.effective, tag: entry.tag ?? t('verify.none'), expected: expected ?? '?' }));
+      if (!entry.blob) add('error', 'ledger-invalid', ledgerPath(slug), t('verify.ledger.noBlob', { tag }));
+      if (!entry.source) add('error', 'ledger-invalid', ledgerPath(slug), t('verify.ledger.noSource', { tag }));
       const ref = tagByName.get(tag);
       if (!ref) {
-        add('error', 'tag-missing', tag, `${ledgerPath(slug)} lists ${tag} as archived, but the store has no such tag (fetch tags: \`git fetch --tags\`)`);
+        add('error', 'tag-missing', tag, t('verify.tag.missing', { ledger: ledgerPath(slug), tag }));
         continue;
       }
-      if (!ref.annotated) add('error', 'tag-not-annotated', tag, `${tag} is a lightweight tag; bangchim writes annotated tags (someone re-created it by hand?)`);
+      if (!ref.annotated) add('error', 'tag-not-annotated', tag, t('verify.tag.lightweight', { tag }));
       const at = position.get(ref.commit);
-      if (at === undefined) add('error', 'tag-off-branch', tag, `${tag} points at commit ${ref.commit.slice(0, 12)}, which is not on the branch's history`);
+      if (at === undefined) add('error', 'tag-off-branch', tag, t('verify.tag.offBranch', { tag, commit: ref.commit.slice(0, 12) }));
       else {
-        if (previous && at <= previous.at) add('error', 'commit-order', tag, `${tag} comes before ${previous.tag} in commit order, but after it in date order`);
+        if (previous && at <= previous.at) add('error', 'commit-order', tag, t('verify.commitOrder', { tag, previous: previous.tag }));
         previous = { at, tag };
       }
       items.push({ slug, entry, tag, commit: ref.commit, tagObject: ref.annotated ? ref.object : null });
     }
   }
 
-  options.onProgress?.(`checking ${items.length} archived versions`);
+  options.onProgress?.(t('verify.progress.versions', { count: items.length }));
   const versionsRead = new Map<string, PolicyVersion>();
   const tagMessages = new Map<string, ReadTagMessage>();
   // Per item: the commit, the policy YAML at the commit, the source at the commit, the tag object, the source at HEAD (id only).
@@ -409,7 +408,7 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
   await readEach(git, items.map((it) => it.commit), (i, object) => {
     const item = items[i]!;
     if (!object) return;
-    if (objectId('commit', object.content) !== object.id) add('error', 'replaced-object', item.tag, `commit ${object.id.slice(0, 12)} does not hash to its id: replaced`);
+    if (objectId('commit', object.content) !== object.id) add('error', 'replaced-object', item.tag, t('verify.commit.replaced', { id: object.id.slice(0, 12) }));
     noteReplaced(object.id, item.tag);
     commits[i] = object.content;
   });
@@ -417,32 +416,32 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
     const raw = commits[i];
     if (!raw) return;
     const date = authorDate(raw);
-    if (date !== item.entry.effective) add('error', 'author-date', item.tag, `the commit of ${item.tag} has author date ${date ?? '(unreadable)'}, not the effective date ${item.entry.effective}`);
+    if (date !== item.entry.effective) add('error', 'author-date', item.tag, t('verify.authorDate', { tag: item.tag, date: date ?? t('verify.unreadable'), effective: item.entry.effective ?? '?' }));
   });
 
   await readEach(git, items.map((it) => `${it.commit}:${policyPath(it.slug)}`), (i, object) => {
     const item = items[i]!;
     const where = `${item.tag}:${policyPath(item.slug)}`;
     if (!object) {
-      add('error', 'policy-missing', where, `the commit of ${item.tag} has no ${policyPath(item.slug)}`);
+      add('error', 'policy-missing', where, t('verify.policy.missing', { tag: item.tag, file: policyPath(item.slug) }));
       return;
     }
-    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the text git returns for blob ${object.id.slice(0, 12)} does not hash to it: the object was replaced`);
+    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, t('verify.blob.replaced', { id: object.id.slice(0, 12) }));
     noteReplaced(object.id, where);
     if (item.entry.blob && object.id !== item.entry.blob) {
-      add('error', 'blob-mismatch', where, `${item.tag} holds blob ${object.id.slice(0, 12)}, but ${ledgerPath(item.slug)} records ${item.entry.blob.slice(0, 12)}: the text was changed after it was archived`);
+      add('error', 'blob-mismatch', where, t('verify.blob.mismatch', { tag: item.tag, id: object.id.slice(0, 12), ledger: ledgerPath(item.slug), recorded: item.entry.blob.slice(0, 12) }));
     }
     try {
       const version = readVersionYaml(object.content.toString('utf8'), where);
-      if (version.slug !== item.slug) add('error', 'policy-mismatch', where, `the YAML names city "${version.slug}", not "${item.slug}"`);
-      if (version.effective !== item.entry.effective) add('error', 'policy-mismatch', where, `the YAML says effective ${version.effective ?? 'null'}, the tag says ${item.entry.effective}`);
-      if (item.entry.source && version.source.sha256 !== item.entry.source.sha256) add('error', 'source-hash', where, `the YAML records source sha256 ${version.source.sha256.slice(0, 12)}…, the ledger ${item.entry.source.sha256.slice(0, 12)}…`);
+      if (version.slug !== item.slug) add('error', 'policy-mismatch', where, t('verify.policy.slugMismatch', { named: version.slug, slug: item.slug }));
+      if (version.effective !== item.entry.effective) add('error', 'policy-mismatch', where, t('verify.policy.effectiveMismatch', { yaml: version.effective ?? 'null', tag: item.entry.effective ?? '?' }));
+      if (item.entry.source && version.source.sha256 !== item.entry.source.sha256) add('error', 'source-hash', where, t('verify.source.yamlHash', { yaml: version.source.sha256.slice(0, 12), ledger: item.entry.source.sha256.slice(0, 12) }));
       // An import writes the city's ledger name into every version, and the same source record into both.
       const ledgerCity = ledgers.get(item.slug)?.city;
-      if (ledgerCity !== undefined && version.city !== ledgerCity) add('error', 'policy-mismatch', where, `YAML의 이름 "${version.city}"이(가) ${ledgerPath(item.slug)}의 이름 "${ledgerCity}"과(와) 다릅니다: 가져올 때는 언제나 같게 씁니다`);
+      if (ledgerCity !== undefined && version.city !== ledgerCity) add('error', 'policy-mismatch', where, t('verify.policy.cityMismatch', { city: version.city, ledger: ledgerPath(item.slug), ledgerCity }));
       if (item.entry.source) {
         for (const field of SOURCE_FIELDS) {
-          if (version.source[field] !== item.entry.source[field]) add('error', 'source-fields', where, `source.${field}이(가) YAML에는 ${version.source[field] ?? '(없음)'}, ${ledgerPath(item.slug)}에는 ${item.entry.source[field] ?? '(없음)'}(으)로 적혀 있습니다`);
+          if (version.source[field] !== item.entry.source[field]) add('error', 'source-fields', where, t('verify.source.fields', { field, yaml: version.source[field] ?? t('verify.none'), ledger: ledgerPath(item.slug), recorded: item.entry.source[field] ?? t('verify.none') }));
         }
       }
       versionsRead.set(item.tag, version);
@@ -458,48 +457,48 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
     const source = item.entry.source!;
     const where = `${item.tag}:${source.file}`;
     if (!object) {
-      add('error', 'source-missing', where, `the commit of ${item.tag} has no ${source.file}`);
+      add('error', 'source-missing', where, t('verify.source.missing', { tag: item.tag, file: source.file! }));
       return;
     }
-    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, `the bytes git returns for ${source.file} do not hash to blob ${object.id.slice(0, 12)}: the object was replaced`);
+    if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, t('verify.source.replaced', { file: source.file!, id: object.id.slice(0, 12) }));
     noteReplaced(object.id, where);
     const actual = sha256(object.content);
-    if (actual !== source.sha256) add('error', 'source-hash', where, `${source.file} hashes to ${actual.slice(0, 12)}…, but ${ledgerPath(item.slug)} records ${source.sha256.slice(0, 12)}…`);
+    if (actual !== source.sha256) add('error', 'source-hash', where, t('verify.source.hash', { file: source.file!, actual: actual.slice(0, 12), ledger: ledgerPath(item.slug), recorded: source.sha256.slice(0, 12) }));
   });
-  for (const item of items) if (item.entry.source && !item.entry.source.file) add('error', 'source-missing', item.tag, `${ledgerPath(item.slug)} records no source file for ${item.tag}`);
+  for (const item of items) if (item.entry.source && !item.entry.source.file) add('error', 'source-missing', item.tag, t('verify.source.noFile', { ledger: ledgerPath(item.slug), tag: item.tag }));
   // Sources are never removed: each must still be at HEAD, byte for byte.
   const atHead = await git.objectIds(withSource.map((it) => `${head}:${it.entry.source!.file}`));
   const atCommit = await git.objectIds(withSource.map((it) => `${it.commit}:${it.entry.source!.file}`));
   withSource.forEach((item, i) => {
-    if (atCommit[i] && atHead[i] !== atCommit[i]) add('error', 'source-missing', `HEAD:${item.entry.source!.file}`, atHead[i] ? `${item.entry.source!.file} at HEAD differs from the bytes archived with ${item.tag}` : `${item.entry.source!.file} was removed after ${item.tag}`);
+    if (atCommit[i] && atHead[i] !== atCommit[i]) add('error', 'source-missing', `HEAD:${item.entry.source!.file}`, t(atHead[i] ? 'verify.source.headDiffers' : 'verify.source.removed', { file: item.entry.source!.file!, tag: item.tag }));
   });
 
   const annotated = items.filter((it) => it.tagObject !== null);
   await readEach(git, annotated.map((it) => it.tagObject!), (i, object) => {
     const item = annotated[i]!;
     if (!object) return;
-    if (objectId('tag', object.content) !== object.id) add('error', 'replaced-object', item.tag, `tag object ${object.id.slice(0, 12)} does not hash to its id: replaced`);
+    if (objectId('tag', object.content) !== object.id) add('error', 'replaced-object', item.tag, t('verify.tagObject.replaced', { id: object.id.slice(0, 12) }));
     noteReplaced(object.id, item.tag);
     const parts = splitTagObject(object.content);
-    if (parts.tag !== item.tag) add('error', 'tag-name', item.tag, `refs/tags/${item.tag}의 태그 객체는 자기 이름을 "${parts.tag ?? '(없음)'}"(이)라고 적고 있습니다: 다른 태그를 이 이름으로 옮겨 놓은 것입니다. \`git cat-file tag ${item.tag}\`로 확인하십시오`);
+    if (parts.tag !== item.tag) add('error', 'tag-name', item.tag, t('verify.tag.name', { tag: item.tag, named: parts.tag ?? t('verify.none') }));
     const message = readVersionTagMessage(parts.message);
     tagMessages.set(item.tag, message);
-    for (const problem of message.problems) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지: ${problem}`);
+    for (const problem of message.problems) add('error', 'tag-message', item.tag, t('verify.tagMessage.problem', { tag: item.tag, problem }));
     const source = item.entry.source;
-    if (message.effective !== undefined && message.effective !== item.entry.effective) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지는 시행일을 ${message.effective}(으)로 적고 있습니다`);
-    if (source && message.sourceFile !== undefined && message.sourceFile !== source.file) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지는 원문 파일을 ${message.sourceFile}(으)로, ${ledgerPath(item.slug)}는 ${source.file ?? '(없음)'}(으)로 적고 있습니다`);
-    if (source && message.sha256 !== undefined && message.sha256 !== source.sha256) add('error', 'source-hash', item.tag, `the tag message of ${item.tag} records sha256 ${message.sha256.slice(0, 12)}…, the ledger ${source.sha256.slice(0, 12)}…`);
+    if (message.effective !== undefined && message.effective !== item.entry.effective) add('error', 'tag-message', item.tag, t('verify.tagMessage.effective', { tag: item.tag, effective: message.effective }));
+    if (source && message.sourceFile !== undefined && message.sourceFile !== source.file) add('error', 'tag-message', item.tag, t('verify.tagMessage.sourceFile', { tag: item.tag, file: message.sourceFile, ledger: ledgerPath(item.slug), recorded: source.file ?? t('verify.none') }));
+    if (source && message.sha256 !== undefined && message.sha256 !== source.sha256) add('error', 'source-hash', item.tag, t('verify.tagMessage.sha256', { tag: item.tag, stated: message.sha256.slice(0, 12), recorded: source.sha256.slice(0, 12) }));
     const yaml = versionsRead.get(item.tag);
     if (yaml) {
-      if (message.city !== undefined && message.city !== yaml.city) add('error', 'tag-message', item.tag, `${item.tag}의 태그 메시지는 이름을 "${message.city}"(으)로, YAML은 "${yaml.city}"(으)로 적고 있습니다`);
+      if (message.city !== undefined && message.city !== yaml.city) add('error', 'tag-message', item.tag, t('verify.tagMessage.city', { tag: item.tag, stated: message.city, yaml: yaml.city }));
       // What was given at import and no source can tell: the tag keeps it, the YAML must say the same.
       if (message.provenance) {
         for (const [field, stated, archived] of [['url', message.url, yaml.source.url], ['retrieved', message.retrieved, yaml.source.retrieved]] as const) {
-          if (stated !== archived) add('error', 'tag-message', `${item.tag}:${policyPath(item.slug)}`, `source.${field}이(가) YAML에는 ${archived ?? '(없음)'}, ${item.tag}의 태그 메시지에는 ${stated ?? '(없음)'}(으)로 적혀 있습니다: 가져온 뒤 바뀌었습니다`);
+          if (stated !== archived) add('error', 'tag-message', `${item.tag}:${policyPath(item.slug)}`, t('verify.tagMessage.provenance', { field, archived: archived ?? t('verify.none'), tag: item.tag, stated: stated ?? t('verify.none') }));
         }
       }
     }
-    if (!message.provenance && message.problems.length === 0) add('warning', 'tag-message', item.tag, `${item.tag}은(는) 이전 bangchim이 쓴 태그라 이름과 시행일을 어떻게 정했는지, url을 적지 않았습니다: --deep은 이름과 시행일을 원문과 비교만 하고, url은 확인하지 못합니다`);
+    if (!message.provenance && message.problems.length === 0) add('warning', 'tag-message', item.tag, t('verify.tagMessage.old', { tag: item.tag }));
   });
 
   if (options.deep) await deepCheck(git, withSource, versionsRead, tagMessages, add, options.onProgress);
@@ -545,7 +544,7 @@ function firstDifference(archived: PolicyVersion, parsed: PolicyVersion): string
 }
 
 async function deepCheck(git: Git, items: { slug: string; tag: string; commit: string; entry: LedgerEntry }[], archivedVersions: Map<string, PolicyVersion>, tagMessages: Map<string, ReadTagMessage>, add: Add, onProgress?: (m: string) => void): Promise<void> {
-  onProgress?.(`parsing ${items.length} archived sources again`);
+  onProgress?.(t('verify.progress.deep', { count: items.length }));
   for (let start = 0; start < items.length; start += CHUNK) {
     const chunk = items.slice(start, start + CHUNK);
     const sources = await git.readObjects(chunk.map((it) => `${it.commit}:${it.entry.source!.file}`));
@@ -560,23 +559,23 @@ async function deepCheck(git: Git, items: { slug: string; tag: string; commit: s
         // Without a city: the page's own reading of it is compared below, when the tag says the page gave it.
         parsed = parsePolicy(source.content, { slug: item.slug, sourceFile: file }).version;
       } catch (error) {
-        add('error', 'text-mismatch', `${item.tag}:${file}`, `the archived source no longer parses: ${(error as Error).message}`);
+        add('error', 'text-mismatch', `${item.tag}:${file}`, t('verify.deep.unparsable', { message: (error as Error).message }));
         return;
       }
       const path = firstDifference(archived, parsed);
       if (path !== null) {
-        add('error', 'text-mismatch', where, `${path} of the archived text is not what ${file} says: the YAML was edited by hand, or it was archived by another parser version (compare: bangchim diff ${item.tag} ${file})`);
+        add('error', 'text-mismatch', where, t('verify.deep.mismatch', { path, file, tag: item.tag }));
       }
       const message = tagMessages.get(item.tag);
       const stated = parsed.revision?.effective ?? parsed.effective;
       if (message?.cityGiven === 'page' && parsed.city !== archived.city) {
-        add('error', 'text-mismatch', where, `city: YAML은 "${archived.city}", ${file}은(는) "${parsed.city}"(이)라고 적고 있습니다(태그는 이름을 원문에서 읽었다고 적음): 이름이 가져온 뒤 바뀌었습니다`);
+        add('error', 'text-mismatch', where, t('verify.deep.city', { yaml: archived.city, file, parsed: parsed.city }));
       }
       if (message?.effectiveGiven === 'page' && stated !== archived.effective) {
-        add('error', 'text-mismatch', where, `effective: YAML은 ${archived.effective ?? '(없음)'}, ${file}은(는) ${stated ?? '(시행일 없음)'}(이)라고 적고 있습니다(태그는 시행일을 원문에서 읽었다고 적음)`);
+        add('error', 'text-mismatch', where, t('verify.deep.effective', { yaml: archived.effective ?? t('verify.none'), file, parsed: stated ?? t('verify.deep.noEffective') }));
       }
       if (message && !message.provenance && parsed.city !== archived.city) {
-        add('warning', 'text-mismatch', where, `city: YAML은 "${archived.city}", ${file}은(는) "${parsed.city}"(이)라고 적고 있습니다. 이전 bangchim이 쓴 태그라 --name으로 준 이름인지 알 수 없습니다`);
+        add('warning', 'text-mismatch', where, t('verify.deep.oldCity', { yaml: archived.city, file, parsed: parsed.city }));
       }
     });
   }
@@ -588,17 +587,17 @@ function checkLedgerDates(slug: string, ledger: Ledger, add: Add): void {
   versions.forEach((entry, i) => {
     // A month-only start or end (effectiveMonth, untilMonth) counts as stated: the page gave no day.
     const first = entry.effective ?? entry.effectiveMonth ?? null;
-    const name = entry.tag ?? `the version ${first ?? '(start not stated)'} … ${entry.until ?? entry.untilMonth ?? 'in force'}`;
-    if (entry.effective !== null && entry.until !== null && entry.until < entry.effective) add('error', 'ledger-order', where, `${name} ends (${entry.until}) before it begins (${entry.effective})`);
-    if (entry.until === null && entry.untilMonth === undefined && i !== versions.length - 1) add('error', 'ledger-order', where, `${name} is listed as in force, but later versions follow it`);
-    if (first === null && i !== 0) add('error', 'ledger-order', where, `${name} has no start date but is not the oldest version`);
+    const name = entry.tag ?? t('verify.dates.version', { start: first ?? t('verify.dates.noStart'), end: entry.until ?? entry.untilMonth ?? t('verify.dates.inForce') });
+    if (entry.effective !== null && entry.until !== null && entry.until < entry.effective) add('error', 'ledger-order', where, t('verify.dates.endsBefore', { name, until: entry.until, effective: entry.effective }));
+    if (entry.until === null && entry.untilMonth === undefined && i !== versions.length - 1) add('error', 'ledger-order', where, t('verify.dates.inForceNotLast', { name }));
+    if (first === null && i !== 0) add('error', 'ledger-order', where, t('verify.dates.noStartNotOldest', { name }));
     const next = versions[i + 1];
     if (!next) return;
     const start = first ?? entry.until;
     const nextStart = next.effective ?? next.effectiveMonth ?? next.until;
-    if (start !== null && nextStart !== null && nextStart <= start) add('error', 'ledger-order', where, `versions are out of date order: ${start} is listed before ${nextStart}`);
-    if (entry.until !== null && next.effective !== null && entry.until >= next.effective) add('error', 'ledger-order', where, `${name} is in force until ${entry.until}, overlapping the version from ${next.effective}`);
+    if (start !== null && nextStart !== null && nextStart <= start) add('error', 'ledger-order', where, t('verify.dates.outOfOrder', { start, next: nextStart }));
+    if (entry.until !== null && next.effective !== null && entry.until >= next.effective) add('error', 'ledger-order', where, t('verify.dates.overlap', { name, until: entry.until, next: next.effective }));
   });
-  for (const entry of versions) for (const date of [entry.effective, entry.until]) if (date !== null && !isIsoDate(date)) add('error', 'ledger-order', where, `"${date}" is not a date`);
+  for (const entry of versions) for (const date of [entry.effective, entry.until]) if (date !== null && !isIsoDate(date)) add('error', 'ledger-order', where, t('verify.dates.notDate', { date }));
 }
 

@@ -95,7 +95,7 @@ describe('verify --deep against a consistent forgery', () => {
     const { code, report } = await verify(dir, '--deep');
     expect(code).toBe(1);
     expect(errors(report)).toEqual([`text-mismatch ${NEWEST}:policies/goyang.yaml`]);
-    expect(report.findings[0]!.message).toMatch(/^title of the archived text is not what sources\/goyang\/2021-03-02\.txt says/);
+    expect(report.findings[0]!.message).toMatch(/^보관한 본문의 title이\(가\) sources\/goyang\/2021-03-02\.txt의 내용과 다릅니다/);
   });
 
   it('a rewritten effective date in the revision article: --deep names revision', async () => {
@@ -106,7 +106,7 @@ describe('verify --deep against a consistent forgery', () => {
     const { code, report } = await verify(dir, '--deep');
     expect(code).toBe(1);
     expect(errors(report)).toEqual([`text-mismatch ${NEWEST}:policies/goyang.yaml`]);
-    expect(report.findings[0]!.message).toMatch(/^revision of the archived text/);
+    expect(report.findings[0]!.message).toMatch(/^보관한 본문의 revision이\(가\)/);
   });
 
   it('a rewritten city in the newest version (YAML and ledger): the other versions and the tag still name the real one', async () => {

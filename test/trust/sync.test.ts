@@ -54,7 +54,7 @@ describe('bangchim sync', () => {
     expect(git(copy, 'tag').trim()).toBe(git(dir, 'tag').trim());
     expect(await view(copy)).toEqual(await view(dir));
     const again = await sync(dir);
-    expect(again.result).toMatchObject({ action: 'up-to-date', pushedTags: [], fetchedTags: [], message: 'up to date with origin/main' });
+    expect(again.result).toMatchObject({ action: 'up-to-date', pushedTags: [], fetchedTags: [], message: 'origin/main와(과) 같습니다: 주고받을 것이 없습니다' });
   });
 
   it('two offices: versions imported in a clone reach the first store by fast-forward, with their tags', async () => {

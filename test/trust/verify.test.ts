@@ -59,7 +59,7 @@ describe('bangchim verify', () => {
     // Exactly the versions that contain the phone were changed: the 2018 one has 031-8075-2019 and the 2021 one 031-8075-2021.
     expect(kinds(report.findings)).toEqual(['blob-mismatch goyang@2020-07-17:policies/goyang.yaml']);
     expect(text).toContain('저장소에 문제가 있습니다');
-    expect(text).toMatch(/blob-mismatch.*goyang@2020-07-17.*changed after it was archived/);
+    expect(text).toMatch(/blob-mismatch.*goyang@2020-07-17.*보관한 뒤 본문이 바뀌었습니다/);
   });
 
   it('--deep detects a consistent forgery (ledger blob ids rewritten too), which the cheap checks cannot see', async () => {
@@ -123,7 +123,7 @@ describe('bangchim verify', () => {
     const found = kinds(report.findings);
     expect(found).toContain('tag-unrecorded goyang@2019-01-01');
     expect(found).toContain('ledger-order history/paju.yaml');
-    expect(report.findings.find((f) => f.kind === 'ledger-order')!.message).toMatch(/until 2099-01-01, overlapping/);
+    expect(report.findings.find((f) => f.kind === 'ledger-order')!.message).toMatch(/2099-01-01까지 시행되어 .*판과 겹칩니다/);
   });
 
   it('detects a source whose bytes no longer match their sha256, and a source removed later', async () => {
@@ -147,7 +147,7 @@ describe('bangchim verify', () => {
     const { code, report, text } = await verify(dir);
     expect(code).toBe(1);
     expect(kinds(report.findings)).toEqual(['git-lock .git/refs/heads/main.lock', 'stale-lock .git/bangchim.lock', 'worktree policies/goyang.yaml']);
-    expect(text).toMatch(/stale-lock.*interrupted.*run any bangchim command/);
+    expect(text).toMatch(/stale-lock.*가져오기가 중단되었습니다.*아무 bangchim 명령이나.*복구됩니다/);
   });
 
   it('never sends control characters from store files to the terminal', async () => {

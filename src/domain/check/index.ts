@@ -18,7 +18,7 @@
 import { addDays } from '../ledger.js';
 import type { Article, Clause, IsoDate, Ledger, NumberingScheme, PolicyVersion } from '../model.js';
 import { compareRevisionWithLedger, ledgerEntryFor, revisionDisagreementMessage, type RevisionDisagreement } from '../notice/revision.js';
-import { t } from '../presentation/messages/index.js';
+import { t, type MessageKey } from '../presentation/messages/index.js';
 import { normaliseTitle } from '../parse/topics.js';
 import { articleName, markerFor } from '../presentation/labels.js';
 import { CONTENT_RULES, SEVERITY_OF, STALE_NAME_RULES, STATUTE_ARTICLE_TITLES, type ContentRule, type Tier } from './rules.js';
@@ -136,9 +136,9 @@ function topicFindings(version: PolicyVersion, places: readonly Place[], until: 
       findings.push(passingMention(rule, mentionedIn.map((p) => p.where)));
       continue;
     }
-    const heading = `"${rule.item}" 조문`;
+    const heading = t('check.msg.heading', { item: rule.item });
     if (rule.applies === 'required') {
-      findings.push(finding('missing-topic', rule.tier, rule.basis, `「${rule.item}」을(를) 다루는 조문이 없고 본문에도 언급이 없습니다. ${rule.basis}에 따라 ${heading}을 두십시오.`));
+      findings.push(finding('missing-topic', rule.tier, rule.basis, t('check.msg.missing', { item: rule.item, basis: rule.basis, heading })));
       continue;
     }
     const evidence = content.map((place) => ({ place, sentence: affirmative(place, rule.happens!) })).find((e) => e.sentence !== undefined);
@@ -148,7 +148,7 @@ function topicFindings(version: PolicyVersion, places: readonly Place[], until: 
           'missing-topic',
           rule.tier,
           rule.basis,
-          `"${quote(evidence.sentence!)}"라고 되어 있어 「${rule.item}」에 해당하지만, 이를 다루는 조문이 없습니다. ${rule.basis}에 따라 ${heading}을 두십시오.`,
+          t('check.msg.happensMissing', { sentence: quote(evidence.sentence!), item: rule.item, basis: rule.basis, heading }),
           evidence.place.where,
         ),
       );
@@ -160,8 +160,8 @@ function topicFindings(version: PolicyVersion, places: readonly Place[], until: 
       finding(
         'conditional-topic',
         'recommended',
-        `${rule.basis} (해당하는 경우)`,
-        `「${rule.item}」 조문이 없습니다. 해당하는 경우에만 적는 사항이고(${rule.basis}) 본문에 해당한다는 내용이 없어 위반은 아닙니다. 해당하면 ${heading}을 두십시오.`,
+        t('check.msg.ifApplies', { basis: rule.basis }),
+        t('check.msg.conditional', { item: rule.item, basis: rule.basis, heading }),
       ),
     );
   }
@@ -173,7 +173,7 @@ function passingMention(rule: ContentRule, where: string[]): Finding {
     'passing-mention',
     'recommended',
     '작성지침 권장',
-    `「${rule.item}」(${rule.basis})을(를) 다루는 조문이 따로 없고 ${where.join(', ')}에서 언급만 합니다. 필요한 내용이 모두 있는지 확인하고, "${rule.item}" 조문으로 따로 두기를 권장합니다.`,
+    t('check.msg.passingMention', { item: rule.item, basis: rule.basis, where: where.join(', ') }),
     where[0],
   );
 }
@@ -226,10 +226,10 @@ function referenceFindings(version: PolicyVersion): Finding[] {
         const citation = `${cited}(${title})`;
         if (now) {
           const nowName = articleName(now, numbering);
-          findings.push(finding('stale-reference', 'guideline', REFERENCE_BASIS, `인용 ${citation}: 이 제목의 조문은 지금 ${nowName}입니다. 인용을 고치십시오.`, here, `${nowName}(${title})`));
+          findings.push(finding('stale-reference', 'guideline', REFERENCE_BASIS, t('check.msg.citationMoved', { citation, now: nowName }), here, `${nowName}(${title})`));
         } else {
-          const actual = target ? `${cited}의 제목은 지금 「${target.title}」입니다` : `이 방침에는 ${cited}가 없습니다`;
-          findings.push(finding('stale-reference', 'guideline', REFERENCE_BASIS, `인용 ${citation}: 그런 제목의 조문이 없습니다(${actual}). 인용된 조문을 확인하십시오.`, here));
+          const actual = target ? t('check.msg.citedTitleNow', { cited, title: target.title }) : t('check.msg.citedAbsent', { cited });
+          findings.push(finding('stale-reference', 'guideline', REFERENCE_BASIS, t('check.msg.citationUnknown', { citation, actual }), here));
         }
       }
     }
@@ -251,7 +251,7 @@ function staleNameFindings(places: readonly Place[], until: IsoDate | null): Fin
         }),
       );
       if (stale.length === 0) continue;
-      findings.push(finding('stale-name', 'guideline', rule.basis, `${rule.label} "${stale[0]![0]}": ${rule.now}.`, place.where));
+      findings.push(finding('stale-name', 'guideline', rule.basis, t('check.msg.staleName', { label: t(rule.label), name: stale[0]![0], now: t(rule.now) }), place.where));
     }
   }
   return findings;
@@ -267,9 +267,9 @@ function effectiveDateFindings(version: PolicyVersion, ledger: Ledger | null, dr
   if (!revision || revision.effective !== null) return [];
   const revisionArticle = version.articles.find((a) => a.topic === 'revision');
   const where = revisionArticle ? articleName(revisionArticle, version.numbering ?? 'article') : undefined;
-  const said = revision.effectiveText ? ` ("${revision.effectiveText}")` : '';
-  const recorded = ledger && !draft && version.effective !== null ? ` 장부(history/${ledger.slug}.yaml)에는 ${version.effective}로 기록되어 있습니다.` : '';
-  return [finding('revision-date', 'guideline', REVISION_BASIS, `변경 조문에 시행일이 날짜로 적혀 있지 않습니다${said}.${recorded} 시행일을 날짜로 적으십시오.`, where)];
+  const said = revision.effectiveText ? t('check.msg.undated.said', { text: revision.effectiveText }) : '';
+  const recorded = ledger && !draft && version.effective !== null ? t('check.msg.undated.recorded', { slug: ledger.slug, effective: version.effective }) : '';
+  return [finding('revision-date', 'guideline', REVISION_BASIS, t('check.msg.undated', { said, recorded }), where)];
 }
 
 /** The tier of each disagreement: a date the article states wrongly misinforms (표준지침 제21조); an incomplete list is an auditor's note. */
@@ -291,11 +291,11 @@ function ledgerFindings(version: PolicyVersion, ledger: Ledger, draft: boolean):
   const history = t('revision.history', { slug: ledger.slug });
 
   if (!draft && own !== null && !ledger.versions.some((e) => e.effective === own)) {
-    findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `${history}에 ${own}부터 시행된 판이 없습니다. \`bangchim verify\`로 저장소를 확인하십시오.`));
+    findings.push(finding('revision-date', 'guideline', REVISION_BASIS, t('check.msg.notInLedger', { history, own })));
   }
   if (draft && own !== null) {
     const newer = ledger.versions.find((e) => e.archived && e.effective !== null && e.effective > own);
-    if (newer) findings.push(finding('revision-date', 'guideline', REVISION_BASIS, `초안의 시행일 ${own}은 ${history}의 ${newer.effective}판보다 앞섭니다. 시행일을 확인하십시오.`, where));
+    if (newer) findings.push(finding('revision-date', 'guideline', REVISION_BASIS, t('check.msg.draftBeforeNewer', { own, history, newer: newer.effective ?? '' }), where));
   }
   if (!revision || !revisionArticle || own === null) return findings;
 
@@ -312,7 +312,7 @@ function ledgerFindings(version: PolicyVersion, ledger: Ledger, draft: boolean):
   for (const earlier of revision.earlier) {
     const entry = ledgerEntryFor(ledger.versions, earlier);
     if (entry && !entry.archived) {
-      findings.push(finding('missing-archive', 'recommended', '이전 처리방침 보관 (감사 관행)', `변경 조문에 적힌 "${earlier.text}"의 본문이 보관되어 있지 않습니다. 그 판의 본문을 구하면 \`bangchim import\`로 보관하십시오.`, where));
+      findings.push(finding('missing-archive', 'recommended', '이전 처리방침 보관 (감사 관행)', t('check.msg.notArchived', { text: earlier.text }), where));
     }
   }
   return findings;
@@ -326,26 +326,26 @@ export function checkVersion(version: PolicyVersion, options: CheckOptions): Che
   const places = placesOf(version);
   const findings = [...topicFindings(version, places, until), ...referenceFindings(version), ...staleNameFindings(places, until), ...effectiveDateFindings(version, options.ledger, draft)];
   const notes: string[] = [];
-  const label = options.label ?? '이 판';
+  const label = options.label ?? t('check.out.thisVersion');
   if (options.ledger) findings.push(...ledgerFindings(version, options.ledger, draft));
-  else notes.push(`${label}: 저장소의 장부가 없어 변경 조문의 날짜와 이전 판의 보관 여부는 확인하지 않았습니다 (${version.slug}의 장부가 있는 저장소에서 실행하십시오)`);
+  else notes.push(t('check.out.noLedgerNote', { label, slug: version.slug }));
   const counts: Record<Tier, number> = { law: 0, guideline: 0, recommended: 0 };
   for (const f of findings) counts[f.tier] += 1;
   return { city: version.city, slug: version.slug, effective: version.effective, findings, counts, notes };
 }
 
-const TIER_WORD: Readonly<Record<Tier, string>> = { law: '법령', guideline: '표준지침', recommended: '권장' };
+const TIER_WORD: Readonly<Record<Tier, MessageKey>> = { law: 'check.out.tier.law', guideline: 'check.out.tier.guideline', recommended: 'check.out.tier.recommended' };
 
 /** Findings as lines for a terminal: a summary per tier, then one line per finding with its basis. */
 export function formatCheckText(result: CheckResult, label: string): string {
   const { law, guideline, recommended } = result.counts;
-  const summary = result.findings.length === 0 ? '문제 없음' : `법령 ${law}건, 표준지침 ${guideline}건, 권장 ${recommended}건`;
+  const summary = result.findings.length === 0 ? t('check.out.noProblem') : t('check.out.counts', { law, guideline, recommended });
   const lines = [`${label} (${result.city}): ${summary}`];
   for (const f of result.findings) {
-    lines.push(`  [${TIER_WORD[f.tier]} · ${f.basis}]${f.where ? ` ${f.where}:` : ''} ${f.message}`);
+    lines.push(`  [${t(TIER_WORD[f.tier])} · ${f.basis}]${f.where ? ` ${f.where}:` : ''} ${f.message}`);
   }
   const corrected = result.findings.find((f) => f.correctedArticle !== undefined)?.correctedArticle;
   if (corrected !== undefined) lines.push(`  ${t('revision.corrected')}`, ...corrected.split('\n').map((line) => `    ${line}`));
-  for (const note of result.notes) lines.push(`  참고: ${note}`);
+  for (const note of result.notes) lines.push(`  ${t('check.out.note', { note })}`);
   return lines.join('\n') + '\n';
 }

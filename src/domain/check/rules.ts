@@ -13,6 +13,7 @@
  * both as page furniture, so a version cannot show whether its page had them.
  */
 import type { IsoDate, Topic } from '../model.js';
+import type { MessageKey } from '../presentation/messages/index.js';
 
 export type Tier = 'law' | 'guideline' | 'recommended';
 
@@ -150,10 +151,10 @@ export const CONTENT_RULES: readonly ContentRule[] = [
 export interface StaleNameRule {
   /** The old name, as written (spaces allowed between its words). */
   name: RegExp;
-  /** What kind of name it is, as a finding says it. */
-  label: string;
-  /** What to write instead, as a sentence. */
-  now: string;
+  /** What kind of name it is, as a finding says it (a message key). */
+  label: MessageKey;
+  /** What to write instead, as a sentence (a message key). */
+  now: MessageKey;
   since: IsoDate;
   basis: string;
   /**
@@ -166,22 +167,22 @@ export interface StaleNameRule {
 export const STALE_NAME_RULES: readonly StaleNameRule[] = [
   {
     name: /안전행정부/u,
-    label: '바뀐 부처 이름',
-    now: '안전행정부는 2014. 11. 19. 행정자치부로, 2017. 7. 26. 행정안전부로 바뀌었습니다(개인정보 보호 업무는 2020. 8. 5.부터 개인정보보호위원회 소관)',
+    label: 'check.staleName.ministry',
+    now: 'check.staleName.mospa.now',
     since: '2014-11-19',
     basis: '정부조직법 (2014. 11. 19. 개정)',
   },
   {
     name: /행정자치부/u,
-    label: '바뀐 부처 이름',
-    now: '행정자치부는 2017. 7. 26. 행정안전부로 바뀌었습니다(개인정보 보호 업무는 2020. 8. 5.부터 개인정보보호위원회 소관)',
+    label: 'check.staleName.ministry',
+    now: 'check.staleName.moi.now',
     since: '2017-07-26',
     basis: '정부조직법 (2017. 7. 26. 개정)',
   },
   {
-    label: '개인정보 보호 규정이 옮겨진 법',
+    label: 'check.staleName.movedLaw',
     name: /정보통신망\s*이용촉진\s*및\s*정보보호\s*등에\s*관한\s*법률|정보통신망\s*법/u,
-    now: '정보통신망법의 개인정보 보호 규정(제22조~제32조의5)은 2020. 8. 5. 개인정보 보호법으로 옮겨졌습니다; 개인정보 보호법의 해당 조문을 근거로 적으십시오',
+    now: 'check.staleName.networkAct.now',
     since: '2020-08-05',
     basis: '개인정보 보호법 (2020. 2. 4. 개정, 2020. 8. 5. 시행)',
     movedArticles: (article) => article >= 22 && article <= 32,

@@ -5,7 +5,7 @@
  * read for English left in them: a run of three or more English words outside quoted values, flags
  * and commands.
  */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as app from '../../src/app/errors.js';
@@ -23,8 +23,11 @@ import { openStore, resolveVersionArg, initStore, checkSlug } from '../../src/st
 import { MissingTagError, UnknownCityError } from '../../src/store/reads.js';
 import type { ResolvedVersion } from '../../src/store/refs.js';
 import { ArchivedOtherTextError, NotAStoreError, VersionTooLargeError } from '../../src/store/store.js';
-import { RemoteNameError } from '../../src/store/sync.js';
-import { editedGoyang, runBin, sampleStore, tempDir } from './helpers.js';
+import { RemoteNameError, syncStore } from '../../src/store/sync.js';
+import { verifyStore, type Finding } from '../../src/store/verify.js';
+import { checkVersion, formatCheckText } from '../../src/domain/check/index.js';
+import { seedText, parseText } from '../notice/seeds.js';
+import { editedGoyang, git, runBin, sampleStore, tempDir } from './helpers.js';
 
 /** A text with quoted values, code spans, flags and shell commands taken out: what is left is prose. */
 function prose(text: string): string {
@@ -174,5 +177,86 @@ describe('English on request', () => {
       expect(english.err, JSON.stringify(env)).toContain('bangchim: "goyang@2020-13-01": "2020-13-01" is not a date YYYY-MM-DD');
       expect(english.err, JSON.stringify(env)).toContain('  hint: write the date like goyang@2020-07-17');
     }
+  });
+});
+
+/** A text a person reads is Korean: Hangul in it, and no run of three English words in its prose. */
+function expectKoreanText(label: string, text: string): void {
+  expect(text, label).toMatch(/[가-힣]/u);
+  expect(englishRuns(text), `${label}: ${text}`).toEqual([]);
+}
+
+/** The same text in English: a run of English words, and no Hangul outside quoted values. */
+function expectEnglishText(label: string, text: string): void {
+  expect(text, label).toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/u);
+  expect(prose(text).replace(/「[^」]*」/gu, ' '), label).not.toMatch(/[가-힣]{2,} [가-힣]{2,}/u);
+}
+
+describe('verify, sync and check speak Korean by default and English on request', () => {
+  it("verify's findings of a broken store: a hook, an interrupted journal, a stale lock, a moved tag", async () => {
+    const dir = await sampleStore();
+    const gitDir = join(dir, '.git');
+    writeFileSync(join(gitDir, 'hooks', 'post-checkout'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(gitDir, 'hooks', 'post-checkout'), 0o755);
+    writeFileSync(join(gitDir, 'bangchim.journal'), '{}\n');
+    writeFileSync(join(gitDir, 'bangchim.lock'), 'pid: 999999\nstarted: 2024-01-01T00:00:00Z\ncommand: import goyang x.txt\n');
+    writeFileSync(join(gitDir, 'bangchim-index-1'), '');
+    // 고양's tag re-made by hand on 파주's commit: another text, another date, a lightweight tag.
+    git(dir, 'tag', '-f', 'goyang@2020-07-17', 'paju@2024-09-30^{commit}');
+
+    const korean = await verifyStore(dir, { fsck: false });
+    const where = (findings: Finding[]) => findings.map((f) => `${f.kind} ${f.where}`);
+    expect(where(korean.findings)).toEqual(expect.arrayContaining(['config-runs-code .git/hooks/post-checkout', 'stale-lock .git/bangchim.lock', 'stale-lock .git/bangchim.journal', 'temp-index .git/bangchim-index-1', 'tag-not-annotated goyang@2020-07-17', 'author-date goyang@2020-07-17']));
+    for (const f of korean.findings) expectKoreanText(`${f.kind} ${f.where}`, f.message);
+    expect(korean.findings.find((f) => f.where === '.git/bangchim.lock')!.message).toBe('가져오기가 중단되었습니다(pid 999999 프로세스가 없습니다, "import goyang x.txt"을(를) 실행하던 중). 아무 bangchim 명령이나(예: `bangchim list`) 실행하면 복구됩니다');
+
+    setLanguage('en');
+    const english = await verifyStore(dir, { fsck: false });
+    expect(where(english.findings)).toEqual(where(korean.findings));
+    english.findings.forEach((f, i) => {
+      expect(f.message, `${f.kind} ${f.where}`).not.toBe(korean.findings[i]!.message);
+      expectEnglishText(`${f.kind} ${f.where}`, f.message);
+    });
+    expect(english.findings.find((f) => f.where === '.git/bangchim.lock')!.message).toBe('an import was interrupted (pid 999999 is gone, it was running "import goyang x.txt"); run any bangchim command, e.g. `bangchim list`, to recover');
+  });
+
+  it("sync's summary: published, pushed with a tag, up to date", async () => {
+    const dir = await sampleStore();
+    const remote = join(tempDir('bangchim-remote-'), 'archive.git');
+    git(tempDir(), 'init', '-q', '--bare', '-b', 'main', remote);
+    git(dir, 'remote', 'add', 'origin', remote);
+    const session = await openStore(dir);
+    const store = session.store;
+    const published = await syncStore(store);
+    expect(published.message).toMatch(/^main\(커밋 \d+개\)를 origin에 처음 올렸습니다; 판 태그 5개를 올렸습니다$/u);
+    await session.importVersion({ slug: 'goyang', bytes: editedGoyang('031-8075-2021'), file: 'g.txt', effective: '2021-03-02' });
+    setLanguage('en');
+    expect((await syncStore(store)).message).toBe('pushed 1 commit to origin/main; pushed 1 version tag');
+    expect((await syncStore(store)).message).toBe('up to date with origin/main');
+    setLanguage('ko');
+    const upToDate = (await syncStore(store)).message;
+    expect(upToDate).toBe('origin/main와(과) 같습니다: 주고받을 것이 없습니다');
+    for (const text of [published.message, upToDate]) expectKoreanText('sync', text);
+  });
+
+  it('a check with notes and findings: its summary, findings, stale names and notes', () => {
+    // 고양's page naming the ministry by its 2013 name: a stale-name finding from the rules' table.
+    const text = seedText('goyang').replace('행정안전부', '안전행정부');
+    const version = parseText(text, 'goyang', 'goyang.txt');
+    const korean = checkVersion(version, { ledger: null, label: 'goyang.txt' });
+    expect(korean.notes.length).toBe(1);
+    expect(korean.findings.some((f) => f.kind === 'stale-name')).toBe(true);
+    const koreanText = formatCheckText(korean, 'goyang.txt');
+    expect(koreanText).toContain('  참고: goyang.txt: 저장소의 장부가 없어');
+    for (const line of [...korean.notes, ...korean.findings.map((f) => f.message), koreanText]) expectKoreanText('check', line);
+
+    setLanguage('en');
+    const english = checkVersion(version, { ledger: null, label: 'goyang.txt' });
+    expect(english.findings.map((f) => `${f.kind} ${f.basis.replace(' (if it applies)', ' (해당하는 경우)')}`)).toEqual(korean.findings.map((f) => `${f.kind} ${f.basis}`));
+    const englishText = formatCheckText(english, 'goyang.txt');
+    expect(englishText.split('\n')[0]).toMatch(/^goyang\.txt \(고양특례시\): law 0, guideline \d+, recommended \d+$/u);
+    expect(englishText).toContain("  note: goyang.txt: without the store's ledger, the revision article's dates");
+    expect(english.findings.find((f) => f.kind === 'stale-name')!.message).toMatch(/^renamed ministry "안전행정부": 안전행정부 became 행정자치부 on 2014-11-19/u);
+    for (const line of [...english.notes, ...english.findings.map((f) => f.message)]) expectEnglishText('check', line);
   });
 });

@@ -3,6 +3,7 @@
  * diff screen, asserted on real seeds edited the way a body edits its policy.
  */
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/domain/presentation/messages/index.js';
 import { diffVersions, formatDiffMarkdown, formatDiffText, refLabel, type ArticleEntry, type PolicyDiff } from '../../src/domain/diff/index.js';
 import { badgeLabel, entryBadges, isListed, isSubstantive, listing, type BadgeToken } from '../../src/domain/presentation/badges.js';
 import { deleteArticle, headingLines, moveArticle, parse, renumberFrom, replaceOnce, respace, seedText, seedVersion } from '../diff/seeds.js';
@@ -93,6 +94,13 @@ describe('badges and listed entries, on real seeds', () => {
   it('names every token with its word, in the catalogue', () => {
     const tokens: BadgeToken[] = ['added', 'removed', 'modified', 'split', 'merged', 'renumbered', 'retitled', 'moved', 'editorial'];
     expect(tokens.map(badgeLabel)).toEqual(['신설', '삭제', '수정', '분할', '병합', '번호변경', '제목변경', '이동', '편집']);
+    // In English the words are English, as every other word of the report is.
+    setLanguage('en');
+    try {
+      expect(tokens.map(badgeLabel)).toEqual(['added', 'removed', 'modified', 'split', 'merged', 'renumbered', 'retitled', 'moved', 'editorial']);
+    } finally {
+      setLanguage('ko');
+    }
   });
 
   it('a badge knows whether its entry is substantive (a renumbering of a rewritten article weighs more)', () => {

@@ -574,14 +574,14 @@ export const en: Record<keyof typeof ko, string> = {
   'notice.reasonSet': 'Reason changed: the announcement and the files written carry it.',
   'notice.reasonRestored': 'Reason put back to the sentence naming the changed articles.',
 
-  // diff badges (presentation/badges.ts): kept in Korean, like the diff report they head and the 신구조문대비표 whose terms they are
-  'badge.added': '신설',
-  'badge.removed': '삭제',
-  'badge.modified': '수정',
-  'badge.split': '분할',
-  'badge.merged': '병합',
-  'badge.renumbered': '번호변경',
-  'badge.retitled': '제목변경',
-  'badge.moved': '이동',
-  'badge.editorial': '편집',
+  // diff badges (presentation/badges.ts): the diff report's and the diff screen's words for a change
+  'badge.added': 'added',
+  'badge.removed': 'removed',
+  'badge.modified': 'modified',
+  'badge.split': 'split',
+  'badge.merged': 'merged',
+  'badge.renumbered': 'renumbered',
+  'badge.retitled': 'retitled',
+  'badge.moved': 'moved',
+  'badge.editorial': 'editorial',
 };

@@ -14,7 +14,7 @@ const ROUNDS = 25;
 
 /** A claimer: opens the store once, then each round waits for `go-<round>` and runs one withLock, logging when it holds. */
 const CLAIMER = `
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from ${JSON.stringify(join(ROOT, 'src', 'store', 'index.ts'))};
 const [dir, sync, me, rounds] = process.argv.slice(-4);
@@ -32,7 +32,9 @@ for (let round = 0; round < Number(rounds); round++) {
   } catch (error) {
     outcome = error.constructor.name + ': ' + error.message;
   }
-  writeFileSync(join(sync, 'done-' + round + '-' + me), outcome);
+  // Written whole, then renamed: the test reads the outcome as soon as the file exists.
+  writeFileSync(join(sync, 'writing-' + me), outcome);
+  renameSync(join(sync, 'writing-' + me), join(sync, 'done-' + round + '-' + me));
 }
 `;
 

@@ -84,7 +84,7 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
     if (parent === null) throw new StoreError(t('err.store.rootCommit', { tag: later[0]!.tag! }), { where: later[0]!.tag });
     base = parent;
     replay = await store.git.commitsSince(base, head);
-    plan.onProgress?.(`${effective} is older than ${later[0]!.tag}: rebuilding the chain (${replay.length} later commit${replay.length === 1 ? '' : 's'} to replay)`);
+    plan.onProgress?.(t('progress.rebuildChain', { effective, later: later[0]!.tag!, count: replay.length }));
   }
 
   const baseLedger = base === head ? tipLedger : await store.ledgerOrNull(slug, base);
@@ -180,15 +180,15 @@ async function verifyChain(store: StoreReader, tip: string, tags: TagRef[], move
         continue;
       }
       const at = position.get(commit);
-      if (at === undefined) problems.push(`${entry.tag} is not on the branch`);
-      else if (at <= previous) problems.push(`${entry.tag} comes before an older version of ${citySlug} in commit order`);
+      if (at === undefined) problems.push(t('err.store.chain.notOnBranch', { tag: entry.tag! }));
+      else if (at <= previous) problems.push(t('err.store.chain.outOfOrder', { tag: entry.tag!, slug: citySlug }));
       else previous = at;
       if (entry.blob) checks.push({ spec: `${commit}:${policyPath(citySlug)}`, blob: entry.blob, tag: entry.tag! });
     }
   });
   const ids = await store.git.objectIds(checks.map((c) => c.spec));
   checks.forEach((check, i) => {
-    if (ids[i] !== check.blob) problems.push(`${check.tag} does not hold the text its ledger records`);
+    if (ids[i] !== check.blob) problems.push(t('err.store.chain.textMismatch', { tag: check.tag }));
   });
   if (problems.length > 0) {
     throw new ChainCheckError(problems);

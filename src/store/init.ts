@@ -114,7 +114,7 @@ export async function initStore(dir: string, options: { empty?: boolean; onProgr
     const present = new Set(await opened.slugs());
     for (const city of await loadSample(options.sampleRoot)) {
       if (present.has(city.slug)) continue;
-      options.onProgress?.(`adding ${city.ledger.city} (${city.slug}@${city.version.effective})`);
+      options.onProgress?.(t('progress.initCity', { city: city.ledger.city, slug: city.slug, effective: city.version.effective ?? '' }));
       await addSampleCity(opened, city);
       added.push(city.slug);
     }

@@ -58,6 +58,8 @@ export class UnknownCityError extends RefError {
 export class StoreReader {
   private gitDirCache: string | null = null;
   private readonly versionCache = new Map<string, PolicyVersion>();
+  /** Ledgers by commit and slug: a commit never changes, and one command reads a body's ledger for each ref and again for its report. */
+  private readonly ledgerCache = new Map<string, Ledger>();
 
   protected constructor(
     readonly dir: string,
@@ -100,8 +102,11 @@ export class StoreReader {
 
   /** The ledgers of `slugs` at `commit` (null for a city without one there). */
   async ledgersAt(commit: string, slugs: string[], labelPrefix = ''): Promise<(Ledger | null)[]> {
-    const objects = await this.git.readObjects(slugs.map((slug) => `${commit}:${ledgerPath(slug)}`));
-    return Promise.all(objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), slugs[i]!, labelPrefix + ledgerPath(slugs[i]!)))));
+    const missing = slugs.filter((slug) => !this.ledgerCache.has(commit + slug));
+    const objects = await this.git.readObjects(missing.map((slug) => `${commit}:${ledgerPath(slug)}`));
+    const read = await Promise.all(objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), missing[i]!, labelPrefix + ledgerPath(missing[i]!)))));
+    read.forEach((ledger, i) => ledger !== null && this.ledgerCache.set(commit + missing[i]!, ledger));
+    return slugs.map((slug) => this.ledgerCache.get(commit + slug) ?? null);
   }
 
   async ledgerOrNull(slug: string, commit?: string): Promise<Ledger | null> {

@@ -10,6 +10,7 @@
  *   author date is the effective date; commit order is date order;
  * - tags named like a version (<slug>@<date>) that no ledger records;
  * - the work tree matches HEAD, policies/<slug>.yaml at HEAD is the newest archived text;
+ * - bangchim.yaml's `offices` block at HEAD is valid (what `notice` signs with), for bodies the store keeps;
  * - configuration and hooks that run programs (a warning: bangchim's own git runs none of them).
  *
  * Nothing here writes: a stale lock or an unfinished work tree is reported, and the next ordinary
@@ -27,6 +28,7 @@ import { isIsoDate, SLUG_PATTERN } from '../domain/schema.js';
 import { loadLedgerYaml, loadVersionYaml, readVersionYaml } from '../domain/yaml.js';
 import { readVersionTagMessage, type ReadTagMessage } from '../domain/version-tag.js';
 import { formatAction } from './format.js';
+import { parseOffices } from './config.js';
 import { Git, storeConfigThatRunsCode, type TagRef } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './paths.js';
@@ -61,6 +63,8 @@ export type FindingKind =
   | 'commit-order'
   | 'head-policy'
   | 'text-mismatch' // --deep: the archived YAML is not what its source parses to
+  | 'config-invalid' // bangchim.yaml at HEAD: its offices block (기관 정보) cannot be read
+  | 'office-unknown' // bangchim.yaml names 기관 정보 for a body the store has no ledger of (warning)
   | 'worktree';
 
 export interface Finding {
@@ -280,12 +284,34 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
     }
   });
 
+  findings.push(...(await officesFindings(git, head, new Set(ledgers.keys()))));
+
   // A writer that took the lock or moved a ref while we read: the findings may be its half-done work.
   const lockAfter = await inspectLock(gitDir);
   if (lockAfter.state === 'held') return busyReport(dir, lockAfter.info);
   const refsAfter = await git.refValues();
   if (refsAfter.size !== refsBefore.size || [...refsBefore].some(([ref, id]) => refsAfter.get(ref) !== id)) return busyReport(dir, null);
   return report(head, ledgers.size, history.versions, history.tags);
+}
+
+/**
+ * The committed bangchim.yaml's 기관 정보: `notice` and `office` would refuse a broken block (an error
+ * here, with each problem's line and YAML path), and an office for a body without a ledger signs nothing
+ * (a warning: a mistyped slug, or a body not imported yet).
+ */
+async function officesFindings(git: Git, head: string, slugs: Set<string>): Promise<Finding[]> {
+  const [object] = await git.readObjects([`${head}:${STORE_MARKER}`]);
+  if (!object) return [];
+  let offices: Record<string, unknown>;
+  try {
+    offices = parseOffices(object.content.toString('utf8'), STORE_MARKER);
+  } catch (error) {
+    if (!(error instanceof BangchimError)) throw error;
+    return [{ kind: 'config-invalid', severity: 'error', where: STORE_MARKER, message: [error.message, ...(error.details ?? [])].slice(0, 6).join('; ') }];
+  }
+  return Object.keys(offices)
+    .filter((slug) => !slugs.has(slug))
+    .map((slug) => ({ kind: 'office-unknown', severity: 'warning', where: `${STORE_MARKER}: offices.${slug}`, message: t('verify.officeUnknown', { slug }) }));
 }
 
 /** The report of a store some bangchim was writing to while verify would have read it: only that. */

@@ -232,4 +232,33 @@ describe('store format 3', () => {
     expect(officeFieldProblem('phone', '031-8075-2593')).toBeNull();
     expect(officeFieldProblem('phone', '(국번없이) 120')).toBeNull();
   });
+
+  it('verify reads the committed 기관 정보: a broken block is an error with its line and path, an office of a body without a ledger a warning', async () => {
+    const dir = await sampleStore();
+    const commitMarker = (offices: string) => {
+      writeFileSync(join(dir, STORE_MARKER), `${storeMarkerText(3)}${offices}`);
+      git(dir, '-c', 'user.name=정보통신과', '-c', 'user.email=privacy@example.invalid', 'commit', '-q', '-am', 'offices by hand');
+    };
+    commitMarker('offices:\n  goyang:\n    name: 고양특례시\n    phone: 031-8075-2593\n');
+    expect((await verifyStore(dir, { fsck: false })).findings).toEqual([]);
+
+    commitMarker('offices:\n  goyang:\n    name: 고양특례시\n    phon: 031-8075-2593\n  hanbit:\n    name: 한빛시\n');
+    const report = await verifyStore(dir, { fsck: false });
+    expect(report.ok).toBe(false);
+    expect(report.findings).toEqual([
+      {
+        kind: 'config-invalid',
+        severity: 'error',
+        where: STORE_MARKER,
+        message: `${STORE_MARKER}의 기관 정보가 올바르지 않습니다; ${STORE_MARKER}:6: offices.goyang.phon: 알 수 없는 항목입니다 (쓸 수 있는 항목: name, department, phone, email, url)`,
+      },
+    ]);
+
+    commitMarker('offices:\n  goyang:\n    name: 고양특례시\n  hanbit:\n    name: 한빛시\n');
+    const warned = await verifyStore(dir, { fsck: false });
+    expect(warned.ok).toBe(true);
+    expect(warned.findings).toEqual([
+      { kind: 'office-unknown', severity: 'warning', where: `${STORE_MARKER}: offices.hanbit`, message: expect.stringContaining('"hanbit"의 원장이 저장소에 없습니다') },
+    ]);
+  });
 });

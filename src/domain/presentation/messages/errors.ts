@@ -470,6 +470,8 @@ export const ko = {
   'verify.dates.outOfOrder': '판이 날짜 순서가 아닙니다: {start} 다음에 {next}이(가) 적혀 있습니다',
   'verify.dates.overlap': '{name}은(는) {until}까지 시행되어 {next}부터의 판과 겹칩니다',
   'verify.dates.notDate': '"{date}"은(는) 날짜가 아닙니다',
+  // verify: bangchim.yaml's offices block
+  'verify.officeUnknown': '기관 정보가 있는 "{slug}"의 원장이 저장소에 없습니다: 약칭을 잘못 적었거나 아직 가져오지 않은 기관입니다(`bangchim list`로 약칭 확인)',
 
   // sync: the result summary and progress (src/store/sync.ts)
   'sync.commits.one': '커밋 {count}개',
@@ -959,6 +961,8 @@ export const en: Record<keyof typeof ko, string> = {
   'verify.dates.outOfOrder': 'versions are out of date order: {start} is listed before {next}',
   'verify.dates.overlap': '{name} is in force until {until}, overlapping the version from {next}',
   'verify.dates.notDate': '"{date}" is not a date',
+  // verify: bangchim.yaml's offices block
+  'verify.officeUnknown': 'bangchim.yaml has 기관 정보 for "{slug}", but the store keeps no ledger of it: a mistyped slug, or a body not imported yet (`bangchim list` shows the slugs)',
 
   // sync: the result summary and progress (src/store/sync.ts)
   'sync.commits.one': '{count} commit',

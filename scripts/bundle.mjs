@@ -113,6 +113,36 @@ const oneDisplayWidth = {
   },
 };
 
+/**
+ * Ink's screen buffer (ink/build/output.js) is replaced by src/ui/ink-output.ts: the same frames, byte
+ * for byte (test/ui/ink-output.test.ts), without splitting every line into graphemes on every frame.
+ */
+const INK_OUTPUT = `${root}src/ui/ink-output.ts`;
+const fasterInkOutput = {
+  name: 'faster-ink-output',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/output\.js$/ }, (args) => (/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: INK_OUTPUT } : undefined));
+  },
+};
+
+/**
+ * slice-ansi and Ink's tokenizer each make an Intl.Segmenter when they load; the first one made costs
+ * ~10 ms (ICU's break rules). Made on first use instead, a frame of plain text (ink-output.ts) never
+ * needs one.
+ */
+const SEGMENTER_AT_LOAD = /const (\w+) = new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?(['"])grapheme\2 ?\}\);/;
+const segmenterOnFirstUse = {
+  name: 'segmenter-on-first-use',
+  setup(build) {
+    build.onLoad({ filter: /([\\/]slice-ansi[\\/]tokenize-ansi|[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!SEGMENTER_AT_LOAD.test(source)) return { contents: source, loader: 'js', warnings: [{ text: `${args.path} no longer makes its Intl.Segmenter as expected` }] };
+      const lazy = (_match, name) => `let ${name}Made;\nconst ${name} = { segment: (text) => (${name}Made ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };`;
+      return { contents: source.replace(SEGMENTER_AT_LOAD, lazy), loader: 'js' };
+    });
+  },
+};
+
 // Built beside the current bundle and swapped in whole, so a command started meanwhile runs the old build or the new one.
 const building = `${outdir}.${process.pid}`;
 rmSync(building, { recursive: true, force: true });
@@ -141,7 +171,7 @@ const result = await build({
   // React's production build: the development build (what node picks when NODE_ENV is unset) times
   // every component render with performance.measure, which doubles the cost of each frame.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch, inkPackageJson, oneDisplayWidth],
+  plugins: [yogaWithoutFetch, inkPackageJson, oneDisplayWidth, fasterInkOutput, segmenterOnFirstUse],
   metafile: true,
   logLevel: 'warning',
 });

@@ -83,6 +83,8 @@ export interface UiBackend {
   /** Today, which decides what is in force and what is scheduled (BANGCHIM_TODAY sets it). */
   readonly today: IsoDate;
   listCities(): Promise<CitySummary[]>;
+  /** The cities, when a read begun before the UI was drawn has already finished (the first frame then lists them); undefined otherwise. Taken once. */
+  citiesReadAhead?(): CitySummary[] | undefined;
   ledger(slug: string): Promise<Ledger>;
   /** Newest archived version against the one before it; null when fewer than two are archived. */
   latestChange(slug: string): Promise<ChangeSize | null>;

@@ -24,11 +24,22 @@ export function useTerminalSize(fixed?: Size): Size {
 
 export type Task<T> = { status: 'loading' } | { status: 'done'; value: T } | { status: 'failed'; message: string };
 
-/** Runs `work` after render (so the frame appears first) and again when `deps` change. */
-export function useTask<T>(work: () => Promise<T>, deps: DependencyList): Task<T> {
-  const [task, setTask] = useState<Task<T>>({ status: 'loading' });
+/**
+ * Runs `work` after render (so the frame appears first) and again when `deps` change. `ready` may give
+ * the value at once (work done before the screen was drawn): the first run then renders it and skips `work`.
+ */
+export function useTask<T>(work: () => Promise<T>, deps: DependencyList, ready?: () => T | undefined): Task<T> {
+  const [task, setTask] = useState<Task<T>>(() => {
+    const value = ready?.();
+    return value === undefined ? { status: 'loading' } : { status: 'done', value };
+  });
   const generation = useRef(0);
+  const readyAtFirst = useRef(task.status === 'done');
   useEffect(() => {
+    if (readyAtFirst.current) {
+      readyAtFirst.current = false;
+      return;
+    }
     const mine = ++generation.current;
     // Unchanged when already loading (the first run): no second render of a frame that is already drawn.
     setTask((task) => (task.status === 'loading' ? task : { status: 'loading' }));

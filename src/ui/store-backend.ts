@@ -21,6 +21,8 @@ export class StoreBackend implements UiBackend {
   private versions = new Map<string, Promise<ResolvedVersion>>();
   private diffs = new Map<string, Promise<PolicyDiff>>();
   private citiesAhead: Promise<CitySummary[]> | undefined;
+  /** That read's cities, once it has finished. */
+  private citiesRead: CitySummary[] | undefined;
 
   constructor(
     readonly storeDir: string,
@@ -34,17 +36,29 @@ export class StoreBackend implements UiBackend {
   }
 
   /**
-   * Starts reading the cities at once, so that git works while the first frame is drawn; the next
-   * listCities() returns this read.
+   * Starts reading the cities at once, so that git works while Ink loads and the first frame is drawn;
+   * the next listCities() returns this read. Resolves (never rejects) once the read is done.
    */
-  readCitiesAhead(): void {
-    this.citiesAhead = this.readCities();
-    this.citiesAhead.catch(() => undefined);
+  readCitiesAhead(): Promise<void> {
+    const ahead = this.readCities();
+    this.citiesAhead = ahead;
+    return ahead.then(
+      (cities) => {
+        if (this.citiesAhead === ahead) this.citiesRead = cities;
+      },
+      () => undefined,
+    );
+  }
+
+  citiesReadAhead(): CitySummary[] | undefined {
+    const read = this.citiesRead;
+    if (read !== undefined) this.citiesAhead = this.citiesRead = undefined;
+    return read;
   }
 
   listCities(): Promise<CitySummary[]> {
     const ahead = this.citiesAhead;
-    this.citiesAhead = undefined;
+    this.citiesAhead = this.citiesRead = undefined;
     return ahead ?? this.readCities();
   }
 
@@ -112,7 +126,7 @@ export class StoreBackend implements UiBackend {
   private forgetReads(): void {
     this.versions.clear();
     this.diffs.clear();
-    this.citiesAhead = undefined;
+    this.citiesAhead = this.citiesRead = undefined;
   }
 
   async draft(slug: string): Promise<DraftInfo | null> {

@@ -90,7 +90,7 @@ export function CitiesTable({ rows, changes, drafts = {}, state, size, loaded = 
 export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean; onListed?: () => void }) {
   const nav = useNav();
   const [state, setState] = useState<CitiesState>(initialCitiesState);
-  const cities = useTask(() => nav.backend.listCities(), [nav.backend, nav.storeRevision]);
+  const cities = useTask(() => nav.backend.listCities(), [nav.backend, nav.storeRevision], () => nav.backend.citiesReadAhead?.());
   const listed = cities.status !== 'loading';
   useEffect(() => {
     if (listed) onListed?.();

@@ -488,10 +488,10 @@ export class Git {
     return object && object.type === 'blob' ? object.content : null;
   }
 
-  /** Names in a directory of a commit's tree. */
+  /** Names in a directory of a commit's tree (none when it has no such directory); through the shared reader. */
   async listDirectory(commit: string, dir: string): Promise<string[]> {
-    const out = await this.raw(['ls-tree', '--name-only', '-z', `${commit}:${dir}`]).catch(() => '');
-    return out.split('\0').filter(Boolean);
+    const tree = await this.readObject(`${commit}:${dir}`);
+    return tree?.type === 'tree' ? treeEntryNames(tree.content, tree.id.length / 2) : [];
   }
 
   /** Every entry of a commit's tree, recursively: mode (100644, 120000 for a symlink, 160000 for a submodule …) and path. */

@@ -2,19 +2,18 @@
  * The officer's drafts: save (create or revise) a body's draft from a file, list, delete, and publish
  * it as a version. Saving and publishing run `check`; publishing refuses a law finding unless the
  * officer accepts it, and goes through the import's own transaction (Store.archive), deleting the
- * draft's ref in the same ref transaction.
+ * draft's ref in the same ref transaction. The check, the diff engine and the strict YAML loader load
+ * when a draft is saved, reviewed or published: finding and listing drafts (the UI's cities) need none.
  */
-import { checkFails, checkVersion, type CheckResult } from '../domain/check/index.js';
+import type { CheckResult } from '../domain/check/index.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { IsoDate, PolicyVersion } from '../domain/model.js';
 import { newestArchived } from '../domain/ledger.js';
 import { isIsoDate } from '../domain/schema.js';
-import { loadVersionYaml } from '../domain/yaml.js';
 import { deleteDraftUpdate, deleteStoredDraft, draftSlugs, readStoredDraft, saveStoredDraft } from '../store/drafts.js';
 import { checkDocumentBytes, readInputFile } from '../store/input-file.js';
 import { checkSlug } from '../store/paths.js';
 import type { ImportResult } from '../store/store.js';
-import { diffResolved } from './diff.js';
 import { FindingsNotAcceptedError, InvalidEffectiveDateError, NoDraftError, PublishDateMissingError } from './errors.js';
 import { bodyNameFor } from './identity.js';
 import type { StoreSession } from './session.js';
@@ -39,7 +38,7 @@ export function lawFindings(check: CheckResult): string[] {
 }
 
 async function parseDraftFile(bytes: Buffer, file: string, slug: string): Promise<PolicyVersion> {
-  if (/\.ya?ml$/i.test(file)) return loadVersionYaml(bytes.toString('utf8'), file);
+  if (/\.ya?ml$/i.test(file)) return (await import('../domain/yaml.js')).loadVersionYaml(bytes.toString('utf8'), file);
   checkDocumentBytes(bytes, file);
   const { parsePolicy } = await import('../domain/parse/index.js');
   return parsePolicy(bytes, { slug, sourceFile: file }).version;
@@ -50,7 +49,7 @@ export async function saveDraft(session: StoreSession, request: { slug: string; 
   checkSlug(request.slug);
   if (request.effective !== undefined && !isIsoDate(request.effective)) throw new InvalidEffectiveDateError(request.effective);
   const bytes = await readInputFile(session.cwd, request.file);
-  const parsed = await parseDraftFile(bytes, request.file, request.slug);
+  const [parsed, { checkVersion }] = await Promise.all([parseDraftFile(bytes, request.file, request.slug), import('../domain/check/index.js')]);
   const { store } = session;
   return store.withLock(`draft ${request.slug} ${request.file}`, async () => {
     const ledger = await store.ledgerOrNull(request.slug);
@@ -97,6 +96,7 @@ export async function reviewDraft(session: StoreSession, slug: string, effective
   if (effective !== undefined && !isIsoDate(effective)) throw new InvalidEffectiveDateError(effective);
   const draft = await readStoredDraft(session.store, slug);
   if (draft === null) throw new NoDraftError(slug);
+  const [{ diffResolved }, { checkVersion }] = await Promise.all([import('./diff.js'), import('../domain/check/index.js')]);
   const ledger = await session.store.ledgerOrNull(slug);
   const date = effective ?? draft.version.effective;
   const version = { ...draft.version, effective: date };
@@ -113,6 +113,7 @@ export async function reviewDraft(session: StoreSession, slug: string, effective
 export async function publishDraft(session: StoreSession, request: { slug: string; effective?: string; acceptFindings?: boolean; onProgress?: (message: string) => void }): Promise<{ review: PublishReview; result: ImportResult }> {
   const review = await reviewDraft(session, request.slug, request.effective);
   if (review.effective === null) throw new PublishDateMissingError(request.slug);
+  const { checkFails } = await import('../domain/check/index.js');
   if (checkFails(review.check) && !request.acceptFindings) throw new FindingsNotAcceptedError(request.slug, lawFindings(review.check));
   const draft = (await readStoredDraft(session.store, request.slug))!;
   // What the source itself says (not the draft's --name or --effective): the tag records which was given.

@@ -15,7 +15,7 @@ import { setLanguage, t, type Language } from '../domain/presentation/messages/i
 import { defaultNoticeDir } from './notice/notice-files.js';
 
 // The first frame is the cities screen: the other screens (and the diff, notice and parser code they
-// pull in) load on first use, or in the background once the cities are listed (preloadScreens), so
+// pull in) load on first use, or in the background once the cities are listed and measured (preloadScreens), so
 // neither the first frame nor the first read of the store waits for their code.
 const loadTimeline = () => import('./timeline/timeline.js');
 const loadDiff = () => import('./diff/diff.js');
@@ -104,7 +104,7 @@ function ScreenLoading({ isActive }: { isActive: boolean }) {
 function ScreenView({ screen, isActive }: { screen: Screen; isActive: boolean }) {
   switch (screen.kind) {
     case 'cities':
-      return <CitiesScreen isActive={isActive} onListed={preloadScreens} />;
+      return <CitiesScreen isActive={isActive} onSettled={preloadScreens} />;
     case 'timeline':
       return <TimelineScreen slug={screen.slug} city={screen.city} isActive={isActive} />;
     case 'diff':

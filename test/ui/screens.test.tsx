@@ -99,6 +99,47 @@ describe('cities', () => {
   });
 });
 
+describe('start-up', () => {
+  /** The table's rows (between the borders), trimmed. */
+  const rowsOf = (frame: string) => frame.split('\n').filter((line) => line.startsWith('│')).map((line) => line.slice(1, -1).trim());
+
+  test('cities read before the first frame are in it, whole; each change column then fills in from its placeholder', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'bangchim-ui-cwd-'));
+    const backend = new StoreBackend(storeDir, cwd);
+    await backend.readCitiesAhead();
+    const app = render(<App backend={backend} colour={false} cwd={cwd} />);
+    instances.push(app);
+    const frame = () => stripAnsi(app.lastFrame() ?? '');
+    // The very first frame: every city with its newest version and counts, the change still being measured.
+    const first = rowsOf(frame());
+    expect(first.slice(1)).toEqual([
+      expect.stringMatching(/^고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+…$/),
+      expect.stringMatching(/^익산시\s+iksan\s+2012-03-26\s+1 \/ 2\s+…$/),
+      expect.stringMatching(/^남양주시\s+namyangju\s+2015-08-26\s+1 \/ 2\s+…$/),
+      expect.stringMatching(/^파주시\s+paju\s+2024-09-30\s+1 \/ 12\s+…$/),
+      expect.stringMatching(/^의정부시\s+uijeongbu\s+2023-01-01\s+1 \/ 1\s+…$/),
+    ]);
+    expect(frame()).not.toContain('저장소를 읽는 중');
+    expect(frame()).toContain('최근 변경을 재는 중 (0/5)');
+    // Then the draft and the latest change of each, and no placeholder left.
+    const filled = await waitFor(frame, (f) => !f.includes('재는 중'), 'every change measured');
+    expect(rowsOf(filled).slice(1)).toEqual([
+      expect.stringMatching(/^고양특례시\s+goyang\s+2025-01-01\s+2 \/ 5\s+초안 2027-03-01, 실질 3\s+\+0 -0 ~3$/),
+      expect.stringMatching(/iksan.*— \(본문 있는 판 하나\)$/),
+      expect.stringMatching(/namyangju.*— \(본문 있는 판 하나\)$/),
+      expect.stringMatching(/paju.*— \(본문 있는 판 하나\)$/),
+      expect.stringMatching(/uijeongbu.*— \(본문 있는 판 하나\)$/),
+    ]);
+  });
+
+  test('cities not yet read when the first frame is drawn: it says so, then lists them all', async () => {
+    const ui = start();
+    expect(ui.frame()).toContain('저장소를 읽는 중');
+    const listed = await ui.has('의정부시');
+    expect(rowsOf(listed).slice(1).map((row) => row.split(/\s+/)[1])).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
+  });
+});
+
 describe('timeline → diff → notice', () => {
   test('goyang: versions with and without text, d diffs, s side by side, f facts, t notice, w writes', async () => {
     const ui = start({ columns: 120, rows: 40 });

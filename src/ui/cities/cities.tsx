@@ -86,19 +86,22 @@ export function CitiesTable({ rows, changes, drafts = {}, state, size, loaded = 
   );
 }
 
-/** `onListed` runs once the store has been read (the app then loads the other screens' code). */
-export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean; onListed?: () => void }) {
+/**
+ * `onSettled` runs once the cities are listed and each row's change column filled in (the app then
+ * loads the other screens' code, which would otherwise hold up the column).
+ */
+export function CitiesScreen({ isActive = true, onSettled }: { isActive?: boolean; onSettled?: () => void }) {
   const nav = useNav();
   const [state, setState] = useState<CitiesState>(initialCitiesState);
   const cities = useTask(() => nav.backend.listCities(), [nav.backend, nav.storeRevision], () => nav.backend.citiesReadAhead?.());
-  const listed = cities.status !== 'loading';
-  useEffect(() => {
-    if (listed) onListed?.();
-  }, [listed, onListed]);
   const rows = cities.status === 'done' ? cities.value : [];
   const { changes, drafts } = useLatestChanges(rows);
   useCitiesInput(state, setState, rows, isActive);
   const pending = rows.filter((r) => changes[r.slug] === undefined).length;
+  const settled = cities.status !== 'loading' && pending === 0;
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled, onSettled]);
   let status: Status = { kind: 'idle' };
   if (cities.status === 'loading') status = { kind: 'busy', label: t('cities.opening') };
   else if (cities.status === 'failed') status = { kind: 'error', message: cities.message };
@@ -110,7 +113,10 @@ export function CitiesScreen({ isActive = true, onListed }: { isActive?: boolean
   );
 }
 
-/** Reads each city's draft and diffs its two newest archived versions, one city at a time, after the list is shown. */
+/**
+ * After the list is shown: reads every city's draft (at once: one round of git reads), then diffs each
+ * city's two newest archived versions, one city at a time, so keys are handled between two diffs.
+ */
 function useLatestChanges(rows: CitySummary[]): { changes: ChangeMap; drafts: DraftMap } {
   const nav = useNav();
   const [changes, setChanges] = useState<ChangeMap>({});
@@ -118,13 +124,16 @@ function useLatestChanges(rows: CitySummary[]): { changes: ChangeMap; drafts: Dr
   const key = rows.map((r) => r.slug).join(',');
   useEffect(() => {
     let cancelled = false;
+    const yieldToInput = () => new Promise((resolve) => setImmediate(resolve));
     void (async () => {
+      await yieldToInput();
+      if (cancelled) return;
+      const found = await Promise.all(rows.map((row) => nav.backend.draft(row.slug).catch(() => null)));
+      if (cancelled) return;
+      setDrafts(Object.fromEntries(rows.map((row, i) => [row.slug, found[i]])));
       for (const row of rows) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToInput();
         if (cancelled) return;
-        const draft = await nav.backend.draft(row.slug).catch(() => null);
-        if (cancelled) return;
-        setDrafts((previous) => ({ ...previous, [row.slug]: draft }));
         let change: ChangeSize | null | 'failed';
         try {
           change = await nav.backend.latestChange(row.slug);

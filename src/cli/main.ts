@@ -2,7 +2,7 @@
  * The command-line entry point. Each command lives in its own module under ./commands and
  * registers itself on the program; this file only wires globals, errors and exit codes.
  */
-import { Command, CommanderError } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
 import type { Output } from '../app/output.js';
 import { ExitCode, makeContext, writeJson, type CliContext, type GlobalOptions } from './context.js';
@@ -39,10 +39,11 @@ function streamOutput(stream: NodeJS.WriteStream): Output {
 /**
  * The command-line program. Command modules load here, not at start-up, so the UI's first frame does not
  * wait for them; and only the module of the command `argv` runs when it names one (help, or an unknown
- * command that commander offers a near name for, registers them all).
+ * command that commander offers a near name for, registers them all). Commander itself loads here too:
+ * the terminal UI never needs it.
  */
 export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command<[], GlobalOptions>> {
-  const { COMMANDS } = await import('./commands/index.js');
+  const [{ COMMANDS }, { Command }] = await Promise.all([import('./commands/index.js'), import('@commander-js/extra-typings')]);
   const name = commandName(argv);
   const loaders = name !== undefined && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
   const registers = await Promise.all(loaders.map((load) => load()));
@@ -94,7 +95,8 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ExitCode) return error.code;
-    if (error instanceof CommanderError) {
+    // Only a program (never the UI) throws commander's errors, and it has loaded commander.
+    if (program !== undefined && error instanceof (await import('@commander-js/extra-typings')).CommanderError) {
       // Help and version are not errors; commander already printed the text.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
       await writeErrorJson(ctx, argv, error);

@@ -46,13 +46,22 @@ function isBlankLine(line: string): boolean {
   return /^[ \t]*$/.test(line);
 }
 
-/** Inside a block scalar only spaces indent: a line of spaces is empty, a tab in the indentation is text (or an error). */
-function isEmptyInBlockScalar(line: string): boolean {
-  return /^ *$/.test(line);
+/** Whether `line` holds only spaces and tabs from `from` on. */
+function onlyBlanksFrom(line: string, from: number): boolean {
+  for (let k = from; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 function trimYamlEnd(text: string): string {
   return text.replace(/[ \t]+$/, '');
+}
+
+/** A sequence entry: "-" alone or "- " and the item. */
+function isItem(content: string): boolean {
+  return content.charCodeAt(0) === 45 && (content.length === 1 || content.charCodeAt(1) === 32);
 }
 
 function indentOf(line: string): number {
@@ -63,27 +72,46 @@ function indentOf(line: string): number {
 
 class FastYaml {
   private i = 0;
+  /** The content (after the indentation) of the line the last peek() stopped at. */
+  private content = '';
+  /** The line (and its indentation) peek() found last: the next peek() there answers without looking again. */
+  private peekedAt = -1;
+  private peekedIndent = -1;
   constructor(private readonly lines: string[]) {}
 
   done(): boolean {
-    while (this.i < this.lines.length && isBlankLine(this.lines[this.i]!)) this.i++;
-    return this.i >= this.lines.length;
+    return this.peek() < 0;
   }
 
-  private peek(): { indent: number; content: string } | null {
-    while (this.i < this.lines.length && isBlankLine(this.lines[this.i]!)) this.i++;
-    if (this.i >= this.lines.length) return null;
-    const line = this.lines[this.i]!;
-    if (line.includes('\t') && /^\s*\t/.test(line)) throw UNSUPPORTED;
-    const indent = indentOf(line);
-    return { indent, content: line.slice(indent) };
+  /**
+   * Skips blank lines; the indentation of the next line (its content in `this.content`), or -1 at the
+   * end. Called several times on one line, it reads the line once.
+   */
+  private peek(): number {
+    if (this.i === this.peekedAt) return this.peekedIndent;
+    for (; this.i < this.lines.length; this.i++) {
+      const line = this.lines[this.i]!;
+      let n = 0;
+      while (line.charCodeAt(n) === 32) n++;
+      let end = n;
+      while (end < line.length && (line.charCodeAt(end) === 32 || line.charCodeAt(end) === 9)) end++;
+      if (end === line.length) continue; // blank: only spaces and tabs
+      // A tab among the leading white space (Unicode spaces too): what it means is the strict loader's call.
+      if (end > n) throw UNSUPPORTED;
+      const first = line.charCodeAt(n);
+      if ((first > 127 || (first >= 9 && first <= 13)) && /^\s*\t/.test(line)) throw UNSUPPORTED;
+      this.content = n === 0 ? line : line.slice(n);
+      this.peekedAt = this.i;
+      this.peekedIndent = n;
+      return n;
+    }
+    return -1;
   }
 
   /** The block node at exactly `indent` (a mapping or a sequence). */
   block(indent: number): unknown {
-    const next = this.peek();
-    if (!next || next.indent !== indent) throw UNSUPPORTED;
-    if (next.content === '-' || next.content.startsWith('- ')) return this.sequence(indent);
+    if (this.peek() !== indent) throw UNSUPPORTED;
+    if (isItem(this.content)) return this.sequence(indent);
     return this.mapping(indent, null);
   }
 
@@ -97,9 +125,9 @@ class FastYaml {
     for (;;) {
       if (content === null) {
         const next = this.peek();
-        if (!next || next.indent < indent) break;
-        if (next.indent > indent) throw UNSUPPORTED;
-        content = next.content;
+        if (next < indent) break;
+        if (next > indent) throw UNSUPPORTED;
+        content = this.content;
       }
       const match = KEY.exec(content);
       if (!match) throw UNSUPPORTED;
@@ -117,9 +145,9 @@ class FastYaml {
     const out: unknown[] = [];
     for (;;) {
       const next = this.peek();
-      if (!next || next.indent < indent) break;
-      if (next.indent > indent || !(next.content === '-' || next.content.startsWith('- '))) throw UNSUPPORTED;
-      const rest = next.content === '-' ? '' : next.content.slice(2);
+      if (next < indent) break;
+      if (next > indent || !isItem(this.content)) throw UNSUPPORTED;
+      const rest = this.content === '-' ? '' : this.content.slice(2);
       if (rest !== '' && KEY.test(rest)) out.push(this.mapping(indent + 2, rest));
       else {
         this.i++;
@@ -133,9 +161,9 @@ class FastYaml {
   private value(rest: string, indent: number, inMapping: boolean): unknown {
     if (rest === '') {
       const next = this.peek();
-      if (!next || next.indent < indent || (next.indent === indent && !(inMapping && (next.content === '-' || next.content.startsWith('- '))))) return null;
-      if (next.indent === indent) return this.sequence(indent); // "key:\n- item" (sequences not indented)
-      return this.block(next.indent);
+      if (next < indent || (next === indent && !(inMapping && isItem(this.content)))) return null;
+      if (next === indent) return this.sequence(indent); // "key:\n- item" (sequences not indented)
+      return this.block(next);
     }
     const c = rest[0]!;
     if (c === '|') return this.literal(rest, indent);
@@ -156,9 +184,10 @@ class FastYaml {
     while (this.i < this.lines.length) {
       const line = this.lines[this.i]!;
       const lineIndent = indentOf(line);
+      const empty = lineIndent === line.length; // inside a block scalar only spaces indent: a line of spaces is empty
       // A line of spaces and tabs in or right after a block scalar: content or error by rules the strict loader knows.
-      if (!isEmptyInBlockScalar(line) && isBlankLine(line)) throw UNSUPPORTED;
-      if (isEmptyInBlockScalar(line)) {
+      if (!empty && onlyBlanksFrom(line, lineIndent)) throw UNSUPPORTED;
+      if (empty) {
         if (contentIndent === -1) leadingEmpty = Math.max(leadingEmpty, line.length);
         collected.push(contentIndent === -1 ? '' : line.slice(Math.min(contentIndent, line.length)));
         this.i++;
@@ -227,6 +256,8 @@ function plain(rest: string): unknown {
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^-[^\s]/.test(value)) throw UNSUPPORTED;
   // A comment starts at # after a space or a tab; a mapping at : before one.
   if (/[ \t]#|:[ \t]/.test(value) || value.endsWith(':')) throw UNSUPPORTED;
+  // Null, booleans and numbers all start with one of these; most text starts with none of them.
+  if (!/^[~nNtTfF0-9+\-.]/.test(value)) return value;
   if (/^(~|null|Null|NULL)$/.test(value)) return null;
   if (/^(true|True|TRUE)$/.test(value)) return true;
   if (/^(false|False|FALSE)$/.test(value)) return false;

@@ -286,13 +286,14 @@ function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly Ar
  * ordered rarest first by a counting sort (lengths are at most COMMON_GRAM; ties keep n-gram order).
  */
 function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly ArticleProfile[], vector: (p: ArticleProfile) => NgramVector): Map<number, number[]> {
-  const ids = new GramIds(to.length * 64);
+  const toGrams = to.map((p) => vector(p).grams);
   let total = 0;
-  for (const p of to) total += vector(p).grams.length;
+  for (const grams of toGrams) total += grams.length;
+  const ids = new GramIds(total);
   // Each article's grams as ids (its grams are distinct), then how many articles hold each id.
   const gramIds = new Int32Array(total);
   let at = 0;
-  for (const p of to) for (const gram of vector(p).grams) gramIds[at++] = ids.add(gram);
+  for (const grams of toGrams) for (let g = 0; g < grams.length; g++) gramIds[at++] = ids.add(grams[g]!);
   const holders = new Int32Array(ids.size + 1);
   for (let k = 0; k < total; k++) holders[gramIds[k]! + 1]!++;
   // start[id] … start[id + 1]: the articles holding id, ascending.
@@ -301,27 +302,38 @@ function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly Articl
   const postings = new Int32Array(total);
   const filled = start.slice(0, ids.size);
   at = 0;
-  to.forEach((p, k) => {
-    for (let g = 0; g < vector(p).grams.length; g++) postings[filled[gramIds[at++]!]!++] = k;
-  });
+  for (let k = 0; k < toGrams.length; k++) {
+    for (let g = 0; g < toGrams[k]!.length; g++) postings[filled[gramIds[at++]!]!++] = k;
+  }
 
   const shared = new Int32Array(to.length);
   const byLength = new Int32Array(COMMON_GRAM + 2);
+  // Scratch per article: its usable grams' ids in gram order, then ordered rarest first.
+  let lists = new Int32Array(256);
+  let ordered = new Int32Array(256);
+  const touched: number[] = [];
   const result = new Map<number, number[]>();
   from.forEach((p, row) => {
-    const lists: number[] = [];
-    for (const gram of vector(p).grams) {
-      const id = ids.get(gram);
-      if (id >= 0 && start[id + 1]! - start[id]! <= COMMON_GRAM) lists.push(id);
+    const grams = vector(p).grams;
+    if (lists.length < grams.length) {
+      lists = new Int32Array(grams.length);
+      ordered = new Int32Array(grams.length);
+    }
+    let count = 0;
+    for (let g = 0; g < grams.length; g++) {
+      const id = ids.get(grams[g]!);
+      if (id >= 0 && start[id + 1]! - start[id]! <= COMMON_GRAM) lists[count++] = id;
     }
     byLength.fill(0);
-    for (const id of lists) byLength[start[id + 1]! - start[id]! + 1]!++;
+    for (let k = 0; k < count; k++) byLength[start[lists[k]! + 1]! - start[lists[k]!]! + 1]!++;
     for (let length = 1; length < byLength.length; length++) byLength[length]! += byLength[length - 1]!;
-    const ordered = new Int32Array(lists.length);
-    for (const id of lists) ordered[byLength[start[id + 1]! - start[id]!]!++] = id;
-    const touched: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const id = lists[k]!;
+      ordered[byLength[start[id + 1]! - start[id]!]!++] = id;
+    }
+    touched.length = 0;
     let work = 0;
-    for (let taken = 0; taken < ordered.length; taken++) {
+    for (let taken = 0; taken < count; taken++) {
       const id = ordered[taken]!;
       const length = start[id + 1]! - start[id]!;
       if (taken >= RARE_GRAMS && work + length > GRAM_WORK) break;
@@ -454,18 +466,25 @@ class ProbeScreen {
     private readonly probes: readonly (readonly string[])[],
   ) {
     this.found = new Int32Array(wholes.length);
-    // The probes' first two characters, hashed: most positions of a whole start no probe, and are skipped without a lookup.
-    const starts = new Uint8Array(1 << PAIR_BITS);
+    // The probes, hashed into a bit table: most positions of a whole start no probe, and are skipped without a lookup.
+    const starts = new Uint8Array(1 << TRIGRAM_BITS);
     for (const list of probes) {
       for (const probe of list) {
         this.containing[this.ids.add(packTrigram(probe, 0))] = [];
-        starts[pairSlot(probe.charCodeAt(0), probe.charCodeAt(1))] = 1;
+        starts[trigramSlot(probe.charCodeAt(0), probe.charCodeAt(1), probe.charCodeAt(2))] = 1;
       }
     }
     wholes.forEach((whole, w) => {
       const text = whole.bodyKey;
+      if (text.length < 3) return;
+      let first = text.charCodeAt(0);
+      let second = text.charCodeAt(1);
       for (let i = 0; i + 3 <= text.length; i++) {
-        if (starts[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] === 0) continue;
+        const third = text.charCodeAt(i + 2);
+        const hit = starts[trigramSlot(first, second, third)] !== 0;
+        first = second;
+        second = third;
+        if (!hit) continue;
         const id = this.ids.get(packTrigram(text, i));
         if (id < 0) continue;
         const list = this.containing[id]!;
@@ -506,11 +525,11 @@ class ProbeScreen {
   }
 }
 
-/** Bits of the two-character screen in ProbeScreen (a byte per slot: 1 MiB). */
-const PAIR_BITS = 20;
+/** Bits of the trigram screen in ProbeScreen (a byte per slot: 1 MiB). */
+const TRIGRAM_BITS = 20;
 
-function pairSlot(first: number, second: number): number {
-  return Math.imul((first << 16) | second, 0x9e3779b1) >>> (32 - PAIR_BITS);
+function trigramSlot(first: number, second: number, third: number): number {
+  return Math.imul(((first << 16) | second) ^ Math.imul(third, 0x27d4eb2d), 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
 }
 
 function packTrigram(text: string, at: number): number {

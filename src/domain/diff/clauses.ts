@@ -11,8 +11,6 @@ import { diffWordsKorean, isEditorialOnly } from './words.js';
 
 /** One provision of a flattened clause tree. */
 export interface Provision {
-  /** Position in the tree: `[2, 0]` = first child of the third clause. */
-  path: number[];
   marker?: string;
   /** The provision's own text; a table row's cells joined by " | ". */
   text: string;
@@ -37,22 +35,21 @@ const flattened = new WeakMap<readonly Clause[], Provision[]>();
 export function flattenClauses(clauses: readonly Clause[]): Provision[] {
   const cached = flattened.get(clauses);
   if (cached) return cached;
-  const provisions = flattenInto(clauses, [], []);
+  const provisions = flattenInto(clauses, []);
   flattened.set(clauses, provisions);
   return provisions;
 }
 
-function flattenInto(clauses: readonly Clause[], parent: number[], out: Provision[]): Provision[] {
-  clauses.forEach((clause, index) => {
-    const path = [...parent, index];
+function flattenInto(clauses: readonly Clause[], out: Provision[]): Provision[] {
+  for (const clause of clauses) {
     const text = clauseText(clause);
-    const provision: Provision = { path, text, key: contentKey(text) };
+    const provision: Provision = { text, key: contentKey(text) };
     if (clause.marker !== undefined) provision.marker = clause.marker;
     if (clause.text === undefined && clause.row !== undefined) provision.row = true;
     // A provision with neither text nor marker carries nothing to compare (an empty line kept for structure).
-    if (text.trim() !== '' || clause.marker !== undefined) out.push(provision);
-    if (clause.children) flattenInto(clause.children, path, out);
-  });
+    if (clause.marker !== undefined || text.trim() !== '') out.push(provision);
+    if (clause.children) flattenInto(clause.children, out);
+  }
   return out;
 }
 
@@ -277,7 +274,7 @@ export function diffProvisions(oldProvisions: readonly Provision[], newProvision
 }
 
 function joinProvisions(a: Provision, b: Provision): Provision {
-  const joined: Provision = { path: a.path, text: `${a.text} ${b.text}`, key: a.key + b.key };
+  const joined: Provision = { text: `${a.text} ${b.text}`, key: a.key + b.key };
   if (a.marker !== undefined) joined.marker = a.marker;
   if (a.row && b.row) joined.row = true;
   return joined;

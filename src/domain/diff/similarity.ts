@@ -116,27 +116,33 @@ export function stringSimilarity(a: string, b: string): number {
   return dice(ngramVector(a), ngramVector(b));
 }
 
+/** A packed gram's two 32-bit halves, read from its bits (converting a double above 2^31 to an integer is a slow path). */
+const gramBits = new Float64Array(1);
+const gramHalves = new Int32Array(gramBits.buffer);
+
 /**
- * Packed n-grams → dense ids 0, 1, 2, … (open addressing on typed arrays: a Map keyed by doubles
- * costs several times more, and the indexes of long pages look up millions of grams).
+ * Packed n-grams → dense ids 0, 1, 2, … in the order they were first added (open addressing on typed
+ * arrays: a Map keyed by doubles costs several times more, and the indexes of long pages look up
+ * millions of grams).
  */
 export class GramIds {
   private keys: Float64Array;
   private ids: Int32Array;
-  private mask: number;
+  private bits: number;
   size = 0;
 
   constructor(expected = 1024) {
-    let capacity = 1024;
-    while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
-    this.mask = capacity - 1;
+    let bits = 10;
+    while (1 << bits < expected * 2) bits++;
+    this.bits = bits;
+    this.keys = new Float64Array(1 << bits);
+    this.ids = new Int32Array(1 << bits).fill(-1);
   }
 
   /** The id of `gram`, or -1 if it was never added. */
   get(gram: number): number {
-    for (let slot = this.slot(gram); ; slot = (slot + 1) & this.mask) {
+    const mask = (1 << this.bits) - 1;
+    for (let slot = this.slot(gram); ; slot = (slot + 1) & mask) {
       const id = this.ids[slot]!;
       if (id < 0 || this.keys[slot] === gram) return id;
     }
@@ -144,8 +150,9 @@ export class GramIds {
 
   /** The id of `gram`, a new one if it is new. */
   add(gram: number): number {
-    if (this.size * 2 >= this.mask) this.grow();
-    for (let slot = this.slot(gram); ; slot = (slot + 1) & this.mask) {
+    if (this.size * 2 >= 1 << this.bits) this.grow();
+    const mask = (1 << this.bits) - 1;
+    for (let slot = this.slot(gram); ; slot = (slot + 1) & mask) {
       const id = this.ids[slot]!;
       if (id >= 0 && this.keys[slot] === gram) return id;
       if (id < 0) {
@@ -157,22 +164,22 @@ export class GramIds {
   }
 
   private slot(gram: number): number {
-    // The low 32 bits mixed with the high ones (grams pack up to three 16-bit units); `| 0` wraps modulo 2^32 without a floating-point remainder.
-    const low = gram | 0;
-    const high = (gram / 4294967296) | 0;
-    return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+    // Multiplicative hashing of both halves: the top bits of the product mix every bit of the gram.
+    gramBits[0] = gram;
+    return Math.imul(gramHalves[0]! ^ Math.imul(gramHalves[1]!, 0x9e3779b1), 0x85ebca6b) >>> (32 - this.bits);
   }
 
   private grow(): void {
     const keys = this.keys;
     const ids = this.ids;
-    this.keys = new Float64Array(keys.length * 2);
-    this.ids = new Int32Array(keys.length * 2).fill(-1);
-    this.mask = keys.length * 2 - 1;
+    this.bits++;
+    const mask = (1 << this.bits) - 1;
+    this.keys = new Float64Array(1 << this.bits);
+    this.ids = new Int32Array(1 << this.bits).fill(-1);
     for (let k = 0; k < keys.length; k++) {
       if (ids[k]! < 0) continue;
       let slot = this.slot(keys[k]!);
-      while (this.ids[slot]! >= 0) slot = (slot + 1) & this.mask;
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & mask;
       this.keys[slot] = keys[k]!;
       this.ids[slot] = ids[k]!;
     }

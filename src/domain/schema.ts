@@ -54,8 +54,11 @@ class Checker {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(path, t('schema.mapping'));
     const record = value as Record<string, unknown>;
     for (const key of keys.required) if (!(key in record)) this.fail([...path, key], t('schema.required'));
-    const known = new Set([...keys.required, ...keys.optional]);
-    for (const key of Object.keys(record)) if (!known.has(key)) this.fail([...path, key], t('schema.unknownKey', { keys: [...known].join(', ') }));
+    // Checked on every clause of a long page: the key lists are short, and a set is built only to word an error.
+    for (const key of Object.keys(record)) {
+      if (keys.required.includes(key) || keys.optional.includes(key)) continue;
+      this.fail([...path, key], t('schema.unknownKey', { keys: [...new Set([...keys.required, ...keys.optional])].join(', ') }));
+    }
     return true;
   }
 

@@ -274,55 +274,92 @@ function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly Ar
 
   // By rare body trigrams and title bigrams (a title alone can carry a pair), each way.
   for (const vector of [(p: ArticleProfile) => p.bodyVector, (p: ArticleProfile) => p.titleVector]) {
-    for (const [row, cols] of rareGramNeighbours(oldRest, newRest, vector)) for (const col of cols) add(row, col);
-    for (const [col, rows] of rareGramNeighbours(newRest, oldRest, vector)) for (const r of rows) add(r, col);
+    const { oldToNew, newToOld } = rareGramNeighbours(oldRest, newRest, vector);
+    oldToNew.forEach((cols, row) => cols.forEach((col) => add(row, col)));
+    newToOld.forEach((rows, col) => rows.forEach((r) => add(r, col)));
   }
   return pairs;
 }
 
 /**
- * For each article of `from`, the articles of `to` sharing most of its rarest n-grams. The postings
- * (which articles of `to` hold each n-gram) sit in flat typed arrays, and an article's lists are
- * ordered rarest first by a counting sort (lengths are at most COMMON_GRAM; ties keep n-gram order).
+ * For each article of one side, the articles of the other sharing most of its rarest n-grams. Both
+ * sides' n-grams get ids once (ids shared by the sides); per side, the postings (which articles hold
+ * each id) sit in flat typed arrays. An article's lists on the other side are ordered rarest first by
+ * a counting sort (lengths are at most COMMON_GRAM; ties keep n-gram order). N-grams held by exactly
+ * the same articles (the wording an article's copies share) form one class: an article's taken
+ * n-grams are counted per class, and each class's list is walked once, adding its count, so the
+ * shared counts are the same as walking every list, at the cost of the distinct ones.
  */
-function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly ArticleProfile[], vector: (p: ArticleProfile) => NgramVector): Map<number, number[]> {
-  const toGrams = to.map((p) => vector(p).grams);
+function rareGramNeighbours(
+  oldRest: readonly ArticleProfile[],
+  newRest: readonly ArticleProfile[],
+  vector: (p: ArticleProfile) => NgramVector,
+): { oldToNew: number[][]; newToOld: number[][] } {
+  const oldGrams = oldRest.map((p) => vector(p).grams);
+  const newGrams = newRest.map((p) => vector(p).grams);
   let total = 0;
-  for (const grams of toGrams) total += grams.length;
+  for (const grams of oldGrams) total += grams.length;
+  for (const grams of newGrams) total += grams.length;
   const ids = new GramIds(total);
-  // Each article's grams as ids (its grams are distinct), then how many articles hold each id.
-  const gramIds = new Int32Array(total);
-  let at = 0;
-  for (const grams of toGrams) for (let g = 0; g < grams.length; g++) gramIds[at++] = ids.add(grams[g]!);
-  const holders = new Int32Array(ids.size + 1);
-  for (let k = 0; k < total; k++) holders[gramIds[k]! + 1]!++;
-  // start[id] … start[id + 1]: the articles holding id, ascending.
-  const start = holders;
-  for (let id = 0; id < ids.size; id++) start[id + 1]! += start[id]!;
-  const postings = new Int32Array(total);
-  const filled = start.slice(0, ids.size);
-  at = 0;
-  for (let k = 0; k < toGrams.length; k++) {
-    for (let g = 0; g < toGrams[k]!.length; g++) postings[filled[gramIds[at++]!]!++] = k;
+  // An article's grams are distinct, so are its ids.
+  const idsOf = (grams: Float64Array): Int32Array => {
+    const out = new Int32Array(grams.length);
+    for (let g = 0; g < grams.length; g++) out[g] = ids.add(grams[g]!);
+    return out;
+  };
+  const oldIds = oldGrams.map(idsOf);
+  const newIds = newGrams.map(idsOf);
+  const oldIndex = new GramPostings(oldIds, ids.size);
+  const newIndex = new GramPostings(newIds, ids.size);
+  return { oldToNew: oldIds.map((own) => newIndex.mostShared(own)), newToOld: newIds.map((own) => oldIndex.mostShared(own)) };
+}
+
+/** Which articles of one side hold each gram id, and the search for an article's closest ones there. */
+class GramPostings {
+  /** start[id] … start[id + 1]: positions in `postings` of the articles holding id, ascending. */
+  private readonly start: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly classOf: Int32Array;
+  // Scratch for one search.
+  private readonly shared: Int32Array;
+  private readonly taken: Int32Array; // per class: how many of the article's taken n-grams it holds
+  private readonly byLength = new Int32Array(COMMON_GRAM + 2);
+  private lists = new Int32Array(256);
+  private ordered = new Int32Array(256);
+
+  constructor(articleIds: readonly Int32Array[], size: number) {
+    let total = 0;
+    const start = new Int32Array(size + 1);
+    for (const own of articleIds) {
+      total += own.length;
+      for (let g = 0; g < own.length; g++) start[own[g]! + 1]!++;
+    }
+    for (let id = 0; id < size; id++) start[id + 1]! += start[id]!;
+    const postings = new Int32Array(total);
+    const filled = start.slice(0, size);
+    articleIds.forEach((own, k) => {
+      for (let g = 0; g < own.length; g++) postings[filled[own[g]!]!++] = k;
+    });
+    this.start = start;
+    this.postings = postings;
+    this.classOf = postingClasses(start, postings, size);
+    this.shared = new Int32Array(articleIds.length);
+    this.taken = new Int32Array(size);
   }
 
-  const shared = new Int32Array(to.length);
-  const byLength = new Int32Array(COMMON_GRAM + 2);
-  // Scratch per article: its usable grams' ids in gram order, then ordered rarest first.
-  let lists = new Int32Array(256);
-  let ordered = new Int32Array(256);
-  const touched: number[] = [];
-  const result = new Map<number, number[]>();
-  from.forEach((p, row) => {
-    const grams = vector(p).grams;
-    if (lists.length < grams.length) {
-      lists = new Int32Array(grams.length);
-      ordered = new Int32Array(grams.length);
+  /** The articles sharing most of the rarest of `own` (an article's gram ids, in gram order), best first. */
+  mostShared(own: Int32Array): number[] {
+    const { start, postings, classOf, shared, taken, byLength } = this;
+    if (this.lists.length < own.length) {
+      this.lists = new Int32Array(own.length);
+      this.ordered = new Int32Array(own.length);
     }
+    const { lists, ordered } = this;
     let count = 0;
-    for (let g = 0; g < grams.length; g++) {
-      const id = ids.get(grams[g]!);
-      if (id >= 0 && start[id + 1]! - start[id]! <= COMMON_GRAM) lists[count++] = id;
+    for (let g = 0; g < own.length; g++) {
+      const id = own[g]!;
+      const length = start[id + 1]! - start[id]!;
+      if (length > 0 && length <= COMMON_GRAM) lists[count++] = id;
     }
     byLength.fill(0);
     for (let k = 0; k < count; k++) byLength[start[lists[k]! + 1]! - start[lists[k]!]! + 1]!++;
@@ -331,23 +368,56 @@ function rareGramNeighbours(from: readonly ArticleProfile[], to: readonly Articl
       const id = lists[k]!;
       ordered[byLength[start[id + 1]! - start[id]!]!++] = id;
     }
-    touched.length = 0;
+    const classes: number[] = []; // the classes (their first id) taken, in first-taken order
     let work = 0;
-    for (let taken = 0; taken < count; taken++) {
-      const id = ordered[taken]!;
+    for (let next = 0; next < count; next++) {
+      const id = ordered[next]!;
       const length = start[id + 1]! - start[id]!;
-      if (taken >= RARE_GRAMS && work + length > GRAM_WORK) break;
+      if (next >= RARE_GRAMS && work + length > GRAM_WORK) break;
       work += length;
-      for (let q = start[id]!; q < start[id + 1]!; q++) {
+      const held = classOf[id]!;
+      if (taken[held] === 0) classes.push(held);
+      taken[held]!++;
+    }
+    const touched: number[] = [];
+    for (const held of classes) {
+      const times = taken[held]!;
+      taken[held] = 0;
+      for (let q = start[held]!; q < start[held + 1]!; q++) {
         const k = postings[q]!;
         if (shared[k] === 0) touched.push(k);
-        shared[k]!++;
+        shared[k]! += times;
       }
     }
-    result.set(row, mostShared(touched, shared, TEXT_CANDIDATES));
+    const best = mostShared(touched, shared, TEXT_CANDIDATES);
     for (const k of touched) shared[k] = 0;
-  });
-  return result;
+    return best;
+  }
+}
+
+/**
+ * For each id, the first id whose postings (start[id] … start[id + 1]) are the same list: its class.
+ * Lists are bucketed by a hash of their contents and compared in full within a bucket.
+ */
+function postingClasses(start: Int32Array, postings: Int32Array, size: number): Int32Array {
+  const classOf = new Int32Array(size);
+  const byHash = new Map<number, number[]>();
+  for (let id = 0; id < size; id++) {
+    let hash = start[id + 1]! - start[id]!;
+    for (let q = start[id]!; q < start[id + 1]!; q++) hash = (Math.imul(hash ^ postings[q]!, 0x9e3779b1) + 0x7f4a7c15) | 0;
+    let bucket = byHash.get(hash);
+    if (bucket === undefined) byHash.set(hash, (bucket = []));
+    const same = bucket.find((other) => sameList(postings, start[other]!, start[other + 1]!, start[id]!, start[id + 1]!));
+    if (same === undefined) bucket.push(id);
+    classOf[id] = same ?? id;
+  }
+  return classOf;
+}
+
+function sameList(values: Int32Array, aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (values[aFrom + k] !== values[bFrom + k]) return false;
+  return true;
 }
 
 /** The `count` items with the highest `shared` (ties: the earlier item), best first, without sorting them all. */

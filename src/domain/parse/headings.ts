@@ -200,6 +200,12 @@ const LIST_SCHEMES: ReadonlyArray<{ family: string; scheme: NumberingScheme; pat
   { family: 'bracket-lenticular', scheme: 'bracket', pattern: /^【(\d{1,2})】\s*/u, number: (m) => Number(m[1]) },
 ];
 
+/**
+ * Whether any list scheme's marker starts the text: one test before the schemes one by one (most lines
+ * of a page, its provisions, start with none of them).
+ */
+const ANY_LIST_MARKER = new RegExp(LIST_SCHEMES.map(({ pattern }) => `(?:${pattern.source})`).join('|'), 'u');
+
 const PART_WORDS = /개인정보.*(사항|안내|현황|절차|방법|기준|범위|운영)$/u;
 
 /** A title that names a topic, or says what part of the policy follows (…에 관한 사항, 개인정보파일 현황). */
@@ -239,7 +245,8 @@ function listReadings(content: string, furniture: Furniture[]): Reading[] {
   const bullet = BULLET.exec(content);
   const core = bullet ? content.slice(bullet[0].length) : content;
   const found: Reading[] = [];
-  for (const { family, scheme, pattern, number } of LIST_SCHEMES) {
+  const schemes = ANY_LIST_MARKER.test(core) ? LIST_SCHEMES : [];
+  for (const { family, scheme, pattern, number } of schemes) {
     const m = pattern.exec(core);
     if (!m || m[0].length === 0 || (m[1] ?? '') === '') continue;
     const n = number(m);

@@ -530,12 +530,15 @@ class ProbeScreen {
   private readonly containing: number[][] = [];
   /** Scratch: probes found per whole. */
   private readonly found: Int32Array;
+  /** Scratch: 1 for the wholes that are candidates of the piece being screened. */
+  private readonly candidate: Uint8Array;
 
   constructor(
     private readonly wholes: readonly ArticleProfile[],
     private readonly probes: readonly (readonly string[])[],
   ) {
     this.found = new Int32Array(wholes.length);
+    this.candidate = new Uint8Array(wholes.length);
     // The probes, hashed into a bit table: most positions of a whole start no probe, and are skipped without a lookup.
     const starts = new Uint8Array(1 << TRIGRAM_BITS);
     for (const list of probes) {
@@ -582,18 +585,32 @@ class ProbeScreen {
         found[w] = 1;
       }
     }
+    // How many of the lists hold each candidate: a short list is walked, a long one searched per candidate.
+    const candidate = this.candidate;
+    for (const w of candidates) {
+      found[w] = 0;
+      candidate[w] = 1;
+    }
+    for (const list of lists) {
+      if (list.length <= candidates.length * SEARCH_COST) {
+        for (const w of list) if (candidate[w] === 1) found[w]!++;
+      } else {
+        for (const w of candidates) if (includesSorted(list, w)) found[w]!++;
+      }
+    }
     const passing: number[] = [];
     for (const w of candidates) {
-      let count = 0;
-      for (const list of lists) if (includesSorted(list, w)) count++;
-      found[w] = count;
-      if (count >= needed) passing.push(w);
+      candidate[w] = 0;
+      if (found[w]! >= needed) passing.push(w);
     }
     const kept = passing.length <= MAX_WHOLES ? passing : mostShared(passing, found, MAX_WHOLES);
     for (const w of candidates) found[w] = 0;
     return kept.sort((a, b) => a - b);
   }
 }
+
+/** Walking a list costs about this many entries per candidate it would otherwise be searched for. */
+const SEARCH_COST = 8;
 
 /** Bits of the trigram screen in ProbeScreen (a byte per slot: 1 MiB). */
 const TRIGRAM_BITS = 20;

@@ -330,11 +330,16 @@ function key(c: Candidate): number {
   return c.heading.number * 1000 + (c.heading.branch ?? 0);
 }
 
-/** What a 목차 entry is matched by further down: its normalised title, and its topic. */
+/** What a 목차 entry is matched by further down: its normalised title, and its topic (asked of each candidate twice). */
+const matchKeysOf = new WeakMap<Candidate, string[]>();
 function matchKeys(c: Candidate): string[] {
-  const keys = [`title:${normaliseTitle(c.heading.title)}`];
-  const topic = titleTopic(c.heading.title);
-  if (topic !== 'other') keys.push(`topic:${topic}`);
+  let keys = matchKeysOf.get(c);
+  if (keys === undefined) {
+    keys = [`title:${normaliseTitle(c.heading.title)}`];
+    const topic = titleTopic(c.heading.title);
+    if (topic !== 'other') keys.push(`topic:${topic}`);
+    matchKeysOf.set(c, keys);
+  }
   return keys;
 }
 

@@ -55,8 +55,12 @@ export interface MarkerMatch {
   text: string;
 }
 
+/** Whether any marker starts the text: one test before the patterns one by one (most lines start with none). */
+const ANY_MARKER = new RegExp(MARKERS.map(({ pattern }) => `(?:${pattern.source})`).join('|'), 'u');
+
 /** The list marker at the start of `content` and the text after it; null for plain text. */
 export function detectMarker(content: string): MarkerMatch | null {
+  if (!ANY_MARKER.test(content)) return null;
   for (const { family, pattern } of MARKERS) {
     const m = pattern.exec(content);
     if (m) return { marker: m[0], family, text: content.slice(m[0].length).trim() };
@@ -77,7 +81,7 @@ export function indentWidth(prefix: string): number {
 
 export function classifyLine(raw: string, no: number): Line {
   if (raw.trim() === '') return { no, raw, blank: true, indent: 0, content: '', text: '' };
-  if (ROW_TAB.test(raw)) {
+  if (raw.includes('\t') && ROW_TAB.test(raw)) {
     // Leading tabs are empty cells here, so only spaces count as indentation; keep empty cells.
     const prefix = SPACE_INDENT.exec(raw)![0];
     const cells = raw.slice(prefix.length).replace(/[ \u00a0\u3000]+$/u, '').split('\t').map((c) => c.trim());

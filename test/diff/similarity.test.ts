@@ -1,0 +1,71 @@
+/**
+ * The n-gram vectors every similarity is computed on, and the gram ids the long-page indexes use:
+ * checked against the plainest possible reading (count every n-gram of the text in a Map) on the seeds'
+ * provisions and on texts made to repeat their grams (the case a hand-written sort gets wrong).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GramIds, ngramVector } from '../../src/domain/diff/similarity.js';
+import { flattenClauses } from '../../src/domain/diff/clauses.js';
+import { SEED_NAMES, seedVersion } from './seeds.js';
+
+/** The packed gram at `at`, as the vectors pack it (16 bits per UTF-16 unit). */
+function pack(text: string, at: number, n: number): number {
+  let gram = 0;
+  for (let k = 0; k < n; k++) gram = gram * 65536 + text.charCodeAt(at + k);
+  return gram;
+}
+
+/** Every n-gram of `text` with its count, ascending: what ngramVector must give for texts of n or more units. */
+function naive(text: string, n: 2 | 3): { grams: number[]; counts: number[]; total: number } {
+  const counts = new Map<number, number>();
+  for (let i = 0; i + n <= text.length; i++) counts.set(pack(text, i, n), (counts.get(pack(text, i, n)) ?? 0) + 1);
+  const grams = [...counts.keys()].sort((a, b) => a - b);
+  return { grams, counts: grams.map((g) => counts.get(g)!), total: text.length - n + 1 };
+}
+
+function plain(vector: ReturnType<typeof ngramVector>): { grams: number[]; counts: number[]; total: number } {
+  return { grams: [...vector.grams], counts: [...vector.counts], total: vector.total };
+}
+
+describe('n-gram vectors', () => {
+  const provisions = SEED_NAMES.flatMap((name) => seedVersion(name).articles.flatMap((a) => flattenClauses(a.body).map((p) => p.key)));
+
+  it('count every bigram and trigram of every provision of the five seeds', () => {
+    expect(provisions.length).toBeGreaterThan(200);
+    for (const key of provisions.filter((k) => k.length >= 3)) {
+      expect(plain(ngramVector(key, 2))).toEqual(naive(key, 2));
+      expect(plain(ngramVector(key, 3))).toEqual(naive(key, 3));
+    }
+  });
+
+  it('count texts that repeat a few grams many times, in any order', () => {
+    const unit = fc.constantFrom('개', '인', '정', '보', '가', ' ', '1', 'a');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 3, maxLength: 900 }), fc.constantFrom(2 as const, 3 as const), (text, n) => {
+        expect(plain(ngramVector(text, n))).toEqual(naive(text, n));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('gram ids', () => {
+  it('give each distinct gram one id, in the order first added, through growth', () => {
+    const text = provisions();
+    const ids = new GramIds(4); // starts small: the table grows many times
+    const first = new Map<number, number>();
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const gram = pack(text, i, 3);
+      if (!first.has(gram)) first.set(gram, first.size);
+      expect(ids.add(gram)).toBe(first.get(gram));
+    }
+    expect(ids.size).toBe(first.size);
+    for (const [gram, id] of first) expect(ids.get(gram)).toBe(id);
+    expect(ids.get(pack('없는말', 0, 3))).toBe(first.get(pack('없는말', 0, 3)) ?? -1);
+  });
+});
+
+function provisions(): string {
+  return SEED_NAMES.map((name) => seedVersion(name).articles.flatMap((a) => flattenClauses(a.body).map((p) => p.key)).join('')).join('');
+}

@@ -64,6 +64,9 @@ const TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = [
   ['purpose', /목적/],
 ];
 
+/** The rules as global patterns, to count a body's mentions (match() with a global pattern starts from 0 each time). */
+const GLOBAL_TOPIC_RULES: ReadonlyArray<readonly [Topic, RegExp]> = TOPIC_RULES.map(([topic, rule]) => [topic, new RegExp(rule.source, rule.flags.includes('g') ? rule.flags : rule.flags + 'g')]);
+
 /** Title form used for matching: no spaces, no look-alike middle dots. */
 export function normaliseTitle(title: string): string {
   return title.replace(/[\s\u00a0\u3000·‧․・ㆍ•∙]/gu, '');
@@ -81,10 +84,7 @@ export function topicOf(title: string, body?: Clause[]): Topic {
   if (!body || body.length === 0) return 'other';
   // Tiebreak for bare titles (제1조, 제5조(기타)): the topic the body names most, if it stands out.
   const text = normaliseTitle(flattenText(body));
-  const counts = TOPIC_RULES.map(([topic, rule]) => {
-    const global = new RegExp(rule.source, rule.flags.includes('g') ? rule.flags : rule.flags + 'g');
-    return [topic, text.match(global)?.length ?? 0] as const;
-  }).sort((a, b) => b[1] - a[1]);
+  const counts = GLOBAL_TOPIC_RULES.map(([topic, rule]) => [topic, text.match(rule)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
   const [best, second] = counts;
   if (best && best[1] >= 2 && (!second || best[1] > second[1])) return best[0];
   return 'other';

@@ -423,13 +423,19 @@ function sameList(values: Int32Array, aFrom: number, aTo: number, bFrom: number,
 /** The `count` items with the highest `shared` (ties: the earlier item), best first, without sorting them all. */
 function mostShared(items: readonly number[], shared: Int32Array, count: number): number[] {
   const best: number[] = [];
-  const better = (a: number, b: number): boolean => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b);
-  for (const item of items) {
-    if (best.length === count && !better(item, best[count - 1]!)) continue;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const score = shared[item]!;
+    // Most items are no better than the worst kept one: one comparison, no call, sends them on.
+    if (best.length === count) {
+      const worst = best[count - 1]!;
+      if (score < shared[worst]! || (score === shared[worst] && item >= worst)) continue;
+    }
     let at = best.length === count ? count - 1 : best.length;
-    while (at > 0 && better(item, best[at - 1]!)) {
-      best[at] = best[at - 1]!;
-      at--;
+    for (; at > 0; at--) {
+      const before = best[at - 1]!;
+      if (score < shared[before]! || (score === shared[before] && item >= before)) break;
+      best[at] = before;
     }
     best[at] = item;
   }

@@ -115,6 +115,10 @@ function describe(value: unknown): string {
   return t('schema.value.other', { type: typeof value, value: String(value) });
 }
 
+/** The keys of a clause and of an article: checked on every one of a long page, so built once. */
+const CLAUSE_KEYS = { required: [], optional: ['marker', 'text', 'row', 'children'] };
+const ARTICLE_KEYS = { required: ['number', 'title', 'topic', 'body'], optional: ['branch', 'label'] };
+
 function checkClauses(check: Checker, value: unknown, path: (string | number)[], depth: number): void {
   if (!check.array(value, path)) return;
   if (depth > MAX_CLAUSE_DEPTH) {
@@ -123,7 +127,7 @@ function checkClauses(check: Checker, value: unknown, path: (string | number)[],
   }
   value.forEach((clause, index) => {
     const at = [...path, index];
-    if (!check.object(clause, at, { required: [], optional: ['marker', 'text', 'row', 'children'] })) return;
+    if (!check.object(clause, at, CLAUSE_KEYS)) return;
     check.optionalString(clause, 'marker', at);
     const hasText = 'text' in clause;
     const hasRow = 'row' in clause;
@@ -179,7 +183,7 @@ export function validateVersion(value: unknown): SchemaIssue[] {
     if (value.articles.length === 0) check.fail(['articles'], t('schema.noArticles'));
     value.articles.forEach((article, index) => {
       const at = ['articles', index];
-      if (!check.object(article, at, { required: ['number', 'title', 'topic', 'body'], optional: ['branch', 'label'] })) return;
+      if (!check.object(article, at, ARTICLE_KEYS)) return;
       check.positiveInteger(article.number, [...at, 'number']);
       if ('branch' in article) check.positiveInteger(article.branch, [...at, 'branch']);
       if ('label' in article) check.string(article.label, [...at, 'label'], { nonEmpty: true });

@@ -172,7 +172,8 @@ function parseArticleHeading(content: string, furniture: Furniture[]): Heading |
 }
 
 function iconCaption(content: string): { rest: string; furniture: Furniture[] } {
-  const m = /아이콘|icon/iu.test(content) ? ICON_CAPTION.exec(content) : null;
+  // The quick test of every line: no Unicode case folding needed for 아이콘 and ASCII letters (/icon/i ≡ /icon/iu).
+  const m = content.includes('아이콘') || /icon/i.test(content) ? ICON_CAPTION.exec(content) : null;
   if (!m) return { rest: content, furniture: [] };
   return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: t('parse.drop.icon') }] };
 }

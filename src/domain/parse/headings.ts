@@ -228,8 +228,8 @@ const MAX_SPLIT_TITLE = 30;
 function titleWithBody(text: string): { title: string; inline: string } | null {
   for (let at = text.indexOf(' '); at > 0 && at <= MAX_SPLIT_TITLE; at = text.indexOf(' ', at + 1)) {
     const title = text.slice(0, at);
-    const inline = text.slice(at + 1).trim();
     if (!TITLE_END.test(title) || !namesAPart(title) || !acceptableListTitle(title)) continue;
+    const inline = text.slice(at + 1).trim(); // cut only for a title that qualifies: most lines have none
     if (inline.length < 10 || !isSentenceLike(inline) || CONTINUATION.test(inline) || detectMarker(inline)) continue;
     return { title, inline };
   }

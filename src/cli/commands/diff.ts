@@ -10,11 +10,9 @@ import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';
-import { formatDiffHtml } from '../../domain/diff/html.js';
 import { inertJson } from '../../domain/presentation/inert.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { diffReport } from '../../app/diff.js';
-import { writeNoticeFile } from '../../app/notice.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'html', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,11 +41,16 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
       let report: string | Uint8Array;
       if (format === 'json') report = inertJson({ ...diff, provenance }) + '\n';
       else if (format === 'markdown') report = formatDiffMarkdown(diff, { editorial, provenance });
-      else if (format === 'html') report = formatDiffHtml(diff, { editorial, provenance });
-      // The browser (and its module) are reached only for a PDF.
-      else if (format === 'pdf') report = await (await import('../../app/pdf.js')).printPdf(formatDiffHtml(diff, { editorial, provenance }), ctx.env);
+      // The HTML writer, and the browser for a PDF, load only for those formats.
+      else if (format === 'html') report = (await import('../../domain/diff/html.js')).formatDiffHtml(diff, { editorial, provenance });
+      else if (format === 'pdf') {
+        const html = (await import('../../domain/diff/html.js')).formatDiffHtml(diff, { editorial, provenance });
+        report = await (await import('../../app/pdf.js')).printPdf(html, ctx.env);
+      }
       else report = formatDiffText(diff, { color, editorial, provenance });
       if (toFile) {
+        // Writing a file (the notices' atomic write and its checks) loads only with --out.
+        const { writeNoticeFile } = await import('../../app/notice.js');
         await writeNoticeFile(resolvePath(ctx.cwd, options.out!), report, { overwrite: options.force === true, ...(provenance.store ? { storeDir: provenance.store.dir } : {}) });
         ctx.err.write(t('report.wrote', { file: options.out! }) + '\n');
       } else if (typeof report === 'string') {

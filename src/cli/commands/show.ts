@@ -2,10 +2,9 @@ import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../context.js';
 import { writeJson } from '../context.js';
 import { formatError, UsageError } from '../../domain/errors.js';
-import { renderPolicyText } from '../../domain/render.js';
-import { orderedVersion, versionToYaml } from '../../domain/yaml.js';
+import { orderedVersion } from '../../domain/yaml-order.js';
+import { writeVersionYaml } from '../../domain/yaml-write.js';
 import { NotArchivedError } from '../../store/refs.js';
-import { inCliTerms } from '../wording.js';
 import { resolveRefs } from '../../app/refs.js';
 import { statusLabel } from './log.js';
 import { t } from '../../domain/presentation/messages/index.js';
@@ -28,7 +27,8 @@ export const registerShow: RegisterCommand = (program, ctx) => {
       } catch (error) {
         if (error instanceof NotArchivedError) {
           // Not a failure of the tool: the answer is "we know it existed, we lack its text".
-          const worded = inCliTerms(error) as NotArchivedError;
+          // The wording (and the store's error classes it knows) loads only for this answer.
+          const worded = (await import('../wording.js')).inCliTerms(error) as NotArchivedError;
           if (format === 'json') {
             const { errorJson } = await import('../error-json.js');
             writeJson(ctx.out, { ref, archived: false, slug: error.slug, effective: error.entry.effective, until: error.entry.until, evidence: error.entry.evidence ?? [], message: worded.message, hint: worded.hint, ...errorJson(worded) });
@@ -56,7 +56,10 @@ export const registerShow: RegisterCommand = (program, ctx) => {
           provenance,
         });
         // The header says which version the ref resolved to and when it was in force, before the text.
-      } else if (format === 'text') ctx.out.write(`${provenanceText(provenance)}\n${renderPolicyText(resolved.version).replace(/\n?$/, '\n')}`);
-      else ctx.out.write(versionToYaml(resolved.version));
+      } else if (format === 'text') {
+        // The text rendering checks itself against the parser, which only this format loads.
+        const { renderPolicyText } = await import('../../domain/render.js');
+        ctx.out.write(`${provenanceText(provenance)}\n${renderPolicyText(resolved.version).replace(/\n?$/, '\n')}`);
+      } else ctx.out.write(await writeVersionYaml(resolved.version));
     });
 };

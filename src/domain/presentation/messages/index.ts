@@ -4,11 +4,9 @@
  * (`languageFor(process.env)`), before anything is printed or thrown. Each area keeps its own table
  * (ui.ts, cli.ts, errors.ts); a key is unique across them.
  */
-import * as cli from './cli.js';
-import * as errors from './errors.js';
-import * as ui from './ui.js';
+import { tableFor, type Language, type MessageKey, type MessageTable } from './tables.js';
 
-export type Language = 'ko' | 'en';
+export type { Language, MessageKey };
 
 /**
  * The language rule: `BANGCHIM_LANG` (ko or en) wins; else the first set of LC_ALL, LC_MESSAGES, LANG
@@ -24,10 +22,8 @@ export function languageFor(env: NodeJS.ProcessEnv): Language {
   return /^ko([_.@-]|$)/i.test(locale) ? 'ko' : 'en';
 }
 
-const ko = { ...ui.ko, ...cli.ko, ...errors.ko };
-export type MessageKey = keyof typeof ko;
-const en: Record<MessageKey, string> = { ...ui.en, ...cli.en, ...errors.en };
-const TABLES: Record<Language, Record<MessageKey, string>> = { ko, en };
+/** Each language's table, built on its first use: a run in Korean never builds the English one. */
+const TABLES: Partial<Record<Language, MessageTable>> = {};
 
 let current: Language = 'ko';
 
@@ -42,5 +38,5 @@ export function currentLanguage(): Language {
 
 /** The message `key` in the current language, `{name}` replaced by `params.name`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return TABLES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (TABLES[current] ??= tableFor(current))[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -185,8 +185,73 @@ const catalogueAsJson = {
 // Built beside the current bundle and swapped in whole, so a command started meanwhile runs the old build or the new one.
 const building = `${outdir}.${process.pid}`;
 rmSync(building, { recursive: true, force: true });
-const result = await build({
+/** How every build of the program resolves and transforms its modules (the common set's survey and the build itself). */
+const resolution = {
   absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  charset: 'utf8',
+  // ink imports react-devtools-core only when DEV=true, from its own lazily loaded chunk; it is not installed.
+  external: ['react-devtools-core'],
+  // React's production build: the development build (what node picks when NODE_ENV is unset) times
+  // every component render with performance.measure, which doubles the cost of each frame.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+const transforms = [yogaWithoutFetch, inkPackageJson, oneDisplayWidth, fasterInkOutput, segmenterOnFirstUse, catalogueAsJson];
+
+/**
+ * One chunk for the modules every command and the UI use once a store is open: the app's store session
+ * and what it imports (the store, the model, the catalogue), ref resolution, provenance, today, output.
+ * esbuild writes a chunk per set of entry points (the entries and every dynamic import()) that reach a
+ * module, and with ~40 of them these came out as ~25 small chunks on each command's path, each a file
+ * to resolve, read and compile. Every other source module imports the common set (an import added here,
+ * at build time, not in the source), so every entry reaches all of it alike and it is one chunk. A
+ * command that needs no store (parse, help) loads it too: ~300 KB of source, less than the chunks cost.
+ */
+const COMMON_ROOTS = ['src/app/session.ts', 'src/app/refs.ts', 'src/app/provenance.ts', 'src/app/today.ts', 'src/app/output.ts'];
+const COMMON_MODULE = 'bangchim-common';
+
+/** The common set: the source modules COMMON_ROOTS reach through static imports. */
+async function commonModules() {
+  const survey = await build({ ...resolution, entryPoints: COMMON_ROOTS, outdir: building, write: false, splitting: true, metafile: true, plugins: transforms });
+  const { inputs } = survey.metafile;
+  const reached = new Set(COMMON_ROOTS);
+  const pending = [...COMMON_ROOTS];
+  while (pending.length > 0) {
+    for (const { kind, path, external } of inputs[pending.pop()]?.imports ?? []) {
+      if (kind === 'import-statement' && !external && !reached.has(path)) {
+        reached.add(path);
+        pending.push(path);
+      }
+    }
+  }
+  return new Set([...reached].filter((path) => path.startsWith('src/')).map((path) => join(root, path)));
+}
+
+function commonChunk(common) {
+  return {
+    name: 'common-chunk',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${COMMON_MODULE}$`) }, () => ({ path: COMMON_MODULE, namespace: COMMON_MODULE }));
+      build.onLoad({ filter: /.*/, namespace: COMMON_MODULE }, () => ({
+        contents: COMMON_ROOTS.map((path) => `import ${JSON.stringify(join(root, path))};`).join('\n'),
+        loader: 'js',
+        resolveDir: root,
+      }));
+      // Appended, so the module's own lines keep their numbers (stack traces, source maps).
+      build.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, (args) => {
+        if (common.has(args.path) || !args.path.startsWith(`${root}src/`)) return undefined;
+        return { contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(COMMON_MODULE)};\n`, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      });
+    },
+  };
+}
+
+const result = await build({
+  ...resolution,
   entryPoints: [
     'src/cli/main.ts',
     // Worker threads start on a module URL: `bangchim report` starts its workers on the module holding
@@ -197,23 +262,12 @@ const result = await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   outdir: building,
-  bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   sourcemap: true,
-  charset: 'utf8',
-  // ink imports react-devtools-core only when DEV=true, from its own lazily loaded chunk; it is not installed.
-  external: ['react-devtools-core'],
   // Bundled CommonJS packages (react, commander …) call require() for node built-ins; ESM has none.
   banner: { js: "import { createRequire as __bangchimCreateRequire } from 'node:module';\nconst require = __bangchimCreateRequire(import.meta.url);" },
-  // React's production build: the development build (what node picks when NODE_ENV is unset) times
-  // every component render with performance.measure, which doubles the cost of each frame.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch, inkPackageJson, oneDisplayWidth, fasterInkOutput, segmenterOnFirstUse, catalogueAsJson],
+  plugins: [...transforms, commonChunk(await commonModules())],
   metafile: true,
-  logLevel: 'warning',
 });
 if (process.argv.includes('--metafile')) writeFileSync(`${building}/meta.json`, JSON.stringify(result.metafile));
 for (const [name, text] of catalogueFiles) writeFileSync(`${building}/${name}`, text);

@@ -211,7 +211,7 @@ const transforms = [yogaWithoutFetch, inkPackageJson, oneDisplayWidth, fasterInk
  * at build time, not in the source), so every entry reaches all of it alike and it is one chunk. A
  * command that needs no store (parse, help) loads it too: ~300 KB of source, less than the chunks cost.
  */
-const COMMON_ROOTS = ['src/app/session.ts', 'src/app/refs.ts', 'src/app/provenance.ts', 'src/app/today.ts', 'src/app/output.ts'];
+const COMMON_ROOTS = ['src/app/session.ts', 'src/app/refs.ts', 'src/app/provenance.ts', 'src/app/today.ts', 'src/app/output.ts', 'src/domain/presentation/width.ts', 'src/domain/presentation/provenance.ts'];
 const COMMON_MODULE = 'bangchim-common';
 
 /** The common set: the source modules COMMON_ROOTS reach through static imports. */

@@ -7,7 +7,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { inertOutput, lineWriter, type Output } from '../app/output.js';
 import { inertJson } from '../domain/presentation/inert.js';
 import { t } from '../domain/presentation/messages/index.js';
-import type { StorePlace, StoreSession } from '../app/session.js';
+import { locateWritable, StoreSession, type StorePlace } from '../app/session.js';
 import type { StoreLocation } from '../store/init.js';
 
 export interface CliContext {
@@ -76,9 +76,8 @@ export function makeContext(init: { out: Output; err: Output; cwd: string; env: 
         init.err.write(`${line}\n`);
       },
     }),
-    // The store's code loads with the first command that needs it, not with the program (help, parse, the UI's first frame).
-    session: () => (session ??= import('../app/session.js').then(({ StoreSession }) => StoreSession.locate(context.place()))),
-    writableSession: () => (writable ??= import('../app/session.js').then(({ locateWritable }) => locateWritable(context.place()))),
+    session: () => (session ??= StoreSession.locate(context.place())),
+    writableSession: () => (writable ??= locateWritable(context.place())),
   };
   return context;
 }

@@ -6,7 +6,8 @@ import type { Command } from '@commander-js/extra-typings';
 import { BangchimError, UsageError, exitCodeOf, formatError } from '../domain/errors.js';
 import type { Output } from '../app/output.js';
 import { ExitCode, makeContext, writeJson, type CliContext, type GlobalOptions } from './context.js';
-import { commandName, globalOptionsOnly } from './default.js';
+import { commandName, globalOptionsOnly, runDefault } from './default.js';
+import { COMMANDS } from './commands/index.js';
 import { languageFor, setLanguage, t } from '../domain/presentation/messages/index.js';
 import { inCatalogueWords } from './usage.js';
 
@@ -38,15 +39,14 @@ function streamOutput(stream: NodeJS.WriteStream): Output {
 
 /**
  * The command-line program. Command modules load here, not at start-up, so the UI's first frame does not
- * wait for them; and only the module of the command `argv` runs when it names one (help, or an unknown
- * command that commander offers a near name for, registers them all). Commander itself loads here too:
- * the terminal UI never needs it.
+ * wait for them (COMMANDS holds only their loaders); and only the module of the command `argv` runs when
+ * it names one (help, or an unknown command that commander offers a near name for, registers them all).
+ * Commander itself loads here too: the terminal UI never needs it.
  */
 export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command<[], GlobalOptions>> {
-  const [{ COMMANDS }, { Command }] = await Promise.all([import('./commands/index.js'), import('@commander-js/extra-typings')]);
   const name = commandName(argv);
   const loaders = name !== undefined && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
-  const registers = await Promise.all(loaders.map((load) => load()));
+  const [{ Command }, ...registers] = await Promise.all([import('@commander-js/extra-typings'), ...loaders.map((load) => load())]);
   const program = new Command()
     .name('bangchim')
     .description(t('cli.program.description'))
@@ -84,7 +84,6 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     // No command (nothing, or only --store/--debug): the terminal UI on a TTY, help otherwise.
     const uiOptions = globalOptionsOnly(argv);
     if (uiOptions !== undefined) {
-      const { runDefault } = await import('./default.js');
       return await runDefault(ctx, uiOptions, async () => {
         (await buildProgram(ctx)).outputHelp();
         return 0;

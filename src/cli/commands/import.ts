@@ -2,6 +2,7 @@ import type { RegisterCommand } from '../context.js';
 import { writeJson } from '../context.js';
 import { describeRange } from '../../domain/ledger.js';
 import { importFile } from '../../app/import.js';
+import { namesBodyInKorean } from '../../app/session.js';
 import { t } from '../../domain/presentation/messages/index.js';
 
 export const registerImport: RegisterCommand = (program, ctx) => {
@@ -16,7 +17,6 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .option('--json', t('cli.opt.json'))
     .action(async (city, file, options) => {
       // Importing writes: never into the sample store unasked. A body named in Korean needs the store first.
-      const { namesBodyInKorean } = await import('../../app/session.js');
       const slug = namesBodyInKorean(city) ? await (await ctx.writableSession()).citySlug(city) : city;
       const result = await importFile(() => ctx.writableSession().then((s) => s.store), {
         cwd: ctx.cwd,

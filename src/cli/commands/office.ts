@@ -13,6 +13,7 @@ import { OFFICE_FIELDS, type Office } from '../../domain/notice/announcement.js'
 import { contactFromArticle, officerArticle } from '../../domain/notice/contact.js';
 import { articleHeading } from '../../domain/notice/text.js';
 import { readOffice, setOffice, type OfficeField } from '../../store/config.js';
+import { locateWritable } from '../../app/session.js';
 import { STORE_MARKER } from '../../store/paths.js';
 import { padColumns } from './log.js';
 
@@ -39,7 +40,7 @@ export const registerOffice: RegisterCommand = (program, ctx) => {
       const changes: Partial<Record<OfficeField, string>> = {};
       for (const field of OFFICE_FIELDS) if (options[field] !== undefined) changes[field] = options[field];
       // Setting writes the store: never the hidden sample store (as draft and publish), showing reads any.
-      const session = Object.keys(changes).length > 0 ? await (await import('../../app/session.js')).locateWritable(ctx.place()) : await ctx.session();
+      const session = Object.keys(changes).length > 0 ? await locateWritable(ctx.place()) : await ctx.session();
       // A body's Korean name (고양, 고양특례시) works where a slug does.
       const city = await session.citySlug(given);
       if (!SLUG_PATTERN.test(city)) throw new RefError(t('cli.office.notSlug', { city }), { where: city, hint: t('cli.office.notSlugHint') });

@@ -2,7 +2,9 @@
  * Start-up of the installed command (`node bin/bangchim.js …`, the bundle) against a bare `node -e 0`,
  * measured in the same run: each round runs every command once, in turn, so load on the machine falls
  * on all of them alike. On a sample store (five cities) with an edited 고양 imported as 2025-01-01, so
- * `diff` compares two real versions of one city. Wall time of the whole process, median of RUNS rounds.
+ * `diff` compares two real versions of one city. Wall time of the whole process, median of RUNS rounds;
+ * beside it the median of each round's own ratio (the command against the node run of the same round),
+ * which a machine whose load drifts during the run moves less.
  *
  *   npm run bench startup                 (BANGCHIM_BENCH_RUNS=31 for more rounds)
  */
@@ -59,10 +61,11 @@ export async function run(): Promise<void> {
   }
   const node = median(times[0]!);
   process.stdout.write(`median of ${RUNS} rounds, wall time of the whole process; bound: ≤ ${BOUND}× node\n`);
-  process.stdout.write(`${'what'.padEnd(40)} ${'ms'.padStart(8)} ${'× node'.padStart(8)}\n`);
+  process.stdout.write(`${'what'.padEnd(40)} ${'ms'.padStart(8)} ${'× node'.padStart(8)} ${'per round'.padStart(10)}\n`);
   commands.forEach(([what], i) => {
     const ms = median(times[i]!);
     const ratio = ms / node;
-    process.stdout.write(`${what.padEnd(40)} ${ms.toFixed(0).padStart(8)} ${ratio.toFixed(2).padStart(8)}${i > 0 && ratio > BOUND ? '  over the bound' : ''}\n`);
+    const paired = median(times[i]!.map((t, round) => t / times[0]![round]!));
+    process.stdout.write(`${what.padEnd(40)} ${ms.toFixed(0).padStart(8)} ${ratio.toFixed(2).padStart(8)} ${paired.toFixed(2).padStart(10)}${i > 0 && ratio > BOUND ? '  over the bound' : ''}\n`);
   });
 }

@@ -26,17 +26,24 @@ const ESCAPED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 /** The package's test for a string that cannot be plain (stringifyString.js, plainString). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** Plain strings the core schema would read as another type (null, bool, int, float): the package quotes them. */
-const OTHER_TYPES = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
+/**
+ * Plain strings the core schema would read as another type, the package quotes them: its null, bool,
+ * int (octal, decimal, hex) and float (nan/inf, exponent, decimal) tests, in one pattern.
+ */
+const OTHER_TYPE = new RegExp(
+  [
+    /^(?:~|[Nn]ull|NULL)?$/,
+    /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    /^0o[0-7]+$/,
+    /^[-+]?[0-9]+$/,
+    /^0x[0-9a-fA-F]+$/,
+    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+  ]
+    .map((test) => `(?:${test.source})`)
+    .join('|'),
+);
 /** Keys the writer puts on a line as they are: the model's own names. */
 const SIMPLE_KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -138,7 +145,7 @@ function scalar(value: unknown): string {
     return String(value);
   }
   if (typeof value !== 'string' || ESCAPED.test(value) || value.includes('\n') || DOCUMENT_MARKER.test(value)) throw UNSURE;
-  if (!NOT_PLAIN.test(value) && !OTHER_TYPES.some((type) => type.test(value))) return value;
+  if (!NOT_PLAIN.test(value) && !OTHER_TYPE.test(value)) return value;
   // Single quotes for a string with double quotes and no single ones; double quotes (as JSON writes them) otherwise.
   return value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
 }

@@ -346,9 +346,16 @@ function matchKeys(c: Candidate): string[] {
 
 const MIN_TOC_RUN = 3;
 
-function onlyBlankBetween(lines: readonly Line[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (!lines[i]!.blank) return false;
-  return true;
+/** How many non-blank lines come before each line (and, at the end, in all): a gap is blank when the counts agree. */
+function nonBlankCounts(lines: readonly Line[]): Uint32Array {
+  const counts = new Uint32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) counts[i + 1] = counts[i]! + (lines[i]!.blank ? 0 : 1);
+  return counts;
+}
+
+/** Whether only blank lines stand between lines `from` and `to` (each family's candidates ask it of every gap). */
+function onlyBlankBetween(nonBlankBefore: Uint32Array, from: number, to: number): boolean {
+  return to <= from + 1 || nonBlankBefore[to] === nonBlankBefore[from + 1];
 }
 
 /** Families whose headings print a number (all but ■ and unnumbered). */
@@ -365,23 +372,28 @@ function numberedFamily(family: string): boolean {
  */
 export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<string, readonly Candidate[]>): Candidate[][] {
   // Where each number (per family) and each title or topic (any family) appears last.
-  const lastByNumber = new Map<string, number>();
+  const lastByNumber = new Map<string, Map<number, number>>();
   const lastByMatch = new Map<string, number>();
   for (const [family, candidates] of families) {
+    const lastOfFamily = new Map<number, number>();
+    lastByNumber.set(family, lastOfFamily);
     for (const c of candidates) {
-      lastByNumber.set(`${family}:${key(c)}`, c.index);
+      lastOfFamily.set(key(c), c.index);
       for (const k of matchKeys(c)) lastByMatch.set(k, Math.max(lastByMatch.get(k) ?? -1, c.index));
     }
   }
+  const nonBlankBefore = nonBlankCounts(lines);
   const runs: Candidate[][] = [];
   for (const [family, candidates] of families) {
+    const numbered = numberedFamily(family);
+    const lastOfFamily = lastByNumber.get(family)!;
     let run: Candidate[] = [];
     // Titles given so far: unnumbered headings name each topic once, so a title given again is the body's.
     const givenTitles = new Set<string>();
     const flush = (): void => {
       if (run.length >= MIN_TOC_RUN) {
         const end = run[run.length - 1]!.index;
-        const numberAgain = numberedFamily(family) && run.some((c) => (lastByNumber.get(`${family}:${key(c)}`) ?? -1) > end);
+        const numberAgain = numbered && run.some((c) => (lastOfFamily.get(key(c)) ?? -1) > end);
         const topical = run.filter((c) => isTopical(c.heading.title)).length;
         const titleAgain = run.some((c) => matchKeys(c).some((k) => (lastByMatch.get(k) ?? -1) > end));
         if ((family === 'article' && numberAgain) || (topical * 5 >= run.length * 3 && (titleAgain || numberAgain))) runs.push(run);
@@ -390,18 +402,19 @@ export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<st
     };
     for (const candidate of candidates) {
       const previous = run[run.length - 1];
-      const title = normaliseTitle(candidate.heading.title);
+      // Only headings that print no number are told apart by their titles.
+      const title = numbered ? '' : normaliseTitle(candidate.heading.title);
       // The body's first heading may follow the 목차 with only a blank line between: its number starts
       // over, or, where headings print no number, its title is one the 목차 already gave (also when an
       // entry the 목차 run could not read broke it in two).
       const continues =
         previous !== undefined &&
         previous.heading.inline === undefined &&
-        (numberedFamily(family) ? key(candidate) > key(previous) : !givenTitles.has(title)) &&
-        onlyBlankBetween(lines, previous.index, candidate.index);
+        (numbered ? key(candidate) > key(previous) : !givenTitles.has(title)) &&
+        onlyBlankBetween(nonBlankBefore, previous.index, candidate.index);
       if (!continues) flush();
       run.push(candidate);
-      givenTitles.add(title);
+      if (!numbered) givenTitles.add(title);
     }
     flush();
   }

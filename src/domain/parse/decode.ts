@@ -66,7 +66,10 @@ export interface NormalisedText {
 
 /** CRLF/CR → LF, NFC (macOS NFD Hangul → NFC), control characters and escape sequences removed. */
 export function normaliseText(text: string): NormalisedText {
-  const lines = text.replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n').normalize('NFC').split('\n');
+  const whole = text.replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
+  const lines = whole.split('\n');
+  // Most texts hold no control character at all: one look at the whole text spares one per line.
+  if (!HAS_CONTROL.test(whole)) return { lines, strippedLines: [], strippedCount: 0 };
   const strippedLines: number[] = [];
   let strippedCount = 0;
   const clean = lines.map((line, index) => {

@@ -494,8 +494,9 @@ function weightedSequence(lines: readonly Line[], candidates: readonly Candidate
     if (best === null || score >= best.score) best = step;
   });
   const chosen: Candidate[] = [];
-  for (let i = (best as Step | null)?.at ?? -1; i >= 0; i = previous[i]!) chosen.unshift(candidates[i]!);
-  return chosen;
+  // Walked back from the last heading, then turned around (unshift would move every heading each step).
+  for (let i = (best as Step | null)?.at ?? -1; i >= 0; i = previous[i]!) chosen.push(candidates[i]!);
+  return chosen.reverse();
 }
 
 /**

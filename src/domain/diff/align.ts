@@ -545,12 +545,20 @@ class ProbeScreen {
   ) {
     this.found = new Int32Array(wholes.length);
     this.candidate = new Uint8Array(wholes.length);
-    // The probes, hashed into a bit table: most positions of a whole start no probe, and are skipped without a lookup.
-    const starts = new Uint8Array(1 << TRIGRAM_BITS);
+    // The probes, hashed into a bit table: most positions of a whole start no probe, and are skipped
+    // without a lookup. The table is sized to the probes (about 1 in 32 slots set), so it stays in
+    // the processor's cache while every whole's text is read through it.
+    let probeCount = 0;
+    for (const list of probes) probeCount += list.length;
+    let bits = MIN_TRIGRAM_BITS;
+    while (bits < MAX_TRIGRAM_BITS && 1 << bits < probeCount * 32) bits++;
+    const shift = 32 - bits;
+    const starts = new Int32Array(1 << (bits - 5));
     for (const list of probes) {
       for (const probe of list) {
         this.containing[this.ids.add(packTrigram(probe, 0))] = [];
-        starts[trigramSlot(probe.charCodeAt(0), probe.charCodeAt(1), probe.charCodeAt(2))] = 1;
+        const slot = trigramSlot(probe.charCodeAt(0), probe.charCodeAt(1), probe.charCodeAt(2)) >>> shift;
+        starts[slot >>> 5]! |= 1 << (slot & 31);
       }
     }
     wholes.forEach((whole, w) => {
@@ -560,7 +568,8 @@ class ProbeScreen {
       let second = text.charCodeAt(1);
       for (let i = 0; i + 3 <= text.length; i++) {
         const third = text.charCodeAt(i + 2);
-        const hit = starts[trigramSlot(first, second, third)] !== 0;
+        const slot = trigramSlot(first, second, third) >>> shift;
+        const hit = (starts[slot >>> 5]! & (1 << (slot & 31))) !== 0;
         first = second;
         second = third;
         if (!hit) continue;
@@ -618,11 +627,13 @@ class ProbeScreen {
 /** Walking a list costs about this many entries per candidate it would otherwise be searched for. */
 const SEARCH_COST = 8;
 
-/** Bits of the trigram screen in ProbeScreen (a byte per slot: 1 MiB). */
-const TRIGRAM_BITS = 20;
+/** Bits of a slot of the trigram screen in ProbeScreen (a bit per slot: 1 KiB … 128 KiB). */
+const MIN_TRIGRAM_BITS = 13;
+const MAX_TRIGRAM_BITS = 20;
 
+/** A trigram's hash, all 32 bits mixed: its top bits pick the slot. */
 function trigramSlot(first: number, second: number, third: number): number {
-  return Math.imul(((first << 16) | second) ^ Math.imul(third, 0x27d4eb2d), 0x9e3779b1) >>> (32 - TRIGRAM_BITS);
+  return Math.imul(((first << 16) | second) ^ Math.imul(third, 0x27d4eb2d), 0x9e3779b1) >>> 0;
 }
 
 function packTrigram(text: string, at: number): number {

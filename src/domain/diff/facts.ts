@@ -36,7 +36,7 @@ function factSources(clauses: readonly Clause[], parentHeading: string | undefin
   let siblingHeading: { text: string; family: string } | undefined;
   let previousWasHeading = false;
   for (const clause of clauses) {
-    const text = collapseWhitespace(foldLookalikes(clauseText(clause)));
+    const text = factText(clauseText(clause));
     const family = markerFamily(clause.marker);
     const plain = family === '' && !isHeadingLike(text);
     if (siblingHeading && (family === siblingHeading.family || (plain && !previousWasHeading))) siblingHeading = undefined;
@@ -50,6 +50,24 @@ function factSources(clauses: readonly Clause[], parentHeading: string | undefin
   }
   return out;
 }
+
+/**
+ * A provision's text as facts are read from it (look-alikes folded, whitespace collapsed). Kept per
+ * text: a modified article's two versions share most provisions, and each costs two passes.
+ * Bounded, so a long-running UI does not keep every text it saw.
+ */
+function factText(text: string): string {
+  let folded = factTexts.get(text);
+  if (folded === undefined) {
+    if (factTexts.size >= FACT_TEXTS_KEPT) factTexts.clear();
+    folded = collapseWhitespace(foldLookalikes(text));
+    factTexts.set(text, folded);
+  }
+  return folded;
+}
+
+const factTexts = new Map<string, string>();
+const FACT_TEXTS_KEPT = 1 << 16;
 
 /** `접속기록의 보관 및 위·변조 방지` → `접속기록 보관`: drop markers, particles 의, and what follows 및. */
 export function shortenLabel(label: string): string {

@@ -267,10 +267,18 @@ function sameClauses(a: readonly Clause[], b: readonly Clause[]): boolean {
     return (
       clause.marker === other.marker &&
       clause.text === other.text &&
-      (clause.row ?? []).join('\t') === (other.row ?? []).join('\t') &&
+      sameCells(clause.row, other.row) &&
       sameClauses(clause.children ?? [], other.children ?? [])
     );
   });
+}
+
+/** Table cells compared as the rows they print (no row is the empty row). */
+function sameCells(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return (a ?? []).join('\t') === (b ?? []).join('\t');
+  if (a.length !== b.length) return a.join('\t') === b.join('\t');
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a.join('\t') === b.join('\t');
+  return true;
 }
 
 function withMarker(change: ClauseChange, marker: string | undefined): ClauseChange {

@@ -11,17 +11,39 @@ import { onEveryLongestIncreasingSubsequence, sparseMaxWeightAssignment, type Sc
 import { titleKey } from './normalize.js';
 import { addVectors, containment, dice, GramIds, ngramVector, type NgramVector } from './similarity.js';
 
-/** What alignment knows about one article, computed once. */
-export interface ArticleProfile {
-  index: number;
-  article: Article;
-  titleKey: string;
-  bodyKey: string;
-  titleVector: NgramVector;
+/**
+ * What alignment knows about one article, computed once. The keys are read for every article (the
+ * anchors need them); the vectors are built on first use, so anchored (identical) articles never
+ * pay for them.
+ */
+export class ArticleProfile {
+  readonly titleKey: string;
+  readonly bodyKey: string;
+  #titleVector: NgramVector | undefined;
+  #bodyVector: NgramVector | undefined;
+  #coverVector: NgramVector | undefined;
+
+  constructor(
+    readonly article: Article,
+    readonly index: number,
+  ) {
+    this.titleKey = titleKey(article.title);
+    this.bodyKey = bodyKey(article.body);
+  }
+
+  get titleVector(): NgramVector {
+    return (this.#titleVector ??= ngramVector(this.titleKey, 2));
+  }
+
   /** Trigrams: bigrams of Korean legal prose are too common ("개인", "정보") to tell articles apart. */
-  bodyVector: NgramVector;
+  get bodyVector(): NgramVector {
+    return (this.#bodyVector ??= ngramVector(this.bodyKey, 3));
+  }
+
   /** Bigrams, for containment (split/merge), where recall matters more than precision. */
-  coverVector: NgramVector;
+  get coverVector(): NgramVector {
+    return (this.#coverVector ??= ngramVector(this.bodyKey, 2));
+  }
 }
 
 export interface AlignmentWeights {
@@ -67,28 +89,8 @@ export interface Alignment {
   moved: Set<number>;
 }
 
-/** Vectors are built on first use: anchored (identical) articles never need them. */
 export function profileArticle(article: Article, index: number): ArticleProfile {
-  const title = titleKey(article.title);
-  const body = bodyKey(article.body);
-  let titleVector: NgramVector | undefined;
-  let bodyVector: NgramVector | undefined;
-  let coverVector: NgramVector | undefined;
-  return {
-    index,
-    article,
-    titleKey: title,
-    bodyKey: body,
-    get titleVector() {
-      return (titleVector ??= ngramVector(title, 2));
-    },
-    get bodyVector() {
-      return (bodyVector ??= ngramVector(body, 3));
-    },
-    get coverVector() {
-      return (coverVector ??= ngramVector(body, 2));
-    },
-  };
+  return new ArticleProfile(article, index);
 }
 
 export function topicsMatch(a: Topic, b: Topic): boolean {

@@ -182,26 +182,27 @@ export function alignArticles(oldProfiles: readonly ArticleProfile[], newProfile
 function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], weights: AlignmentWeights, anchors: readonly ArticlePair[], fullMatrixLimit: number): ArticlePair[] {
   if (oldRest.length === 0 || newRest.length === 0) return [];
   // Every pair when the pages are policy-sized; pruned candidates when they are not.
-  const candidates = oldRest.length * newRest.length <= fullMatrixLimit ? everyPair(oldRest, newRest) : candidatePairs(oldRest, newRest, anchors);
+  const cols = newRest.length;
   const details = new Map<number, { score: number; similarity: number }>();
   const edges: ScoredEdge[] = [];
-  for (const [row, col] of candidates) {
+  const score = (row: number, col: number): void => {
     const detail = pairScore(oldRest[row]!, newRest[col]!, weights);
-    if (detail.score < weights.threshold) continue;
-    details.set(row * newRest.length + col, detail);
+    if (detail.score < weights.threshold) return;
+    details.set(row * cols + col, detail);
     edges.push({ row, col, score: detail.score });
+  };
+  if (oldRest.length * cols <= fullMatrixLimit) {
+    for (let row = 0; row < oldRest.length; row++) for (let col = 0; col < cols; col++) score(row, col);
+  } else {
+    for (const key of candidatePairs(oldRest, newRest, anchors)) score(Math.floor(key / cols), key % cols);
   }
   const pairs: ArticlePair[] = [];
   sparseMaxWeightAssignment(oldRest.length, newRest.length, edges).forEach((col, row) => {
     if (col < 0) return;
-    const detail = details.get(row * newRest.length + col)!;
+    const detail = details.get(row * cols + col)!;
     pairs.push({ old: oldRest[row]!.index, new: newRest[col]!.index, score: detail.score, similarity: detail.similarity });
   });
   return pairs;
-}
-
-function* everyPair(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[]): Generator<[number, number]> {
-  for (let row = 0; row < oldRest.length; row++) for (let col = 0; col < newRest.length; col++) yield [row, col];
 }
 
 /** Candidates by position: this many articles either side of where the anchors around one predict it. */
@@ -218,19 +219,16 @@ const COMMON_GRAM = 256;
 const TITLE_CANDIDATES = 8;
 
 /**
- * The pairs worth scoring on a long page (indices into oldRest × newRest): an article's counterpart
- * is near where the anchors around it say it should be, or shares its title, or shares the trigrams
- * that are rare on the page (a moved and edited article). A few per article, so the work and the
- * components of the candidate graph grow with the page, not with its square.
+ * The pairs worth scoring on a long page (each as row × newRest.length + col, indices into oldRest
+ * and newRest): an article's counterpart is near where the anchors around it say it should be, or
+ * shares its title, or shares the trigrams that are rare on the page (a moved and edited article).
+ * A few per article, so the work and the components of the candidate graph grow with the page, not
+ * with its square.
  */
-function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], anchors: readonly ArticlePair[]): Iterable<[number, number]> {
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
+function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly ArticleProfile[], anchors: readonly ArticlePair[]): Iterable<number> {
+  const seen = new Set<number>(); // row × newRest.length + col, in the order first found
   const add = (row: number, col: number): void => {
-    const key = row * newRest.length + col;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([row, col]);
+    seen.add(row * newRest.length + col);
   };
 
   // By position: between two anchors, the rest of one side maps proportionally onto the other's.
@@ -280,7 +278,7 @@ function candidatePairs(oldRest: readonly ArticleProfile[], newRest: readonly Ar
     oldToNew.forEach((cols, row) => cols.forEach((col) => add(row, col)));
     newToOld.forEach((rows, col) => rows.forEach((r) => add(r, col)));
   }
-  return pairs;
+  return seen;
 }
 
 /**

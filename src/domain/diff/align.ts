@@ -9,7 +9,7 @@ import type { Article, Topic } from '../model.js';
 import { bodyKey } from './clauses.js';
 import { onEveryLongestIncreasingSubsequence, sparseMaxWeightAssignment, type ScoredEdge } from './assignment.js';
 import { titleKey } from './normalize.js';
-import { addVectors, containment, dice, GramIds, ngramVector, type NgramVector } from './similarity.js';
+import { addVectors, containment, dice, diceOf, GramIds, ngramVector, SharedGramCounter, type NgramVector } from './similarity.js';
 
 /**
  * What alignment knows about one article, computed once. The keys are read for every article (the
@@ -98,7 +98,11 @@ export function topicsMatch(a: Topic, b: Topic): boolean {
 }
 
 export function pairScore(a: ArticleProfile, b: ArticleProfile, weights: AlignmentWeights): { score: number; similarity: number } {
-  const similarity = a.bodyKey === b.bodyKey ? 1 : dice(a.bodyVector, b.bodyVector);
+  return scoreWithBody(a, b, weights, a.bodyKey === b.bodyKey ? 1 : dice(a.bodyVector, b.bodyVector));
+}
+
+/** The combined score of a pair whose body similarity is already known. */
+function scoreWithBody(a: ArticleProfile, b: ArticleProfile, weights: AlignmentWeights, similarity: number): { score: number; similarity: number } {
   const titleSimilarity = a.titleKey === b.titleKey ? 1 : dice(a.titleVector, b.titleVector);
   const topic = topicsMatch(a.article.topic, b.article.topic) ? 1 : 0;
   return { score: weights.body * similarity + weights.title * titleSimilarity + weights.topic * topic, similarity };
@@ -184,17 +188,39 @@ function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly Articl
   // Every pair when the pages are policy-sized; pruned candidates when they are not.
   const cols = newRest.length;
   const details = new Map<number, { score: number; similarity: number }>();
+  const counter = new SharedGramCounter(
+    oldRest.map((p) => p.bodyVector),
+    newRest.map((p) => p.bodyVector),
+  );
   const edges: ScoredEdge[] = [];
-  const score = (row: number, col: number): void => {
-    const detail = pairScore(oldRest[row]!, newRest[col]!, weights);
-    if (detail.score < weights.threshold) return;
+  const score = (row: number, col: number): ScoredEdge | undefined => {
+    const a = oldRest[row]!;
+    const b = newRest[col]!;
+    const similarity = a.bodyKey === b.bodyKey ? 1 : diceOf(counter.shared(row, col), a.bodyVector, b.bodyVector);
+    const detail = scoreWithBody(a, b, weights, similarity);
+    if (detail.score < weights.threshold) return undefined;
     details.set(row * cols + col, detail);
-    edges.push({ row, col, score: detail.score });
+    return { row, col, score: detail.score };
   };
   if (oldRest.length * cols <= fullMatrixLimit) {
-    for (let row = 0; row < oldRest.length; row++) for (let col = 0; col < cols; col++) score(row, col);
+    for (let row = 0; row < oldRest.length; row++) {
+      for (let col = 0; col < cols; col++) {
+        const edge = score(row, col);
+        if (edge) edges.push(edge);
+      }
+    }
   } else {
-    for (const key of candidatePairs(oldRest, newRest, anchors)) score(Math.floor(key / cols), key % cols);
+    // Scored row by row (the counter's cheap order); the edges keep the candidates' order, which decides ties.
+    const candidates = candidatePairs(oldRest, newRest, anchors);
+    const scored = new Map<number, ScoredEdge>();
+    for (const key of Float64Array.from(candidates).sort()) {
+      const edge = score(Math.floor(key / cols), key % cols);
+      if (edge) scored.set(key, edge);
+    }
+    for (const key of candidates) {
+      const edge = scored.get(key);
+      if (edge) edges.push(edge);
+    }
   }
   const pairs: ArticlePair[] = [];
   sparseMaxWeightAssignment(oldRest.length, newRest.length, edges).forEach((col, row) => {

@@ -88,9 +88,68 @@ export function sharedGrams(a: NgramVector, b: NgramVector): number {
 
 /** Dice coefficient over n-gram multisets, 0..1 (1 = same grams). Two empty texts are identical. */
 export function dice(a: NgramVector, b: NgramVector): number {
+  if (a.total === 0 || b.total === 0) return diceOf(0, a, b);
+  return diceOf(sharedGrams(a, b), a, b);
+}
+
+/** The dice coefficient of two vectors that share `shared` n-grams (however it was counted). */
+export function diceOf(shared: number, a: NgramVector, b: NgramVector): number {
   if (a.total === 0 && b.total === 0) return 1;
   if (a.total === 0 || b.total === 0) return 0;
-  return (2 * sharedGrams(a, b)) / (a.total + b.total);
+  return (2 * shared) / (a.total + b.total);
+}
+
+/**
+ * Shared n-gram counts (Σ min, as `sharedGrams`) of one vector against many: the vectors' n-grams
+ * get dense ids once; a row's counts are spread into a table by id, and each vector it is compared
+ * with sums over its own n-grams, one table read each, instead of merging two sorted lists per pair.
+ */
+export class SharedGramCounter {
+  private readonly ids: GramIds;
+  private readonly rowIds: Int32Array[];
+  private readonly colIds: Int32Array[];
+  private readonly table: Uint32Array;
+  private row = -1;
+
+  constructor(
+    private readonly rows: readonly NgramVector[],
+    private readonly cols: readonly NgramVector[],
+  ) {
+    let total = 0;
+    for (const v of rows) total += v.grams.length;
+    for (const v of cols) total += v.grams.length;
+    const ids = new GramIds(total);
+    const idsOf = (v: NgramVector): Int32Array => {
+      const out = new Int32Array(v.grams.length);
+      for (let g = 0; g < out.length; g++) out[g] = ids.add(v.grams[g]!);
+      return out;
+    };
+    this.rowIds = rows.map(idsOf);
+    this.colIds = cols.map(idsOf);
+    this.ids = ids;
+    this.table = new Uint32Array(ids.size);
+  }
+
+  /** Σ min(rows[row][g], cols[col][g]); cheapest when the calls come row by row. */
+  shared(row: number, col: number): number {
+    const table = this.table;
+    if (row !== this.row) {
+      if (this.row >= 0) for (const id of this.rowIds[this.row]!) table[id] = 0;
+      const own = this.rowIds[row]!;
+      const counts = this.rows[row]!.counts;
+      for (let g = 0; g < own.length; g++) table[own[g]!] = counts[g]!;
+      this.row = row;
+    }
+    const own = this.colIds[col]!;
+    const counts = this.cols[col]!.counts;
+    let shared = 0;
+    for (let g = 0; g < own.length; g++) {
+      const held = table[own[g]!]!;
+      const count = counts[g]!;
+      shared += held < count ? held : count;
+    }
+    return shared;
+  }
 }
 
 /** How much of `part` is found in `whole`, 0..1: containment, for split and merge detection. */

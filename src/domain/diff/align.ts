@@ -188,38 +188,30 @@ function assignRest(oldRest: readonly ArticleProfile[], newRest: readonly Articl
   // Every pair when the pages are policy-sized; pruned candidates when they are not.
   const cols = newRest.length;
   const details = new Map<number, { score: number; similarity: number }>();
-  const counter = new SharedGramCounter(
-    oldRest.map((p) => p.bodyVector),
-    newRest.map((p) => p.bodyVector),
-  );
   const edges: ScoredEdge[] = [];
-  const score = (row: number, col: number): ScoredEdge | undefined => {
-    const a = oldRest[row]!;
-    const b = newRest[col]!;
-    const similarity = a.bodyKey === b.bodyKey ? 1 : diceOf(counter.shared(row, col), a.bodyVector, b.bodyVector);
-    const detail = scoreWithBody(a, b, weights, similarity);
-    if (detail.score < weights.threshold) return undefined;
+  const keep = (row: number, col: number, detail: { score: number; similarity: number }): void => {
+    if (detail.score < weights.threshold) return;
     details.set(row * cols + col, detail);
-    return { row, col, score: detail.score };
+    edges.push({ row, col, score: detail.score });
   };
   if (oldRest.length * cols <= fullMatrixLimit) {
+    // Every row meets every column: count shared n-grams against a table, row by row.
+    const counter = new SharedGramCounter(
+      oldRest.map((p) => p.bodyVector),
+      newRest.map((p) => p.bodyVector),
+    );
     for (let row = 0; row < oldRest.length; row++) {
+      const a = oldRest[row]!;
       for (let col = 0; col < cols; col++) {
-        const edge = score(row, col);
-        if (edge) edges.push(edge);
+        const b = newRest[col]!;
+        keep(row, col, scoreWithBody(a, b, weights, a.bodyKey === b.bodyKey ? 1 : diceOf(counter.shared(row, col), a.bodyVector, b.bodyVector)));
       }
     }
   } else {
-    // Scored row by row (the counter's cheap order); the edges keep the candidates' order, which decides ties.
-    const candidates = candidatePairs(oldRest, newRest, anchors);
-    const scored = new Map<number, ScoredEdge>();
-    for (const key of Float64Array.from(candidates).sort()) {
-      const edge = score(Math.floor(key / cols), key % cols);
-      if (edge) scored.set(key, edge);
-    }
-    for (const key of candidates) {
-      const edge = scored.get(key);
-      if (edge) edges.push(edge);
+    for (const key of candidatePairs(oldRest, newRest, anchors)) {
+      const row = Math.floor(key / cols);
+      const col = key % cols;
+      keep(row, col, pairScore(oldRest[row]!, newRest[col]!, weights));
     }
   }
   const pairs: ArticlePair[] = [];

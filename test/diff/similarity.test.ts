@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GramIds, ngramVector } from '../../src/domain/diff/similarity.js';
+import { GramIds, ngramVector, SharedGramCounter, sharedGrams } from '../../src/domain/diff/similarity.js';
 import { flattenClauses } from '../../src/domain/diff/clauses.js';
 import { SEED_NAMES, seedVersion } from './seeds.js';
 
@@ -69,3 +69,27 @@ describe('gram ids', () => {
 function provisions(): string {
   return SEED_NAMES.map((name) => seedVersion(name).articles.flatMap((a) => flattenClauses(a.body).map((p) => p.key)).join('')).join('');
 }
+
+describe('shared n-grams counted against a table (the exhaustive article matrix)', () => {
+  it('equal the merge of the two vectors for every pair of seed articles, in any order of calls', () => {
+    const bodies = SEED_NAMES.flatMap((name) => seedVersion(name).articles.map((a) => flattenClauses(a.body).map((p) => p.key).join('')));
+    const rows = bodies.slice(0, 40).map((text) => ngramVector(text, 3));
+    const cols = bodies.slice(20, 70).map((text) => ngramVector(text, 3));
+    const counter = new SharedGramCounter(rows, cols);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(rows.length - 1), fc.nat(cols.length - 1)), { minLength: 1, maxLength: 60 }), (calls) => {
+        for (const [row, col] of calls) expect(counter.shared(row, col)).toBe(sharedGrams(rows[row]!, cols[col]!));
+      }),
+    );
+  });
+
+  it('count repeated n-grams by the smaller count, and nothing for text the other lacks', () => {
+    const rows = [ngramVector('개인정보 개인정보 개인정보', 3), ngramVector('', 3), ngramVector('가', 3)];
+    const cols = [ngramVector('개인정보를 처리합니다', 3), ngramVector('개인정보 개인정보', 3), ngramVector('가', 3)];
+    const counter = new SharedGramCounter(rows, cols);
+    expect([0, 1, 2].map((col) => counter.shared(0, col))).toEqual([2, 7, 0]);
+    expect([0, 1, 2].map((col) => counter.shared(1, col))).toEqual([0, 0, 0]);
+    expect([0, 1, 2].map((col) => counter.shared(2, col))).toEqual([0, 0, 1]);
+    expect(counter.shared(0, 1)).toBe(sharedGrams(rows[0]!, cols[1]!));
+  });
+});

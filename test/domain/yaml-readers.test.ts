@@ -5,23 +5,15 @@
  * parsed from a fixture, and on fuzzed edits of them: tabs before `#`, CRLF line ends, lines of only
  * Unicode spaces, stray quotes and markers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { loadVersionYaml, parseYamlStrict, readVersionYaml, versionToYaml } from '../../src/domain/yaml.js';
 import { fastReadYaml } from '../../src/domain/yaml-fast.js';
+import { filesIn, ROOT } from '../project-files.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function filesIn(dir: string, pattern: RegExp): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => pattern.test(name))
-    .sort()
-    .map((name) => join(dir, name));
-}
 
 /** Every YAML file the project holds (the bundled sample's versions and ledgers, test fixtures). */
 const YAML_FILES = [...filesIn('policies', /\.ya?ml$/), ...filesIn('history', /\.ya?ml$/), ...filesIn('test', /\.ya?ml$/)];

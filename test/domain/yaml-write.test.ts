@@ -7,9 +7,8 @@
  * Unicode spaces, empty strings, strings that read as numbers or booleans, `- `, `|`, very long lines,
  * bidi controls). writeVersionYaml, the one rule that chooses between them, always gives the package's text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Clause, PolicyVersion } from '../../src/domain/model.js';
@@ -19,15 +18,8 @@ import { orderedVersion } from '../../src/domain/yaml-order.js';
 import { fastYaml, writeVersionYaml } from '../../src/domain/yaml-write.js';
 import { longPage, revise } from '../diff/long-pages.js';
 import { seedVersion } from '../diff/seeds.js';
+import { filesIn, ROOT } from '../project-files.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function filesIn(dir: string, pattern: RegExp): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => pattern.test(name))
-    .sort()
-    .map((name) => join(dir, name));
-}
 
 /** Every document under test/ the parser reads (seeds, parse and store fixtures, the histories' pages). */
 const DOCUMENTS = filesIn('test', /\.(txt|html?)$/).filter((file) => !file.includes('/fixtures/seeds/') || file.endsWith('.txt'));

@@ -7,6 +7,7 @@ import type { Article, Clause } from '../model.js';
 import type { Fact, FactChange, FactKind } from './types.js';
 import { clauseText } from './clauses.js';
 import { collapseWhitespace, foldLookalikes } from './normalize.js';
+import { TextMemo } from '../text-memo.js';
 
 /** One provision's text with the label of its nearest short heading (parent clause or `X :` prefix). */
 interface FactSource {
@@ -51,23 +52,16 @@ function factSources(clauses: readonly Clause[], parentHeading: string | undefin
   return out;
 }
 
-/**
- * A provision's text as facts are read from it (look-alikes folded, whitespace collapsed). Kept per
- * text: a modified article's two versions share most provisions, and each costs two passes.
- * Bounded, so a long-running UI does not keep every text it saw.
- */
+/** A provision's text as facts are read from it (look-alikes folded, whitespace collapsed), remembered: each costs two passes. */
 function factText(text: string): string {
-  let folded = factTexts.get(text);
-  if (folded === undefined) {
-    if (factTexts.size >= FACT_TEXTS_KEPT) factTexts.clear();
-    folded = collapseWhitespace(foldLookalikes(text));
-    factTexts.set(text, folded);
-  }
-  return folded;
+  return factTexts.get(text, foldedForFacts);
 }
 
-const factTexts = new Map<string, string>();
-const FACT_TEXTS_KEPT = 1 << 16;
+function foldedForFacts(text: string): string {
+  return collapseWhitespace(foldLookalikes(text));
+}
+
+const factTexts = new TextMemo<string>(1 << 16);
 
 /** `접속기록의 보관 및 위·변조 방지` → `접속기록 보관`: drop markers, particles 의, and what follows 및. */
 export function shortenLabel(label: string): string {
@@ -263,19 +257,13 @@ export function extractFacts(article: Pick<Article, 'body'>): Fact[] {
     const label = provisionLabel(source);
     // Most provisions are the same in both versions: extract once.
     const key = `${source.text}\u0000${label ?? ''}\u0000${heading ?? ''}`;
-    let found = factCache.get(key);
-    if (found === undefined) {
-      found = extractFactsFromText(source.text, label, heading);
-      if (factCache.size >= FACT_CACHE_LIMIT) factCache.clear();
-      factCache.set(key, found);
-    }
+    const found = factCache.get(key, () => extractFactsFromText(source.text, label, heading));
     facts.push(...found.map((f) => ({ ...f })));
   }
   return facts;
 }
 
-const FACT_CACHE_LIMIT = 20_000;
-const factCache = new Map<string, Fact[]>();
+const factCache = new TextMemo<Fact[]>(20_000);
 
 /**
  * Fact changes between the facts of old and new articles: values present on both sides (as many

@@ -273,12 +273,12 @@ function sameClauses(a: readonly Clause[], b: readonly Clause[]): boolean {
   });
 }
 
-/** Table cells compared as the rows they print (no row is the empty row). */
-function sameCells(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === undefined || b === undefined) return (a ?? []).join('\t') === (b ?? []).join('\t');
-  if (a.length !== b.length) return a.join('\t') === b.join('\t');
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a.join('\t') === b.join('\t');
-  return true;
+const NO_CELLS: readonly string[] = [];
+
+/** Table cells compared as the rows they print (no row is the empty row; a tab inside a cell prints as a cell break). */
+function sameCells(a: readonly string[] = NO_CELLS, b: readonly string[] = NO_CELLS): boolean {
+  if (a.length === b.length && a.every((cell, k) => cell === b[k])) return true;
+  return a.join('\t') === b.join('\t');
 }
 
 function withMarker(change: ClauseChange, marker: string | undefined): ClauseChange {

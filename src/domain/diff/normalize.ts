@@ -6,6 +6,7 @@
  * equal. Each step is a small exported function so callers (the notice, the UI) can reuse or
  * replace one without the others.
  */
+import { TextMemo } from '../text-memo.js';
 
 /** Look-alike characters and their canonical form. Middle dots and bullets fold to `·`. */
 const LOOKALIKES: ReadonlyMap<string, string> = new Map([
@@ -136,21 +137,15 @@ export function wordKeys(words: readonly string[]): string[] {
  * content strings are equal differ only editorially.
  */
 export function contentKey(text: string): string {
-  let key = contentKeys.get(text);
-  if (key === undefined) {
-    if (contentKeys.size >= CONTENT_KEYS_KEPT) contentKeys.clear();
-    key = stripWhitespace(stripMarkers(foldLookalikes(stripLinkText(text))));
-    contentKeys.set(text, key);
-  }
-  return key;
+  return contentKeys.get(text, computeContentKey);
 }
 
-/**
- * Keys already computed: the two versions of a page share most provisions word for word, and a key
- * costs five passes over the text. Bounded, so a long-running UI does not keep every text it saw.
- */
-const contentKeys = new Map<string, string>();
-const CONTENT_KEYS_KEPT = 1 << 16;
+function computeContentKey(text: string): string {
+  return stripWhitespace(stripMarkers(foldLookalikes(stripLinkText(text))));
+}
+
+/** Keys already computed: a key costs five passes over the text. */
+const contentKeys = new TextMemo<string>(1 << 16);
 
 /** Punctuation that heading styles add around a title: `제1조. X`, `제1조 (X)`, `【X】`, `X:`. */
 const TITLE_PUNCTUATION = /[()[\]{}<>【】〈〉《》「」『』.:;,·'"~\-→]/gu;

@@ -88,7 +88,6 @@ export function sharedGrams(a: NgramVector, b: NgramVector): number {
 
 /** Dice coefficient over n-gram multisets, 0..1 (1 = same grams). Two empty texts are identical. */
 export function dice(a: NgramVector, b: NgramVector): number {
-  if (a.total === 0 || b.total === 0) return diceOf(0, a, b);
   return diceOf(sharedGrams(a, b), a, b);
 }
 

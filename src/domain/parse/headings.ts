@@ -11,6 +11,7 @@ import { HANGUL_ORDINALS, ROMAN_NUMERALS, romanValue } from '../presentation/lab
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
 import { t } from '../presentation/messages/index.js';
+import { TextMemo } from '../text-memo.js';
 
 /** Text on a heading line that is page furniture, not policy text: an icon caption, a back-to-top link, a 라벨링 label. */
 export interface Furniture {
@@ -91,18 +92,11 @@ function acceptableListTitle(title: string): boolean {
   );
 }
 
-const titleTopics = new Map<string, Topic>();
-const MAX_REMEMBERED_TITLES = 10_000;
+const titleTopics = new TextMemo<Topic>(10_000);
 
 /** topicOf for a heading title, remembered: the choice of scheme asks about the same titles many times. */
 function titleTopic(title: string): Topic {
-  let topic = titleTopics.get(title);
-  if (topic === undefined) {
-    if (titleTopics.size >= MAX_REMEMBERED_TITLES) titleTopics.clear();
-    topic = topicOf(title);
-    titleTopics.set(title, topic);
-  }
-  return topic;
+  return titleTopics.get(title, topicOf);
 }
 
 /** True when a title names one of the canonical topics (real article titles mostly do). */

@@ -17,6 +17,7 @@ import type { ImportResult } from '../store/store.js';
 import { FindingsNotAcceptedError, InvalidEffectiveDateError, NoDraftError, PublishDateMissingError } from './errors.js';
 import { bodyNameFor } from './identity.js';
 import type { StoreSession } from './session.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 export interface DraftSummary {
   slug: string;
@@ -38,7 +39,7 @@ export function lawFindings(check: CheckResult): string[] {
 }
 
 async function parseDraftFile(bytes: Buffer, file: string, slug: string): Promise<PolicyVersion> {
-  if (/\.ya?ml$/i.test(file)) return (await import('../domain/yaml.js')).loadVersionYaml(bytes.toString('utf8'), file);
+  if (/\.ya?ml$/i.test(file)) return (await import('../domain/yaml.js')).loadVersionYaml(decodeUtf8(bytes), file);
   checkDocumentBytes(bytes, file);
   const { parsePolicy } = await import('../domain/parse/index.js');
   return parsePolicy(bytes, { slug, sourceFile: file }).version;

@@ -21,6 +21,7 @@ import type { Ledger } from '../domain/model.js';
 import { loadLedgerYaml, readVersionYaml } from '../domain/yaml.js';
 import { ledgerPath, policyPath } from './paths.js';
 import type { Store } from './store.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 // The report test reads the fast reader from here, where it used to live.
 export { fastReadYaml } from '../domain/yaml-fast.js';
@@ -235,7 +236,7 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
     if (!ledgerObject) return { id, slug, pairs: [], error: `${ledgerPath(slug)} is missing at HEAD` };
     let ledger: Ledger;
     try {
-      ledger = loadLedgerYaml(ledgerObject.content.toString('utf8'), ledgerPath(slug));
+      ledger = loadLedgerYaml(decodeUtf8(ledgerObject.content), ledgerPath(slug));
     } catch (error) {
       return { id, slug, pairs: [], error: (error as Error).message };
     }
@@ -247,7 +248,7 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
     for (let i = 0; i < entries.length; i++) {
       const object = objects[i];
       if (!object) return { id, slug, pairs: [], error: `${entries[i]!.tag} has no ${policyPath(slug)}` };
-      versions.push({ tag: entries[i]!.tag!, yaml: object.content.toString('utf8') });
+      versions.push({ tag: entries[i]!.tag!, yaml: decodeUtf8(object.content) });
     }
     totals.versions += versions.length;
     return { id, slug, versions };

@@ -13,6 +13,7 @@ import { ledgerPath, policyPath, tempIndexPath } from './paths.js';
 import { MissingTagError, type StoreReader } from './reads.js';
 import { applyJournaled } from './transaction.js';
 import { t } from '../domain/presentation/messages/index.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 /** What one city commit writes; `mergeLedger` is applied to the ledger of the tip (and of every replayed commit). */
 export interface VersionPlan {
@@ -117,7 +118,7 @@ export async function commitVersion(store: StoreReader, head: string, plan: Vers
     for (let i = 0; i < replay.length; i++) {
       const old = replay[i]!;
       const ledgerObject = ledgerObjects[i];
-      const current = ledgerObject ? await store.parseLedger(ledgerObject.content.toString('utf8'), slug, `${old.slice(0, 7)}:${ledgerPath(slug)}`) : null;
+      const current = ledgerObject ? await store.parseLedger(decodeUtf8(ledgerObject.content), slug, `${old.slice(0, 7)}:${ledgerPath(slug)}`) : null;
       const merge = plan.mergeLedger(current);
       const blob = await store.git.hashObject(ledgerToYaml(merge.ledger));
       const newTree = await store.git.buildTree(old, new Map([[ledgerPath(slug), blob], [plan.sourcePath, sourceBlob]]), tempIndex);

@@ -12,6 +12,7 @@ import { articleName } from '../domain/presentation/labels.js';
 import { loadLedgerYamlFast, loadVersionYamlFast } from '../domain/yaml-fast.js';
 import { citySlugs, ledgerPath, policyPath } from './paths.js';
 import { t } from '../domain/presentation/messages/index.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 
 /** The ledger records a version whose tag the store lacks (not fetched, or deleted by hand). */
@@ -104,7 +105,7 @@ export class StoreReader {
   async ledgersAt(commit: string, slugs: string[], labelPrefix = ''): Promise<(Ledger | null)[]> {
     const missing = slugs.filter((slug) => !this.ledgerCache.has(commit + slug));
     const objects = await this.git.readObjects(missing.map((slug) => `${commit}:${ledgerPath(slug)}`));
-    const read = await Promise.all(objects.map((object, i) => (object === null ? null : this.parseLedger(object.content.toString('utf8'), missing[i]!, labelPrefix + ledgerPath(missing[i]!)))));
+    const read = await Promise.all(objects.map((object, i) => (object === null ? null : this.parseLedger(decodeUtf8(object.content), missing[i]!, labelPrefix + ledgerPath(missing[i]!)))));
     read.forEach((ledger, i) => ledger !== null && this.ledgerCache.set(commit + missing[i]!, ledger));
     return slugs.map((slug) => this.ledgerCache.get(commit + slug) ?? null);
   }
@@ -135,7 +136,7 @@ export class StoreReader {
       objects.map(async (object, i): Promise<Ledger | BangchimError | null> => {
         if (object === null) return null;
         try {
-          return await this.parseLedger(object.content.toString('utf8'), slugs[i]!, ledgerPath(slugs[i]!));
+          return await this.parseLedger(decodeUtf8(object.content), slugs[i]!, ledgerPath(slugs[i]!));
         } catch (error) {
           // One broken ledger names itself; it does not hide every other city.
           if (error instanceof BangchimError) return error;
@@ -188,7 +189,7 @@ export class StoreReader {
         hint: t('err.store.handEdited.hint'),
       });
     }
-    const version = await loadVersionYamlFast(object.content.toString('utf8'), `${tag}:${policyPath(slug)}`);
+    const version = await loadVersionYamlFast(decodeUtf8(object.content), `${tag}:${policyPath(slug)}`);
     this.versionCache.set(commit + slug, version);
     return { version, commit };
   }
@@ -201,7 +202,7 @@ export class StoreReader {
     const object = await this.git.readObject(`${await this.head()}:${policyPath(slug)}`);
     const newest = newestArchived(ledger);
     if (!object || object.id === newest?.blob) return;
-    await loadVersionYamlFast(object.content.toString('utf8'), policyPath(slug));
+    await loadVersionYamlFast(decodeUtf8(object.content), policyPath(slug));
     this.onNotice(`${policyPath(slug)} was changed after ${newest?.tag ?? 'its last import'} without an import; the archived versions are read from their tags`);
   }
 

@@ -16,6 +16,7 @@ import { checkDocumentBytes } from './input-file.js';
 import { readStoredDraft } from './drafts.js';
 import type { StoreReader } from './reads.js';
 import { t } from '../domain/presentation/messages/index.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 /** A version resolved from a reference: what `diff`, `show` and the UI work with. */
 export interface ResolvedVersion {
@@ -153,7 +154,7 @@ export async function readDraft(absolute: string, given: string): Promise<Resolv
   }
   let version: PolicyVersion;
   // The fast reader answers only what the strict loader would (on any doubt the strict loader reads it, and words the error).
-  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(bytes.toString('utf8'), given);
+  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(decodeUtf8(bytes), given);
   else {
     checkDocumentBytes(bytes, given);
     const { parsePolicy } = await import('../domain/parse/index.js');

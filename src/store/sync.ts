@@ -15,6 +15,7 @@ import { DRAFT_REF_PREFIX } from './drafts.js';
 import type { Store } from './store.js';
 import { verifyHistory, type Finding } from './verify.js';
 import { t } from '../domain/presentation/messages/index.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 /** A remote name: never an option, never a path or URL (those are configured with `git remote add`). */
 export const REMOTE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -214,7 +215,7 @@ async function recordedTags(git: Git, commit: string): Promise<Set<string>> {
   objects.forEach((object, i) => {
     if (!object) return;
     try {
-      for (const entry of archivedEntries(loadLedgerYaml(object.content.toString('utf8'), `history/${names[i]}`))) if (entry.tag) tags.add(entry.tag);
+      for (const entry of archivedEntries(loadLedgerYaml(decodeUtf8(object.content), `history/${names[i]}`))) if (entry.tag) tags.add(entry.tag);
     } catch {
       // An invalid ledger is reported by the check of the incoming history.
     }

@@ -33,6 +33,7 @@ import { Git, storeConfigThatRunsCode, type TagRef } from './git.js';
 import { inspectLock, LOCK_FILE } from './lock.js';
 import { STORE_MARKER, STORE_PATHS, ledgerPath, policyPath } from './paths.js';
 import { t } from '../domain/presentation/messages/index.js';
+import { decodeUtf8 } from '../domain/utf8.js';
 
 export type FindingKind =
   | 'store' // not a store, no commits, detached HEAD
@@ -275,7 +276,7 @@ export async function verifyStore(dir: string, options: VerifyOptions = {}): Pro
     }
     if (entry!.blob && object.id !== entry!.blob) {
       try {
-        loadVersionYaml(object.content.toString('utf8'), where);
+        loadVersionYaml(decodeUtf8(object.content), where);
         add('warning', 'head-policy', where, t('verify.headPolicyEdited', { where, tag: entry!.tag ?? '?' }));
       } catch (error) {
         const e = error as BangchimError;
@@ -365,7 +366,7 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
     if (!object) return;
     if (objectId('blob', object.content) !== object.id) add('error', 'replaced-object', where, t('verify.ledger.replaced', { id: object.id }));
     try {
-      const ledger = loadLedgerYaml(object.content.toString('utf8'), where);
+      const ledger = loadLedgerYaml(decodeUtf8(object.content), where);
       if (ledger.slug !== slug) add('error', 'ledger-invalid', where, t('verify.ledger.slugMismatch', { named: ledger.slug, slug }));
       ledgers.set(slug, ledger);
     } catch (error) {
@@ -458,7 +459,7 @@ export async function verifyHistory(git: Git, head: string, tags: TagRef[], opti
       add('error', 'blob-mismatch', where, t('verify.blob.mismatch', { tag: item.tag, id: object.id.slice(0, 12), ledger: ledgerPath(item.slug), recorded: item.entry.blob.slice(0, 12) }));
     }
     try {
-      const version = readVersionYaml(object.content.toString('utf8'), where);
+      const version = readVersionYaml(decodeUtf8(object.content), where);
       if (version.slug !== item.slug) add('error', 'policy-mismatch', where, t('verify.policy.slugMismatch', { named: version.slug, slug: item.slug }));
       if (version.effective !== item.entry.effective) add('error', 'policy-mismatch', where, t('verify.policy.effectiveMismatch', { yaml: version.effective ?? 'null', tag: item.entry.effective ?? '?' }));
       if (item.entry.source && version.source.sha256 !== item.entry.source.sha256) add('error', 'source-hash', where, t('verify.source.yamlHash', { yaml: version.source.sha256.slice(0, 12), ledger: item.entry.source.sha256.slice(0, 12) }));

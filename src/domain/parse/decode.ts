@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { t } from '../presentation/messages/index.js';
+import { decodeValidUtf8 } from '../utf8.js';
 
 export type PolicyEncoding = 'utf-8' | 'euc-kr';
 
@@ -31,10 +32,11 @@ export function decodePolicyBytes(bytes: Uint8Array, where = t('err.input.theInp
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.includes(0)) throw binaryError(where, t('err.input.binary.nul'));
-  let decoded: { text: string; encoding: PolicyEncoding } | null = null;
-  try {
-    decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch {
+  let decoded: { text: string; encoding: PolicyEncoding };
+  const utf8 = decodeValidUtf8(body);
+  // A second BOM after the first goes too, as the WHATWG decoder this replaced dropped it.
+  if (utf8 !== null) decoded = { text: utf8.charCodeAt(0) === 0xfeff ? utf8.slice(1) : utf8, encoding: 'utf-8' };
+  else {
     try {
       // WHATWG euc-kr is Windows-949 (CP949), a superset of EUC-KR: what Korean government sites serve.
       decoded = { text: new TextDecoder('euc-kr', { fatal: true }).decode(body), encoding: 'euc-kr' };

@@ -13,6 +13,7 @@
  * (drop-down options, screen-reader captions, hidden menus) is reported with a reason rather than
  * read as text, except hidden text that is policy (a collapsed accordion body, an inactive tab panel).
  */
+import { isUtf8 } from 'node:buffer';
 import type { DroppedLine } from '../model.js';
 import { InputError } from '../errors.js';
 import { t } from '../presentation/messages/index.js';
@@ -120,15 +121,6 @@ export function charsetFamily(label: string): 'utf-8' | 'euc-kr' | null {
     return encoding === 'utf-8' || encoding === 'euc-kr' ? encoding : null;
   } catch {
     return null;
-  }
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
   }
 }
 

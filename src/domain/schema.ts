@@ -41,66 +41,88 @@ export function isIsoMonth(value: unknown): value is string {
   return typeof value === 'string' && MONTH_PATTERN.test(value);
 }
 
+/**
+ * Where a value sits: its key and the place of its parent, turned into path segments only when an issue
+ * is reported (every clause of a long page is checked, and almost none has an issue).
+ */
+interface Place {
+  readonly parent: Place | null;
+  readonly key: string | number;
+}
+
+/** The document root. */
+const ROOT: Place | null = null;
+
+function child(parent: Place | null, key: string | number): Place {
+  return { parent, key };
+}
+
+function segments(place: Place | null): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at = place; at !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 /** Collects issues while walking a value; each check returns whether the value was usable. */
 class Checker {
   readonly issues: SchemaIssue[] = [];
 
-  fail(path: (string | number)[], message: string): false {
-    this.issues.push({ path, message });
+  fail(place: Place | null, message: string): false {
+    this.issues.push({ path: segments(place), message });
     return false;
   }
 
-  object(value: unknown, path: (string | number)[], keys: { required: string[]; optional: string[] }): value is Record<string, unknown> {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(path, t('schema.mapping'));
+  object(value: unknown, place: Place | null, keys: { required: string[]; optional: string[] }): value is Record<string, unknown> {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(place, t('schema.mapping'));
     const record = value as Record<string, unknown>;
-    for (const key of keys.required) if (!(key in record)) this.fail([...path, key], t('schema.required'));
+    for (const key of keys.required) if (!(key in record)) this.fail(child(place, key), t('schema.required'));
     // Checked on every clause of a long page: the key lists are short, and a set is built only to word an error.
     for (const key of Object.keys(record)) {
       if (keys.required.includes(key) || keys.optional.includes(key)) continue;
-      this.fail([...path, key], t('schema.unknownKey', { keys: [...new Set([...keys.required, ...keys.optional])].join(', ') }));
+      this.fail(child(place, key), t('schema.unknownKey', { keys: [...new Set([...keys.required, ...keys.optional])].join(', ') }));
     }
     return true;
   }
 
-  string(value: unknown, path: (string | number)[], options: { nonEmpty?: boolean } = {}): value is string {
-    if (typeof value !== 'string') return this.fail(path, t('schema.text', { value: describe(value) }));
-    if (options.nonEmpty && value.trim() === '') return this.fail(path, t('schema.nonEmpty'));
+  string(value: unknown, place: Place | null, options: { nonEmpty?: boolean } = {}): value is string {
+    if (typeof value !== 'string') return this.fail(place, t('schema.text', { value: describe(value) }));
+    if (options.nonEmpty && value.trim() === '') return this.fail(place, t('schema.nonEmpty'));
     return true;
   }
 
-  optionalString(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (key in record && record[key] !== undefined) this.string(record[key], [...path, key]);
+  optionalString(record: Record<string, unknown>, key: string, place: Place | null): void {
+    if (key in record && record[key] !== undefined) this.string(record[key], child(place, key));
   }
 
-  date(value: unknown, path: (string | number)[], options: { nullable?: boolean } = {}): void {
+  date(value: unknown, place: Place | null, options: { nullable?: boolean } = {}): void {
     if (value === null && options.nullable) return;
-    if (!isIsoDate(value)) this.fail(path, t(options.nullable ? 'schema.dateOrNull' : 'schema.date', { value: describe(value) }));
+    if (!isIsoDate(value)) this.fail(place, t(options.nullable ? 'schema.dateOrNull' : 'schema.date', { value: describe(value) }));
   }
 
-  optionalDate(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (key in record) this.date(record[key], [...path, key]);
+  optionalDate(record: Record<string, unknown>, key: string, place: Place | null): void {
+    if (key in record) this.date(record[key], child(place, key));
   }
 
-  optionalMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (key in record && !isIsoMonth(record[key])) this.fail([...path, key], t('schema.month', { value: describe(record[key]) }));
+  optionalMonth(record: Record<string, unknown>, key: string, place: Place | null): void {
+    if (key in record && !isIsoMonth(record[key])) this.fail(child(place, key), t('schema.month', { value: describe(record[key]) }));
   }
 
   /** A date the page states: a day, or only its month when the page gives no day. */
-  optionalDateOrMonth(record: Record<string, unknown>, key: string, path: (string | number)[]): void {
-    if (key in record && !isIsoDate(record[key]) && !isIsoMonth(record[key])) this.fail([...path, key], t('schema.dateOrMonth', { value: describe(record[key]) }));
+  optionalDateOrMonth(record: Record<string, unknown>, key: string, place: Place | null): void {
+    if (key in record && !isIsoDate(record[key]) && !isIsoMonth(record[key])) this.fail(child(place, key), t('schema.dateOrMonth', { value: describe(record[key]) }));
   }
 
-  array(value: unknown, path: (string | number)[]): value is unknown[] {
-    if (!Array.isArray(value)) return this.fail(path, t('schema.list', { value: describe(value) }));
+  array(value: unknown, place: Place | null): value is unknown[] {
+    if (!Array.isArray(value)) return this.fail(place, t('schema.list', { value: describe(value) }));
     return true;
   }
 
-  positiveInteger(value: unknown, path: (string | number)[]): void {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(path, t('schema.wholeNumber', { value: describe(value) }));
+  positiveInteger(value: unknown, place: Place | null): void {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(place, t('schema.wholeNumber', { value: describe(value) }));
   }
 
-  boolean(value: unknown, path: (string | number)[]): void {
-    if (typeof value !== 'boolean') this.fail(path, t('schema.boolean', { value: describe(value) }));
+  boolean(value: unknown, place: Place | null): void {
+    if (typeof value !== 'boolean') this.fail(place, t('schema.boolean', { value: describe(value) }));
   }
 }
 
@@ -119,48 +141,50 @@ function describe(value: unknown): string {
 const CLAUSE_KEYS = { required: [], optional: ['marker', 'text', 'row', 'children'] };
 const ARTICLE_KEYS = { required: ['number', 'title', 'topic', 'body'], optional: ['branch', 'label'] };
 
-function checkClauses(check: Checker, value: unknown, path: (string | number)[], depth: number): void {
-  if (!check.array(value, path)) return;
+function checkClauses(check: Checker, value: unknown, place: Place, depth: number): void {
+  if (!check.array(value, place)) return;
   if (depth > MAX_CLAUSE_DEPTH) {
-    check.fail(path, t('schema.clauseDepth', { depth: MAX_CLAUSE_DEPTH }));
+    check.fail(place, t('schema.clauseDepth', { depth: MAX_CLAUSE_DEPTH }));
     return;
   }
-  value.forEach((clause, index) => {
-    const at = [...path, index];
-    if (!check.object(clause, at, CLAUSE_KEYS)) return;
+  for (let index = 0; index < value.length; index++) {
+    const clause: unknown = value[index];
+    const at = child(place, index);
+    if (!check.object(clause, at, CLAUSE_KEYS)) continue;
     check.optionalString(clause, 'marker', at);
     const hasText = 'text' in clause;
     const hasRow = 'row' in clause;
     if (hasText === hasRow) check.fail(at, t('schema.textOrRow'));
-    if (hasText) check.string(clause.text, [...at, 'text']);
-    if (hasRow && check.array(clause.row, [...at, 'row'])) clause.row.forEach((cell, i) => check.string(cell, [...at, 'row', i]));
-    if ('children' in clause) checkClauses(check, clause.children, [...at, 'children'], depth + 1);
-  });
+    if (hasText) check.string(clause.text, child(at, 'text'));
+    if (hasRow && check.array(clause.row, child(at, 'row'))) clause.row.forEach((cell, i) => check.string(cell, child(child(at, 'row'), i)));
+    if ('children' in clause) checkClauses(check, clause.children, child(at, 'children'), depth + 1);
+  }
 }
 
-function checkSource(check: Checker, value: unknown, path: (string | number)[]): void {
-  if (!check.object(value, path, { required: ['sha256'], optional: ['url', 'file', 'retrieved', 'encoding'] })) return;
-  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) check.fail([...path, 'sha256'], t('schema.sha256'));
-  check.optionalString(value, 'url', path);
-  check.optionalString(value, 'file', path);
-  check.optionalDate(value, 'retrieved', path);
-  if ('encoding' in value && value.encoding !== 'utf-8' && value.encoding !== 'euc-kr') check.fail([...path, 'encoding'], t('schema.encoding'));
+function checkSource(check: Checker, value: unknown, place: Place): void {
+  if (!check.object(value, place, { required: ['sha256'], optional: ['url', 'file', 'retrieved', 'encoding'] })) return;
+  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) check.fail(child(place, 'sha256'), t('schema.sha256'));
+  check.optionalString(value, 'url', place);
+  check.optionalString(value, 'file', place);
+  check.optionalDate(value, 'retrieved', place);
+  if ('encoding' in value && value.encoding !== 'utf-8' && value.encoding !== 'euc-kr') check.fail(child(place, 'encoding'), t('schema.encoding'));
 }
 
-function checkRevision(check: Checker, value: unknown, path: (string | number)[]): void {
+function checkRevision(check: Checker, value: unknown, place: Place): void {
   if (value === null) return;
-  if (!check.object(value, path, { required: ['style', 'effective', 'earlier'], optional: ['effectiveMonth', 'effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
-  if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail([...path, 'style'], t('schema.oneOf', { values: REVISION_STYLES.join(', ') }));
-  check.date(value.effective, [...path, 'effective'], { nullable: true });
-  check.optionalMonth(value, 'effectiveMonth', path);
-  check.optionalString(value, 'effectiveText', path);
-  for (const key of ['announced', 'enforced', 'changed']) check.optionalDate(value, key, path);
-  if ('listedOutOfOrder' in value) check.boolean(value.listedOutOfOrder, [...path, 'listedOutOfOrder']);
-  if (!check.array(value.earlier, [...path, 'earlier'])) return;
+  if (!check.object(value, place, { required: ['style', 'effective', 'earlier'], optional: ['effectiveMonth', 'effectiveText', 'announced', 'enforced', 'changed', 'listedOutOfOrder'] })) return;
+  if (!(REVISION_STYLES as readonly string[]).includes(value.style as string)) check.fail(child(place, 'style'), t('schema.oneOf', { values: REVISION_STYLES.join(', ') }));
+  check.date(value.effective, child(place, 'effective'), { nullable: true });
+  check.optionalMonth(value, 'effectiveMonth', place);
+  check.optionalString(value, 'effectiveText', place);
+  for (const key of ['announced', 'enforced', 'changed']) check.optionalDate(value, key, place);
+  if ('listedOutOfOrder' in value) check.boolean(value.listedOutOfOrder, child(place, 'listedOutOfOrder'));
+  const earlier = child(place, 'earlier');
+  if (!check.array(value.earlier, earlier)) return;
   value.earlier.forEach((entry, index) => {
-    const at = [...path, 'earlier', index];
+    const at = child(earlier, index);
     if (!check.object(entry, at, { required: ['text'], optional: ['from', 'until', 'before'] })) return;
-    check.string(entry.text, [...at, 'text']);
+    check.string(entry.text, child(at, 'text'));
     for (const key of ['from', 'until', 'before']) check.optionalDateOrMonth(entry, key, at);
   });
 }
@@ -169,69 +193,74 @@ function checkRevision(check: Checker, value: unknown, path: (string | number)[]
 export function validateVersion(value: unknown): SchemaIssue[] {
   const check = new Checker();
   const keys = { required: ['city', 'slug', 'title', 'effective', 'source', 'preamble', 'articles', 'appendix', 'revision'], optional: ['numbering'] };
-  if (!check.object(value, [], keys)) return check.issues;
-  check.string(value.city, ['city'], { nonEmpty: true });
-  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], t('schema.slugVersion', { value: value.slug }));
-  check.string(value.title, ['title']);
+  if (!check.object(value, ROOT, keys)) return check.issues;
+  check.string(value.city, child(ROOT, 'city'), { nonEmpty: true });
+  if (check.string(value.slug, child(ROOT, 'slug')) && !SLUG_PATTERN.test(value.slug)) check.fail(child(ROOT, 'slug'), t('schema.slugVersion', { value: value.slug }));
+  check.string(value.title, child(ROOT, 'title'));
   if ('numbering' in value && !NUMBERING_SCHEMES.includes(value.numbering as (typeof NUMBERING_SCHEMES)[number])) {
-    check.fail(['numbering'], t('schema.numbering', { values: NUMBERING_SCHEMES.join(', '), value: describe(value.numbering) }));
+    check.fail(child(ROOT, 'numbering'), t('schema.numbering', { values: NUMBERING_SCHEMES.join(', '), value: describe(value.numbering) }));
   }
-  check.date(value.effective, ['effective'], { nullable: true });
-  checkSource(check, value.source, ['source']);
-  checkClauses(check, value.preamble, ['preamble'], 0);
-  if (check.array(value.articles, ['articles'])) {
-    if (value.articles.length === 0) check.fail(['articles'], t('schema.noArticles'));
-    value.articles.forEach((article, index) => {
-      const at = ['articles', index];
-      if (!check.object(article, at, ARTICLE_KEYS)) return;
-      check.positiveInteger(article.number, [...at, 'number']);
-      if ('branch' in article) check.positiveInteger(article.branch, [...at, 'branch']);
-      if ('label' in article) check.string(article.label, [...at, 'label'], { nonEmpty: true });
-      check.string(article.title, [...at, 'title']);
-      if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail([...at, 'topic'], t('schema.oneOf', { values: TOPICS.join(', ') }));
-      checkClauses(check, article.body, [...at, 'body'], 0);
-    });
+  check.date(value.effective, child(ROOT, 'effective'), { nullable: true });
+  checkSource(check, value.source, child(ROOT, 'source'));
+  checkClauses(check, value.preamble, child(ROOT, 'preamble'), 0);
+  const articles = child(ROOT, 'articles');
+  if (check.array(value.articles, articles)) {
+    if (value.articles.length === 0) check.fail(articles, t('schema.noArticles'));
+    for (let index = 0; index < value.articles.length; index++) {
+      const article: unknown = value.articles[index];
+      const at = child(articles, index);
+      if (!check.object(article, at, ARTICLE_KEYS)) continue;
+      check.positiveInteger(article.number, child(at, 'number'));
+      if ('branch' in article) check.positiveInteger(article.branch, child(at, 'branch'));
+      if ('label' in article) check.string(article.label, child(at, 'label'), { nonEmpty: true });
+      check.string(article.title, child(at, 'title'));
+      if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail(child(at, 'topic'), t('schema.oneOf', { values: TOPICS.join(', ') }));
+      checkClauses(check, article.body, child(at, 'body'), 0);
+    }
   }
-  if (check.array(value.appendix, ['appendix'])) {
+  const appendix = child(ROOT, 'appendix');
+  if (check.array(value.appendix, appendix)) {
     value.appendix.forEach((section, index) => {
-      const at = ['appendix', index];
+      const at = child(appendix, index);
       if (!check.object(section, at, { required: ['title', 'body'], optional: [] })) return;
-      check.string(section.title, [...at, 'title']);
-      checkClauses(check, section.body, [...at, 'body'], 0);
+      check.string(section.title, child(at, 'title'));
+      checkClauses(check, section.body, child(at, 'body'), 0);
     });
   }
-  checkRevision(check, value.revision, ['revision']);
+  checkRevision(check, value.revision, child(ROOT, 'revision'));
   return check.issues;
 }
 
 /** Returns every problem of a loaded ledger (history/<slug>.yaml); empty when it is valid. */
 export function validateLedger(value: unknown): SchemaIssue[] {
   const check = new Checker();
-  if (!check.object(value, [], { required: ['city', 'slug', 'versions'], optional: [] })) return check.issues;
-  check.string(value.city, ['city'], { nonEmpty: true });
-  if (check.string(value.slug, ['slug']) && !SLUG_PATTERN.test(value.slug)) check.fail(['slug'], t('schema.slugLedger', { value: value.slug }));
-  if (!check.array(value.versions, ['versions'])) return check.issues;
+  if (!check.object(value, ROOT, { required: ['city', 'slug', 'versions'], optional: [] })) return check.issues;
+  check.string(value.city, child(ROOT, 'city'), { nonEmpty: true });
+  if (check.string(value.slug, child(ROOT, 'slug')) && !SLUG_PATTERN.test(value.slug)) check.fail(child(ROOT, 'slug'), t('schema.slugLedger', { value: value.slug }));
+  const versions = child(ROOT, 'versions');
+  if (!check.array(value.versions, versions)) return check.issues;
   value.versions.forEach((entry, index) => {
-    const at = ['versions', index];
+    const at = child(versions, index);
     const keys = { required: ['effective', 'until', 'archived'], optional: ['effectiveMonth', 'untilMonth', 'tag', 'blob', 'source', 'evidence', 'note'] };
     if (!check.object(entry, at, keys)) return;
-    check.date(entry.effective, [...at, 'effective'], { nullable: true });
-    check.date(entry.until, [...at, 'until'], { nullable: true });
+    check.date(entry.effective, child(at, 'effective'), { nullable: true });
+    check.date(entry.until, child(at, 'until'), { nullable: true });
     for (const key of ['effectiveMonth', 'untilMonth']) check.optionalDateOrMonth(entry, key, at);
-    check.boolean(entry.archived, [...at, 'archived']);
+    check.boolean(entry.archived, child(at, 'archived'));
     check.optionalString(entry, 'tag', at);
-    if ('blob' in entry && (typeof entry.blob !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.blob))) check.fail([...at, 'blob'], t('schema.blob'));
-    if ('source' in entry) checkSource(check, entry.source, [...at, 'source']);
+    if ('blob' in entry && (typeof entry.blob !== 'string' || !/^[0-9a-f]{40,64}$/.test(entry.blob))) check.fail(child(at, 'blob'), t('schema.blob'));
+    if ('source' in entry) checkSource(check, entry.source, child(at, 'source'));
     check.optionalString(entry, 'note', at);
-    if ('evidence' in entry && check.array(entry.evidence, [...at, 'evidence'])) {
+    const evidence = child(at, 'evidence');
+    if ('evidence' in entry && check.array(entry.evidence, evidence)) {
       entry.evidence.forEach((item, i) => {
-        const where = [...at, 'evidence', i];
+        const where = child(evidence, i);
         if (!check.object(item, where, { required: ['version', 'text'], optional: [] })) return;
-        check.date(item.version, [...where, 'version'], { nullable: true });
-        check.string(item.text, [...where, 'text']);
+        check.date(item.version, child(where, 'version'), { nullable: true });
+        check.string(item.text, child(where, 'text'));
       });
     }
-    if (entry.archived === true && typeof entry.tag !== 'string') check.fail([...at, 'tag'], t('schema.tagRequired'));
+    if (entry.archived === true && typeof entry.tag !== 'string') check.fail(child(at, 'tag'), t('schema.tagRequired'));
   });
   return check.issues;
 }

@@ -23,9 +23,7 @@ export const MAX_YAML_BYTES = 8 * 1024 * 1024;
 export function fastReadYaml(text: string): unknown | null {
   // CR is a line break to YAML (CRLF, or alone); bangchim writes neither, so a CR means a hand edit: the strict loader's.
   if (text.includes('\r')) return null;
-  const lines = text.replace(/^\ufeff/, '').split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  const reader = new FastYaml(lines);
+  const reader = new FastYaml(text);
   try {
     const value = reader.block(0);
     return reader.done() ? value : null;
@@ -36,24 +34,69 @@ export function fastReadYaml(text: string): unknown | null {
 }
 
 const UNSUPPORTED = Symbol('unsupported');
+
 /**
- * Where a "key:" line's key ends (the index of its colon), or -1 when the line is not one: a key of
- * letters, digits and _ (a letter first), a colon, then the end or a space and the value. What
- * /^([A-Za-z][A-Za-z0-9_]*):(?: (.*))?$/ says, read character by character: that expression, tried on
- * every line of a long version, cost about a sixth of reading it.
+ * The lines of a text as offsets into it, without a BOM and without the empty line after a final
+ * newline: the reader cuts strings only for keys and values, not for every line and its content
+ * (on a long page those copies were most of the reading's garbage).
  */
-function keyEnd(line: string): number {
-  const first = line.charCodeAt(0);
-  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return -1;
-  let k = 1;
-  for (; k < line.length; k++) {
-    const c = line.charCodeAt(k);
+class Lines {
+  /** Where line i starts; line i ends one before starts[i + 1] (its newline), the last at the text's end. */
+  private readonly starts: Int32Array;
+  readonly count: number;
+  /** Whether the text holds a line or paragraph separator at all: only then does keyEnd look for one. */
+  readonly separators: boolean;
+
+  constructor(readonly text: string) {
+    const begin = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let newlines = 0;
+    for (let at = text.indexOf('\n', begin); at >= 0; at = text.indexOf('\n', at + 1)) newlines++;
+    this.starts = new Int32Array(newlines + 2);
+    let count = 0;
+    this.starts[count++] = begin;
+    for (let at = text.indexOf('\n', begin); at >= 0; at = text.indexOf('\n', at + 1)) this.starts[count++] = at + 1;
+    this.starts[count] = text.length + 1;
+    // As split('\n') then dropping a last empty piece: a final newline ends the last line, it starts none.
+    this.count = this.end(count - 1) === this.start(count - 1) ? count - 1 : count;
+    this.separators = text.includes('\u2028', begin) || text.includes('\u2029', begin);
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.starts[i + 1]! - 1;
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.start(i), this.end(i));
+  }
+}
+
+/**
+ * Where the "key:" that starts at `from` ends (the index of its colon), or -1 when the text from there
+ * to `end` is not one: a key of letters, digits and _ (a letter first), a colon, then the end or a space
+ * and the value. What /^([A-Za-z][A-Za-z0-9_]*):(?: (.*))?$/ says, read character by character: that
+ * expression, tried on every line of a long version, cost about a sixth of reading it.
+ */
+function keyEnd(lines: Lines, from: number, end: number): number {
+  const text = lines.text;
+  const first = text.charCodeAt(from);
+  if (from >= end || !((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return -1;
+  let k = from + 1;
+  for (; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) break;
   }
-  if (line.charCodeAt(k) !== 58) return -1;
-  if (k + 1 === line.length) return k;
+  if (k === end || text.charCodeAt(k) !== 58) return -1;
+  if (k + 1 === end) return k;
+  if (text.charCodeAt(k + 1) !== 32) return -1;
   // A line or paragraph separator in the value would end the expression's `.` before the line ends.
-  if (line.charCodeAt(k + 1) !== 32 || line.includes('\u2028', k) || line.includes('\u2029', k)) return -1;
+  if (lines.separators) {
+    const rest = text.slice(k, end);
+    if (rest.includes('\u2028') || rest.includes('\u2029')) return -1;
+  }
   return k;
 }
 
@@ -65,10 +108,10 @@ function isBlankLine(line: string): boolean {
   return /^[ \t]*$/.test(line);
 }
 
-/** Whether `line` holds only spaces and tabs from `from` on. */
-function onlyBlanksFrom(line: string, from: number): boolean {
-  for (let k = from; k < line.length; k++) {
-    const c = line.charCodeAt(k);
+/** Whether the text holds only spaces and tabs from `from` to `end`. */
+function onlyBlanksBetween(text: string, from: number, end: number): boolean {
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c !== 32 && c !== 9) return false;
   }
   return true;
@@ -78,48 +121,57 @@ function trimYamlEnd(text: string): string {
   return text.replace(/[ \t]+$/, '');
 }
 
-/** A sequence entry: "-" alone or "- " and the item. */
-function isItem(content: string): boolean {
-  return content.charCodeAt(0) === 45 && (content.length === 1 || content.charCodeAt(1) === 32);
+/** A sequence entry at `from`: "-" alone or "- " and the item. */
+function isItem(text: string, from: number, end: number): boolean {
+  return text.charCodeAt(from) === 45 && (from + 1 === end || text.charCodeAt(from + 1) === 32);
 }
 
-function indentOf(line: string): number {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  return n;
+/** How many spaces start the text at `from` (up to `end`). */
+function spacesFrom(text: string, from: number, end: number): number {
+  let k = from;
+  while (k < end && text.charCodeAt(k) === 32) k++;
+  return k - from;
 }
 
 class FastYaml {
+  private readonly lines: Lines;
+  private readonly text: string;
   private i = 0;
-  /** The content (after the indentation) of the line the last peek() stopped at. */
-  private content = '';
+  /** Where the content (after the indentation) of the line the last peek() stopped at starts, and where that line ends. */
+  private contentAt = 0;
+  private lineEnd = 0;
   /** The line (and its indentation) peek() found last: the next peek() there answers without looking again. */
   private peekedAt = -1;
   private peekedIndent = -1;
-  constructor(private readonly lines: string[]) {}
+  constructor(text: string) {
+    this.lines = new Lines(text);
+    this.text = text;
+  }
 
   done(): boolean {
     return this.peek() < 0;
   }
 
   /**
-   * Skips blank lines; the indentation of the next line (its content in `this.content`), or -1 at the
-   * end. Called several times on one line, it reads the line once.
+   * Skips blank lines; the indentation of the next line (its content from `this.contentAt`), or -1 at
+   * the end. Called several times on one line, it reads the line once.
    */
   private peek(): number {
     if (this.i === this.peekedAt) return this.peekedIndent;
-    for (; this.i < this.lines.length; this.i++) {
-      const line = this.lines[this.i]!;
-      let n = 0;
-      while (line.charCodeAt(n) === 32) n++;
-      let end = n;
-      while (end < line.length && (line.charCodeAt(end) === 32 || line.charCodeAt(end) === 9)) end++;
-      if (end === line.length) continue; // blank: only spaces and tabs
+    const text = this.text;
+    for (; this.i < this.lines.count; this.i++) {
+      const start = this.lines.start(this.i);
+      const lineEnd = this.lines.end(this.i);
+      const n = spacesFrom(text, start, lineEnd);
+      let end = start + n;
+      while (end < lineEnd && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end++;
+      if (end === lineEnd) continue; // blank: only spaces and tabs
       // A tab among the leading white space (Unicode spaces too): what it means is the strict loader's call.
-      if (end > n) throw UNSUPPORTED;
-      const first = line.charCodeAt(n);
-      if ((first > 127 || (first >= 9 && first <= 13)) && /^\s*\t/.test(line)) throw UNSUPPORTED;
-      this.content = n === 0 ? line : line.slice(n);
+      if (end > start + n) throw UNSUPPORTED;
+      const first = text.charCodeAt(start + n);
+      if ((first > 127 || (first >= 9 && first <= 13)) && /^\s*\t/.test(this.lines.line(this.i))) throw UNSUPPORTED;
+      this.contentAt = start + n;
+      this.lineEnd = lineEnd;
       this.peekedAt = this.i;
       this.peekedIndent = n;
       return n;
@@ -130,32 +182,36 @@ class FastYaml {
   /** The block node at exactly `indent` (a mapping or a sequence). */
   block(indent: number): unknown {
     if (this.peek() !== indent) throw UNSUPPORTED;
-    if (isItem(this.content)) return this.sequence(indent);
-    return this.mapping(indent, null);
+    if (isItem(this.text, this.contentAt, this.lineEnd)) return this.sequence(indent);
+    return this.mapping(indent, -1);
   }
 
-  /** A mapping whose entries are at `indent`; `first` is an entry already cut from a "- key: value" line. */
-  private mapping(indent: number, first: string | null): Record<string, unknown> {
+  /**
+   * A mapping whose entries are at `indent`; `firstAt` (else -1) is where an entry starts on the current
+   * line, after the "- " of a "- key: value" line.
+   */
+  private mapping(indent: number, firstAt: number): Record<string, unknown> {
     // A plain object filled in place ('__proto__' never reaches it) with its few keys checked in a list: a
     // null-prototype object copied at the end cost most of the reading time of a long page.
     const out: Record<string, unknown> = {};
     const keys: string[] = [];
-    let content = first;
+    let at = firstAt;
     for (;;) {
-      if (content === null) {
+      if (at < 0) {
         const next = this.peek();
         if (next < indent) break;
         if (next > indent) throw UNSUPPORTED;
-        content = this.content;
+        at = this.contentAt;
       }
-      const colon = keyEnd(content);
+      const end = this.lineEnd;
+      const colon = keyEnd(this.lines, at, end);
       if (colon < 0) throw UNSUPPORTED;
-      const key = content.slice(0, colon);
+      const key = this.text.slice(at, colon);
       if (key === '__proto__' || keys.includes(key)) throw UNSUPPORTED;
       keys.push(key);
       this.i++;
-      out[key] = this.value(content.slice(colon + 2), indent, true);
-      content = null;
+      out[key] = this.value(Math.min(colon + 2, end), end, indent, true);
+      at = -1;
     }
     return out;
   }
@@ -165,25 +221,27 @@ class FastYaml {
     for (;;) {
       const next = this.peek();
       if (next < indent) break;
-      if (next > indent || !isItem(this.content)) throw UNSUPPORTED;
-      const rest = this.content === '-' ? '' : this.content.slice(2);
-      if (rest !== '' && keyEnd(rest) >= 0) out.push(this.mapping(indent + 2, rest));
+      const end = this.lineEnd;
+      if (next > indent || !isItem(this.text, this.contentAt, end)) throw UNSUPPORTED;
+      const restAt = Math.min(this.contentAt + 2, end);
+      if (restAt < end && keyEnd(this.lines, restAt, end) >= 0) out.push(this.mapping(indent + 2, restAt));
       else {
         this.i++;
-        out.push(this.value(rest, indent, false));
+        out.push(this.value(restAt, end, indent, false));
       }
     }
     return out;
   }
 
-  /** The value after "key:" or "-" on a line already consumed; nested blocks are deeper than `indent`. */
-  private value(rest: string, indent: number, inMapping: boolean): unknown {
-    if (rest === '') {
+  /** The value from `from` to `end` after "key:" or "-" on a line already consumed; nested blocks are deeper than `indent`. */
+  private value(from: number, end: number, indent: number, inMapping: boolean): unknown {
+    if (from === end) {
       const next = this.peek();
-      if (next < indent || (next === indent && !(inMapping && isItem(this.content)))) return null;
+      if (next < indent || (next === indent && !(inMapping && isItem(this.text, this.contentAt, this.lineEnd)))) return null;
       if (next === indent) return this.sequence(indent); // "key:\n- item" (sequences not indented)
       return this.block(next);
     }
+    const rest = this.text.slice(from, end);
     const c = rest[0]!;
     if (c === '|') return this.literal(rest, indent);
     if (c === '"') return doubleQuoted(rest);
@@ -196,19 +254,22 @@ class FastYaml {
   private literal(header: string, indent: number): string {
     const match = /^\|([1-9])?([+-])?$/.exec(trimYamlEnd(header));
     if (!match) throw UNSUPPORTED;
+    const text = this.text;
     const collected: string[] = [];
     let contentIndent = match[1] ? indent + Number(match[1]) : -1;
     // Leading empty lines longer than the indentation found later need an explicit indicator (a YAML error).
     let leadingEmpty = 0;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
-      const lineIndent = indentOf(line);
-      const empty = lineIndent === line.length; // inside a block scalar only spaces indent: a line of spaces is empty
+    while (this.i < this.lines.count) {
+      const start = this.lines.start(this.i);
+      const end = this.lines.end(this.i);
+      const length = end - start;
+      const lineIndent = spacesFrom(text, start, end);
+      const empty = lineIndent === length; // inside a block scalar only spaces indent: a line of spaces is empty
       // A line of spaces and tabs in or right after a block scalar: content or error by rules the strict loader knows.
-      if (!empty && onlyBlanksFrom(line, lineIndent)) throw UNSUPPORTED;
+      if (!empty && onlyBlanksBetween(text, start + lineIndent, end)) throw UNSUPPORTED;
       if (empty) {
-        if (contentIndent === -1) leadingEmpty = Math.max(leadingEmpty, line.length);
-        collected.push(contentIndent === -1 ? '' : line.slice(Math.min(contentIndent, line.length)));
+        if (contentIndent === -1) leadingEmpty = Math.max(leadingEmpty, length);
+        collected.push(contentIndent === -1 ? '' : text.slice(start + Math.min(contentIndent, length), end));
         this.i++;
         continue;
       }
@@ -218,7 +279,7 @@ class FastYaml {
         contentIndent = lineIndent;
       }
       if (lineIndent < contentIndent) break;
-      collected.push(line.slice(contentIndent));
+      collected.push(text.slice(start + contentIndent, end));
       this.i++;
     }
     // Trailing blank lines belong to the chomping, not the content.

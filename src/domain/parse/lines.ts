@@ -55,42 +55,52 @@ export interface MarkerMatch {
   text: string;
 }
 
-/** Whether any marker starts the text: one test before the patterns one by one (most lines start with none). */
-const ANY_MARKER = new RegExp(MARKERS.map(({ pattern }) => `(?:${pattern.source})`).join('|'), 'u');
+/**
+ * The patterns as one expression, each its own group: the alternatives are tried in the list's order, so
+ * the group that matched is the first pattern that matches, found in one pass (most lines match none).
+ */
+const ANY_MARKER = new RegExp(MARKERS.map(({ pattern }) => `(${pattern.source})`).join('|'), 'u');
 
 /** The list marker at the start of `content` and the text after it; null for plain text. */
 export function detectMarker(content: string): MarkerMatch | null {
-  if (!ANY_MARKER.test(content)) return null;
-  for (const { family, pattern } of MARKERS) {
-    const m = pattern.exec(content);
-    if (m) return { marker: m[0], family, text: content.slice(m[0].length).trim() };
-  }
-  return null;
+  const m = ANY_MARKER.exec(content);
+  if (!m) return null;
+  let group = 1;
+  while (m[group] === undefined) group++;
+  return { marker: m[0], family: MARKERS[group - 1]!.family, text: content.slice(m[0].length).trim() };
 }
 
-const INDENT_CHARS = /^[ \t\u00a0\u3000]*/u;
-const SPACE_INDENT = /^[ \u00a0\u3000]*/u;
 // A tab after some text: a flattened table row. (A leading tab alone is indentation.)
 const ROW_TAB = /\S[ \u00a0\u3000]*\t/u;
 
-export function indentWidth(prefix: string): number {
+/** Where the indentation of `raw` ends: spaces, NBSP, ideographic spaces, and tabs when they indent (not a row's empty cells). */
+function indentEnd(raw: string, tabs: boolean): number {
+  let end = 0;
+  for (; end < raw.length; end++) {
+    const c = raw[end];
+    if (!(c === ' ' || c === '\u00a0' || c === '\u3000' || (tabs && c === '\t'))) break;
+  }
+  return end;
+}
+
+/** Indentation width of raw[0, end): space and NBSP count 1, ideographic space 2, tab 4. */
+export function indentWidth(raw: string, end = raw.length): number {
   let width = 0;
-  for (const ch of prefix) width += ch === '\t' ? 4 : ch === '\u3000' ? 2 : 1;
+  for (let k = 0; k < end; k++) width += raw[k] === '\t' ? 4 : raw[k] === '\u3000' ? 2 : 1;
   return width;
 }
 
 export function classifyLine(raw: string, no: number): Line {
-  if (raw.trim() === '') return { no, raw, blank: true, indent: 0, content: '', text: '' };
+  const content = raw.trim();
+  if (content === '') return { no, raw, blank: true, indent: 0, content: '', text: '' };
   if (raw.includes('\t') && ROW_TAB.test(raw)) {
     // Leading tabs are empty cells here, so only spaces count as indentation; keep empty cells.
-    const prefix = SPACE_INDENT.exec(raw)![0];
-    const cells = raw.slice(prefix.length).replace(/[ \u00a0\u3000]+$/u, '').split('\t').map((c) => c.trim());
-    const content = cells.join('\t');
-    return { no, raw, blank: false, indent: indentWidth(prefix), content, text: content, row: cells };
+    const end = indentEnd(raw, false);
+    const cells = raw.slice(end).replace(/[ \u00a0\u3000]+$/u, '').split('\t').map((c) => c.trim());
+    const joined = cells.join('\t');
+    return { no, raw, blank: false, indent: indentWidth(raw, end), content: joined, text: joined, row: cells };
   }
-  const prefix = INDENT_CHARS.exec(raw)![0];
-  const content = raw.trim();
-  const line: Line = { no, raw, blank: false, indent: indentWidth(prefix), content, text: content };
+  const line: Line = { no, raw, blank: false, indent: indentWidth(raw, indentEnd(raw, true)), content, text: content };
   const marker = detectMarker(content);
   if (marker) {
     line.marker = marker.marker;

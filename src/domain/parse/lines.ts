@@ -84,7 +84,7 @@ function indentEnd(raw: string, tabs: boolean): number {
 }
 
 /** Indentation width of raw[0, end): space and NBSP count 1, ideographic space 2, tab 4. */
-export function indentWidth(raw: string, end = raw.length): number {
+function indentWidth(raw: string, end: number): number {
   let width = 0;
   for (let k = 0; k < end; k++) width += raw[k] === '\t' ? 4 : raw[k] === '\u3000' ? 2 : 1;
   return width;

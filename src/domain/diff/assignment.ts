@@ -11,33 +11,43 @@
 export function maxWeightAssignment(scores: readonly (readonly number[])[]): number[] {
   const rows = scores.length;
   const cols = rows === 0 ? 0 : (scores[0]?.length ?? 0);
+  const cells = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) cells[i * cols + j] = scores[i]?.[j] ?? 0;
+  return hungarian(rows, cols, cells);
+}
+
+/** `maxWeightAssignment` on a matrix laid out row by row in one array (cells[i × cols + j]). */
+function hungarian(rows: number, cols: number, cells: Float64Array): number[] {
   if (rows === 0 || cols === 0) return new Array<number>(rows).fill(-1);
   // Square the problem with dummy rows/cols of score 0, and minimise cost = max - score.
   const n = Math.max(rows, cols);
   let max = 0;
-  for (const row of scores) for (const s of row) if (s > max) max = s;
-  const cost = (i: number, j: number): number => {
-    const s = i < rows && j < cols ? (scores[i]?.[j] ?? 0) : 0;
-    return max - Math.max(s, 0);
-  };
+  for (const s of cells) if (s > max) max = s;
+  const cost = new Float64Array(rows * cols);
+  for (let k = 0; k < cost.length; k++) cost[k] = max - Math.max(cells[k]!, 0);
   // 1-based arrays as in the classic formulation; p[j] = row matched to column j.
   const u = new Float64Array(n + 1);
   const v = new Float64Array(n + 1);
   const p = new Int32Array(n + 1);
   const way = new Int32Array(n + 1);
+  const minv = new Float64Array(n + 1);
+  const used = new Uint8Array(n + 1);
   for (let i = 1; i <= n; i++) {
     p[0] = i;
     let j0 = 0;
-    const minv = new Float64Array(n + 1).fill(Infinity);
-    const used = new Uint8Array(n + 1);
+    minv.fill(Infinity);
+    used.fill(0);
     do {
       used[j0] = 1;
       const i0 = p[j0]!;
+      // A dummy row, and a dummy column, cost `max` (score 0).
+      const realCols = i0 - 1 < rows ? cols : 0;
+      const rowStart = (i0 - 1) * cols;
       let delta = Infinity;
       let j1 = 0;
       for (let j = 1; j <= n; j++) {
         if (used[j]) continue;
-        const cur = cost(i0 - 1, j - 1) - u[i0]! - v[j]!;
+        const cur = (j <= realCols ? cost[rowStart + j - 1]! : max) - u[i0]! - v[j]!;
         if (cur < minv[j]!) {
           minv[j] = cur;
           way[j] = j0;
@@ -67,7 +77,7 @@ export function maxWeightAssignment(scores: readonly (readonly number[])[]): num
   const result = new Array<number>(rows).fill(-1);
   for (let j = 1; j <= n; j++) {
     const i = p[j]! - 1;
-    if (i >= 0 && i < rows && j - 1 < cols && (scores[i]?.[j - 1] ?? 0) > 0) result[i] = j - 1;
+    if (i >= 0 && i < rows && j - 1 < cols && cells[i * cols + j - 1]! > 0) result[i] = j - 1;
   }
   return result;
 }
@@ -128,9 +138,9 @@ export function sparseMaxWeightAssignment(rows: number, cols: number, edges: rea
 }
 
 function denseAssignment(rows: number, cols: number, edges: readonly ScoredEdge[]): number[] {
-  const scores = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-  for (const e of edges) scores[e.row]![e.col] = Math.max(scores[e.row]![e.col]!, e.score);
-  return maxWeightAssignment(scores);
+  const cells = new Float64Array(rows * cols);
+  for (const e of edges) cells[e.row * cols + e.col] = Math.max(cells[e.row * cols + e.col]!, e.score);
+  return hungarian(rows, cols, cells);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GramIds, ngramVector, SharedGramCounter, sharedGrams } from '../../src/domain/diff/similarity.js';
+import { BigramContainment, containment, GramIds, ngramVector, SharedGramCounter, sharedGrams } from '../../src/domain/diff/similarity.js';
 import { flattenClauses } from '../../src/domain/diff/clauses.js';
 import { SEED_NAMES, seedVersion } from './seeds.js';
 
@@ -91,5 +91,39 @@ describe('shared n-grams counted against a table (the exhaustive article matrix)
     expect([0, 1, 2].map((col) => counter.shared(1, col))).toEqual([0, 0, 0]);
     expect([0, 1, 2].map((col) => counter.shared(2, col))).toEqual([0, 0, 1]);
     expect(counter.shared(0, 1)).toBe(sharedGrams(rows[0]!, cols[1]!));
+  });
+});
+
+describe('containment read from a text against a part\'s bigrams (the split and merge screen)', () => {
+  it('equals containment of the two vectors for pairs of seed articles, repeated and reused', () => {
+    const bodies = SEED_NAMES.flatMap((name) => seedVersion(name).articles.map((a) => flattenClauses(a.body).map((p) => p.key).join('')));
+    const parts = bodies.slice(0, 30);
+    const texts = bodies.slice(10, 60);
+    fc.assert(
+      fc.property(fc.nat(parts.length - 1), fc.array(fc.nat(texts.length - 1), { minLength: 1, maxLength: 20 }), (part, calls) => {
+        const vector = ngramVector(parts[part]!, 2);
+        const inPart = new BigramContainment(vector);
+        for (const text of calls) expect(inPart.in(texts[text]!)).toBe(containment(vector, ngramVector(texts[text]!, 2)));
+        expect(inPart.in(parts[part]!)).toBe(1);
+      }),
+    );
+  });
+
+  it('counts repeats by the smaller count, and treats empty and one-unit texts as the vectors do', () => {
+    const cases: [string, string][] = [
+      ['개인정보 개인정보 개인정보', '개인정보를 처리합니다'],
+      ['개인정보 개인정보', '개인정보 개인정보 개인정보 개인정보'],
+      ['가', '가'],
+      ['가', '가나'],
+      ['가나', '가'],
+      ['', '개인정보'],
+      ['개인정보', ''],
+      ['aaaa', 'aa'],
+    ];
+    for (const [part, text] of cases) {
+      const vector = ngramVector(part, 2);
+      expect(new BigramContainment(vector).in(text)).toBe(containment(vector, ngramVector(text, 2)));
+    }
+    expect(new BigramContainment(ngramVector('aaaa', 2)).in('aa')).toBeCloseTo(1 / 3);
   });
 });

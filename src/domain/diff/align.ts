@@ -9,7 +9,7 @@ import type { Article, Topic } from '../model.js';
 import { bodyKey } from './clauses.js';
 import { onEveryLongestIncreasingSubsequence, sparseMaxWeightAssignment, type ScoredEdge } from './assignment.js';
 import { titleKey } from './normalize.js';
-import { addVectors, containment, dice, diceOf, GramIds, ngramVector, SharedGramCounter, type NgramVector } from './similarity.js';
+import { addVectors, BigramContainment, containment, dice, diceOf, GramIds, ngramVector, SharedGramCounter, type NgramVector } from './similarity.js';
 
 /**
  * What alignment knows about one article, computed once. The keys are read for every article (the
@@ -484,18 +484,22 @@ function detectSplitsAndMerges(
     wholes: readonly ArticleProfile[],
     partner: ReadonlyMap<number, number>,
     partnerProfiles: readonly ArticleProfile[],
+    screen: ProbeScreen,
   ): Map<number, number[]> => {
     // Leftover piece → the whole it is contained in.
     const byWhole = new Map<number, number[]>();
     if (leftovers.length === 0) return byWhole;
-    const screen = new ProbeScreen(wholes, leftovers.map((piece) => probeGrams(piece.bodyKey)));
     leftovers.forEach((piece, k) => {
       let best = -1;
       let bestScore = CONTAINED;
-      for (const w of screen.passing(k)) {
+      const passing = screen.passing(k);
+      if (passing.length === 0) return;
+      // The wholes' texts are read against the piece's bigrams: no whole's vector is built for this.
+      const inPiece = new BigramContainment(piece.coverVector);
+      for (const w of passing) {
         const whole = wholes[w]!;
         if (whole.bodyKey.length < piece.bodyKey.length * CONTAINED * 0.9) continue;
-        const c = containment(piece.coverVector, whole.coverVector);
+        const c = inPiece.in(whole.bodyKey);
         if (c >= bestScore) {
           best = whole.index;
           bestScore = c;
@@ -506,8 +510,13 @@ function detectSplitsAndMerges(
     // Keep only wholes that the pieces (with the whole's one-to-one partner) really cover.
     const leftoverAt = new Map(leftovers.map((p) => [p.index, p]));
     for (const [whole, pieces] of [...byWhole]) {
-      const wholeVector = wholes[whole]!.coverVector;
       const partnerIndex = partner.get(whole);
+      // A whole whose partner holds its body word for word is already covered (before = 1): no gain is possible.
+      if (partnerIndex !== undefined && partnerProfiles[partnerIndex]!.bodyKey === wholes[whole]!.bodyKey) {
+        byWhole.delete(whole);
+        continue;
+      }
+      const wholeVector = wholes[whole]!.coverVector;
       const base = partnerIndex === undefined ? [] : [partnerProfiles[partnerIndex]!.coverVector];
       const before = base.length === 0 ? 0 : containment(wholeVector, addVectors(base));
       const after = containment(wholeVector, addVectors([...base, ...pieces.map((k) => leftoverAt.get(k)!.coverVector)]));
@@ -518,7 +527,18 @@ function detectSplitsAndMerges(
 
   const unmatchedNew = newProfiles.filter((p) => !newMatched.has(p.index));
   const unmatchedOld = oldProfiles.filter((p) => !oldMatched.has(p.index));
-  const splits = find(unmatchedNew, oldProfiles, newOfOld, newProfiles);
+  // Both screens' probes in one index, so a body that both sides hold word for word (most of a
+  // long page) is read once for the two.
+  const splitProbes = unmatchedNew.map((piece) => probeGrams(piece.bodyKey));
+  const mergeProbes = unmatchedOld.map((piece) => probeGrams(piece.bodyKey));
+  const index = new ProbeIndex([...splitProbes, ...mergeProbes]);
+  const oldText = unmatchedNew.length === 0 ? [] : oldProfiles.map((whole) => index.read(whole.bodyKey));
+  const twinText = (whole: ArticleProfile): number | undefined => {
+    const twin = oldOfNew.get(whole.index);
+    return twin !== undefined && oldProfiles[twin]!.bodyKey === whole.bodyKey ? oldText[twin] : undefined;
+  };
+  const newText = unmatchedOld.length === 0 ? [] : newProfiles.map((whole) => twinText(whole) ?? index.read(whole.bodyKey));
+  const splits = find(unmatchedNew, oldProfiles, newOfOld, newProfiles, new ProbeScreen(index, splitProbes, oldText));
   for (const [whole, pieces] of splits) {
     const partner = newOfOld.get(whole);
     const news = [...(partner === undefined ? [] : [partner]), ...pieces].sort((a, b) => a - b);
@@ -526,7 +546,7 @@ function detectSplitsAndMerges(
     taken.old.add(whole);
     for (const k of news) taken.new.add(k);
   }
-  const merges = find(unmatchedOld, newProfiles, oldOfNew, oldProfiles);
+  const merges = find(unmatchedOld, newProfiles, oldOfNew, oldProfiles, new ProbeScreen(index, mergeProbes, newText));
   for (const [whole, pieces] of merges) {
     if (taken.new.has(whole)) continue;
     const partner = oldOfNew.get(whole);
@@ -543,60 +563,138 @@ const PROBES_FOUND = 0.6;
 const MAX_WHOLES = 16;
 
 /**
+ * The probe trigrams of the pieces of both screens, and which of them a text contains. Every
+ * position of every whole is looked up, so the table is keyed by the three UTF-16 units themselves
+ * (no packing into a double) and sized to the probes (a quarter full: most positions start no probe
+ * and end at an empty slot; it stays in the processor's cache while the texts are read through it).
+ */
+class ProbeIndex {
+  /** Per slot: the probe's id + 1 (0: empty), its first two units and its third. */
+  private readonly slotIds: Int32Array;
+  private readonly slotHeads: Int32Array;
+  private readonly slotThirds: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+  private probeCount = 0;
+  /** Per probe id: the last text it was found in, so each is listed once per text. */
+  private readonly lastText: Int32Array;
+  /** The probes found in text k: hits[textStart[k] … textStart[k + 1]]. */
+  private hits = new Int32Array(1 << 16);
+  private readonly textStart = [0];
+
+  constructor(probes: readonly (readonly string[])[]) {
+    let listed = 0;
+    for (const list of probes) listed += list.length;
+    let bits = 10;
+    while (1 << bits < listed * 4) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.slotIds = new Int32Array(1 << bits);
+    this.slotHeads = new Int32Array(1 << bits);
+    this.slotThirds = new Int32Array(1 << bits);
+    for (const list of probes) {
+      for (const probe of list) {
+        const slot = this.slotOf(probe.charCodeAt(0), probe.charCodeAt(1), probe.charCodeAt(2));
+        if (this.slotIds[slot] !== 0) continue;
+        this.slotIds[slot] = ++this.probeCount;
+        this.slotHeads[slot] = (probe.charCodeAt(0) << 16) | probe.charCodeAt(1);
+        this.slotThirds[slot] = probe.charCodeAt(2);
+      }
+    }
+    this.lastText = new Int32Array(this.probeCount).fill(-1);
+  }
+
+  /** The slot holding trigram (first, second, third), or the empty slot where it would go. */
+  private slotOf(first: number, second: number, third: number): number {
+    const { slotIds, slotHeads, slotThirds, mask } = this;
+    const head = (first << 16) | second;
+    let slot = trigramSlot(first, second, third) >>> this.shift;
+    while (slotIds[slot] !== 0 && (slotHeads[slot] !== head || slotThirds[slot] !== third)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** How many distinct probes there are: ids run 0 … size − 1. */
+  get size(): number {
+    return this.probeCount;
+  }
+
+  idOf(probe: string): number {
+    return this.slotIds[this.slotOf(probe.charCodeAt(0), probe.charCodeAt(1), probe.charCodeAt(2))]! - 1;
+  }
+
+  /**
+   * Reads `text` and notes the probes it contains, each once, in order of first occurrence: its
+   * number (0, 1, 2, … in the order read) for `foundIn`.
+   */
+  read(text: string): number {
+    const { slotIds, lastText } = this;
+    const read = this.textStart.length - 1;
+    let hits = this.hits;
+    let end = this.textStart[read]!;
+    let first = text.charCodeAt(0);
+    let second = text.charCodeAt(1);
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const third = text.charCodeAt(i + 2);
+      const id = slotIds[this.slotOf(first, second, third)]! - 1;
+      first = second;
+      second = third;
+      if (id < 0 || lastText[id] === read) continue;
+      lastText[id] = read;
+      if (end === hits.length) {
+        hits = new Int32Array(hits.length * 2);
+        hits.set(this.hits);
+        this.hits = hits;
+      }
+      hits[end++] = id;
+    }
+    this.textStart.push(end);
+    return read;
+  }
+
+  /** The ids of the probes found in text `read` (a number `read` returned). */
+  foundIn(read: number): Int32Array {
+    return this.hits.subarray(this.textStart[read]!, this.textStart[read + 1]!);
+  }
+}
+
+/**
  * The cheap screen before containment is computed: a whole passes for a piece when it contains
  * at least 60 % of the piece's probe trigrams. An index from probe to the wholes containing it makes
  * this cost the rare probes' lists, not pieces × wholes: a whole that contains none of the piece's
  * (probes − needed + 1) rarest probes cannot contain the needed number of them.
  */
 class ProbeScreen {
-  private readonly ids = new GramIds();
-  /** containing[id]: positions in `wholes`, ascending, of the wholes that contain probe `id`. */
-  private readonly containing: number[][] = [];
+  /** start[id] … start[id + 1]: positions in `containing` of the wholes (ascending) that contain probe `id`. */
+  private readonly start: Int32Array;
+  private readonly containing: Int32Array;
+  /** Per piece, its probes' ids. */
+  private readonly probeIds: readonly number[][];
   /** Scratch: probes found per whole. */
   private readonly found: Int32Array;
   /** Scratch: 1 for the wholes that are candidates of the piece being screened. */
   private readonly candidate: Uint8Array;
 
-  constructor(
-    private readonly wholes: readonly ArticleProfile[],
-    private readonly probes: readonly (readonly string[])[],
-  ) {
-    this.found = new Int32Array(wholes.length);
-    this.candidate = new Uint8Array(wholes.length);
-    // The probes, hashed into a bit table: most positions of a whole start no probe, and are skipped
-    // without a lookup. The table is sized to the probes (about 1 in 32 slots set), so it stays in
-    // the processor's cache while every whole's text is read through it.
-    let probeCount = 0;
-    for (const list of probes) probeCount += list.length;
-    let bits = MIN_TRIGRAM_BITS;
-    while (bits < MAX_TRIGRAM_BITS && 1 << bits < probeCount * 32) bits++;
-    const shift = 32 - bits;
-    const starts = new Int32Array(1 << (bits - 5));
-    for (const list of probes) {
-      for (const probe of list) {
-        this.containing[this.ids.add(packTrigram(probe, 0))] = [];
-        const slot = trigramSlot(probe.charCodeAt(0), probe.charCodeAt(1), probe.charCodeAt(2)) >>> shift;
-        starts[slot >>> 5]! |= 1 << (slot & 31);
-      }
+  /** `textOf[w]`: which text the index read for whole w (its probes found are any screen's). */
+  constructor(index: ProbeIndex, probes: readonly (readonly string[])[], textOf: readonly number[]) {
+    this.probeIds = probes.map((list) => list.map((probe) => index.idOf(probe)));
+    const start = new Int32Array(index.size + 1);
+    let total = 0;
+    for (const text of textOf) {
+      const found = index.foundIn(text);
+      total += found.length;
+      for (let f = 0; f < found.length; f++) start[found[f]! + 1]!++;
     }
-    wholes.forEach((whole, w) => {
-      const text = whole.bodyKey;
-      if (text.length < 3) return;
-      let first = text.charCodeAt(0);
-      let second = text.charCodeAt(1);
-      for (let i = 0; i + 3 <= text.length; i++) {
-        const third = text.charCodeAt(i + 2);
-        const slot = trigramSlot(first, second, third) >>> shift;
-        const hit = (starts[slot >>> 5]! & (1 << (slot & 31))) !== 0;
-        first = second;
-        second = third;
-        if (!hit) continue;
-        const id = this.ids.get(packTrigram(text, i));
-        if (id < 0) continue;
-        const list = this.containing[id]!;
-        if (list[list.length - 1] !== w) list.push(w);
-      }
-    });
+    for (let id = 0; id < index.size; id++) start[id + 1]! += start[id]!;
+    const containing = new Int32Array(total);
+    const filled = start.slice(0, index.size);
+    for (let w = 0; w < textOf.length; w++) {
+      const found = index.foundIn(textOf[w]!);
+      for (let f = 0; f < found.length; f++) containing[filled[found[f]!]!++] = w;
+    }
+    this.start = start;
+    this.containing = containing;
+    this.found = new Int32Array(textOf.length);
+    this.candidate = new Uint8Array(textOf.length);
   }
 
   /**
@@ -604,31 +702,31 @@ class ProbeScreen {
    * than MAX_WHOLES pass, the piece is boilerplate and only those that contain most of it are kept.
    */
   passing(k: number): number[] {
-    const probes = this.probes[k]!;
-    if (probes.length === 0) return this.wholes.map((_, w) => w); // too short to screen
+    const probes = this.probeIds[k]!;
+    if (probes.length === 0) return Array.from(this.found, (_, w) => w); // too short to screen
+    const { start, containing, found, candidate } = this;
+    const holders = (id: number): number => start[id + 1]! - start[id]!;
     let needed = 0;
     while (needed < probes.length * PROBES_FOUND) needed++;
-    const lists = probes.map((probe) => this.containing[this.ids.get(packTrigram(probe, 0))]!);
-    const rarest = [...lists].sort((a, b) => a.length - b.length).slice(0, probes.length - needed + 1);
-    const found = this.found;
+    const rarest = [...probes].sort((a, b) => holders(a) - holders(b)).slice(0, probes.length - needed + 1);
     const candidates: number[] = [];
-    for (const list of rarest) {
-      for (const w of list) {
+    for (const id of rarest) {
+      for (let q = start[id]!; q < start[id + 1]!; q++) {
+        const w = containing[q]!;
         if (found[w] === 0) candidates.push(w);
         found[w] = 1;
       }
     }
     // How many of the lists hold each candidate: a short list is walked, a long one searched per candidate.
-    const candidate = this.candidate;
     for (const w of candidates) {
       found[w] = 0;
       candidate[w] = 1;
     }
-    for (const list of lists) {
-      if (list.length <= candidates.length * SEARCH_COST) {
-        for (const w of list) if (candidate[w] === 1) found[w]!++;
+    for (const id of probes) {
+      if (holders(id) <= candidates.length * SEARCH_COST) {
+        for (let q = start[id]!; q < start[id + 1]!; q++) found[containing[q]!]! += candidate[containing[q]!]!;
       } else {
-        for (const w of candidates) if (includesSorted(list, w)) found[w]!++;
+        for (const w of candidates) if (includesSorted(containing, start[id]!, start[id + 1]!, w)) found[w]!++;
       }
     }
     const passing: number[] = [];
@@ -645,28 +743,21 @@ class ProbeScreen {
 /** Walking a list costs about this many entries per candidate it would otherwise be searched for. */
 const SEARCH_COST = 8;
 
-/** Bits of a slot of the trigram screen in ProbeScreen (a bit per slot: 1 KiB … 128 KiB). */
-const MIN_TRIGRAM_BITS = 13;
-const MAX_TRIGRAM_BITS = 20;
-
 /** A trigram's hash, all 32 bits mixed: its top bits pick the slot. */
 function trigramSlot(first: number, second: number, third: number): number {
   return Math.imul(((first << 16) | second) ^ Math.imul(third, 0x27d4eb2d), 0x9e3779b1) >>> 0;
 }
 
-function packTrigram(text: string, at: number): number {
-  return (text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1)) * 65536 + text.charCodeAt(at + 2);
-}
-
-function includesSorted(sorted: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
+/** Whether sorted[from … to] holds `value`. */
+function includesSorted(sorted: Int32Array, from: number, to: number, value: number): boolean {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  return sorted[lo] === value;
+  return lo < to && sorted[lo] === value;
 }
 
 /** Up to 24 trigrams spread evenly over a text. */

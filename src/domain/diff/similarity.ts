@@ -157,6 +157,63 @@ export function containment(part: NgramVector, whole: NgramVector): number {
   return sharedGrams(part, whole) / part.total;
 }
 
+/**
+ * `containment(part, ngramVector(text, 2))` of one part against many texts, without building each
+ * text's vector (a sort per text): the part's bigrams get slots in a small table, and a text is read
+ * once, counting only the bigrams the part has.
+ */
+export class BigramContainment {
+  /** Per slot: a bigram of the part as 32 bits (first unit << 16 | second), and its position in the part + 1 (0: empty). */
+  private readonly slotKeys: Int32Array;
+  private readonly slotGrams: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+  /** Scratch: how often the text read holds each of the part's grams. */
+  private readonly held: Uint32Array;
+
+  constructor(private readonly part: NgramVector) {
+    let bits = 6;
+    while (1 << bits < part.grams.length * 4) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.slotKeys = new Int32Array(1 << bits);
+    this.slotGrams = new Int32Array(1 << bits);
+    this.held = new Uint32Array(part.grams.length);
+    part.grams.forEach((gram, k) => {
+      if (gram < 0) return; // a text too short for a bigram: no text of two or more units holds it
+      const key = gram | 0;
+      let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.slotGrams[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot] = key;
+      this.slotGrams[slot] = k + 1;
+    });
+  }
+
+  /** How much of the part is found in `text`'s bigrams, 0..1. */
+  in(text: string): number {
+    const { part, slotKeys, slotGrams, shift, mask, held } = this;
+    if (part.total === 0 || text.length < 2) return containment(part, ngramVector(text, 2));
+    let first = text.charCodeAt(0);
+    for (let i = 1; i < text.length; i++) {
+      const second = text.charCodeAt(i);
+      const key = (first << 16) | second;
+      first = second;
+      for (let slot = Math.imul(key, 0x9e3779b1) >>> shift; slotGrams[slot] !== 0; slot = (slot + 1) & mask) {
+        if (slotKeys[slot] === key) {
+          held[slotGrams[slot]! - 1]!++;
+          break;
+        }
+      }
+    }
+    let shared = 0;
+    for (let k = 0; k < held.length; k++) {
+      shared += Math.min(held[k]!, part.counts[k]!);
+      held[k] = 0;
+    }
+    return shared / part.total;
+  }
+}
+
 /** The sum of several vectors (the content of several articles together). */
 export function addVectors(vectors: readonly NgramVector[]): NgramVector {
   const size = vectors.reduce((sum, v) => sum + v.total, 0);

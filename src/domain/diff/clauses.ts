@@ -43,19 +43,37 @@ export function flattenClauses(clauses: readonly Clause[]): Provision[] {
 function flattenInto(clauses: readonly Clause[], out: Provision[]): Provision[] {
   for (const clause of clauses) {
     const text = clauseText(clause);
-    const provision: Provision = { text, key: contentKey(text) };
-    if (clause.marker !== undefined) provision.marker = clause.marker;
-    if (clause.text === undefined && clause.row !== undefined) provision.row = true;
-    // A provision with neither text nor marker carries nothing to compare (an empty line kept for structure).
-    if (clause.marker !== undefined || text.trim() !== '') out.push(provision);
+    if (isProvision(clause, text)) {
+      const provision: Provision = { text, key: contentKey(text) };
+      if (clause.marker !== undefined) provision.marker = clause.marker;
+      if (clause.text === undefined && clause.row !== undefined) provision.row = true;
+      out.push(provision);
+    }
     if (clause.children) flattenInto(clause.children, out);
   }
   return out;
 }
 
-/** The content string of a whole clause tree: all provisions' content, concatenated. */
+/** A clause with neither text nor marker carries nothing to compare (an empty line kept for structure). */
+function isProvision(clause: Clause, text: string): boolean {
+  return clause.marker !== undefined || text.trim() !== '';
+}
+
+/**
+ * The content string of a whole clause tree: all provisions' content, concatenated. Read straight off
+ * the tree (the same provisions flattenClauses keeps): every article needs its key, few its provisions.
+ */
 export function bodyKey(clauses: readonly Clause[]): string {
-  return flattenClauses(clauses).map((p) => p.key).join('');
+  return appendBodyKey(clauses, '');
+}
+
+function appendBodyKey(clauses: readonly Clause[], key: string): string {
+  for (const clause of clauses) {
+    const text = clauseText(clause);
+    if (isProvision(clause, text)) key += contentKey(text);
+    if (clause.children) key = appendBodyKey(clause.children, key);
+  }
+  return key;
 }
 
 type Step =

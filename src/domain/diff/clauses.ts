@@ -4,7 +4,7 @@
  * aligned pair gets a word diff.
  */
 import type { Clause } from '../model.js';
-import type { ClauseChange } from './types.js';
+import type { ClauseChange, ClauseStatus, WordChange } from './types.js';
 import { contentKey } from './normalize.js';
 import { dice, ngramVector, type NgramVector } from './similarity.js';
 import { diffWordsKorean, isEditorialOnly } from './words.js';
@@ -96,15 +96,19 @@ export function alignProvisions(oldProvisions: readonly Provision[], newProvisio
   ) {
     suffix++;
   }
-  const exact = (i: number, j: number): Step => ({ kind: 'pair', old: i, new: j, score: 1.5 });
-  const middle = alignMiddle(oldProvisions.slice(prefix, oldProvisions.length - suffix), newProvisions.slice(prefix, newProvisions.length - suffix)).map(
-    (step) => shiftStep(step, prefix),
-  );
-  return [
-    ...Array.from({ length: prefix }, (_, k) => exact(k, k)),
-    ...middle,
-    ...Array.from({ length: suffix }, (_, k) => exact(oldProvisions.length - suffix + k, newProvisions.length - suffix + k)),
-  ];
+  const steps: Step[] = [];
+  for (let k = 0; k < prefix; k++) steps.push(exactPair(k, k));
+  const oldEnd = oldProvisions.length - suffix;
+  const newEnd = newProvisions.length - suffix;
+  if (prefix < oldEnd || prefix < newEnd) {
+    for (const step of alignMiddle(oldProvisions.slice(prefix, oldEnd), newProvisions.slice(prefix, newEnd))) steps.push(shiftStep(step, prefix));
+  }
+  for (let k = 0; k < suffix; k++) steps.push(exactPair(oldEnd + k, newEnd + k));
+  return steps;
+}
+
+function exactPair(oldIndex: number, newIndex: number): Step {
+  return { kind: 'pair', old: oldIndex, new: newIndex, score: 1.5 };
 }
 
 function shiftStep(step: Step, by: number): Step {
@@ -244,7 +248,7 @@ function alignExact(oldProvisions: readonly Provision[], newProvisions: readonly
       continue;
     }
     for (; j < next; j++) steps.push({ kind: 'ins', new: j });
-    steps.push({ kind: 'pair', old: i, new: next, score: 1.5 });
+    steps.push(exactPair(i, next));
     j = next + 1;
   }
   for (; j < newProvisions.length; j++) steps.push({ kind: 'ins', new: j });
@@ -262,12 +266,12 @@ export function diffProvisions(oldProvisions: readonly Provision[], newProvision
     switch (step.kind) {
       case 'del': {
         const p = oldProvisions[step.old]!;
-        changes.push(withRow(withMarker({ status: 'removed', old: p.text }, p.marker), p, undefined));
+        changes.push(clauseChange('removed', p, undefined, p.marker));
         break;
       }
       case 'ins': {
         const p = newProvisions[step.new]!;
-        changes.push(withRow(withMarker({ status: 'added', new: p.text }, p.marker), undefined, p));
+        changes.push(clauseChange('added', undefined, p, p.marker));
         break;
       }
       case 'pair': {
@@ -299,32 +303,27 @@ function joinProvisions(a: Provision, b: Provision): Provision {
 }
 
 function pairChange(oldProvision: Provision, newProvision: Provision): ClauseChange {
-  return withRow(pairChangeOf(oldProvision, newProvision), oldProvision, newProvision);
-}
-
-function pairChangeOf(oldProvision: Provision, newProvision: Provision): ClauseChange {
   const marker = newProvision.marker ?? oldProvision.marker;
   if (oldProvision.text === newProvision.text && oldProvision.marker === newProvision.marker) {
-    return withMarker({ status: 'unchanged', old: oldProvision.text, new: newProvision.text }, marker);
+    return clauseChange('unchanged', oldProvision, newProvision, marker);
   }
   const words = diffWordsKorean(oldProvision.text, newProvision.text);
   const editorial = oldProvision.key === newProvision.key || isEditorialOnly(words);
-  return withMarker({ status: editorial ? 'editorial' : 'modified', old: oldProvision.text, new: newProvision.text, words }, marker);
+  return clauseChange(editorial ? 'editorial' : 'modified', oldProvision, newProvision, marker, words);
 }
 
-function withMarker(change: ClauseChange, marker: string | undefined): ClauseChange {
-  if (marker === undefined) return change;
-  // Keep a stable key order: status, old, new, marker, words.
-  const { words, ...rest } = change;
-  const out: ClauseChange = { ...rest, marker };
-  if (words) out.words = words;
-  return out;
-}
-
-/** Says which sides are table rows (last key, so that changes of plain text read as before). */
-function withRow(change: ClauseChange, oldProvision: Provision | undefined, newProvision: Provision | undefined): ClauseChange {
+/**
+ * A clause change, its keys in the one stable order: status, old, new, marker, words, then row (last,
+ * so that changes of plain text read as before), which says which sides are table rows.
+ */
+function clauseChange(status: ClauseStatus, oldProvision: Provision | undefined, newProvision: Provision | undefined, marker: string | undefined, words?: WordChange[]): ClauseChange {
+  const change: ClauseChange = { status };
+  if (oldProvision !== undefined) change.old = oldProvision.text;
+  if (newProvision !== undefined) change.new = newProvision.text;
+  if (marker !== undefined) change.marker = marker;
+  if (words !== undefined) change.words = words;
   const onOld = oldProvision?.row === true;
   const onNew = newProvision?.row === true;
-  if (!onOld && !onNew) return change;
-  return { ...change, row: onOld && onNew ? 'both' : onOld ? 'old' : 'new' };
+  if (onOld || onNew) change.row = onOld && onNew ? 'both' : onOld ? 'old' : 'new';
+  return change;
 }

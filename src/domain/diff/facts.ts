@@ -39,15 +39,16 @@ function factSources(clauses: readonly Clause[], parentHeading: string | undefin
   for (const clause of clauses) {
     const text = factText(clauseText(clause));
     const family = markerFamily(clause.marker);
-    const plain = family === '' && !isHeadingLike(text);
+    const headingLike = isHeadingLike(text);
+    const plain = family === '' && !headingLike;
     if (siblingHeading && (family === siblingHeading.family || (plain && !previousWasHeading))) siblingHeading = undefined;
     const heading = siblingHeading?.text ?? parentHeading;
-    previousWasHeading = isHeadingLike(text);
+    previousWasHeading = headingLike;
     const source: FactSource = { text };
     if (heading !== undefined) source.heading = heading;
     out.push(source);
-    if (clause.children) factSources(clause.children, isHeadingLike(text) ? text : heading, out);
-    if (isHeadingLike(text)) siblingHeading = { text, family };
+    if (clause.children) factSources(clause.children, headingLike ? text : heading, out);
+    if (headingLike) siblingHeading = { text, family };
   }
   return out;
 }
@@ -252,18 +253,27 @@ function periodLabel(text: string, index: number, length: number, provisionLabel
 /** All facts of an article, in reading order. */
 export function extractFacts(article: Pick<Article, 'body'>): Fact[] {
   const facts: Fact[] = [];
-  for (const source of factSources(article.body, undefined, [])) {
+  for (const source of factSources(article.body, undefined, [])) for (const fact of sourceFacts(source)) facts.push({ ...fact });
+  return facts;
+}
+
+/**
+ * The facts of one provision: a function of its text and heading alone, so remembered by them. Most
+ * provisions are the same in both versions: their facts are extracted, and their labels built, once.
+ */
+function sourceFacts(source: FactSource): readonly Fact[] {
+  const byHeading = factCache.get(source.text, () => new Map());
+  let facts = byHeading.get(source.heading);
+  if (facts === undefined) {
     const heading = source.heading === undefined ? undefined : shortenLabel(source.heading);
-    const label = provisionLabel(source);
-    // Most provisions are the same in both versions: extract once.
-    const key = `${source.text}\u0000${label ?? ''}\u0000${heading ?? ''}`;
-    const found = factCache.get(key, () => extractFactsFromText(source.text, label, heading));
-    facts.push(...found.map((f) => ({ ...f })));
+    facts = extractFactsFromText(source.text, provisionLabel(source), heading);
+    byHeading.set(source.heading, facts);
   }
   return facts;
 }
 
-const factCache = new TextMemo<Fact[]>(20_000);
+/** Facts by provision text, then by heading (the text is factText's own string: its lookups are cheap). */
+const factCache = new TextMemo<Map<string | undefined, Fact[]>>(20_000);
 
 /**
  * Fact changes between the facts of old and new articles: values present on both sides (as many

@@ -22,6 +22,7 @@ import { loadLedgerYaml, readVersionYaml } from '../domain/yaml.js';
 import { ledgerPath, policyPath } from './paths.js';
 import type { Store } from './store.js';
 import { decodeUtf8 } from '../domain/utf8.js';
+import { t } from '../domain/presentation/messages/index.js';
 
 // The report test reads the fast reader from here, where it used to live.
 export { fastReadYaml } from '../domain/yaml-fast.js';
@@ -159,9 +160,9 @@ class Pool {
         this.busy.clear();
         for (const queued of this.queue.splice(0)) queued.reject(error);
       };
-      worker.on('error', (error) => fail(new Error(`a report worker failed: ${error.message}`)));
+      worker.on('error', (error) => fail(new Error(t('report.error.workerFailed', { detail: error.message }))));
       worker.on('exit', (code) => {
-        if (!this.closing) fail(new Error(`a report worker exited unexpectedly (code ${code})`));
+        if (!this.closing) fail(new Error(t('report.error.workerExited', { code: String(code) })));
       });
       this.workers.push(worker);
       this.idle.push(worker);
@@ -233,7 +234,7 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
   /** Reads one city's ledger and archived texts through the shared cat-file process. */
   const load = async (id: number, slug: string): Promise<CityTask | CityResult> => {
     const ledgerObject = await store.git.readObject(`${head}:${ledgerPath(slug)}`);
-    if (!ledgerObject) return { id, slug, pairs: [], error: `${ledgerPath(slug)} is missing at HEAD` };
+    if (!ledgerObject) return { id, slug, pairs: [], error: t('report.error.noLedger', { file: ledgerPath(slug) }) };
     let ledger: Ledger;
     try {
       ledger = loadLedgerYaml(decodeUtf8(ledgerObject.content), ledgerPath(slug));
@@ -242,12 +243,12 @@ export async function reportStore(store: Store, options: ReportOptions): Promise
     }
     const entries = archivedEntries(ledger);
     const missing = entries.filter((e) => !tagCommits.has(e.tag!)).map((e) => e.tag);
-    if (missing.length > 0) return { id, slug, pairs: [], error: `tags missing: ${missing.join(', ')} (run \`bangchim verify\`)` };
+    if (missing.length > 0) return { id, slug, pairs: [], error: t('report.error.tagsMissing', { list: missing.join(', ') }) };
     const objects = await Promise.all(entries.map((e) => store.git.readObject(`${tagCommits.get(e.tag!)}:${policyPath(slug)}`)));
     const versions: CityTask['versions'] = [];
     for (let i = 0; i < entries.length; i++) {
       const object = objects[i];
-      if (!object) return { id, slug, pairs: [], error: `${entries[i]!.tag} has no ${policyPath(slug)}` };
+      if (!object) return { id, slug, pairs: [], error: t('report.error.noPolicy', { tag: entries[i]!.tag!, file: policyPath(slug) }) };
       versions.push({ tag: entries[i]!.tag!, yaml: decodeUtf8(object.content) });
     }
     totals.versions += versions.length;

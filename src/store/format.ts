@@ -108,13 +108,13 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
       // Line endings aside (core.autocrlf checks it out with CRLF), the work-tree file must be the committed one.
       const lf = (text: string): string => text.replace(/\r\n/gu, '\n');
       if (committedText === null || committedFormat === null || !UPGRADABLE_FORMATS.includes(committedFormat) || lf(readFileSync(join(store.dir, STORE_MARKER), 'utf8')) !== lf(committedText)) {
-        options.onNotice(`${STORE_MARKER}이(가) 커밋된 내용과 달라 저장소 형식을 올리지 않았습니다; \`git -C ${store.dir} checkout -- ${STORE_MARKER}\`로 되돌리면 다음 실행 때 형식 ${STORE_FORMAT}(으)로 올립니다`);
+        options.onNotice(t('store.notice.format.notCommitted', { marker: STORE_MARKER, dir: store.dir, format: STORE_FORMAT }));
         return null;
       }
       const branch = await git.currentBranchRef();
       if (branch === null) {
         // Reading a detached HEAD is fine; the upgrade belongs on the branch.
-        options.onNotice(`저장소의 HEAD가 브랜치에 있지 않아 형식 ${STORE_FORMAT}(으)로 올리지 않았습니다; \`git -C ${store.dir} checkout main\` 후 다시 실행하면 올립니다`);
+        options.onNotice(t('store.notice.format.detached', { format: STORE_FORMAT, dir: store.dir }));
         return null;
       }
       const date = /^committer .* (\d+ [+-]\d{4})$/mu.exec(headCommit?.content.toString('utf8') ?? '')?.[1];
@@ -139,7 +139,7 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
       }
       await git.checkoutFromHead([STORE_MARKER]);
       await removeJournal(gitDir);
-      options.onNotice(`저장소를 형식 ${committedFormat}에서 ${STORE_FORMAT}(으)로 올렸습니다 (${STORE_MARKER}만 바뀐 커밋 ${commit.slice(0, 7)}; 태그·대장·방침·원문은 그대로입니다)`);
+      options.onNotice(t('store.notice.format.upgraded', { from: committedFormat, format: STORE_FORMAT, marker: STORE_MARKER, commit: commit.slice(0, 7) }));
       return commit;
     });
   } catch (error) {
@@ -147,7 +147,7 @@ export async function upgradeStoreFormat(store: Store, options: { tempIndex: str
     if (error instanceof BusyError) return null;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      options.onNotice(`저장소에 쓸 수 없어 형식 ${STORE_FORMAT}(으)로 올리지 못했습니다 (${code}); 읽기는 그대로 됩니다`);
+      options.onNotice(t('store.notice.format.readOnly', { format: STORE_FORMAT, code }));
       return null;
     }
     throw error;

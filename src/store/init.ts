@@ -209,7 +209,7 @@ export async function locateStore(options: { store?: string; cwd: string; env: N
   }
   const dir = defaultStoreDir(options.env);
   if (!existsSync(join(dir, STORE_MARKER))) {
-    if (await createSampleStoreOnce(dir)) options.onNotice?.(`created the sample store at ${dir} from the bundled five cities`);
+    if (await createSampleStoreOnce(dir)) options.onNotice?.(t('store.notice.sampleCreated', { dir }));
   }
   return { dir, how: 'default' };
 }

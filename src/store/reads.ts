@@ -203,7 +203,8 @@ export class StoreReader {
     const newest = newestArchived(ledger);
     if (!object || object.id === newest?.blob) return;
     await loadVersionYamlFast(decodeUtf8(object.content), policyPath(slug));
-    this.onNotice(`${policyPath(slug)} was changed after ${newest?.tag ?? 'its last import'} without an import; the archived versions are read from their tags`);
+    const file = policyPath(slug);
+    this.onNotice(newest?.tag ? t('store.notice.headPolicyEdited', { file, tag: newest.tag }) : t('store.notice.headPolicyEdited.noImport', { file }));
   }
 
   /** "goyang@2020-07-17 제12조: "- 2016. 05. 16. ~ 2016. 12. 01. 적용(클릭)"". */

@@ -25,7 +25,7 @@ export async function withLock<T>(store: StoreReader, command: string, work: () 
     if (lock.state === 'held') throw busyError(lock.info);
     // Of several processes finding the same stale lock, one removes it; the others find the winner's.
     if (lock.state === 'stale' && (await claimStaleLock(gitDir, lock))) {
-      if (lock.info) store.onNotice(`removed a lock left by an interrupted bangchim (pid ${lock.info.pid}, "${lock.info.command}")`);
+      if (lock.info) store.onNotice(t('store.notice.lockRemoved', { pid: lock.info.pid, command: lock.info.command }));
       afterDeadOwner = true;
     }
     // Several processes may find the same stale lock; only one gets the fresh one.
@@ -80,8 +80,10 @@ async function finishInterrupted(store: StoreReader, gitDir: string, afterDeadOw
   const restore = staged.filter((p) => !edited.has(p));
   await store.git.checkoutFromHead(restore);
   await removeJournal(gitDir);
-  store.onNotice(`finished an interrupted "${journal.command}": ${pending.length} ref${pending.length === 1 ? '' : 's'} moved, ${restore.length} file${restore.length === 1 ? '' : 's'} brought up to date with HEAD`);
-  if (edited.size > 0) store.onNotice(`left alone (edited since): ${[...edited].join(', ')}`);
+  const refs = t(pending.length === 1 ? 'store.notice.refs.one' : 'store.notice.refs.other', { count: pending.length });
+  const files = t(restore.length === 1 ? 'store.notice.files.one' : 'store.notice.files.other', { count: restore.length });
+  store.onNotice(t('store.notice.finishedInterrupted', { command: journal.command, refs, files }));
+  if (edited.size > 0) store.onNotice(t('store.notice.leftEdited', { list: [...edited].join(', ') }));
 }
 
 /**
@@ -103,11 +105,11 @@ async function removeAbandonedGitLocks(store: StoreReader, gitDir: string, journ
     // A git still working in the store may hold it (a person's `git commit`, or the import's orphaned child, which removes it when done).
     const live = await gitProcessesIn(store.dir);
     if (live !== null && live.length > 0) {
-      store.onNotice(`left .git/${name} alone: git (pid ${live.join(', ')}) is working in the store`);
+      store.onNotice(t('store.notice.gitLockKept', { name, pids: live.join(', ') }));
       continue;
     }
     await rm(path, { force: true });
-    store.onNotice(`removed .git/${name}, left by a git process of the interrupted import`);
+    store.onNotice(t('store.notice.gitLockRemoved', { name }));
   }
 }
 

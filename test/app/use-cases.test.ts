@@ -47,7 +47,7 @@ describe('opening a store', () => {
     const notices: string[] = [];
     const session = await StoreSession.locate({ cwd: join(dir, 'policies'), env: { HOME: tempDir() }, onNotice: (m) => notices.push(m) });
     expect(session.dir).toBe(dir);
-    expect(notices).toEqual(['removed a lock left by an interrupted bangchim (pid 999999, "import goyang x.txt")']);
+    expect(notices).toEqual(['중단된 bangchim이 남긴 잠금을 지웠습니다 (pid 999999, "import goyang x.txt")']);
     expect((await session.listCities()).map((c) => c.slug)).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
   });
 

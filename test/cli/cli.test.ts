@@ -215,7 +215,7 @@ describe('bangchim CLI', () => {
     const first = await run(['list'], work, env);
     expect(first.code).toBe(0);
     const sample = join(home, '.local', 'share', 'bangchim', 'sample');
-    expect(first.err).toBe(`created the sample store at ${sample} from the bundled five cities\n저장소: ~/.local/share/bangchim/sample (예시)\n`);
+    expect(first.err).toBe(`내장된 다섯 도시로 예시 저장소를 ${sample}에 만들었습니다\n저장소: ~/.local/share/bangchim/sample (예시)\n`);
     expect(first.out).toContain('고양특례시');
     const second = await run(['log', 'iksan'], work, env);
     expect(second.err).toBe('저장소: ~/.local/share/bangchim/sample (예시)\n');

@@ -189,7 +189,7 @@ describe('the lock', () => {
     expect(git(dir, 'status', '--porcelain')).not.toBe('');
     const notices: string[] = [];
     await openStore(dir, { onNotice: (m) => notices.push(m) });
-    expect(notices.join('\n')).toMatch(/finished an interrupted "import goyang@2025-01-01": 0 refs moved, 3 files brought up to date with HEAD/);
+    expect(notices.join('\n')).toMatch(/중단된 "import goyang@2025-01-01"을\(를\) 마쳤습니다: 참조 0개를 옮기고 파일 3개를 HEAD에 맞췄습니다/);
     expect(snapshot(dir)).toEqual(complete);
     expect(existsSync(join(dir, '.git', 'bangchim.journal'))).toBe(false);
   });
@@ -203,7 +203,7 @@ describe('the lock', () => {
     writeFileSync(join(dir, '.git', 'refs', 'heads', 'main.lock'), `${from}\n`);
     const notices: string[] = [];
     const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
-    expect(notices.join('\n')).toMatch(/finished an interrupted "import goyang@2025-01-01": 2 refs moved/);
+    expect(notices.join('\n')).toMatch(/중단된 "import goyang@2025-01-01"을\(를\) 마쳤습니다: 참조 2개를 옮기고/);
     expect(snapshot(dir)).toEqual(complete);
     expect(existsSync(join(dir, '.git', 'refs', 'heads', 'main.lock'))).toBe(false);
     // And the store takes the next import.
@@ -242,7 +242,7 @@ describe('the lock', () => {
     git(dir, 'add', 'notes.txt');
     const notices: string[] = [];
     const store = await openStore(dir, { onNotice: (m) => notices.push(m) });
-    expect(notices).toEqual([`removed a lock left by an interrupted bangchim (pid ${dead}, "import goyang x.txt")`]);
+    expect(notices).toEqual([`중단된 bangchim이 남긴 잠금을 지웠습니다 (pid ${dead}, "import goyang x.txt")`]);
     const result = await store.importVersion({ slug: 'goyang', bytes: editedGoyang(), file: 'x.txt', effective: '2025-01-01' });
     expect(result.tag).toBe('goyang@2025-01-01');
     expect(snapshot(dir).lock).toBe(false);

@@ -105,7 +105,7 @@ describe('locateStore', () => {
     const notices: string[] = [];
     const located = await locateStore({ cwd: plain, env, onNotice: (m) => notices.push(m) });
     expect(located).toEqual({ dir: join(data, 'xdg', 'bangchim', 'sample'), how: 'default' });
-    expect(notices).toEqual([`created the sample store at ${located.dir} from the bundled five cities`]);
+    expect(notices).toEqual([`내장된 다섯 도시로 예시 저장소를 ${located.dir}에 만들었습니다`]);
     expect((await (await openStore(located.dir)).listCities()).length).toBe(5);
     // Second use: no notice, same store.
     await locateStore({ cwd: plain, env, onNotice: (m) => notices.push(m) });
@@ -132,7 +132,7 @@ describe('locateStore', () => {
       expect(JSON.parse(result.out).cities.map((c: { slug: string }) => c.slug).sort()).toEqual(['goyang', 'iksan', 'namyangju', 'paju', 'uijeongbu']);
     }
     // Exactly one of them built it and said so; no half-built directories are left beside it.
-    expect([first.err, second.err].filter((e) => e.includes('created the sample store'))).toHaveLength(1);
+    expect([first.err, second.err].filter((e) => e.includes('예시 저장소를'))).toHaveLength(1);
     expect(readdirSync(join(data, 'xdg', 'bangchim'))).toEqual(['sample']);
   });
 });

@@ -239,6 +239,25 @@ describe('verify, sync and check speak Korean by default and English on request'
     for (const text of [published.message, upToDate]) expectKoreanText('sync', text);
   });
 
+  it("the store's notices while it opens: a lock left by a dead bangchim, removed", async () => {
+    const dir = await sampleStore();
+    const leaveStaleLock = (): void => writeFileSync(join(dir, '.git', 'bangchim.lock'), 'pid: 999999\nstarted: 2024-01-01T00:00:00Z\ncommand: import goyang x.txt\n');
+    const noticesOnOpen = async (): Promise<string[]> => {
+      const notices: string[] = [];
+      await openStore(dir, { onNotice: (m) => notices.push(m) });
+      return notices;
+    };
+    leaveStaleLock();
+    const korean = await noticesOnOpen();
+    expect(korean).toEqual(['중단된 bangchim이 남긴 잠금을 지웠습니다 (pid 999999, "import goyang x.txt")']);
+    for (const text of korean) expectKoreanText('notice', text);
+    setLanguage('en');
+    leaveStaleLock();
+    const english = await noticesOnOpen();
+    expect(english).toEqual(['removed a lock left by an interrupted bangchim (pid 999999, "import goyang x.txt")']);
+    for (const text of english) expectEnglishText('notice', text);
+  });
+
   it('a check with notes and findings: its summary, findings, stale names and notes', () => {
     // 고양's page naming the ministry by its 2013 name: a stale-name finding from the rules' table.
     const text = seedText('goyang').replace('행정안전부', '안전행정부');

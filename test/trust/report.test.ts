@@ -178,7 +178,7 @@ describe('bangchim report', () => {
     git(copy, 'tag', '-d', tag);
     const result = runBin(['--store', copy, 'report', '--json']);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`city-0002: tags missing: ${tag}`));
+    expect(result.err).toMatch(new RegExp(`city-0002: 태그가 없습니다: ${tag}`));
     const report = JSON.parse(result.out) as ReportJson;
     expect(report.pairs.filter((p) => p.slug === 'city-0002')).toEqual([]);
     expect(report.pairs).toHaveLength((CITIES - 1) * (VERSIONS - 1));

@@ -60,14 +60,21 @@ export interface MarkerMatch {
  * the group that matched is the first pattern that matches, found in one pass (most lines match none).
  */
 const ANY_MARKER = new RegExp(MARKERS.map(({ pattern }) => `(${pattern.source})`).join('|'), 'u');
+/** The family of each group of ANY_MARKER that wraps a pattern (a pattern's own groups, if any, come after its wrapper). */
+const FAMILY_OF_GROUP: (string | undefined)[] = [undefined];
+for (const { family, pattern } of MARKERS) {
+  FAMILY_OF_GROUP.push(family);
+  const ownGroups = new RegExp(`${pattern.source}|`, 'u').exec('')!.length - 1;
+  for (let k = 0; k < ownGroups; k++) FAMILY_OF_GROUP.push(undefined);
+}
 
 /** The list marker at the start of `content` and the text after it; null for plain text. */
 export function detectMarker(content: string): MarkerMatch | null {
   const m = ANY_MARKER.exec(content);
   if (!m) return null;
   let group = 1;
-  while (m[group] === undefined) group++;
-  return { marker: m[0], family: MARKERS[group - 1]!.family, text: content.slice(m[0].length).trim() };
+  while (m[group] === undefined || FAMILY_OF_GROUP[group] === undefined) group++;
+  return { marker: m[0], family: FAMILY_OF_GROUP[group]!, text: content.slice(m[0].length).trim() };
 }
 
 // A tab after some text: a flattened table row. (A leading tab alone is indentation.)

@@ -9,10 +9,11 @@ import type { IsoDate } from '../domain/model.js';
 import type { PolicyDiff } from '../domain/diff/types.js';
 import type { Notice } from '../domain/notice/index.js';
 import { InputError } from '../domain/errors.js';
+import { t } from '../domain/presentation/messages/index.js';
 import { todayInKorea } from '../domain/ledger.js';
 import { importFile } from '../app/import.js';
 import { resolveRefs } from '../app/refs.js';
-import { sessionOnDemand, StoreSession } from '../app/session.js';
+import { SampleStoreWriteError, sessionOnDemand, StoreSession } from '../app/session.js';
 import type { ResolvedVersion } from '../store/refs.js';
 import { changeSizeOf, type ChangeSize, type CitySummary, type DraftInfo, type DraftPreview, type DraftReview, type DraftSaved, type ImportOutcome, type PublishOutcome, type UiBackend } from './backend.js';
 
@@ -101,7 +102,7 @@ export class StoreBackend implements UiBackend {
 
   async notice(oldRef: string, newRef: string): Promise<Notice> {
     const [from, to] = await Promise.all([this.resolveRef(oldRef), this.resolveRef(newRef)]);
-    if (from.slug !== to.slug) throw new InputError(`a change notice is for two versions of one city, not ${from.slug} and ${to.slug}`);
+    if (from.slug !== to.slug) throw new InputError(t('diff.crossCityNotice'), { where: `${from.slug}, ${to.slug}` });
     const { planNotice } = await import('../app/notice.js');
     return (await planNotice(await this.session(), { city: to.slug, from: oldRef, to: newRef })).notice;
   }
@@ -116,8 +117,16 @@ export class StoreBackend implements UiBackend {
     return parseDraft(this.cwd, file, { slug });
   }
 
+  /**
+   * The store, for a use case that writes to it: refused on the bundled sample store, as the CLI
+   * refuses (an officer's draft or import must not vanish into a store they never named).
+   */
+  private writableSession(): Promise<StoreSession> {
+    return this.sampleStore ? Promise.reject(new SampleStoreWriteError(this.storeDir)) : this.session();
+  }
+
   async importDraft(slug: string, file: string, effective?: IsoDate): Promise<ImportOutcome> {
-    const result = await importFile(() => this.session().then((s) => s.store), { cwd: this.cwd, slug, file, ...(effective ? { effective } : {}) });
+    const result = await importFile(() => this.writableSession().then((s) => s.store), { cwd: this.cwd, slug, file, ...(effective ? { effective } : {}) });
     this.forgetReads();
     return { summary: [result.message, ...result.warnings.map((w) => `warning: ${w}`)].join('\n'), tag: result.tag, noop: result.noop };
   }
@@ -138,7 +147,7 @@ export class StoreBackend implements UiBackend {
   async saveDraft(slug: string, file: string): Promise<DraftSaved> {
     const { saveDraft } = await import('../app/drafts.js');
     try {
-      const saved = await saveDraft(await this.session(), { slug, file });
+      const saved = await saveDraft(await this.writableSession(), { slug, file });
       return { created: saved.created, revisions: saved.revisions, effective: saved.effective, check: saved.check };
     } finally {
       this.forgetReads();
@@ -148,7 +157,7 @@ export class StoreBackend implements UiBackend {
   async deleteDraft(slug: string): Promise<void> {
     const { deleteDraft } = await import('../app/drafts.js');
     try {
-      await deleteDraft(await this.session(), slug);
+      await deleteDraft(await this.writableSession(), slug);
     } finally {
       this.forgetReads();
     }
@@ -163,7 +172,7 @@ export class StoreBackend implements UiBackend {
   async publishDraft(slug: string, options: { effective?: IsoDate; acceptFindings: boolean }): Promise<PublishOutcome> {
     const { publishDraft } = await import('../app/drafts.js');
     try {
-      const { result } = await publishDraft(await this.session(), { slug, acceptFindings: options.acceptFindings, ...(options.effective ? { effective: options.effective } : {}) });
+      const { result } = await publishDraft(await this.writableSession(), { slug, acceptFindings: options.acceptFindings, ...(options.effective ? { effective: options.effective } : {}) });
       return { tag: result.tag, commit: result.commit, effective: result.effective };
     } finally {
       this.forgetReads();

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { render } from 'ink-testing-library';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,9 +42,9 @@ async function freshStore() {
   return { dir, mistaken, corrected, undated };
 }
 
-function start(storeDir: string, options: { columns: number; rows: number; today: string; language?: Language }) {
+function start(storeDir: string, options: { columns: number; rows: number; today: string; language?: Language; sampleStore?: boolean }) {
   const cwd = mkdtempSync(join(tmpdir(), 'bangchim-ui-cwd-'));
-  const app = render(<App backend={new StoreBackend(storeDir, cwd, options.today)} colour={false} cwd={cwd} {...(options.language ? { language: options.language } : {})} />);
+  const app = render(<App backend={new StoreBackend(storeDir, cwd, options.today, options.sampleStore)} colour={false} cwd={cwd} {...(options.language ? { language: options.language } : {})} />);
   resizeTerminal(app.stdout, options.columns, options.rows);
   instances.push(app);
   const frame = () => stripAnsi(app.lastFrame() ?? '');
@@ -148,6 +149,46 @@ describe('drafts in the UI (Korean, 80 columns)', () => {
     expect(after).not.toContain('초안 있음');
     expect(after).toContain('본문 2 / 전체 5');
   }, 120_000);
+});
+
+/** What a write would change in a store: its refs, its working tree, its files' contents (git's view, every file). */
+function storeState(dir: string): string {
+  const git = (...args: string[]) => spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).stdout;
+  return [git('for-each-ref', '--format=%(refname) %(objectname)'), git('status', '--porcelain', '--untracked-files=all', '--ignored'), git('ls-files', '-s')].join('\n---\n');
+}
+
+describe('the bundled sample store in the UI: read, never written (as the CLI refuses)', () => {
+  test('deleting the sample draft is refused with what to do, and the draft stays', async () => {
+    const store = await freshStore();
+    const before = storeState(store.dir);
+    const ui = start(store.dir, { columns: 100, rows: 30, today: '2026-12-01', sampleStore: true });
+    expect(await ui.has('고양특례시')).toContain('예시 저장소');
+    ui.type('\r');
+    await ui.until((f) => /2027-03-01 초안/.test(f), 'the 초안 row');
+    ui.type('j');
+    await ui.has('goyang#draft  저장 1회');
+    ui.type('x');
+    await ui.has('지울까요?');
+    ui.type('y');
+    const refused = await ui.until((f) => f.includes('쓰지 않았습니다') && f.includes('bangchim init'), 'the refusal with its hint');
+    expect(refused).not.toContain('초안을 지웠습니다.');
+    expect(refused).toMatch(/2027-03-01 초안/);
+    expect(storeState(store.dir)).toBe(before);
+  }, 60_000);
+
+  test('every use case that writes is refused before it touches the store; reads still work', async () => {
+    const store = await freshStore();
+    const before = storeState(store.dir);
+    const backend = new StoreBackend(store.dir, mkdtempSync(join(tmpdir(), 'bangchim-ui-cwd-')), '2026-12-01', true);
+    const refusal = { name: 'SampleStoreWriteError', where: store.dir };
+    await expect(backend.saveDraft('goyang', store.corrected)).rejects.toMatchObject(refusal);
+    await expect(backend.deleteDraft('goyang')).rejects.toMatchObject(refusal);
+    await expect(backend.publishDraft('goyang', { acceptFindings: true })).rejects.toMatchObject(refusal);
+    await expect(backend.importDraft('goyang', store.corrected, '2027-03-01')).rejects.toMatchObject(refusal);
+    expect(storeState(store.dir)).toBe(before);
+    expect((await backend.draft('goyang'))?.effective).toBe('2027-03-01');
+    expect((await backend.reviewDraft('goyang')).against).toBeDefined();
+  }, 60_000);
 });
 
 describe('publishing past a finding of the law, and a draft without a date', () => {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { NumberingScheme, PolicyVersion } from '../../src/domain/model.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { articleName } from '../../src/domain/presentation/labels.js';
+import { setLanguage } from '../../src/domain/presentation/messages/index.js';
 import { renderPolicyText } from '../../src/domain/render.js';
 import { accountForReport } from './accounting.js';
 import { SEED_SLUGS, seedBytes } from './seeds.js';
@@ -561,6 +562,26 @@ describe('small pages in the other spellings', () => {
       [7, '파기 아이콘'],
       [9, '책임자 아이콘'],
     ]);
+  });
+
+  it('the reasons for a heading line\'s furniture are in the language of each parse (a line read before, in Korean, is not reported in Korean again)', () => {
+    const text = page('처리목적 아이콘 1. 개인정보의 처리 목적 위로', '민원 처리를 위해 처리합니다.', '파기 아이콘 2. 개인정보의 파기', '지체 없이 파기합니다.', '3. 개인정보 보호책임자 TOP', '센터장이 책임집니다.');
+    const reasons = () => parsePolicy(text).report.dropped.filter((d) => d.line === 5 || d.line === 9).map((d) => [d.line, d.text, d.reason]);
+    expect(reasons()).toEqual([
+      [5, '처리목적 아이콘', '제목 줄의 라벨링 아이콘 설명'],
+      [5, '위로', '제목 줄의 "위로" 링크'],
+      [9, 'TOP', '제목 줄의 "위로" 링크'],
+    ]);
+    setLanguage('en');
+    try {
+      expect(reasons()).toEqual([
+        [5, '처리목적 아이콘', '라벨링 icon caption on the heading line'],
+        [5, '위로', 'back-to-top link on the heading line'],
+        [9, 'TOP', 'back-to-top link on the heading line'],
+      ]);
+    } finally {
+      setLanguage('ko');
+    }
   });
 
   it('unnumbered headings of a saved page (<h3>), with list bodies', () => {

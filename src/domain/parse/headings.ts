@@ -10,13 +10,14 @@ import type { NumberingScheme, Topic } from '../model.js';
 import { HANGUL_ORDINALS, ROMAN_NUMERALS, romanValue } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
-import { t } from '../presentation/messages/index.js';
+import type { MessageKey } from '../presentation/messages/index.js';
 import { TextMemo } from '../text-memo.js';
 
 /** Text on a heading line that is page furniture, not policy text: an icon caption, a back-to-top link, a 라벨링 label. */
 export interface Furniture {
   text: string;
-  reason: string;
+  /** Why it is dropped, as a catalogue key: translated where it is shown, so a remembered reading holds no language. */
+  reason: MessageKey;
 }
 
 export interface Heading {
@@ -116,7 +117,7 @@ function isLabelAfter(after: string, title: string): boolean {
 function withoutBackToTop(title: string, furniture: Furniture[]): string {
   const m = BACK_TO_TOP.exec(title);
   if (!m || m.index === 0) return title;
-  furniture.push({ text: m[0], reason: t('parse.drop.backToTop') });
+  furniture.push({ text: m[0], reason: 'parse.drop.backToTop' });
   return title.slice(0, m.index).trimEnd();
 }
 
@@ -150,13 +151,13 @@ function parseArticleHeading(content: string, furniture: Furniture[]): Heading |
     if (!acceptableTitle(title) || title.length === 0) return null;
     if (after === '') return withFurniture({ ...base, title }, furniture);
     if (BACK_TO_TOP.test(after) && BACK_TO_TOP.exec(after)!.index === 0) {
-      return withFurniture({ ...base, title }, [...furniture, { text: after, reason: t('parse.drop.backToTop') }]);
+      return withFurniture({ ...base, title }, [...furniture, { text: after, reason: 'parse.drop.backToTop' }]);
     }
     // 제1조(목적) 이 방침은 … : the body starts on the heading line. 제1조(…)에서 … : a reference.
     if (!/^(\s|[.:]\s)/u.test(rest.slice(close + 1))) return null;
     const inline = after.replace(/^[.:]\s*/u, '').trim();
     if (PARTICLE_AFTER_SPACE.test(inline)) return null;
-    if (isLabelAfter(inline, title)) return withFurniture({ ...base, title }, [...furniture, { text: inline, reason: t('parse.drop.label') }]);
+    if (isLabelAfter(inline, title)) return withFurniture({ ...base, title }, [...furniture, { text: inline, reason: 'parse.drop.label' }]);
     return withFurniture({ ...base, title, inline }, furniture);
   }
   const own: Furniture[] = [...furniture];
@@ -169,7 +170,7 @@ function iconCaption(content: string): { rest: string; furniture: Furniture[] } 
   // The quick test of every line: no Unicode case folding needed for 아이콘 and ASCII letters (/icon/i ≡ /icon/iu).
   const m = content.includes('아이콘') || /icon/i.test(content) ? ICON_CAPTION.exec(content) : null;
   if (!m) return { rest: content, furniture: [] };
-  return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: t('parse.drop.icon') }] };
+  return { rest: content.slice(m[0].length), furniture: [{ text: m[1]!, reason: 'parse.drop.icon' }] };
 }
 
 /** The 제N조 heading written on this line, or null when the line is not one (a reference, a sentence). */
@@ -269,30 +270,47 @@ function listReadings(content: string, furniture: Furniture[]): Reading[] {
   return found;
 }
 
-function unnumberedReading(line: Line): Reading | null {
-  if (line.marker !== undefined || line.row || line.content.length > MAX_UNNUMBERED_TITLE) return null;
-  const title = line.content;
+/** An unnumbered heading: a short line with no marker that names a topic (its marker and row are the line's, for `content`). */
+function unnumberedReading(content: string): Reading | null {
+  if (content.length > MAX_UNNUMBERED_TITLE || detectMarker(content) !== null) return null;
+  const title = content;
   if (!TITLE_START.test(title) || /^[(\[【〔（［<〈]/u.test(title) || isSentenceLike(title) || /[:：;]|[,.]$/u.test(title)) return null;
   if (/\d{3,}|@|www\.|https?:/u.test(title)) return null;
   if (!namesAPart(title)) return null;
   return { family: 'none', heading: { scheme: 'none', number: 0, title, bulleted: false } };
 }
 
-/** Every reading of a line as a heading: 제N조, the list-marker schemes, or unnumbered. */
-export function headingReadings(line: Line): Reading[] {
-  if (line.blank || line.row) return [];
-  const article = parseHeading(line.content);
+const NO_READINGS: readonly Reading[] = Object.freeze([]);
+
+/**
+ * The readings of a line's content (a line that is neither blank nor a table row): its marker, the only
+ * other thing a reading looks at, is the content's own.
+ */
+function contentReadings(content: string): readonly Reading[] {
+  const article = parseHeading(content);
   if (article) return [{ family: 'article', heading: article }];
-  if (/^제?\s*\d+\s*조/u.test(line.content)) return [];
-  const list = listReadings(line.content, []);
+  if (/^제?\s*\d+\s*조/u.test(content)) return NO_READINGS;
+  const list = listReadings(content, []);
   if (list.length > 0) return list;
-  const { rest, furniture } = iconCaption(line.content);
+  const { rest, furniture } = iconCaption(content);
   if (furniture.length > 0) {
     const captioned = listReadings(rest, furniture);
     if (captioned.length > 0) return captioned;
   }
-  const unnumbered = unnumberedReading(line);
-  return unnumbered ? [unnumbered] : [];
+  const unnumbered = unnumberedReading(content);
+  return unnumbered ? [unnumbered] : NO_READINGS;
+}
+
+/**
+ * Readings remembered by content: the two versions of a page share most lines word for word, and a
+ * page repeats many (the same list item under each article). Readings are never changed once made.
+ */
+const readingsOfContent = new TextMemo<readonly Reading[]>(20_000);
+
+/** Every reading of a line as a heading: 제N조, the list-marker schemes, or unnumbered. */
+export function headingReadings(line: Line): readonly Reading[] {
+  if (line.blank || line.row) return NO_READINGS;
+  return readingsOfContent.get(line.content, contentReadings);
 }
 
 /** The number of a heading-looking line whose number is beyond MAX_ARTICLE_NUMBER; null otherwise. */

@@ -297,7 +297,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
     warnings.push({ message: t('parse.warn.moreMisfits', { count: misfits.length - MAX_MISFIT_WARNINGS }) });
   }
   for (const c of chosen) {
-    for (const f of c.heading.furniture ?? []) dropped.push({ line: lines[c.index]!.no, text: f.text, reason: f.reason });
+    for (const f of c.heading.furniture ?? []) dropped.push({ line: lines[c.index]!.no, text: f.text, reason: t(f.reason) });
   }
 
   // Head: furniture, title, tab menu, preamble.

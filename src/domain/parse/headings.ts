@@ -376,59 +376,78 @@ function numberedFamily(family: string): boolean {
 }
 
 /**
+ * A family's candidates in runs of at least MIN_TOC_RUN: one after another with nothing but blank lines
+ * between them. The body's first heading may follow the 목차 with only a blank line between: its number
+ * starts over, or, where headings print no number, its title is one the run already gave (also when an
+ * entry the 목차 run could not read broke it in two).
+ */
+function candidateRuns(family: string, candidates: readonly Candidate[], nonBlankBefore: Uint32Array): Candidate[][] {
+  const numbered = numberedFamily(family);
+  const runs: Candidate[][] = [];
+  let start = 0;
+  // Titles given so far: unnumbered headings name each topic once, so a title given again is the body's.
+  const givenTitles = new Set<string>();
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    // Only headings that print no number are told apart by their titles.
+    const title = numbered ? '' : normaliseTitle(candidate.heading.title);
+    const previous = candidates[i - 1];
+    const continues =
+      previous !== undefined &&
+      previous.heading.inline === undefined &&
+      (numbered ? key(candidate) > key(previous) : !givenTitles.has(title)) &&
+      onlyBlankBetween(nonBlankBefore, previous.index, candidate.index);
+    if (!continues) {
+      if (i - start >= MIN_TOC_RUN) runs.push(candidates.slice(start, i));
+      start = i;
+    }
+    if (!numbered) givenTitles.add(title);
+  }
+  if (candidates.length - start >= MIN_TOC_RUN) runs.push(candidates.slice(start));
+  return runs;
+}
+
+/** Where each title or topic (any family) appears last, by match key. */
+function lastMatches(families: ReadonlyMap<string, readonly Candidate[]>): Map<string, number> {
+  const lastByMatch = new Map<string, number>();
+  for (const candidates of families.values()) {
+    for (const c of candidates) for (const k of matchKeys(c)) lastByMatch.set(k, Math.max(lastByMatch.get(k) ?? -1, c.index));
+  }
+  return lastByMatch;
+}
+
+/**
  * 목차 runs: at least three heading lines of one family with nothing but blank lines between them, that
  * the document takes up again further down: their numbers come again in the same family (제N조 목차),
  * or, mostly naming topics, their titles or topics come again as headings of any scheme (a 목차 in
  * "N." style above 제N조 articles, 라벨링 captions). All entries of such a run are 목차, also those
- * the body does not repeat (a page cut short).
+ * the body does not repeat (a page cut short). The runs are found first: most pages have none, and then
+ * no title needs its match keys.
  */
 export function tableOfContents(lines: readonly Line[], families: ReadonlyMap<string, readonly Candidate[]>): Candidate[][] {
-  // Where each number (per family) and each title or topic (any family) appears last.
-  const lastByNumber = new Map<string, Map<number, number>>();
-  const lastByMatch = new Map<string, number>();
-  for (const [family, candidates] of families) {
-    const lastOfFamily = new Map<number, number>();
-    lastByNumber.set(family, lastOfFamily);
-    for (const c of candidates) {
-      lastOfFamily.set(key(c), c.index);
-      for (const k of matchKeys(c)) lastByMatch.set(k, Math.max(lastByMatch.get(k) ?? -1, c.index));
-    }
-  }
   const nonBlankBefore = nonBlankCounts(lines);
+  let lastByMatch: Map<string, number> | undefined;
   const runs: Candidate[][] = [];
   for (const [family, candidates] of families) {
+    const found = candidateRuns(family, candidates, nonBlankBefore);
+    if (found.length === 0) continue;
     const numbered = numberedFamily(family);
-    const lastOfFamily = lastByNumber.get(family)!;
-    let run: Candidate[] = [];
-    // Titles given so far: unnumbered headings name each topic once, so a title given again is the body's.
-    const givenTitles = new Set<string>();
-    const flush = (): void => {
-      if (run.length >= MIN_TOC_RUN) {
-        const end = run[run.length - 1]!.index;
-        const numberAgain = numbered && run.some((c) => (lastOfFamily.get(key(c)) ?? -1) > end);
-        const topical = run.filter((c) => isTopical(c.heading.title)).length;
-        const titleAgain = run.some((c) => matchKeys(c).some((k) => (lastByMatch.get(k) ?? -1) > end));
-        if ((family === 'article' && numberAgain) || (topical * 5 >= run.length * 3 && (titleAgain || numberAgain))) runs.push(run);
+    // Where each number of the family appears last.
+    const lastOfFamily = new Map<number, number>();
+    for (const c of candidates) lastOfFamily.set(key(c), c.index);
+    for (const run of found) {
+      const end = run[run.length - 1]!.index;
+      const numberAgain = numbered && run.some((c) => (lastOfFamily.get(key(c)) ?? -1) > end);
+      if (family === 'article' && numberAgain) {
+        runs.push(run);
+        continue;
       }
-      run = [];
-    };
-    for (const candidate of candidates) {
-      const previous = run[run.length - 1];
-      // Only headings that print no number are told apart by their titles.
-      const title = numbered ? '' : normaliseTitle(candidate.heading.title);
-      // The body's first heading may follow the 목차 with only a blank line between: its number starts
-      // over, or, where headings print no number, its title is one the 목차 already gave (also when an
-      // entry the 목차 run could not read broke it in two).
-      const continues =
-        previous !== undefined &&
-        previous.heading.inline === undefined &&
-        (numbered ? key(candidate) > key(previous) : !givenTitles.has(title)) &&
-        onlyBlankBetween(nonBlankBefore, previous.index, candidate.index);
-      if (!continues) flush();
-      run.push(candidate);
-      if (!numbered) givenTitles.add(title);
+      const topical = run.filter((c) => isTopical(c.heading.title)).length;
+      if (topical * 5 < run.length * 3) continue;
+      lastByMatch ??= lastMatches(families);
+      const titleAgain = run.some((c) => matchKeys(c).some((k) => (lastByMatch!.get(k) ?? -1) > end));
+      if (titleAgain || numberAgain) runs.push(run);
     }
-    flush();
   }
   return runs;
 }

@@ -6,7 +6,7 @@
  * single line decides. Each scheme's candidates are weighed as a sequence (numbers in order, titles that
  * name topics, lines that look like headings) and the scheme whose sequence best explains the page wins.
  */
-import type { NumberingScheme, Topic } from '../model.js';
+import type { NumberingScheme } from '../model.js';
 import { HANGUL_ORDINALS, ROMAN_NUMERALS, romanValue } from '../presentation/labels.js';
 import { detectMarker, isSentenceLike, type Line } from './lines.js';
 import { normaliseTitle, topicOf } from './topics.js';
@@ -93,16 +93,9 @@ function acceptableListTitle(title: string): boolean {
   );
 }
 
-const titleTopics = new TextMemo<Topic>(10_000);
-
-/** topicOf for a heading title, remembered: the choice of scheme asks about the same titles many times. */
-function titleTopic(title: string): Topic {
-  return titleTopics.get(title, topicOf);
-}
-
 /** True when a title names one of the canonical topics (real article titles mostly do). */
 export function isTopical(title: string): boolean {
-  return titleTopic(title) !== 'other';
+  return topicOf(title) !== 'other';
 }
 
 /** Words after a bracketed title that only repeat it (제2조(개인정보의 처리 및 보유기간) 개인정보 보유기간). */
@@ -349,7 +342,7 @@ function matchKeys(c: Candidate): string[] {
   let keys = matchKeysOf.get(c);
   if (keys === undefined) {
     keys = [`title:${normaliseTitle(c.heading.title)}`];
-    const topic = titleTopic(c.heading.title);
+    const topic = topicOf(c.heading.title);
     if (topic !== 'other') keys.push(`topic:${topic}`);
     matchKeysOf.set(c, keys);
   }
@@ -538,13 +531,13 @@ function weightedSequence(lines: readonly Line[], candidates: readonly Candidate
 function positionalSequence(lines: readonly Line[], candidates: readonly Candidate[]): Candidate[] {
   const bestOfTopic = new Map<string, Candidate>();
   for (const c of candidates) {
-    const topic = titleTopic(c.heading.title);
+    const topic = topicOf(c.heading.title);
     if (topic === 'other') continue;
     const held = bestOfTopic.get(topic);
     if (!held || quality(lines, c) > quality(lines, held)) bestOfTopic.set(topic, c);
   }
   return candidates.filter((c) => {
-    const topic = titleTopic(c.heading.title);
+    const topic = topicOf(c.heading.title);
     return topic === 'other' || bestOfTopic.get(topic) === c;
   });
 }
@@ -563,7 +556,7 @@ const FAMILY_ORDER = ['article', 'decimal', 'roman', 'roman-ascii', 'hangul', 'b
 /** How well a family's sequence explains the document; null when it cannot be the document's scheme. */
 function explanation(family: string, sequence: readonly Candidate[]): number | null {
   // Distinct topics: a policy's headings name each topic once, sub-headings repeat them (■ 파기절차, ■ 파기방법).
-  const topical = new Set(sequence.map((c) => titleTopic(c.heading.title)).filter((t) => t !== 'other')).size;
+  const topical = new Set(sequence.map((c) => topicOf(c.heading.title)).filter((t) => t !== 'other')).size;
   if (family === 'article') return sequence.length === 0 ? null : 3 * topical + sequence.length + 2;
   if (topical < (family === 'none' ? 3 : 2) || sequence.length < 3) return null;
   let gaps = 0;

@@ -3,6 +3,7 @@
  * titles change, and `check` reports required topics a policy lacks.
  */
 import type { Clause, Topic } from '../model.js';
+import { TextMemo } from '../text-memo.js';
 
 export const TOPIC_LABELS: Record<Topic, string> = {
   purpose: '개인정보의 처리 목적',
@@ -78,10 +79,22 @@ function flattenText(clauses: readonly Clause[]): string {
     .join(' ');
 }
 
-export function topicOf(title: string, body?: Clause[]): Topic {
+/** The topic a title's own words name (the first rule that matches), or 'other'. */
+function titleRuleTopic(title: string): Topic {
   const key = normaliseTitle(title);
   for (const [topic, rule] of TOPIC_RULES) if (rule.test(key)) return topic;
-  if (!body || body.length === 0) return 'other';
+  return 'other';
+}
+
+/**
+ * Remembered by title: the choice of scheme, the 목차 search and then each article ask about the same
+ * titles, and the two versions of a page share most of them.
+ */
+const titleTopics = new TextMemo<Topic>(10_000);
+
+export function topicOf(title: string, body?: Clause[]): Topic {
+  const topic = titleTopics.get(title, titleRuleTopic);
+  if (topic !== 'other' || !body || body.length === 0) return topic;
   // Tiebreak for bare titles (제1조, 제5조(기타)): the topic the body names most, if it stands out.
   const text = normaliseTitle(flattenText(body));
   const counts = GLOBAL_TOPIC_RULES.map(([topic, rule]) => [topic, text.match(rule)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);

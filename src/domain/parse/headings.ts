@@ -263,7 +263,7 @@ function listReadings(content: string, furniture: Furniture[]): Reading[] {
   return found;
 }
 
-/** An unnumbered heading: a short line with no marker that names a topic (its marker and row are the line's, for `content`). */
+/** An unnumbered heading: a short line with no list marker (the line's marker is its content's) that names a topic. */
 function unnumberedReading(content: string): Reading | null {
   if (content.length > MAX_UNNUMBERED_TITLE || detectMarker(content) !== null) return null;
   const title = content;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BigramContainment, containment, GramIds, ngramVector, SharedGramCounter, sharedGrams } from '../../src/domain/diff/similarity.js';
+import { addVectors, BigramContainment, containment, GramIds, ngramVector, SharedGramCounter, sharedGrams } from '../../src/domain/diff/similarity.js';
 import { flattenClauses } from '../../src/domain/diff/clauses.js';
 import { SEED_NAMES, seedVersion } from './seeds.js';
 
@@ -46,6 +46,34 @@ describe('n-gram vectors', () => {
         expect(plain(ngramVector(text, n))).toEqual(naive(text, n));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('count and order grams of units across the whole 16-bit range (top bit set, 0, 0xffff, lone surrogates)', () => {
+    const unit = fc.constantFrom('\u0000', '\u0001', '\u7fff', '\u8000', '\ud83d', '\ude00', '\uffff', '가', 'a');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 3, maxLength: 300 }), fc.constantFrom(2 as const, 3 as const), (text, n) => {
+        expect(plain(ngramVector(text, n))).toEqual(naive(text, n));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('add several texts\' vectors gram by gram, short texts (negative grams) included', () => {
+    // A one-unit text's gram is negative (a text too short for the n-gram): it must sort before the rest.
+    const unit = fc.constantFrom('개', '인', '\uffff', '\u8000', 'a');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 40 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(2 as const, 3 as const), (texts, n) => {
+        const counts = new Map<number, number>();
+        for (const text of texts) {
+          const vector = ngramVector(text, n);
+          vector.grams.forEach((gram, k) => counts.set(gram, (counts.get(gram) ?? 0) + vector.counts[k]!));
+        }
+        const grams = [...counts.keys()].sort((a, b) => a - b);
+        const total = texts.reduce((sum, text) => sum + ngramVector(text, n).total, 0);
+        expect(plain(addVectors(texts.map((text) => ngramVector(text, n))))).toEqual({ grams, counts: grams.map((g) => counts.get(g)!), total });
+      }),
+      { numRuns: 300 },
     );
   });
 });

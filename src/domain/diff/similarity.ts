@@ -16,35 +16,51 @@ export interface NgramVector {
 const EMPTY: NgramVector = { grams: new Float64Array(0), counts: new Uint32Array(0), total: 0 };
 
 /**
- * Packed grams, one per position, sorted here in place → distinct grams with counts. Both arrays share
+ * Scratch for the packed grams of one text (grown as needed, never shrunk): vectors copy out of it.
+ * Each is held as a signed 64-bit integer, written and read as its two 32-bit halves: the native sort
+ * of 64-bit integers is much faster than that of doubles (which must order −0 and NaN too).
+ */
+let packedKeys = new BigInt64Array(4096);
+let packedLows = new Uint32Array(packedKeys.buffer);
+let packedHighs = new Int32Array(packedKeys.buffer);
+/** Where a 64-bit integer's low and high halves sit among its two 32-bit words. */
+const LOW = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
+const HIGH = 1 - LOW;
+
+function reserve(length: number): void {
+  if (packedKeys.length >= length) return;
+  packedKeys = new BigInt64Array(Math.max(length, packedKeys.length * 2));
+  packedLows = new Uint32Array(packedKeys.buffer);
+  packedHighs = new Int32Array(packedKeys.buffer);
+}
+
+/**
+ * The first `length` packed grams, sorted here in place → distinct grams with counts. Both arrays share
  * one buffer of exactly their size: a long page builds tens of thousands of vectors, and every
  * buffer is memory the collector tracks apart.
  */
-function runLength(packed: Float64Array, total: number): NgramVector {
-  packed.sort();
+function runLength(length: number, total: number): NgramVector {
+  packedKeys.subarray(0, length).sort();
+  const lows = packedLows;
+  const highs = packedHighs;
   let distinct = 0;
-  for (let i = 0; i < packed.length; i++) if (i === 0 || packed[i] !== packed[i - 1]) distinct++;
+  for (let i = 0; i < length; i++) {
+    if (i === 0 || lows[2 * i + LOW] !== lows[2 * i - 2 + LOW] || highs[2 * i + HIGH] !== highs[2 * i - 2 + HIGH]) distinct++;
+  }
   const buffer = new ArrayBuffer(distinct * 12);
   const grams = new Float64Array(buffer, 0, distinct);
   const counts = new Uint32Array(buffer, distinct * 8, distinct);
   let at = -1;
-  for (let i = 0; i < packed.length; i++) {
-    if (at >= 0 && grams[at] === packed[i]) counts[at]!++;
+  for (let i = 0; i < length; i++) {
+    const gram = highs[2 * i + HIGH]! * 4294967296 + lows[2 * i + LOW]!;
+    if (at >= 0 && grams[at] === gram) counts[at]!++;
     else {
       at++;
-      grams[at] = packed[i]!;
+      grams[at] = gram;
       counts[at] = 1;
     }
   }
   return { grams, counts, total };
-}
-
-/** Scratch for the packed grams of one text (grown as needed, never shrunk): vectors copy out of it. */
-let scratch = new Float64Array(4096);
-
-function scratchOf(length: number): Float64Array {
-  if (scratch.length < length) scratch = new Float64Array(Math.max(length, scratch.length * 2));
-  return scratch.subarray(0, length);
 }
 
 /** Counts the character n-grams (n = 2 or 3) of an already normalised string. Shorter strings count as one gram. */
@@ -56,14 +72,21 @@ export function ngramVector(text: string, n: 2 | 3 = 2): NgramVector {
     for (let i = 0; i < length; i++) gram = gram * 65536 + text.charCodeAt(i);
     return { grams: Float64Array.of(-gram), counts: Uint32Array.of(1), total: 1 };
   }
-  const packed = scratchOf(length - n + 1);
-  for (let i = 0; i + n <= length; i++) {
-    packed[i] =
-      n === 2
-        ? text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)
-        : (text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)) * 65536 + text.charCodeAt(i + 2);
+  const positions = length - n + 1;
+  reserve(positions);
+  const lows = packedLows;
+  const highs = packedHighs;
+  // A bigram fills the low half; a trigram's first unit is its high half, the other two its low half.
+  for (let i = 0; i < positions; i++) {
+    if (n === 2) {
+      lows[2 * i + LOW] = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
+      highs[2 * i + HIGH] = 0;
+    } else {
+      lows[2 * i + LOW] = (text.charCodeAt(i + 1) << 16) | text.charCodeAt(i + 2);
+      highs[2 * i + HIGH] = text.charCodeAt(i);
+    }
   }
-  return runLength(packed, packed.length);
+  return runLength(positions, positions);
 }
 
 /** Σ min(a[g], b[g]): how many n-grams the two texts share (a merge of two sorted lists). */
@@ -217,12 +240,21 @@ export class BigramContainment {
 /** The sum of several vectors (the content of several articles together). */
 export function addVectors(vectors: readonly NgramVector[]): NgramVector {
   const size = vectors.reduce((sum, v) => sum + v.total, 0);
-  const packed = scratchOf(size);
+  reserve(size);
   let at = 0;
   for (const v of vectors) {
-    for (let k = 0; k < v.grams.length; k++) for (let c = 0; c < v.counts[k]!; c++) packed[at++] = v.grams[k]!;
+    for (let k = 0; k < v.grams.length; k++) {
+      const gram = v.grams[k]!;
+      // A short text's gram is negative: its halves as a two's complement 64-bit integer.
+      const high = Math.floor(gram / 4294967296);
+      for (let c = 0; c < v.counts[k]!; c++) {
+        packedLows[2 * at + LOW] = gram - high * 4294967296;
+        packedHighs[2 * at + HIGH] = high;
+        at++;
+      }
+    }
   }
-  return runLength(packed, size);
+  return runLength(size, size);
 }
 
 /** Dice over character bigrams of two strings. */

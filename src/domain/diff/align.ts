@@ -315,10 +315,9 @@ function rareGramNeighbours(
 ): { oldToNew: number[][]; newToOld: number[][] } {
   const oldGrams = oldRest.map((p) => vector(p).grams);
   const newGrams = newRest.map((p) => vector(p).grams);
-  let total = 0;
-  for (const grams of oldGrams) total += grams.length;
-  for (const grams of newGrams) total += grams.length;
-  const ids = new GramIds(total);
+  // Sized as it grows: the articles repeat most of their grams, and a table sized for every gram they
+  // hold would be mostly empty and far larger than the processor's caches.
+  const ids = new GramIds();
   // An article's grams are distinct, so are its ids.
   const idsOf = (grams: Float64Array): Int32Array => {
     const out = new Int32Array(grams.length);
@@ -344,23 +343,17 @@ class GramPostings {
   private readonly byLength = new Int32Array(COMMON_GRAM + 2);
   private lists = new Int32Array(256);
   private ordered = new Int32Array(256);
+  private classes = new Int32Array(256); // the classes (their first id) taken, in first-taken order
+  private readonly touched: number[] = []; // the articles holding any of them, in order first reached
 
   constructor(articleIds: readonly Int32Array[], size: number) {
-    let total = 0;
     const start = new Int32Array(size + 1);
-    for (const own of articleIds) {
-      total += own.length;
-      for (let g = 0; g < own.length; g++) start[own[g]! + 1]!++;
-    }
+    for (const own of articleIds) for (let g = 0; g < own.length; g++) start[own[g]! + 1]!++;
     for (let id = 0; id < size; id++) start[id + 1]! += start[id]!;
-    const postings = new Int32Array(total);
-    const filled = start.slice(0, size);
-    articleIds.forEach((own, k) => {
-      for (let g = 0; g < own.length; g++) postings[filled[own[g]!]!++] = k;
-    });
+    const postings = new Int32Array(start[size]!);
+    this.classOf = fillPostings(articleIds, start, postings);
     this.start = start;
     this.postings = postings;
-    this.classOf = postingClasses(start, postings, size);
     this.shared = new Int32Array(articleIds.length);
     this.taken = new Int32Array(size);
   }
@@ -371,22 +364,27 @@ class GramPostings {
     if (this.lists.length < own.length) {
       this.lists = new Int32Array(own.length);
       this.ordered = new Int32Array(own.length);
+      this.classes = new Int32Array(own.length);
     }
-    const { lists, ordered } = this;
+    const { lists, ordered, classes, touched } = this;
     let count = 0;
+    let longest = 0;
     for (let g = 0; g < own.length; g++) {
       const id = own[g]!;
       const length = start[id + 1]! - start[id]!;
-      if (length > 0 && length <= COMMON_GRAM) lists[count++] = id;
+      if (length === 0 || length > COMMON_GRAM) continue;
+      lists[count++] = id;
+      if (length > longest) longest = length;
     }
-    byLength.fill(0);
+    // Counting sort by length, over the lengths that occur (byLength[length]: where that length starts).
+    byLength.fill(0, 0, longest + 2);
     for (let k = 0; k < count; k++) byLength[start[lists[k]! + 1]! - start[lists[k]!]! + 1]!++;
-    for (let length = 1; length < byLength.length; length++) byLength[length]! += byLength[length - 1]!;
+    for (let length = 1; length <= longest; length++) byLength[length]! += byLength[length - 1]!;
     for (let k = 0; k < count; k++) {
       const id = lists[k]!;
       ordered[byLength[start[id + 1]! - start[id]!]!++] = id;
     }
-    const classes: number[] = []; // the classes (their first id) taken, in first-taken order
+    let classCount = 0;
     let work = 0;
     for (let next = 0; next < count; next++) {
       const id = ordered[next]!;
@@ -394,11 +392,12 @@ class GramPostings {
       if (next >= RARE_GRAMS && work + length > GRAM_WORK) break;
       work += length;
       const held = classOf[id]!;
-      if (taken[held] === 0) classes.push(held);
+      if (taken[held] === 0) classes[classCount++] = held;
       taken[held]!++;
     }
-    const touched: number[] = [];
-    for (const held of classes) {
+    touched.length = 0;
+    for (let c = 0; c < classCount; c++) {
+      const held = classes[c]!;
       const times = taken[held]!;
       taken[held] = 0;
       for (let q = start[held]!; q < start[held + 1]!; q++) {
@@ -414,28 +413,41 @@ class GramPostings {
 }
 
 /**
- * For each id, the first id whose postings (start[id] … start[id + 1]) are the same list: its class.
- * Lists are bucketed by a hash of their contents and compared in full within a bucket.
+ * Fills the postings (each article appended to the lists of the ids it holds, so every list ascends)
+ * and returns each id's class: the first id whose list is the same. The classes are refined as the
+ * lists grow: every id starts in one class, and each article moves the ids it holds out of their
+ * class into one of that article's, so two ids end in one class exactly when the same articles hold
+ * them (an article's ids are distinct: none moves twice for one article).
  */
-function postingClasses(start: Int32Array, postings: Int32Array, size: number): Int32Array {
-  const classOf = new Int32Array(size);
-  const byHash = new Map<number, number[]>();
+function fillPostings(articleIds: readonly Int32Array[], start: Int32Array, postings: Int32Array): Int32Array {
+  const size = start.length - 1;
+  const filled = start.slice(0, size);
+  const classOf = new Int32Array(size); // class numbers while filling; 0: held by no article
+  // Per class: the class its ids move to for the article `movedFor` names (at most one new class per posting).
+  const movedTo = new Int32Array(postings.length + 1);
+  const movedFor = new Int32Array(postings.length + 1).fill(-1);
+  let classes = 1;
+  for (let k = 0; k < articleIds.length; k++) {
+    const own = articleIds[k]!;
+    for (let g = 0; g < own.length; g++) {
+      const id = own[g]!;
+      postings[filled[id]!++] = k;
+      const from = classOf[id]!;
+      if (movedFor[from] !== k) {
+        movedFor[from] = k;
+        movedTo[from] = classes++;
+      }
+      classOf[id] = movedTo[from]!;
+    }
+  }
+  // Class numbers → the first id of each class.
+  const firstOf = new Int32Array(classes).fill(-1);
   for (let id = 0; id < size; id++) {
-    let hash = start[id + 1]! - start[id]!;
-    for (let q = start[id]!; q < start[id + 1]!; q++) hash = (Math.imul(hash ^ postings[q]!, 0x9e3779b1) + 0x7f4a7c15) | 0;
-    let bucket = byHash.get(hash);
-    if (bucket === undefined) byHash.set(hash, (bucket = []));
-    const same = bucket.find((other) => sameList(postings, start[other]!, start[other + 1]!, start[id]!, start[id + 1]!));
-    if (same === undefined) bucket.push(id);
-    classOf[id] = same ?? id;
+    const number = classOf[id]!;
+    if (firstOf[number]! < 0) firstOf[number] = id;
+    classOf[id] = firstOf[number]!;
   }
   return classOf;
-}
-
-function sameList(values: Int32Array, aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
-  if (aTo - aFrom !== bTo - bFrom) return false;
-  for (let k = 0; k < aTo - aFrom; k++) if (values[aFrom + k] !== values[bFrom + k]) return false;
-  return true;
 }
 
 /** The `count` items with the highest `shared` (ties: the earlier item), best first, without sorting them all. */

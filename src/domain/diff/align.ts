@@ -347,11 +347,9 @@ class GramPostings {
   private readonly touched: number[] = []; // the articles holding any of them, in order first reached
 
   constructor(articleIds: readonly Int32Array[], size: number) {
-    const start = new Int32Array(size + 1);
-    for (const own of articleIds) for (let g = 0; g < own.length; g++) start[own[g]! + 1]!++;
-    for (let id = 0; id < size; id++) start[id + 1]! += start[id]!;
+    const start = holderStarts(articleIds, size);
     const postings = new Int32Array(start[size]!);
-    this.classOf = fillPostings(articleIds, start, postings);
+    this.classOf = firstOfClass(fillPostings(articleIds, start, postings), postings.length + 1);
     this.start = start;
     this.postings = postings;
     this.shared = new Int32Array(articleIds.length);
@@ -412,18 +410,49 @@ class GramPostings {
   }
 }
 
+/*
+ * The indexes below are built by small functions that each end with their one loop: the code V8
+ * optimises while a long loop runs (on-stack replacement, entered again on every later call) would
+ * otherwise run on into code that has not run yet, and be thrown away there, on every call.
+ */
+
+/** For lists of ids (the ids item k holds: lists[k]), where each id's holders start: start[id] … start[id + 1]. */
+function holderStarts(lists: readonly Int32Array[], size: number): Int32Array {
+  const start = new Int32Array(size + 1);
+  countHolders(lists, start);
+  for (let id = 0; id < size; id++) start[id + 1]! += start[id]!;
+  return start;
+}
+
+function countHolders(lists: readonly Int32Array[], start: Int32Array): void {
+  for (let k = 0; k < lists.length; k++) {
+    const own = lists[k]!;
+    for (let g = 0; g < own.length; g++) start[own[g]! + 1]!++;
+  }
+}
+
+/** The holders of each id, ascending, at the positions `holderStarts` gave. */
+function holdersOf(lists: readonly Int32Array[], start: Int32Array): Int32Array {
+  const holders = new Int32Array(start[start.length - 1]!);
+  const filled = start.slice(0, start.length - 1);
+  for (let k = 0; k < lists.length; k++) {
+    const own = lists[k]!;
+    for (let g = 0; g < own.length; g++) holders[filled[own[g]!]!++] = k;
+  }
+  return holders;
+}
+
 /**
  * Fills the postings (each article appended to the lists of the ids it holds, so every list ascends)
- * and returns each id's class: the first id whose list is the same. The classes are refined as the
- * lists grow: every id starts in one class, and each article moves the ids it holds out of their
- * class into one of that article's, so two ids end in one class exactly when the same articles hold
- * them (an article's ids are distinct: none moves twice for one article).
+ * and returns each id's class number: the same exactly when the same articles hold the ids. The
+ * classes are refined as the lists grow: every id starts in class 0, and each article moves the ids it
+ * holds out of their class into one of that article's (an article's ids are distinct: none moves
+ * twice for one article). At most one class is made per posting.
  */
 function fillPostings(articleIds: readonly Int32Array[], start: Int32Array, postings: Int32Array): Int32Array {
-  const size = start.length - 1;
-  const filled = start.slice(0, size);
-  const classOf = new Int32Array(size); // class numbers while filling; 0: held by no article
-  // Per class: the class its ids move to for the article `movedFor` names (at most one new class per posting).
+  const filled = start.slice(0, start.length - 1);
+  const classOf = new Int32Array(start.length - 1);
+  // Per class: the class its ids move to for the article `movedFor` names.
   const movedTo = new Int32Array(postings.length + 1);
   const movedFor = new Int32Array(postings.length + 1).fill(-1);
   let classes = 1;
@@ -440,9 +469,13 @@ function fillPostings(articleIds: readonly Int32Array[], start: Int32Array, post
       classOf[id] = movedTo[from]!;
     }
   }
-  // Class numbers → the first id of each class.
+  return classOf;
+}
+
+/** Class numbers (below `classes`) → each class's first id, in place. */
+function firstOfClass(classOf: Int32Array, classes: number): Int32Array {
   const firstOf = new Int32Array(classes).fill(-1);
-  for (let id = 0; id < size; id++) {
+  for (let id = 0; id < classOf.length; id++) {
     const number = classOf[id]!;
     if (firstOf[number]! < 0) firstOf[number] = id;
     classOf[id] = firstOf[number]!;
@@ -591,7 +624,7 @@ class ProbeIndex {
   /** Per probe id: the last text it was found in, so each is listed once per text. */
   private readonly lastText: Int32Array;
   /** The probes found in text k: hits[textStart[k] … textStart[k + 1]]. */
-  private hits = new Int32Array(1 << 16);
+  private hits = new Int32Array(0);
   private readonly textStart = [0];
 
   constructor(probes: readonly (readonly string[])[]) {
@@ -641,8 +674,15 @@ class ProbeIndex {
   read(text: string): number {
     const { slotIds, lastText } = this;
     const read = this.textStart.length - 1;
-    let hits = this.hits;
     let end = this.textStart[read]!;
+    // Room for a hit per position, made before the loop: growing inside it, first reached once the
+    // loop runs optimised, would throw that code away (and the first text grows it, so it has run).
+    if (end + text.length > this.hits.length) {
+      const grown = new Int32Array(Math.max(this.hits.length * 2, end + text.length));
+      grown.set(this.hits);
+      this.hits = grown;
+    }
+    const hits = this.hits;
     let first = text.charCodeAt(0);
     let second = text.charCodeAt(1);
     for (let i = 0; i + 3 <= text.length; i++) {
@@ -652,11 +692,6 @@ class ProbeIndex {
       second = third;
       if (id < 0 || lastText[id] === read) continue;
       lastText[id] = read;
-      if (end === hits.length) {
-        hits = new Int32Array(hits.length * 2);
-        hits.set(this.hits);
-        this.hits = hits;
-      }
       hits[end++] = id;
     }
     this.textStart.push(end);
@@ -689,22 +724,9 @@ class ProbeScreen {
   /** `textOf[w]`: which text the index read for whole w (its probes found are any screen's). */
   constructor(index: ProbeIndex, probes: readonly (readonly string[])[], textOf: readonly number[]) {
     this.probeIds = probes.map((list) => list.map((probe) => index.idOf(probe)));
-    const start = new Int32Array(index.size + 1);
-    let total = 0;
-    for (const text of textOf) {
-      const found = index.foundIn(text);
-      total += found.length;
-      for (let f = 0; f < found.length; f++) start[found[f]! + 1]!++;
-    }
-    for (let id = 0; id < index.size; id++) start[id + 1]! += start[id]!;
-    const containing = new Int32Array(total);
-    const filled = start.slice(0, index.size);
-    for (let w = 0; w < textOf.length; w++) {
-      const found = index.foundIn(textOf[w]!);
-      for (let f = 0; f < found.length; f++) containing[filled[found[f]!]!++] = w;
-    }
-    this.start = start;
-    this.containing = containing;
+    const found = textOf.map((text) => index.foundIn(text));
+    this.start = holderStarts(found, index.size);
+    this.containing = holdersOf(found, this.start);
     this.found = new Int32Array(textOf.length);
     this.candidate = new Uint8Array(textOf.length);
   }

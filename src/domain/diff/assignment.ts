@@ -16,15 +16,43 @@ export function maxWeightAssignment(scores: readonly (readonly number[])[]): num
   return hungarian(rows, cols, cells);
 }
 
-/** `maxWeightAssignment` on a matrix laid out row by row in one array (cells[i × cols + j]). */
+/**
+ * `maxWeightAssignment` on a matrix laid out row by row in one array (cells[i × cols + j]). Each loop
+ * is a function of its own that returns when it ends: the code V8 optimises while a loop runs (on-stack
+ * replacement, entered again on every later call) would otherwise run on into code that has not run
+ * yet, and be thrown away there on every call (a component of the candidate graph is one call).
+ */
 function hungarian(rows: number, cols: number, cells: Float64Array): number[] {
-  if (rows === 0 || cols === 0) return new Array<number>(rows).fill(-1);
-  // Square the problem with dummy rows/cols of score 0, and minimise cost = max - score.
-  const n = Math.max(rows, cols);
+  const result = new Array<number>(rows).fill(-1);
+  if (rows === 0 || cols === 0) return result;
+  const max = largest(cells);
+  const rowOfColumn = squareAssignment(rows, cols, costs(cells, max), max);
+  for (let j = 1; j < rowOfColumn.length; j++) {
+    const i = rowOfColumn[j]! - 1;
+    if (i >= 0 && i < rows && j - 1 < cols && cells[i * cols + j - 1]! > 0) result[i] = j - 1;
+  }
+  return result;
+}
+
+function largest(cells: Float64Array): number {
   let max = 0;
-  for (const s of cells) if (s > max) max = s;
-  const cost = new Float64Array(rows * cols);
+  for (let k = 0; k < cells.length; k++) if (cells[k]! > max) max = cells[k]!;
+  return max;
+}
+
+/** What the Hungarian algorithm minimises: max − score (a score below 0 counts as 0). */
+function costs(cells: Float64Array, max: number): Float64Array {
+  const cost = new Float64Array(cells.length);
   for (let k = 0; k < cost.length; k++) cost[k] = max - Math.max(cells[k]!, 0);
+  return cost;
+}
+
+/**
+ * The Hungarian algorithm on the problem squared with dummy rows/cols of score 0 (cost `max`): for
+ * each column j (1-based), the 1-based row assigned to it.
+ */
+function squareAssignment(rows: number, cols: number, cost: Float64Array, max: number): Int32Array {
+  const n = Math.max(rows, cols);
   // 1-based arrays as in the classic formulation; p[j] = row matched to column j.
   const u = new Float64Array(n + 1);
   const v = new Float64Array(n + 1);
@@ -74,12 +102,7 @@ function hungarian(rows: number, cols: number, cells: Float64Array): number[] {
       j0 = j1;
     } while (j0 !== 0);
   }
-  const result = new Array<number>(rows).fill(-1);
-  for (let j = 1; j <= n; j++) {
-    const i = p[j]! - 1;
-    if (i >= 0 && i < rows && j - 1 < cols && cells[i * cols + j - 1]! > 0) result[i] = j - 1;
-  }
-  return result;
+  return p;
 }
 
 /** A candidate pair of a sparse assignment problem. */

@@ -88,6 +88,8 @@ function provisionLabel(source: FactSource): string | undefined {
 /** The label nearest before `index` in `text`: the words after the last `:`-introduced label or separator. */
 function localLabel(text: string, index: number): string | undefined {
   const before = text.slice(0, index);
+  // Without a colon there is no label; the pattern would learn that trying every start position.
+  if (!before.includes(':')) return undefined;
   const colon = /([가-힣A-Za-z][가-힣A-Za-z\s·]{1,28}?)\s*:\s*[^:]*$/u.exec(before);
   if (colon) return shortenLabel(colon[1]!);
   return undefined;
@@ -315,6 +317,7 @@ export function compareFacts(oldFacts: readonly Fact[], newFacts: readonly Fact[
     else remainingNew.push(fact);
   }
   const changes: FactChange[] = [];
+  if (remainingOld.length === 0 && remainingNew.length === 0) return changes; // the usual edit: no fact changed
   const kinds: FactKind[] = ['person', 'department', 'phone', 'email', 'period', 'statute', 'url', 'date'];
   for (const kind of kinds) {
     const olds = remainingOld.filter((f) => f.kind === kind);

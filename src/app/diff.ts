@@ -5,6 +5,7 @@ import type { ResolvedVersion } from '../store/refs.js';
 import type { Provenance } from '../domain/presentation/provenance.js';
 import { gatherProvenance } from './provenance.js';
 import { resolveRefs } from './refs.js';
+import { SharedBlocks } from '../domain/yaml-fast.js';
 import type { StoreSession } from './session.js';
 
 /** The diff of two resolved versions, each named by its label. */
@@ -13,9 +14,12 @@ export function diffResolved(before: ResolvedVersion, after: ResolvedVersion, op
   return diffVersions(before.version, after.version, { editorial: options.editorial, unchangedText: options.unchangedText === true, oldLabel: before.label, newLabel: after.label });
 }
 
-/** Resolves both refs (the store opened once, only if one needs it) and diffs them. */
+/**
+ * Resolves both refs (the store opened once, only if one needs it) and diffs them. The new side reuses
+ * what it shares word for word with the old side's YAML (SharedBlocks): the diff only reads them.
+ */
 export async function diffRefs(oldRef: string, newRef: string, cwd: string, session: () => Promise<StoreSession>, options: { editorial: boolean }): Promise<{ before: ResolvedVersion; after: ResolvedVersion; diff: PolicyDiff }> {
-  const [before, after] = (await resolveRefs([oldRef, newRef], cwd, session)) as [ResolvedVersion, ResolvedVersion];
+  const [before, after] = (await resolveRefs([oldRef, newRef], cwd, session, new SharedBlocks())) as [ResolvedVersion, ResolvedVersion];
   return { before, after, diff: diffResolved(before, after, options) };
 }
 

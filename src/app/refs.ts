@@ -8,13 +8,17 @@ import { locateStore } from '../store/init.js';
 import { STORE_MARKER } from '../store/paths.js';
 import { namesDraftFile, readDraft, type ResolvedVersion } from '../store/refs.js';
 import { sessionOnDemand, StoreSession } from './session.js';
+import type { SharedBlocks } from '../domain/yaml-fast.js';
 
-/** Resolves `refs` in order; `session` is asked for only when a ref is not a draft file in `cwd`. */
-export async function resolveRefs(refs: readonly string[], cwd: string, session: () => Promise<StoreSession>): Promise<ResolvedVersion[]> {
+/**
+ * Resolves `refs` in order; `session` is asked for only when a ref is not a draft file in `cwd`. `shared`
+ * (a pair read for a diff): each version is read with the blocks of those before it (see SharedBlocks).
+ */
+export async function resolveRefs(refs: readonly string[], cwd: string, session: () => Promise<StoreSession>, shared?: SharedBlocks): Promise<ResolvedVersion[]> {
   const resolved: ResolvedVersion[] = [];
   for (const ref of refs) {
-    if (namesDraftFile(ref, cwd)) resolved.push(await readDraft(resolvePath(cwd, ref), ref));
-    else resolved.push(await (await session()).resolve(ref));
+    if (namesDraftFile(ref, cwd)) resolved.push(await readDraft(resolvePath(cwd, ref), ref, shared));
+    else resolved.push(await (await session()).resolve(ref, { shared }));
   }
   return resolved;
 }

@@ -10,6 +10,7 @@ import type { CitySummary, LogEntry } from '../store/reads.js';
 import { slugOfName, type ResolvedVersion } from '../store/refs.js';
 import { SLUG_PATTERN } from '../domain/schema.js';
 import type { Evidence, IsoDate, Ledger } from '../domain/model.js';
+import type { SharedBlocks } from '../domain/yaml-fast.js';
 import { importDocument, type ImportRequest } from './import.js';
 import { t } from '../domain/presentation/messages/index.js';
 
@@ -62,7 +63,7 @@ export class StoreSession {
     return this.store.head();
   }
 
-  resolve(ref: string, options: { today?: IsoDate } = {}): Promise<ResolvedVersion> {
+  resolve(ref: string, options: { today?: IsoDate; shared?: SharedBlocks } = {}): Promise<ResolvedVersion> {
     return this.store.resolve(ref, { cwd: this.cwd, ...options });
   }
 

@@ -21,15 +21,65 @@ export const MAX_YAML_BYTES = 8 * 1024 * 1024;
  * strict loader, which also gives the precise error; so does a result that fails the schema.
  */
 export function fastReadYaml(text: string): unknown | null {
+  return readDocument(text, undefined)?.value ?? null;
+}
+
+/** The document's value and the blocks read for `shared` (when given), or null when the reader is not sure. */
+function readDocument(text: string, shared: SharedBlocks | undefined): { value: unknown; blocks: ReadBlock[] } | null {
   // CR is a line break to YAML (CRLF, or alone); bangchim writes neither, so a CR means a hand edit: the strict loader's.
   if (text.includes('\r')) return null;
-  const reader = new FastYaml(text);
+  const reader = new FastYaml(text, shared);
   try {
     const value = reader.block(0);
-    return reader.done() ? value : null;
+    return reader.done() ? { value, blocks: reader.blocks } : null;
   } catch (error) {
     if (error === UNSUPPORTED) return null;
     throw error;
+  }
+}
+
+/** A nested block's text (from its first line's indentation to its last line's end) and the value read from it. */
+type ReadBlock = readonly [text: string, value: unknown];
+
+/**
+ * What the readers of the two sides of a pair (the two versions a diff reads) share: the blocks of YAML
+ * text the first side was read from. Two versions of one policy share most of their text word for word
+ * (an unchanged article's `body:` block is the same text on both sides; a renumbering changes only
+ * `number:`), and a block nested under a list item's key (an article's body, a provision's children)
+ * reads, for the same text with the same indentation, as the same value: the second side takes that
+ * value instead of reading the block again, and a body that validated clean is not validated again.
+ * Blocks are kept only from a side read whole and valid, so an error is always found, and worded, on
+ * the side that has it. Lives for one pair read. The second side then holds the first side's objects
+ * (one of them twice, for two articles of one body): nothing may mutate a version read this way, and
+ * the diff, its formatters and its provenance only read them.
+ */
+export class SharedBlocks {
+  /** Block values by their whole text (a key that tells apart blocks differing in one character anywhere). */
+  private readonly values = new Map<string, unknown>();
+  /** Clause lists (preamble, article and appendix bodies) of a side that validated clean. */
+  private readonly validBodies = new WeakSet<object>();
+
+  /** Nothing kept yet: the side being read is the first, which gives its blocks; the others take them. */
+  get empty(): boolean {
+    return this.values.size === 0;
+  }
+
+  /** The value of a block of this text read on a side kept before, or undefined. */
+  valueOf(text: string): unknown {
+    return this.values.get(text);
+  }
+
+  /** Whether `value` is a body of a side kept before (so valid as a body). */
+  isValidBody(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && this.validBodies.has(value);
+  }
+
+  /** Keeps the blocks the first side was read from, and its bodies, once it is read whole and valid. */
+  keep(blocks: readonly ReadBlock[], version: PolicyVersion): void {
+    for (const [text, value] of blocks) this.values.set(text, value);
+    this.validBodies.add(version.preamble);
+    for (const article of version.articles) this.validBodies.add(article.body);
+    for (const section of version.appendix) this.validBodies.add(section.body);
   }
 }
 
@@ -136,6 +186,8 @@ function spacesFrom(text: string, from: number, end: number): number {
 class FastYaml {
   private readonly lines: Lines;
   private readonly text: string;
+  /** The nested blocks read, by their text, to give `shared` (on the first side of a pair). */
+  readonly blocks: ReadBlock[] = [];
   private i = 0;
   /** Where the content (after the indentation) of the line the last peek() stopped at starts, and where that line ends. */
   private contentAt = 0;
@@ -143,7 +195,10 @@ class FastYaml {
   /** The line (and its indentation) peek() found last: the next peek() there answers without looking again. */
   private peekedAt = -1;
   private peekedIndent = -1;
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly shared: SharedBlocks | undefined,
+  ) {
     this.lines = new Lines(text);
     this.text = text;
   }
@@ -195,6 +250,8 @@ class FastYaml {
     // null-prototype object copied at the end cost most of the reading time of a long page.
     const out: Record<string, unknown> = {};
     const keys: string[] = [];
+    // What a version repeats are list items (articles, sections, clauses): their nested blocks are the ones worth sharing.
+    const shareable = firstAt >= 0 && this.shared !== undefined;
     let at = firstAt;
     for (;;) {
       if (at < 0) {
@@ -210,7 +267,7 @@ class FastYaml {
       if (key === '__proto__' || keys.includes(key)) throw UNSUPPORTED;
       keys.push(key);
       this.i++;
-      out[key] = this.value(Math.min(colon + 2, end), end, indent, true);
+      out[key] = this.value(Math.min(colon + 2, end), end, indent, true, shareable);
       at = -1;
     }
     return out;
@@ -227,19 +284,22 @@ class FastYaml {
       if (restAt < end && keyEnd(this.lines, restAt, end) >= 0) out.push(this.mapping(indent + 2, restAt));
       else {
         this.i++;
-        out.push(this.value(restAt, end, indent, false));
+        out.push(this.value(restAt, end, indent, false, false));
       }
     }
     return out;
   }
 
-  /** The value from `from` to `end` after "key:" or "-" on a line already consumed; nested blocks are deeper than `indent`. */
-  private value(from: number, end: number, indent: number, inMapping: boolean): unknown {
+  /**
+   * The value from `from` to `end` after "key:" or "-" on a line already consumed; nested blocks are deeper
+   * than `indent`, and taken from or given to `shared` when `shareable`.
+   */
+  private value(from: number, end: number, indent: number, inMapping: boolean, shareable: boolean): unknown {
     if (from === end) {
       const next = this.peek();
       if (next < indent || (next === indent && !(inMapping && isItem(this.text, this.contentAt, this.lineEnd)))) return null;
       if (next === indent) return this.sequence(indent); // "key:\n- item" (sequences not indented)
-      return this.block(next);
+      return shareable ? this.sharedBlock(this.shared!, next) : this.block(next);
     }
     const rest = this.text.slice(from, end);
     const c = rest[0]!;
@@ -249,6 +309,44 @@ class FastYaml {
     if (rest === '[]') return [];
     if (rest === '{}') return {};
     return plain(rest);
+  }
+
+  /**
+   * The block nested at `indent` from the current line. The first side of a pair reads it and lists it in
+   * `blocks`; the other takes the value `shared` holds for its text, if any. A block ends at the first
+   * line with content indented less (blank lines and a literal's empty lines are inside it), so its text
+   * is found without reading it.
+   */
+  private sharedBlock(shared: SharedBlocks, indent: number): unknown {
+    const first = this.i;
+    if (shared.empty) {
+      const value = this.block(indent);
+      this.blocks.push([this.textOf(first, this.i), value]);
+      return value;
+    }
+    const end = this.blockEnd(first, indent);
+    const known = shared.valueOf(this.textOf(first, end));
+    if (known === undefined) return this.block(indent);
+    this.i = end;
+    return known;
+  }
+
+  /** The text of lines `first` to `end` (exclusive), from the first's indentation to the last one's end. */
+  private textOf(first: number, end: number): string {
+    return this.text.slice(this.lines.start(first), this.lines.end(end - 1));
+  }
+
+  /** The line after the block at `indent` that starts on line `first`: the next one with content indented less, or the end. */
+  private blockEnd(first: number, indent: number): number {
+    const text = this.text;
+    let i = first + 1;
+    for (; i < this.lines.count; i++) {
+      const start = this.lines.start(i);
+      const end = this.lines.end(i);
+      const spaces = spacesFrom(text, start, end);
+      if (spaces < indent && !onlyBlanksBetween(text, start + spaces, end)) break;
+    }
+    return i;
   }
 
   private literal(header: string, indent: number): string {
@@ -355,15 +453,29 @@ function plain(rest: string): unknown {
 
 /** The YAML's value when the fast reader is sure of it, small enough (the strict loader names the limit) and valid by `validate`; else null. */
 function fastValid(text: string, validate: (value: unknown) => unknown[]): unknown | null {
-  // A UTF-16 unit is at most three bytes of UTF-8: below a third of the limit no byte count is needed.
-  if (text.length > MAX_YAML_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES) return null;
+  if (tooLarge(text)) return null;
   const value = fastReadYaml(text);
   return value !== null && validate(value).length === 0 ? value : null;
 }
 
-/** A policy version the fast reader is sure of (read and valid), or null: then the strict loader decides, and words any error. */
-export function fastReadVersion(text: string): PolicyVersion | null {
-  return fastValid(text, validateVersion) as PolicyVersion | null;
+/** Over the size limit: left to the strict loader, which names the limit. */
+function tooLarge(text: string): boolean {
+  // A UTF-16 unit is at most three bytes of UTF-8: below a third of the limit no byte count is needed.
+  return text.length > MAX_YAML_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES;
+}
+
+/**
+ * A policy version the fast reader is sure of (read and valid), or null: then the strict loader decides,
+ * and words any error. With `shared` (one side of a pair), blocks the other side read are taken from it,
+ * and this side's blocks are kept there once it proves valid.
+ */
+export function fastReadVersion(text: string, shared?: SharedBlocks): PolicyVersion | null {
+  if (tooLarge(text)) return null;
+  const read = readDocument(text, shared);
+  if (read === null || validateVersion(read.value, shared).length > 0) return null;
+  const version = read.value as PolicyVersion;
+  if (read.blocks.length > 0) shared!.keep(read.blocks, version);
+  return version;
 }
 
 /** A ledger the fast reader is sure of (read and valid), or null: then the strict loader decides, and words any error. */
@@ -371,9 +483,9 @@ export function fastReadLedger(text: string): Ledger | null {
   return fastValid(text, validateLedger) as Ledger | null;
 }
 
-/** A policy version from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. */
-export async function loadVersionYamlFast(text: string, file: string): Promise<PolicyVersion> {
-  return fastReadVersion(text) ?? (await import('./yaml.js')).loadVersionYaml(text, file);
+/** A policy version from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. `shared`: see fastReadVersion. */
+export async function loadVersionYamlFast(text: string, file: string, shared?: SharedBlocks): Promise<PolicyVersion> {
+  return fastReadVersion(text, shared) ?? (await import('./yaml.js')).loadVersionYaml(text, file);
 }
 
 /** A ledger from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. */

@@ -8,7 +8,7 @@
  */
 import { StoreError } from '../domain/errors.js';
 import type { PolicyVersion } from '../domain/model.js';
-import { loadVersionYamlFast } from '../domain/yaml-fast.js';
+import { loadVersionYamlFast, type SharedBlocks } from '../domain/yaml-fast.js';
 import type { RefUpdate } from './git.js';
 import { tempIndexPath } from './paths.js';
 import type { StoreReader } from './reads.js';
@@ -41,13 +41,13 @@ export interface StoredDraft {
   file: string;
 }
 
-/** The draft of `slug`, or null when it has none. */
-export async function readStoredDraft(store: StoreReader, slug: string): Promise<StoredDraft | null> {
+/** The draft of `slug`, or null when it has none. `shared`: see SharedBlocks. */
+export async function readStoredDraft(store: StoreReader, slug: string, shared?: SharedBlocks): Promise<StoredDraft | null> {
   const commit = await store.git.objectId(`${draftRef(slug)}^{commit}`);
   if (commit === null) return null;
   const [yaml, raw] = await store.git.readObjects([`${commit}:${DRAFT_YAML}`, commit]);
   if (!yaml || yaml.type !== 'blob' || !raw) throw new StoreError(t('err.store.draftDamaged', { slug, ref: draftRef(slug), file: DRAFT_YAML }), { where: draftRef(slug), hint: t('err.store.draftDamaged.hint', { slug }) });
-  const version = await loadVersionYamlFast(decodeUtf8(yaml.content), `${slug}#draft`);
+  const version = await loadVersionYamlFast(decodeUtf8(yaml.content), `${slug}#draft`, shared);
   const names = await store.git.listDirectory(commit, '');
   const sourceName = names.find((n) => n.startsWith('source.')) ?? 'source.txt';
   const sourceBytes = (await store.git.readFileAt(commit, sourceName)) ?? Buffer.alloc(0);

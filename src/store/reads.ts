@@ -9,7 +9,7 @@ import { BangchimError, RefError, StoreError, ValidationError } from '../domain/
 import { archivedEntries, newestArchived, tagName } from '../domain/ledger.js';
 import type { Evidence, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
 import { articleName } from '../domain/presentation/labels.js';
-import { loadLedgerYamlFast, loadVersionYamlFast } from '../domain/yaml-fast.js';
+import { loadLedgerYamlFast, loadVersionYamlFast, type SharedBlocks } from '../domain/yaml-fast.js';
 import { citySlugs, ledgerPath, policyPath } from './paths.js';
 import { t } from '../domain/presentation/messages/index.js';
 import { decodeUtf8 } from '../domain/utf8.js';
@@ -174,8 +174,8 @@ export class StoreReader {
     return { ledger, entries };
   }
 
-  /** The text of an archived entry, read from its tag's commit and checked against the ledger's blob id. */
-  async archivedVersion(slug: string, entry: LedgerEntry): Promise<{ version: PolicyVersion; commit: string }> {
+  /** The text of an archived entry, read from its tag's commit and checked against the ledger's blob id. `shared`: see SharedBlocks. */
+  async archivedVersion(slug: string, entry: LedgerEntry, shared?: SharedBlocks): Promise<{ version: PolicyVersion; commit: string }> {
     const tag = entry.tag!;
     const commit = await this.tagCommit(tag);
     if (commit === null) throw new MissingTagError(slug, tag);
@@ -189,7 +189,7 @@ export class StoreReader {
         hint: t('err.store.handEdited.hint'),
       });
     }
-    const version = await loadVersionYamlFast(decodeUtf8(object.content), `${tag}:${policyPath(slug)}`);
+    const version = await loadVersionYamlFast(decodeUtf8(object.content), `${tag}:${policyPath(slug)}`, shared);
     this.versionCache.set(commit + slug, version);
     return { version, commit };
   }

@@ -11,7 +11,7 @@ import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/mode
 import { parseRef } from '../domain/ref.js';
 import { sameBodyName } from '../domain/body-name.js';
 import { SLUG_PATTERN } from '../domain/schema.js';
-import { loadVersionYamlFast } from '../domain/yaml-fast.js';
+import { loadVersionYamlFast, type SharedBlocks } from '../domain/yaml-fast.js';
 import { checkDocumentBytes } from './input-file.js';
 import { readStoredDraft } from './drafts.js';
 import type { StoreReader } from './reads.js';
@@ -73,23 +73,27 @@ async function notArchived(store: StoreReader, slug: string, ledger: Ledger, ent
   );
 }
 
-async function resolved(store: StoreReader, slug: string, entry: LedgerEntry, ledger: Ledger, ref: string): Promise<ResolvedVersion> {
+async function resolved(store: StoreReader, slug: string, entry: LedgerEntry, ledger: Ledger, ref: string, shared: SharedBlocks | undefined): Promise<ResolvedVersion> {
   if (!entry.archived) throw await notArchived(store, slug, ledger, entry, ref);
-  const { version, commit } = await store.archivedVersion(slug, entry);
+  const { version, commit } = await store.archivedVersion(slug, entry, shared);
   return { label: entry.tag!, slug, effective: entry.effective, version, tag: entry.tag, commit };
 }
 
-/** Resolves a reference: goyang, goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a file path. */
-export async function resolveRef(store: StoreReader, ref: string, options: { cwd?: string; today?: IsoDate } = {}): Promise<ResolvedVersion> {
+/**
+ * Resolves a reference: goyang, goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a
+ * file path. `shared`: the blocks the other side of a pair was read from (see SharedBlocks).
+ */
+export async function resolveRef(store: StoreReader, ref: string, options: { cwd?: string; today?: IsoDate; shared?: SharedBlocks } = {}): Promise<ResolvedVersion> {
   const cwd = options.cwd ?? process.cwd();
+  const { shared } = options;
   const given = parseRef(ref, { isExistingFile: existingFileIn(cwd) });
-  if (given.kind === 'file') return readDraft(resolvePath(cwd, given.path), given.path);
+  if (given.kind === 'file') return readDraft(resolvePath(cwd, given.path), given.path, shared);
   const parsed = SLUG_PATTERN.test(given.slug) ? given : { ...given, slug: await slugOfName(store, given.slug, ref) };
   const ledger = await store.ledgerOrNull(parsed.slug);
   if (ledger === null) throw await store.unknownCity(parsed.slug);
   const { slug } = parsed;
   if (parsed.kind === 'draft') {
-    const draft = await readStoredDraft(store, slug);
+    const draft = await readStoredDraft(store, slug, shared);
     if (draft === null) throw new RefError(t('err.ref.noDraft', { city: ledger.city, slug }), { where: ref, hint: t('err.app.draft.create.hint', { slug }) });
     return { label: `${slug}#draft`, slug, effective: draft.version.effective, version: draft.version, commit: draft.commit, draft: true };
   }
@@ -98,7 +102,7 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
     const newest = newestArchived(ledger);
     if (!newest) throw await notArchived(store, slug, ledger, versions.at(-1)!, ref);
     await store.checkHeadPolicy(slug, ledger);
-    return resolved(store, slug, newest, ledger, ref);
+    return resolved(store, slug, newest, ledger, ref, shared);
   }
   if (parsed.kind === 'back') {
     const index = versions.length - 1 - parsed.steps;
@@ -108,11 +112,11 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
         hint: versions.length > 1 ? t('err.ref.tooFarBack.hint', { slug, oldest: versions.length - 1 }) : t('err.ref.log.hint', { slug }),
       });
     }
-    return resolved(store, slug, versions[index]!, ledger, ref);
+    return resolved(store, slug, versions[index]!, ledger, ref, shared);
   }
   const { date } = parsed;
   const exact = entryEffectiveOn(ledger, date);
-  if (exact) return resolved(store, slug, exact, ledger, ref);
+  if (exact) return resolved(store, slug, exact, ledger, ref, shared);
   const newest = newestArchived(ledger);
   const today = options.today ?? todayInKorea();
   if (date > today) {
@@ -122,7 +126,7 @@ export async function resolveRef(store: StoreReader, ref: string, options: { cwd
     });
   }
   const inForce = entryInForce(ledger, date);
-  if (inForce) return resolved(store, slug, inForce, ledger, ref);
+  if (inForce) return resolved(store, slug, inForce, ledger, ref, shared);
   const first = versions[0];
   if (first && (first.effective ?? first.until ?? '') > date) {
     throw new RefError(t('err.ref.beforeFirst', { ref, slug, date: (first.effective ?? first.until)! }), {
@@ -143,8 +147,8 @@ export async function slugOfName(store: StoreReader, name: string, ref: string):
   throw new RefError(t('err.ref.ambiguousName', { name, list: matches.map((c) => `${c.city}(${c.slug})`).join(', ') }), { where: ref, hint: t('err.ref.ambiguousName.hint') });
 }
 
-/** A draft: a YAML version file, or a document to parse. */
-export async function readDraft(absolute: string, given: string): Promise<ResolvedVersion> {
+/** A draft: a YAML version file (read with `shared`, see SharedBlocks), or a document to parse. */
+export async function readDraft(absolute: string, given: string, shared?: SharedBlocks): Promise<ResolvedVersion> {
   let bytes: Buffer;
   try {
     bytes = await readFile(absolute);
@@ -154,7 +158,7 @@ export async function readDraft(absolute: string, given: string): Promise<Resolv
   }
   let version: PolicyVersion;
   // The fast reader answers only what the strict loader would (on any doubt the strict loader reads it, and words the error).
-  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(decodeUtf8(bytes), given);
+  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(decodeUtf8(bytes), given, shared);
   else {
     checkDocumentBytes(bytes, given);
     const { parsePolicy } = await import('../domain/parse/index.js');

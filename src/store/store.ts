@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { archivedEntries, entryEffectiveOn, gitBlobId, mergeArchivedVersion, sha256Hex, tagName } from '../domain/ledger.js';
 import type { IsoDate, Ledger, LedgerEntry, PolicyVersion } from '../domain/model.js';
-import { MAX_YAML_BYTES } from '../domain/yaml-fast.js';
+import { MAX_YAML_BYTES, type SharedBlocks } from '../domain/yaml-fast.js';
 import { inert, isOneLineText } from '../domain/presentation/inert.js';
 import { givenOrigins, versionTagMessage } from '../domain/version-tag.js';
 import { Git, type RefUpdate } from './git.js';
@@ -110,7 +110,7 @@ export class Store extends StoreReader {
   }
 
   /** Resolves a reference: goyang, goyang@2020-07-17, goyang@2016-06-01 (in force that day), goyang~1, or a file path. */
-  resolve(ref: string, options: { cwd?: string; today?: IsoDate } = {}): Promise<ResolvedVersion> {
+  resolve(ref: string, options: { cwd?: string; today?: IsoDate; shared?: SharedBlocks } = {}): Promise<ResolvedVersion> {
     return resolveRef(this, ref, options);
   }
 

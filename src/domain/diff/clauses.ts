@@ -62,10 +62,19 @@ function isProvision(clause: Clause, text: string): boolean {
 /**
  * The content string of a whole clause tree: all provisions' content, concatenated. Read straight off
  * the tree (the same provisions flattenClauses keeps): every article needs its key, few its provisions.
+ * Cached per body array, as flattenClauses is: an unchanged article read once for both sides of a diff
+ * (SharedBlocks) is keyed once.
  */
 export function bodyKey(clauses: readonly Clause[]): string {
-  return appendBodyKey(clauses, '');
+  let key = bodyKeys.get(clauses);
+  if (key === undefined) {
+    key = appendBodyKey(clauses, '');
+    bodyKeys.set(clauses, key);
+  }
+  return key;
 }
+
+const bodyKeys = new WeakMap<readonly Clause[], string>();
 
 function appendBodyKey(clauses: readonly Clause[], key: string): string {
   for (const clause of clauses) {

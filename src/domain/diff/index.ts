@@ -261,6 +261,8 @@ function renumberedBetween(oldRef: ArticleRef, newRef: ArticleRef): boolean {
 }
 
 function sameClauses(a: readonly Clause[], b: readonly Clause[]): boolean {
+  // One body on both sides: the two versions' readers shared an unchanged article's text (SharedBlocks).
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   return a.every((clause, i) => {
     const other = b[i]!;

@@ -9,6 +9,7 @@
  */
 import type { Ledger, PolicyVersion } from './model.js';
 import { validateLedger, validateVersion } from './schema.js';
+import { decodeUtf8, decodeValidUtf8 } from './utf8.js';
 
 /** Larger YAML files are not policies; refuse them before parsing. */
 export const MAX_YAML_BYTES = 8 * 1024 * 1024;
@@ -453,13 +454,14 @@ function plain(rest: string): unknown {
 
 /** The YAML's value when the fast reader is sure of it, small enough (the strict loader names the limit) and valid by `validate`; else null. */
 function fastValid(text: string, validate: (value: unknown) => unknown[]): unknown | null {
-  if (tooLarge(text)) return null;
+  if (tooLarge(text, undefined)) return null;
   const value = fastReadYaml(text);
   return value !== null && validate(value).length === 0 ? value : null;
 }
 
-/** Over the size limit: left to the strict loader, which names the limit. */
-function tooLarge(text: string): boolean {
+/** Over the size limit (the text's UTF-8 length, counted unless known): left to the strict loader, which names the limit. */
+function tooLarge(text: string, byteLength: number | undefined): boolean {
+  if (byteLength !== undefined) return byteLength > MAX_YAML_BYTES;
   // A UTF-16 unit is at most three bytes of UTF-8: below a third of the limit no byte count is needed.
   return text.length > MAX_YAML_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES;
 }
@@ -467,10 +469,12 @@ function tooLarge(text: string): boolean {
 /**
  * A policy version the fast reader is sure of (read and valid), or null: then the strict loader decides,
  * and words any error. With `shared` (one side of a pair), blocks the other side read are taken from it,
- * and this side's blocks are kept there once it proves valid.
+ * and this side's blocks are kept there once it proves valid. `byteLength`: the text's UTF-8 length, when
+ * the caller knows it.
  */
-export function fastReadVersion(text: string, shared?: SharedBlocks): PolicyVersion | null {
-  if (tooLarge(text)) return null;
+export function fastReadVersion(text: string, reading: { shared?: SharedBlocks; byteLength?: number } = {}): PolicyVersion | null {
+  const { shared } = reading;
+  if (tooLarge(text, reading.byteLength)) return null;
   const read = readDocument(text, shared);
   if (read === null || validateVersion(read.value, shared).length > 0) return null;
   const version = read.value as PolicyVersion;
@@ -483,9 +487,12 @@ export function fastReadLedger(text: string): Ledger | null {
   return fastValid(text, validateLedger) as Ledger | null;
 }
 
-/** A policy version from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. `shared`: see fastReadVersion. */
-export async function loadVersionYamlFast(text: string, file: string, shared?: SharedBlocks): Promise<PolicyVersion> {
-  return fastReadVersion(text, shared) ?? (await import('./yaml.js')).loadVersionYaml(text, file);
+/** A policy version from bangchim's YAML bytes: read fast, or by the strict loader (loaded now) on any doubt. `shared`: see fastReadVersion. */
+export async function loadVersionYamlFast(bytes: Uint8Array, file: string, shared?: SharedBlocks): Promise<PolicyVersion> {
+  const valid = decodeValidUtf8(bytes);
+  const text = valid ?? decodeUtf8(bytes);
+  // Valid UTF-8 is the text's own byte count; the replacement characters of invalid bytes make the text longer.
+  return fastReadVersion(text, { shared, byteLength: valid === null ? undefined : bytes.length }) ?? (await import('./yaml.js')).loadVersionYaml(text, file);
 }
 
 /** A ledger from bangchim's YAML: read fast, or by the strict loader (loaded now) on any doubt. */

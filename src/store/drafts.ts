@@ -13,7 +13,6 @@ import type { RefUpdate } from './git.js';
 import { tempIndexPath } from './paths.js';
 import type { StoreReader } from './reads.js';
 import { t } from '../domain/presentation/messages/index.js';
-import { decodeUtf8 } from '../domain/utf8.js';
 
 export const DRAFT_REF_PREFIX = 'refs/bangchim/drafts/';
 const DRAFT_YAML = 'draft.yaml';
@@ -47,7 +46,7 @@ export async function readStoredDraft(store: StoreReader, slug: string, shared?:
   if (commit === null) return null;
   const [yaml, raw] = await store.git.readObjects([`${commit}:${DRAFT_YAML}`, commit]);
   if (!yaml || yaml.type !== 'blob' || !raw) throw new StoreError(t('err.store.draftDamaged', { slug, ref: draftRef(slug), file: DRAFT_YAML }), { where: draftRef(slug), hint: t('err.store.draftDamaged.hint', { slug }) });
-  const version = await loadVersionYamlFast(decodeUtf8(yaml.content), `${slug}#draft`, shared);
+  const version = await loadVersionYamlFast(yaml.content, `${slug}#draft`, shared);
   const names = await store.git.listDirectory(commit, '');
   const sourceName = names.find((n) => n.startsWith('source.')) ?? 'source.txt';
   const sourceBytes = (await store.git.readFileAt(commit, sourceName)) ?? Buffer.alloc(0);

@@ -18,7 +18,6 @@ import { ledgerPath, policyPath, STORE_MARKER, STORE_MARKER_TEXT, tempIndexPath 
 import { NotAStoreError, Store } from './store.js';
 import { saveStoredDraft } from './drafts.js';
 import { t } from '../domain/presentation/messages/index.js';
-import { decodeUtf8 } from '../domain/utf8.js';
 
 /** The package root: from src/store/ and from dist/store/ alike. */
 export function packageRoot(): string {
@@ -48,7 +47,7 @@ export async function loadSample(root: string = bundledSampleDir()): Promise<Sam
     const slug = name.slice(0, -'.yaml'.length);
     const ledger = await loadLedgerYamlFast(await readFile(join(root, ledgerPath(slug)), 'utf8'), ledgerPath(slug));
     const policyBytes = await readFile(join(root, policyPath(slug)));
-    const version = await loadVersionYamlFast(decodeUtf8(policyBytes), policyPath(slug));
+    const version = await loadVersionYamlFast(policyBytes, policyPath(slug));
     const archived = archivedEntries(ledger);
     const problem = (what: string) => new StoreError(t('err.init.sample', { what }), { where: join(root, ledgerPath(slug)), hint: t('err.init.sample.hint') });
     if (archived.length !== 1) throw problem(t('err.init.sample.archived', { slug, count: archived.length }));

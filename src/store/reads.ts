@@ -189,7 +189,7 @@ export class StoreReader {
         hint: t('err.store.handEdited.hint'),
       });
     }
-    const version = await loadVersionYamlFast(decodeUtf8(object.content), `${tag}:${policyPath(slug)}`, shared);
+    const version = await loadVersionYamlFast(object.content, `${tag}:${policyPath(slug)}`, shared);
     this.versionCache.set(commit + slug, version);
     return { version, commit };
   }
@@ -202,7 +202,7 @@ export class StoreReader {
     const object = await this.git.readObject(`${await this.head()}:${policyPath(slug)}`);
     const newest = newestArchived(ledger);
     if (!object || object.id === newest?.blob) return;
-    await loadVersionYamlFast(decodeUtf8(object.content), policyPath(slug));
+    await loadVersionYamlFast(object.content, policyPath(slug));
     const file = policyPath(slug);
     this.onNotice(newest?.tag ? t('store.notice.headPolicyEdited', { file, tag: newest.tag }) : t('store.notice.headPolicyEdited.noImport', { file }));
   }

@@ -16,7 +16,6 @@ import { checkDocumentBytes } from './input-file.js';
 import { readStoredDraft } from './drafts.js';
 import type { StoreReader } from './reads.js';
 import { t } from '../domain/presentation/messages/index.js';
-import { decodeUtf8 } from '../domain/utf8.js';
 
 /** A version resolved from a reference: what `diff`, `show` and the UI work with. */
 export interface ResolvedVersion {
@@ -158,7 +157,7 @@ export async function readDraft(absolute: string, given: string, shared?: Shared
   }
   let version: PolicyVersion;
   // The fast reader answers only what the strict loader would (on any doubt the strict loader reads it, and words the error).
-  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(decodeUtf8(bytes), given, shared);
+  if (/\.ya?ml$/i.test(given)) version = await loadVersionYamlFast(bytes, given, shared);
   else {
     checkDocumentBytes(bytes, given);
     const { parsePolicy } = await import('../domain/parse/index.js');

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyVersion } from '../../src/domain/model.js';
 import { parsePolicy } from '../../src/domain/parse/index.js';
 import { versionToYaml } from '../../src/domain/yaml.js';
-import { fastReadVersion, SharedBlocks } from '../../src/domain/yaml-fast.js';
+import { fastReadVersion, loadVersionYamlFast, MAX_YAML_BYTES, SharedBlocks } from '../../src/domain/yaml-fast.js';
 import { filesIn, ROOT } from '../project-files.js';
 import { revisedCopy } from '../revised-copy.js';
 
@@ -23,7 +23,7 @@ const policies = versions.filter(([, version]) => version.articles.length >= 7 &
 /** Both sides read with one table, each as read alone, and how many of the second side's bodies are the first side's objects. */
 function readPair(oldYaml: string, newYaml: string): { shared: [PolicyVersion | null, PolicyVersion | null]; alone: [PolicyVersion | null, PolicyVersion | null]; sharedBodies: number } {
   const table = new SharedBlocks();
-  const shared: [PolicyVersion | null, PolicyVersion | null] = [fastReadVersion(oldYaml, table), fastReadVersion(newYaml, table)];
+  const shared: [PolicyVersion | null, PolicyVersion | null] = [fastReadVersion(oldYaml, { shared: table }), fastReadVersion(newYaml, { shared: table })];
   const alone: [PolicyVersion | null, PolicyVersion | null] = [fastReadVersion(oldYaml), fastReadVersion(newYaml)];
   const oldBodies = new Set(shared[0]?.articles.map((a) => a.body));
   const sharedBodies = shared[1]?.articles.filter((a) => oldBodies.has(a.body)).length ?? 0;
@@ -72,5 +72,28 @@ describe('reading a pair with one table of blocks', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('the size limit of a version read from its bytes', () => {
+  /** 파주's YAML with a provision padded so the file is `bytes` long, `invalid` of them bytes that are not UTF-8 (0xFF). */
+  function paddedTo(bytes: number, invalid: number): Buffer {
+    const version = policies.find(([name]) => name.includes('003_'))![1];
+    const yaml = Buffer.from(versionToYaml({ ...version, preamble: [{ text: 'X' }, ...version.preamble] }), 'utf8');
+    const at = yaml.indexOf('text: X\n') + 'text: '.length;
+    const padding = Buffer.concat([Buffer.alloc(bytes - yaml.length - invalid, 'a'), Buffer.alloc(invalid, 0xff)]);
+    return Buffer.concat([yaml.subarray(0, at), padding, yaml.subarray(at)]);
+  }
+
+  it('8 MB of valid UTF-8 exactly: read; one byte more: refused, naming the limit', async () => {
+    expect((await loadVersionYamlFast(paddedTo(MAX_YAML_BYTES, 0), 'big.yaml')).slug).toBe('paju');
+    await expect(loadVersionYamlFast(paddedTo(MAX_YAML_BYTES + 1, 0), 'big.yaml')).rejects.toThrow('big.yaml이(가) 8 MB보다 커서 방침 파일로 볼 수 없습니다');
+  });
+
+  it('bytes under the limit that are not UTF-8: counted as the text they decode to (each a three-byte U+FFFD), as the strict loader counts', async () => {
+    const bytes = paddedTo(MAX_YAML_BYTES - 100, 100);
+    expect(bytes.length).toBeLessThan(MAX_YAML_BYTES);
+    await expect(loadVersionYamlFast(bytes, 'big.yaml')).rejects.toThrow('big.yaml이(가) 8 MB보다 커서 방침 파일로 볼 수 없습니다');
+    expect((await loadVersionYamlFast(paddedTo(MAX_YAML_BYTES - 300, 100), 'big.yaml')).preamble[0]!.text).toContain('\ufffd');
   });
 });

@@ -4,7 +4,7 @@
  * one line per call. Every shell wraps its streams in `inertOutput`, so no text (a store's, a file
  * name, an option, an error message) reaches a terminal able to drive it.
  */
-import { inert } from '../domain/presentation/inert.js';
+import { inert, type InertText } from '../domain/presentation/inert.js';
 
 export interface Output {
   write(text: string): void;
@@ -14,6 +14,8 @@ export interface Output {
   overwriteLine?(text: string): void;
   /** Writes text a formatter coloured after making its content inert: its SGR colour codes pass, nothing else. */
   writeStyled?(text: string): void;
+  /** Writes text inert by how it was made (inertJson) as it is: a long JSON report is not scanned a second time. */
+  writeInert?(text: InertText): void;
 }
 
 /** `raw` with every write made inert (src/domain/presentation/inert.ts): the one way text reaches a stream. */
@@ -24,6 +26,7 @@ export function inertOutput(raw: Output): Output {
     // The carriage return is the output's own, never the text's.
     overwriteLine: (text) => raw.write(`\r${inert(text, 'terminal', { singleLine: true })}`),
     writeStyled: (text) => raw.write(inert(text, 'terminal', { keepColour: true })),
+    writeInert: (text) => raw.write(text),
   };
 }
 

@@ -5,7 +5,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { inertOutput, lineWriter, type Output } from '../app/output.js';
-import { inertJson } from '../domain/presentation/inert.js';
+import { inertJsonLine } from '../domain/presentation/inert.js';
 import { t } from '../domain/presentation/messages/index.js';
 import { locateWritable, StoreSession, type StorePlace } from '../app/session.js';
 import type { StoreLocation } from '../store/init.js';
@@ -84,7 +84,9 @@ export function makeContext(init: { out: Output; err: Output; cwd: string; env: 
 
 /** Writes a value as stable, pretty JSON followed by a newline (controls and bidi characters as \\u escapes). */
 export function writeJson(out: Output, value: unknown): void {
-  out.write(inertJson(value) + '\n');
+  const json = inertJsonLine(value);
+  if (out.writeInert) out.writeInert(json);
+  else out.write(json);
 }
 
 /** Thrown by commands that want a specific exit code without an error message (diff: 1 = differs). */

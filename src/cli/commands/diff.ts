@@ -10,7 +10,7 @@ import type { RegisterCommand } from '../context.js';
 import { ExitCode } from '../context.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';
-import { inertJson } from '../../domain/presentation/inert.js';
+import { inertJsonLine } from '../../domain/presentation/inert.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { diffReport } from '../../app/diff.js';
 
@@ -38,8 +38,9 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
       const { diff, provenance } = await diffReport(oldArg, newArg, ctx.cwd, ctx.session, ctx.env, { editorial });
       const toFile = options.out !== undefined;
       const color = !toFile && format === 'text' && ctx.out.isTTY && (ctx.env.NO_COLOR === undefined || ctx.env.NO_COLOR === '');
+      const json = format === 'json' ? inertJsonLine({ ...diff, provenance }) : null;
       let report: string | Uint8Array;
-      if (format === 'json') report = inertJson({ ...diff, provenance }) + '\n';
+      if (json !== null) report = json;
       else if (format === 'markdown') report = formatDiffMarkdown(diff, { editorial, provenance });
       // The HTML writer, and the browser for a PDF, load only for those formats.
       else if (format === 'html') report = (await import('../../domain/diff/html.js')).formatDiffHtml(diff, { editorial, provenance });
@@ -53,7 +54,8 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
         const { writeNoticeFile } = await import('../../app/notice.js');
         await writeNoticeFile(resolvePath(ctx.cwd, options.out!), report, { overwrite: options.force === true, ...(provenance.store ? { storeDir: provenance.store.dir } : {}) });
         ctx.err.write(t('report.wrote', { file: options.out! }) + '\n');
-      } else if (typeof report === 'string') {
+      } else if (json !== null && ctx.out.writeInert) ctx.out.writeInert(json);
+      else if (typeof report === 'string') {
         // Coloured only after its content was made inert: the report's own colour codes pass.
         if (color && ctx.out.writeStyled) ctx.out.writeStyled(report);
         else ctx.out.write(report);

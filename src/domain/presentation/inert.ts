@@ -67,16 +67,25 @@ export function inert(text: string, target: InertTarget = 'terminal', options: I
   return out;
 }
 
+declare const MADE_INERT: unique symbol;
+/** Text that passes `inert` unchanged for a terminal by how it was made (inertJson): a shell writes it without scanning it again. */
+export type InertText = string & { readonly [MADE_INERT]: true };
+
 /**
  * JSON whose strings cannot drive a terminal either: JSON.stringify already writes C0 controls as
  * `\u001b`; this also writes C1, bidi and line-separator characters as `\uXXXX` escapes (the same
  * value for any JSON reader), so JSON output passes `inert` unchanged.
  */
-export function inertJson(value: unknown, indent = 2): string {
+export function inertJson(value: unknown, indent = 2): InertText {
   return JSON.stringify(value, null, indent).replace(
     /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
     (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`,
-  );
+  ) as InertText;
+}
+
+/** What a command prints as JSON: inertJson's pretty text and a newline. */
+export function inertJsonLine(value: unknown): InertText {
+  return `${inertJson(value)}\n` as InertText;
 }
 
 const NOT_ONE_LINE = new RegExp(`[${CONTROLS}\\n\\t]`, 'u');

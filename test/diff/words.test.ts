@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffWordsKorean, isEditorialOnly, newTextOf, oldTextOf } from '../../src/domain/diff/index.js';
+import { diffArrays } from 'diff';
+import { diffWordKeys } from '../../src/domain/diff/words.js';
 
 const substantive = (a: string, b: string) => diffWordsKorean(a, b).filter((w) => w.op !== 'equal' && !w.editorial);
 
@@ -77,5 +79,29 @@ describe('diffWordsKorean', () => {
   it('reports an inserted word as an insertion, not an editorial change', () => {
     const words = substantive('10일 이내에 조치', '10일 이내에 서면으로 조치');
     expect(words).toEqual([{ op: 'insert', text: ' 서면으로' }]);
+  });
+});
+
+describe('diffWordKeys', () => {
+  /** A small fixed-seed generator: runs differ, but every run tests the same cases. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  it('finds the runs jsdiff diffArrays finds, tie for tie (few distinct words, so ties abound)', () => {
+    const next = random(7);
+    const words = (length: number, alphabet: number): string[] => Array.from({ length }, () => `w${Math.floor(next() * alphabet)}`);
+    for (let round = 0; round < 3000; round++) {
+      const alphabet = 1 + Math.floor(next() * 5);
+      const oldKeys = words(Math.floor(next() * 14), alphabet);
+      // Half the cases edit the old words (the usual amendment), half are unrelated.
+      const newKeys = next() < 0.5 ? words(Math.floor(next() * 14), alphabet) : oldKeys.flatMap((w) => (next() < 0.2 ? [] : next() < 0.2 ? [w, ...words(1, alphabet)] : [w]));
+      const expected = diffArrays(oldKeys, newKeys).map((c) => ({ count: c.count, added: c.added, removed: c.removed }));
+      expect(diffWordKeys(oldKeys, newKeys), `${oldKeys.join(' ')} → ${newKeys.join(' ')}`).toEqual(expected);
+    }
   });
 });

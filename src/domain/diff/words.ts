@@ -3,7 +3,7 @@
  * run of words, so `보유합니다 → 보관합니다` marks one syllable. jsdiff's diffWords treats each Hangul
  * syllable as a word and hides whitespace edits, so we tokenise on whitespace ourselves.
  */
-import { diffArrays, diffChars, type Change } from 'diff';
+import { diffChars, type Change } from 'diff';
 import type { WordChange } from './types.js';
 import { collapseWhitespace, foldLookalikes, stripWhitespace, wordKeys } from './normalize.js';
 
@@ -113,7 +113,7 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
   const writer = new WordDiffWriter();
   const oldKeys = wordKeys(oldWords);
   const newKeys = wordKeys(newWords);
-  const changes = diffArrays(oldKeys, newKeys);
+  const changes = diffWordKeys(oldKeys, newKeys);
   let oldIndex = 0;
   let newIndex = 0;
   let pendingOld: string[] = [];
@@ -166,6 +166,106 @@ export function diffWordsKorean(oldText: string, newText: string): WordChange[] 
   }
   flush();
   return writer.finish();
+}
+
+/** A run of words that a word diff keeps, removes or adds. */
+export interface WordRun {
+  count: number;
+  added: boolean;
+  removed: boolean;
+}
+
+const EQUAL = 0;
+const ADDED = 1;
+const REMOVED = 2;
+
+/**
+ * jsdiff's `diffArrays(oldKeys, newKeys)` (Myers' greedy search, as jsdiff 9 runs it: the same order of
+ * diagonals, the same choice between an insertion and a deletion, the same pruning at the graph's edges),
+ * so the same runs, tie for tie. Written out here because the process runs each word diff cold: jsdiff
+ * allocates a path and a component object per step and two closures per call, which an unoptimised run
+ * pays for several times over; here paths are two numbers per diagonal and components rows of three arrays.
+ */
+export function diffWordKeys(oldKeys: readonly string[], newKeys: readonly string[]): WordRun[] {
+  const oldLen = oldKeys.length;
+  const newLen = newKeys.length;
+  const maxEditLength = oldLen + newLen;
+  // Components, a linked list per path (jsdiff's lastComponent chain): kind, count, previous row (-1: none).
+  const kinds: number[] = [];
+  const counts: number[] = [];
+  const previous: number[] = [];
+  const component = (kind: number, count: number, before: number): number => {
+    kinds.push(kind);
+    counts.push(count);
+    previous.push(before);
+    return kinds.length - 1;
+  };
+  // The best path on each diagonal (old position minus new position), offset to index from 0: its old
+  // position and last component; `alive` 0 where jsdiff's bestPath holds undefined.
+  const offset = maxEditLength + 1;
+  const size = 2 * maxEditLength + 3;
+  const oldPosOf = new Int32Array(size);
+  const lastOf = new Int32Array(size);
+  const alive = new Uint8Array(size);
+  /** Follows equal keys from the path on `diagonal` (jsdiff's extractCommon); returns the new position reached. */
+  const extractCommon = (diagonal: number): number => {
+    const at = diagonal + offset;
+    let oldPos = oldPosOf[at]!;
+    let newPos = oldPos - diagonal;
+    let common = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && oldKeys[oldPos + 1] === newKeys[newPos + 1]) {
+      newPos++;
+      oldPos++;
+      common++;
+    }
+    if (common > 0) lastOf[at] = component(EQUAL, common, lastOf[at]!);
+    oldPosOf[at] = oldPos;
+    return newPos;
+  };
+  oldPosOf[offset] = -1;
+  lastOf[offset] = -1;
+  alive[offset] = 1;
+  let newPos = extractCommon(0);
+  if (oldPosOf[offset]! + 1 >= oldLen && newPos + 1 >= newLen) return wordRuns(lastOf[offset]!, kinds, counts, previous);
+  let minDiagonal = -Infinity;
+  let maxDiagonal = Infinity;
+  for (let editLength = 1; editLength <= maxEditLength; editLength++) {
+    for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
+      const removeAt = diagonal - 1 + offset;
+      const addAt = diagonal + 1 + offset;
+      const at = diagonal + offset;
+      const hasRemovePath = alive[removeAt] === 1;
+      const removeOldPos = oldPosOf[removeAt]!;
+      const removeLast = lastOf[removeAt]!;
+      if (hasRemovePath) alive[removeAt] = 0;
+      const addNewPos = oldPosOf[addAt]! - diagonal;
+      const canAdd = alive[addAt] === 1 && addNewPos >= 0 && addNewPos < newLen;
+      const canRemove = hasRemovePath && removeOldPos + 1 < oldLen;
+      if (!canAdd && !canRemove) {
+        alive[at] = 0;
+        continue;
+      }
+      // Branch from the path that is farther along the old side (an insertion unless a deletion gets farther).
+      const insert = !canRemove || (canAdd && removeOldPos < oldPosOf[addAt]!);
+      const kind = insert ? ADDED : REMOVED;
+      const fromLast = insert ? lastOf[addAt]! : removeLast;
+      oldPosOf[at] = insert ? oldPosOf[addAt]! : removeOldPos + 1;
+      lastOf[at] = fromLast >= 0 && kinds[fromLast] === kind ? component(kind, counts[fromLast]! + 1, previous[fromLast]!) : component(kind, 1, fromLast);
+      alive[at] = 1;
+      newPos = extractCommon(diagonal);
+      if (oldPosOf[at]! + 1 >= oldLen && newPos + 1 >= newLen) return wordRuns(lastOf[at]!, kinds, counts, previous);
+      if (oldPosOf[at]! + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1);
+      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1);
+    }
+  }
+  throw new Error('unreachable: a diff never needs more edits than both sides have words');
+}
+
+/** The runs of a path, first to last, from its last component. */
+function wordRuns(last: number, kinds: readonly number[], counts: readonly number[], previous: readonly number[]): WordRun[] {
+  const runs: WordRun[] = [];
+  for (let k = last; k >= 0; k = previous[k]!) runs.push({ count: counts[k]!, added: kinds[k] === ADDED, removed: kinds[k] === REMOVED });
+  return runs.reverse();
 }
 
 const HAS_DIGIT = /\d/;

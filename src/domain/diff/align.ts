@@ -347,11 +347,9 @@ class GramPostings {
   private readonly touched: number[] = []; // the articles holding any of them, in order first reached
 
   constructor(articleIds: readonly Int32Array[], size: number) {
-    const start = holderStarts(articleIds, size);
-    const postings = new Int32Array(start[size]!);
-    this.classOf = firstOfClass(fillPostings(articleIds, start, postings), postings.length + 1);
-    this.start = start;
-    this.postings = postings;
+    this.start = holderStarts(articleIds, size);
+    this.postings = holdersOf(articleIds, this.start);
+    this.classOf = firstOfClass(holderClasses(articleIds, size), this.postings.length + 1);
     this.shared = new Int32Array(articleIds.length);
     this.taken = new Int32Array(size);
   }
@@ -443,24 +441,23 @@ function holdersOf(lists: readonly Int32Array[], start: Int32Array): Int32Array 
 }
 
 /**
- * Fills the postings (each article appended to the lists of the ids it holds, so every list ascends)
- * and returns each id's class number: the same exactly when the same articles hold the ids. The
- * classes are refined as the lists grow: every id starts in class 0, and each article moves the ids it
- * holds out of their class into one of that article's (an article's ids are distinct: none moves
- * twice for one article). At most one class is made per posting.
+ * Each id's class number: the same exactly when the same articles hold the ids. The classes are refined
+ * article by article: every id starts in class 0, and each article moves the ids it holds out of their
+ * class into one of that article's (an article's ids are distinct: none moves twice for one article).
+ * At most one class is made per id an article holds.
  */
-function fillPostings(articleIds: readonly Int32Array[], start: Int32Array, postings: Int32Array): Int32Array {
-  const filled = start.slice(0, start.length - 1);
-  const classOf = new Int32Array(start.length - 1);
+function holderClasses(articleIds: readonly Int32Array[], size: number): Int32Array {
+  const classOf = new Int32Array(size);
+  let total = 0;
+  for (const own of articleIds) total += own.length;
   // Per class: the class its ids move to for the article `movedFor` names.
-  const movedTo = new Int32Array(postings.length + 1);
-  const movedFor = new Int32Array(postings.length + 1).fill(-1);
+  const movedTo = new Int32Array(total + 1);
+  const movedFor = new Int32Array(total + 1).fill(-1);
   let classes = 1;
   for (let k = 0; k < articleIds.length; k++) {
     const own = articleIds[k]!;
     for (let g = 0; g < own.length; g++) {
       const id = own[g]!;
-      postings[filled[id]!++] = k;
       const from = classOf[id]!;
       if (movedFor[from] !== k) {
         movedFor[from] = k;

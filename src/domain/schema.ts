@@ -75,23 +75,25 @@ class Checker {
   object(value: unknown, place: Place | null, keys: { required: string[]; optional: string[] }): value is Record<string, unknown> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(place, t('schema.mapping'));
     const record = value as Record<string, unknown>;
-    for (const key of keys.required) if (!(key in record)) this.fail(child(place, key), t('schema.required'));
-    // Checked on every clause of a long page: the key lists are short, and a set is built only to word an error.
-    for (const key of Object.keys(record)) {
-      if (keys.required.includes(key) || keys.optional.includes(key)) continue;
+    // Checked on every clause of a long page: the key lists are short, and a set is built only to word an
+    // error; indexed loops and for…in, because iterators and key arrays were most of what checking allocated.
+    for (let k = 0; k < keys.required.length; k++) if (!(keys.required[k]! in record)) this.fail(child(place, keys.required[k]!), t('schema.required'));
+    for (const key in record) {
+      if (!Object.hasOwn(record, key) || keys.required.includes(key) || keys.optional.includes(key)) continue;
       this.fail(child(place, key), t('schema.unknownKey', { keys: [...new Set([...keys.required, ...keys.optional])].join(', ') }));
     }
     return true;
   }
 
-  string(value: unknown, place: Place | null, options: { nonEmpty?: boolean } = {}): value is string {
-    if (typeof value !== 'string') return this.fail(place, t('schema.text', { value: describe(value) }));
-    if (options.nonEmpty && value.trim() === '') return this.fail(place, t('schema.nonEmpty'));
+  /** `value` is text; `key`, when given, is where it sits under `place` (its place is made only to report it). */
+  string(value: unknown, place: Place | null, options?: { nonEmpty?: boolean }, key?: string | number): value is string {
+    if (typeof value !== 'string') return this.fail(key === undefined ? place : child(place, key), t('schema.text', { value: describe(value) }));
+    if (options?.nonEmpty && value.trim() === '') return this.fail(key === undefined ? place : child(place, key), t('schema.nonEmpty'));
     return true;
   }
 
   optionalString(record: Record<string, unknown>, key: string, place: Place | null): void {
-    if (key in record && record[key] !== undefined) this.string(record[key], child(place, key));
+    if (key in record && record[key] !== undefined) this.string(record[key], place, undefined, key);
   }
 
   date(value: unknown, place: Place | null, options: { nullable?: boolean } = {}): void {
@@ -117,8 +119,9 @@ class Checker {
     return true;
   }
 
-  positiveInteger(value: unknown, place: Place | null): void {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(place, t('schema.wholeNumber', { value: describe(value) }));
+  /** `key`: as for `string`. */
+  positiveInteger(value: unknown, place: Place | null, key?: string): void {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(key === undefined ? place : child(place, key), t('schema.wholeNumber', { value: describe(value) }));
   }
 
   boolean(value: unknown, place: Place | null): void {
@@ -155,7 +158,7 @@ function checkClauses(check: Checker, value: unknown, place: Place, depth: numbe
     const hasText = 'text' in clause;
     const hasRow = 'row' in clause;
     if (hasText === hasRow) check.fail(at, t('schema.textOrRow'));
-    if (hasText) check.string(clause.text, child(at, 'text'));
+    if (hasText) check.string(clause.text, at, undefined, 'text');
     if (hasRow && check.array(clause.row, child(at, 'row'))) clause.row.forEach((cell, i) => check.string(cell, child(child(at, 'row'), i)));
     if ('children' in clause) checkClauses(check, clause.children, child(at, 'children'), depth + 1);
   }
@@ -194,9 +197,9 @@ export interface KnownBodies {
   isValidBody(value: unknown): boolean;
 }
 
-/** An article's or a section's body, or the preamble: a clause list, unless `known` holds it. */
-function checkBody(check: Checker, value: unknown, place: Place, known: KnownBodies | undefined): void {
-  if (known === undefined || !known.isValidBody(value)) checkClauses(check, value, place, 0);
+/** An article's or a section's body (`key` under `parent`), or the preamble: a clause list, unless `known` holds it. */
+function checkBody(check: Checker, value: unknown, parent: Place | null, key: string, known: KnownBodies | undefined): void {
+  if (known === undefined || !known.isValidBody(value)) checkClauses(check, value, child(parent, key), 0);
 }
 
 /** Returns every problem of a loaded policy version document; empty when it is valid. */
@@ -212,7 +215,7 @@ export function validateVersion(value: unknown, known?: KnownBodies): SchemaIssu
   }
   check.date(value.effective, child(ROOT, 'effective'), { nullable: true });
   checkSource(check, value.source, child(ROOT, 'source'));
-  checkBody(check, value.preamble, child(ROOT, 'preamble'), known);
+  checkBody(check, value.preamble, ROOT, 'preamble', known);
   const articles = child(ROOT, 'articles');
   if (check.array(value.articles, articles)) {
     if (value.articles.length === 0) check.fail(articles, t('schema.noArticles'));
@@ -220,12 +223,12 @@ export function validateVersion(value: unknown, known?: KnownBodies): SchemaIssu
       const article: unknown = value.articles[index];
       const at = child(articles, index);
       if (!check.object(article, at, ARTICLE_KEYS)) continue;
-      check.positiveInteger(article.number, child(at, 'number'));
-      if ('branch' in article) check.positiveInteger(article.branch, child(at, 'branch'));
-      if ('label' in article) check.string(article.label, child(at, 'label'), { nonEmpty: true });
-      check.string(article.title, child(at, 'title'));
+      check.positiveInteger(article.number, at, 'number');
+      if ('branch' in article) check.positiveInteger(article.branch, at, 'branch');
+      if ('label' in article) check.string(article.label, at, { nonEmpty: true }, 'label');
+      check.string(article.title, at, undefined, 'title');
       if (!TOPICS.includes(article.topic as (typeof TOPICS)[number])) check.fail(child(at, 'topic'), t('schema.oneOf', { values: TOPICS.join(', ') }));
-      checkBody(check, article.body, child(at, 'body'), known);
+      checkBody(check, article.body, at, 'body', known);
     }
   }
   const appendix = child(ROOT, 'appendix');
@@ -234,7 +237,7 @@ export function validateVersion(value: unknown, known?: KnownBodies): SchemaIssu
       const at = child(appendix, index);
       if (!check.object(section, at, { required: ['title', 'body'], optional: [] })) return;
       check.string(section.title, child(at, 'title'));
-      checkBody(check, section.body, child(at, 'body'), known);
+      checkBody(check, section.body, at, 'body', known);
     });
   }
   checkRevision(check, value.revision, child(ROOT, 'revision'));

@@ -77,7 +77,8 @@ export class SharedBlocks {
 
   /** Keeps the blocks the first side was read from, and its bodies, once it is read whole and valid. */
   keep(blocks: readonly ReadBlock[], version: PolicyVersion): void {
-    for (const [text, value] of blocks) this.values.set(text, value);
+    // Indexed, not destructured: a destructuring loop made iterator objects for every block.
+    for (let k = 0; k < blocks.length; k++) this.values.set(blocks[k]![0], blocks[k]![1]);
     this.validBodies.add(version.preamble);
     for (const article of version.articles) this.validBodies.add(article.body);
     for (const section of version.appendix) this.validBodies.add(section.body);
@@ -152,12 +153,36 @@ function keyEnd(lines: Lines, from: number, end: number): number {
 }
 
 /**
+ * The keys every article and clause repeats, used as these strings rather than cut from the text each
+ * time: a long page has tens of thousands of them, and a cut key was garbage to collect and a string to
+ * look up before it could name a property.
+ */
+const REPEATED_KEYS = ['text', 'marker', 'children', 'row', 'number', 'title', 'topic', 'body', 'label', 'branch'];
+
+/** The repeated key the text holds from `from` to `end`, or undefined. */
+function repeatedKey(text: string, from: number, end: number): string | undefined {
+  for (let k = 0; k < REPEATED_KEYS.length; k++) {
+    const key = REPEATED_KEYS[k]!;
+    if (key.length === end - from && holdsAt(text, key, from)) return key;
+  }
+  return undefined;
+}
+
+/** Whether `text` holds `part` at `from`. */
+function holdsAt(text: string, part: string, from: number): boolean {
+  for (let k = 0; k < part.length; k++) if (text.charCodeAt(from + k) !== part.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
  * YAML's white space is the space and the tab, nothing else: a line of U+3000 or U+00A0 is text, not
  * a blank line (String.prototype.trim would say otherwise).
  */
 function isBlankLine(line: string): boolean {
-  return /^[ \t]*$/.test(line);
+  return BLANK_LINE.test(line);
 }
+
+const BLANK_LINE = /^[ \t]*$/;
 
 /** Whether the text holds only spaces and tabs from `from` to `end`. */
 function onlyBlanksBetween(text: string, from: number, end: number): boolean {
@@ -169,8 +194,10 @@ function onlyBlanksBetween(text: string, from: number, end: number): boolean {
 }
 
 function trimYamlEnd(text: string): string {
-  return text.replace(/[ \t]+$/, '');
+  return text.replace(TRAILING_BLANKS, '');
 }
+
+const TRAILING_BLANKS = /[ \t]+$/;
 
 /** A sequence entry at `from`: "-" alone or "- " and the item. */
 function isItem(text: string, from: number, end: number): boolean {
@@ -247,10 +274,9 @@ class FastYaml {
    * line, after the "- " of a "- key: value" line.
    */
   private mapping(indent: number, firstAt: number): Record<string, unknown> {
-    // A plain object filled in place ('__proto__' never reaches it) with its few keys checked in a list: a
-    // null-prototype object copied at the end cost most of the reading time of a long page.
+    // A plain object filled in place ('__proto__' never reaches it): a null-prototype object copied at the
+    // end cost most of the reading time of a long page.
     const out: Record<string, unknown> = {};
-    const keys: string[] = [];
     // What a version repeats are list items (articles, sections, clauses): their nested blocks are the ones worth sharing.
     const shareable = firstAt >= 0 && this.shared !== undefined;
     let at = firstAt;
@@ -264,9 +290,8 @@ class FastYaml {
       const end = this.lineEnd;
       const colon = keyEnd(this.lines, at, end);
       if (colon < 0) throw UNSUPPORTED;
-      const key = this.text.slice(at, colon);
-      if (key === '__proto__' || keys.includes(key)) throw UNSUPPORTED;
-      keys.push(key);
+      const key = repeatedKey(this.text, at, colon) ?? this.text.slice(at, colon);
+      if (key === '__proto__' || Object.hasOwn(out, key)) throw UNSUPPORTED;
       this.i++;
       out[key] = this.value(Math.min(colon + 2, end), end, indent, true, shareable);
       at = -1;
@@ -302,11 +327,12 @@ class FastYaml {
       if (next === indent) return this.sequence(indent); // "key:\n- item" (sequences not indented)
       return shareable ? this.sharedBlock(this.shared!, next) : this.block(next);
     }
-    const rest = this.text.slice(from, end);
-    const c = rest[0]!;
-    if (c === '|') return this.literal(rest, indent);
-    if (c === '"') return doubleQuoted(rest);
-    if (c === "'") return singleQuoted(rest);
+    const text = this.text;
+    const c = text.charCodeAt(from);
+    if (c === 124) return this.literal(from, end, indent); // |
+    if (c === 34) return doubleQuoted(text, from, end); // "
+    const rest = text.slice(from, end);
+    if (c === 39) return singleQuoted(rest); // '
     if (rest === '[]') return [];
     if (rest === '{}') return {};
     return plain(rest);
@@ -350,14 +376,22 @@ class FastYaml {
     return i;
   }
 
-  private literal(header: string, indent: number): string {
-    const match = /^\|([1-9])?([+-])?$/.exec(trimYamlEnd(header));
-    if (!match) throw UNSUPPORTED;
+  /** The block literal whose header ("|", "|-", "|2+" …) runs from `from` to `end`. */
+  private literal(from: number, end: number, indent: number): string {
     const text = this.text;
-    const collected: string[] = [];
-    let contentIndent = match[1] ? indent + Number(match[1]) : -1;
+    // What /^\|([1-9])?([+-])?$/ says of the header without its trailing blanks, read character by character.
+    let at = from + 1;
+    const digit = text.charCodeAt(at);
+    const explicitIndent = digit >= 49 && digit <= 57 ? digit - 48 : 0;
+    if (explicitIndent > 0) at++;
+    const chompCode = text.charCodeAt(at);
+    const chomp = chompCode === 45 ? '-' : chompCode === 43 ? '+' : '';
+    if (chomp !== '') at++;
+    if (!onlyBlanksBetween(text, at, end)) throw UNSUPPORTED;
+    let contentIndent = explicitIndent > 0 ? indent + explicitIndent : -1;
     // Leading empty lines longer than the indentation found later need an explicit indicator (a YAML error).
     let leadingEmpty = 0;
+    const first = this.i;
     while (this.i < this.lines.count) {
       const start = this.lines.start(this.i);
       const end = this.lines.end(this.i);
@@ -368,7 +402,6 @@ class FastYaml {
       if (!empty && onlyBlanksBetween(text, start + lineIndent, end)) throw UNSUPPORTED;
       if (empty) {
         if (contentIndent === -1) leadingEmpty = Math.max(leadingEmpty, length);
-        collected.push(contentIndent === -1 ? '' : text.slice(start + Math.min(contentIndent, length), end));
         this.i++;
         continue;
       }
@@ -378,30 +411,54 @@ class FastYaml {
         contentIndent = lineIndent;
       }
       if (lineIndent < contentIndent) break;
-      collected.push(text.slice(start + contentIndent, end));
       this.i++;
     }
+    // Most literals are one line (the writer's `|-` for long prose): its content is one cut of the text.
+    if (this.i - first === 1) {
+      const only = this.literalLine(first, contentIndent);
+      return chomp === '+' || (chomp === '' && only !== '') ? only + '\n' : only;
+    }
+    const collected: string[] = [];
+    for (let line = first; line < this.i; line++) collected.push(this.literalLine(line, contentIndent));
     // Trailing blank lines belong to the chomping, not the content.
-    let end = collected.length;
-    while (end > 0 && collected[end - 1] === '') end--;
-    const body = collected.slice(0, end).join('\n');
-    const chomp = match[2];
-    if (chomp === '-') return body;
+    let kept = collected.length;
+    while (kept > 0 && collected[kept - 1] === '') kept--;
     if (chomp === '+') return collected.length === 0 ? '' : collected.join('\n') + '\n';
-    return end === 0 ? '' : body + '\n';
+    const body = collected.slice(0, kept).join('\n');
+    if (chomp === '-') return body;
+    return kept === 0 ? '' : body + '\n';
+  }
+
+  /**
+   * A line of a block literal whose content is indented by `contentIndent` (-1: no content line yet), without
+   * that indentation; a line of spaces keeps those past it.
+   */
+  private literalLine(line: number, contentIndent: number): string {
+    if (contentIndent === -1) return '';
+    const start = this.lines.start(line);
+    const end = this.lines.end(line);
+    return this.text.slice(start + Math.min(contentIndent, end - start), end);
   }
 }
 
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
 
-function doubleQuoted(rest: string): string {
-  // Most quoted text holds no escape: up to the closing quote as it is.
-  const close = rest.indexOf('"', 1);
-  const escape = rest.indexOf('\\', 1);
-  if (close > 0 && (escape < 0 || escape > close)) {
-    if (!isBlankLine(rest.slice(close + 1))) throw UNSUPPORTED;
-    return rest.slice(1, close);
+/** The double-quoted scalar from `from` (its opening quote) to `end`. */
+function doubleQuoted(text: string, from: number, end: number): string {
+  // Most quoted text holds no escape: up to the closing quote as it is. (A quote not closed on its line
+  // sends the search past it, once: the escaping reader then finds no closing quote and defers.)
+  const close = text.indexOf('"', from + 1);
+  if (close >= 0 && close < end) {
+    const inner = text.slice(from + 1, close);
+    if (!inner.includes('\\')) {
+      if (!onlyBlanksBetween(text, close + 1, end)) throw UNSUPPORTED;
+      return inner;
+    }
   }
+  return escapedDoubleQuoted(text.slice(from, end));
+}
+
+function escapedDoubleQuoted(rest: string): string {
   let out = '';
   let i = 1;
   for (; i < rest.length; i++) {
@@ -434,21 +491,38 @@ function singleQuoted(rest: string): string {
   return inner.replace(/''/g, "'");
 }
 
+/**
+ * The plain scalar's patterns, made once: a regular expression written in a function is a new object
+ * each time it runs, and a long page has tens of thousands of plain scalars.
+ */
+const PLAIN = {
+  /** An indicator character cannot start a plain scalar, but "-" before a non-space can. */
+  indicatorFirst: /^[-?:,[\]{}#&*!|>'"%@`]/,
+  dashFirst: /^-[^\s]/,
+  /** A comment starts at # after a space or a tab; a mapping at : before one. */
+  commentOrMapping: /[ \t]#|:[ \t]/,
+  /** Null, booleans and numbers all start with one of these; most text starts with none of them. */
+  mayResolve: /^[~nNtTfF0-9+\-.]/,
+  null: /^(~|null|Null|NULL)$/,
+  true: /^(true|True|TRUE)$/,
+  false: /^(false|False|FALSE)$/,
+  integer: /^[-+]?[0-9]+$/,
+  /** Numbers in the forms the two readers might resolve differently: the general parser's call. */
+  otherNumber: /^0o[0-7]+$|^0x[0-9a-fA-F]+$|^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/,
+};
+
 /** A plain scalar, resolved by the core schema (null, booleans, numbers, else text). */
-function plain(rest: string): unknown {
+function plain(value: string): unknown {
   // Leading or trailing blanks around a plain scalar: what they mean is the general parser's call.
-  if (rest !== rest.trim()) throw UNSUPPORTED;
-  const value = rest;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^-[^\s]/.test(value)) throw UNSUPPORTED;
-  // A comment starts at # after a space or a tab; a mapping at : before one.
-  if (/[ \t]#|:[ \t]/.test(value) || value.endsWith(':')) throw UNSUPPORTED;
-  // Null, booleans and numbers all start with one of these; most text starts with none of them.
-  if (!/^[~nNtTfF0-9+\-.]/.test(value)) return value;
-  if (/^(~|null|Null|NULL)$/.test(value)) return null;
-  if (/^(true|True|TRUE)$/.test(value)) return true;
-  if (/^(false|False|FALSE)$/.test(value)) return false;
-  if (/^[-+]?[0-9]+$/.test(value)) return Number(value);
-  if (/^0o[0-7]+$|^0x[0-9a-fA-F]+$|^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(value)) throw UNSUPPORTED;
+  if (value !== value.trim()) throw UNSUPPORTED;
+  if (PLAIN.indicatorFirst.test(value) && !PLAIN.dashFirst.test(value)) throw UNSUPPORTED;
+  if (PLAIN.commentOrMapping.test(value) || value.endsWith(':')) throw UNSUPPORTED;
+  if (!PLAIN.mayResolve.test(value)) return value;
+  if (PLAIN.null.test(value)) return null;
+  if (PLAIN.true.test(value)) return true;
+  if (PLAIN.false.test(value)) return false;
+  if (PLAIN.integer.test(value)) return Number(value);
+  if (PLAIN.otherNumber.test(value)) throw UNSUPPORTED;
   return value;
 }
 

@@ -89,6 +89,36 @@ describe('the fast and the strict YAML reader', () => {
     }
   });
 
+  it('block literals: every header (indentation indicator, chomping, trailing blanks) on one line, many, empty and space-only lines', () => {
+    const headers = ['|', '|-', '|+', '|2', '|2-', '|1+', '|-  ', '|+\t', '|9', '|-2', '|x', '|--'];
+    const bodies = [
+      ['  한 줄'],
+      ['  첫째 줄', '  둘째 줄'],
+      ['  첫째 줄', '', '  셋째 줄'],
+      ['  끝에 빈 줄', '', ''],
+      ['', '  앞에 빈 줄'],
+      ['    ', '  공백 줄 뒤'],
+      ['  더 들여쓴', '    둘째 줄'],
+      ['    깊게', '  얕게'],
+      ['  공백만 남는 줄', '      ', '  다음'],
+      [],
+      [''],
+    ];
+    let fast = 0;
+    for (const header of headers) {
+      for (const body of bodies) {
+        for (const after of ['', 'next: 다음\n']) {
+          if (expectAgreement(`text: ${header}\n${body.map((line) => `${line}\n`).join('')}${after}`) === 'fast') fast++;
+          if (expectAgreement(`list:\n  - ${header}\n${body.map((line) => `  ${line}\n`).join('')}${after}`) === 'fast') fast++;
+        }
+      }
+    }
+    // The writer's own headers are read fast, not deferred.
+    expect(fastReadYaml('text: |-\n  한 줄\n')).toEqual({ text: '한 줄' });
+    expect(fastReadYaml('text: |\n  첫째 줄\n\n  셋째 줄\n\n')).toEqual({ text: '첫째 줄\n\n셋째 줄\n' });
+    expect(fast).toBeGreaterThan(headers.length * bodies.length);
+  });
+
   it('CRLF inside a literal block is a line break, not text', () => {
     expectAgreement('text: |-\r\n  첫째 줄\r\n  둘째 줄\r\nnext: x\r\n');
     expectAgreement('text: |\r\n  첫째 줄\r\n\r\n  둘째 줄\r\n');

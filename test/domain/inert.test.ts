@@ -22,6 +22,7 @@ describe('inert', () => {
       fc.property(hostile, hostile, (title, text) => {
         const value = { title, clauses: [{ old: text, new: title }], [text]: 1 };
         expect(inert(inertJson(value), 'terminal')).toBe(inertJson(value));
+        expect(inertJsonLine(value)).toBe(`${inertJson(value)}\n`);
         const written: string[] = [];
         const out = inertOutput({ write: (t) => written.push(t), isTTY: false });
         out.write(inertJsonLine(value));

@@ -77,16 +77,24 @@ export type InertText = string & { readonly [MADE_INERT]: true };
  * value for any JSON reader), so JSON output passes `inert` unchanged.
  */
 export function inertJson(value: unknown, indent = 2): InertText {
-  return JSON.stringify(value, null, indent).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
-    (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`,
-  ) as InertText;
+  return escapeJsonControls(JSON.stringify(value, null, indent));
 }
 
-/** What a command prints as JSON: inertJson's pretty text and a newline. */
+/**
+ * What a command prints as JSON: inertJson's pretty text and a newline. The newline joins the text
+ * before it is escaped: JSON.stringify's text is made of pieces that escaping puts in one string, and a
+ * newline added after that makes pieces again, which writing a long report (megabytes) copied once more.
+ */
 export function inertJsonLine(value: unknown): InertText {
-  return `${inertJson(value)}\n` as InertText;
+  return escapeJsonControls(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** JSON text with C1, bidi and line-separator characters written as `\uXXXX` escapes (see inertJson). */
+function escapeJsonControls(json: string): InertText {
+  return json.replace(JSON_CONTROLS, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`) as InertText;
+}
+
+const JSON_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 const NOT_ONE_LINE = new RegExp(`[${CONTROLS}\\n\\t]`, 'u');
 

@@ -705,18 +705,24 @@ class ProbeIndex {
  * The cheap screen before containment is computed: a whole passes for a piece when it contains
  * at least 60 % of the piece's probe trigrams. An index from probe to the wholes containing it makes
  * this cost the rare probes' lists, not pieces × wholes: a whole that contains none of the piece's
- * (probes − needed + 1) rarest probes cannot contain the needed number of them.
+ * (probes − needed + 1) rarest probes cannot contain the needed number of them. Probes held by
+ * exactly the same wholes (the wording a piece's copies share) form one class, as in GramPostings:
+ * a piece's probes are counted per class, and each class's list is read once, adding its count.
  */
 class ProbeScreen {
   /** start[id] … start[id + 1]: positions in `containing` of the wholes (ascending) that contain probe `id`. */
   private readonly start: Int32Array;
   private readonly containing: Int32Array;
+  /** Per probe id: its class (the first id held by exactly the same wholes). */
+  private readonly classOf: Int32Array;
   /** Per piece, its probes' ids. */
   private readonly probeIds: readonly number[][];
   /** Scratch: probes found per whole. */
   private readonly found: Int32Array;
   /** Scratch: 1 for the wholes that are candidates of the piece being screened. */
   private readonly candidate: Uint8Array;
+  /** Scratch: per class, how many of the piece's probes it holds. */
+  private readonly times: Int32Array;
 
   /** `textOf[w]`: which text the index read for whole w (its probes found are any screen's). */
   constructor(index: ProbeIndex, probes: readonly (readonly string[])[], textOf: readonly number[]) {
@@ -724,8 +730,10 @@ class ProbeScreen {
     const found = textOf.map((text) => index.foundIn(text));
     this.start = holderStarts(found, index.size);
     this.containing = holdersOf(found, this.start);
+    this.classOf = firstOfClass(holderClasses(found, index.size), this.containing.length + 1);
     this.found = new Int32Array(textOf.length);
     this.candidate = new Uint8Array(textOf.length);
+    this.times = new Int32Array(index.size);
   }
 
   /**
@@ -735,31 +743,12 @@ class ProbeScreen {
   passing(k: number): number[] {
     const probes = this.probeIds[k]!;
     if (probes.length === 0) return Array.from(this.found, (_, w) => w); // too short to screen
-    const { start, containing, found, candidate } = this;
-    const holders = (id: number): number => start[id + 1]! - start[id]!;
     let needed = 0;
     while (needed < probes.length * PROBES_FOUND) needed++;
-    const rarest = [...probes].sort((a, b) => holders(a) - holders(b)).slice(0, probes.length - needed + 1);
-    const candidates: number[] = [];
-    for (const id of rarest) {
-      for (let q = start[id]!; q < start[id + 1]!; q++) {
-        const w = containing[q]!;
-        if (found[w] === 0) candidates.push(w);
-        found[w] = 1;
-      }
-    }
-    // How many of the lists hold each candidate: a short list is walked, a long one searched per candidate.
-    for (const w of candidates) {
-      found[w] = 0;
-      candidate[w] = 1;
-    }
-    for (const id of probes) {
-      if (holders(id) <= candidates.length * SEARCH_COST) {
-        for (let q = start[id]!; q < start[id + 1]!; q++) found[containing[q]!]! += candidate[containing[q]!]!;
-      } else {
-        for (const w of candidates) if (includesSorted(containing, start[id]!, start[id + 1]!, w)) found[w]!++;
-      }
-    }
+    const classes = this.classesOf(probes);
+    const candidates = this.candidatesOf(classes, probes.length - needed + 1);
+    this.countFound(classes, candidates);
+    const { found, candidate } = this;
     const passing: number[] = [];
     for (const w of candidates) {
       candidate[w] = 0;
@@ -768,6 +757,57 @@ class ProbeScreen {
     const kept = passing.length <= MAX_WHOLES ? passing : mostShared(passing, found, MAX_WHOLES);
     for (const w of candidates) found[w] = 0;
     return kept.sort((a, b) => a - b);
+  }
+
+  /** The distinct classes of `probes`, rarest first, each with how many of them it holds in `times`. */
+  private classesOf(probes: readonly number[]): number[] {
+    const { classOf, times } = this;
+    const classes: number[] = [];
+    for (const id of probes) {
+      const held = classOf[id]!;
+      if (times[held] === 0) classes.push(held);
+      times[held]!++;
+    }
+    return classes.sort((a, b) => this.holders(a) - this.holders(b));
+  }
+
+  /** The wholes holding the rarest classes until they hold `enough` of the piece's probes: every whole that can pass is one. */
+  private candidatesOf(classes: readonly number[], enough: number): number[] {
+    const { start, containing, found, times } = this;
+    const candidates: number[] = [];
+    let taken = 0;
+    for (let c = 0; c < classes.length && taken < enough; c++) {
+      const held = classes[c]!;
+      taken += times[held]!;
+      for (let q = start[held]!; q < start[held + 1]!; q++) {
+        const w = containing[q]!;
+        if (found[w] === 0) candidates.push(w);
+        found[w] = 1;
+      }
+    }
+    return candidates;
+  }
+
+  /** found[w]: how many of the piece's probes candidate w holds (a short list is walked, a long one searched per candidate); `times` is cleared. */
+  private countFound(classes: readonly number[], candidates: readonly number[]): void {
+    const { start, containing, found, candidate, times } = this;
+    for (const w of candidates) {
+      found[w] = 0;
+      candidate[w] = 1;
+    }
+    for (const held of classes) {
+      const count = times[held]!;
+      times[held] = 0;
+      if (this.holders(held) <= candidates.length * SEARCH_COST) {
+        for (let q = start[held]!; q < start[held + 1]!; q++) found[containing[q]!]! += count * candidate[containing[q]!]!;
+      } else {
+        for (const w of candidates) if (includesSorted(containing, start[held]!, start[held + 1]!, w)) found[w]! += count;
+      }
+    }
+  }
+
+  private holders(id: number): number {
+    return this.start[id + 1]! - this.start[id]!;
   }
 }
 

@@ -57,10 +57,14 @@ function evidenceText(text: string): string {
   return /^\[.*\]$/u.test(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
-/** Orders `YYYY-MM-DD` and `YYYY-MM` at the precision both have: 2022-09 and 2022-09-15 are the same month. */
+/**
+ * Orders `YYYY-MM-DD` and `YYYY-MM` at the precision both have: 2022-09 and 2022-09-15 are the same month.
+ * Digits and dashes in fixed places order by code unit (a collator, cold, costs ~15 ms to build and ask).
+ */
 function compareStated(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
-  return a.slice(0, length).localeCompare(b.slice(0, length));
+  const [x, y] = [a.slice(0, length), b.slice(0, length)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function startOf(v: EarlierVersion): string {

@@ -47,24 +47,37 @@ const MAX_MISFIT_WARNINGS = 20;
 
 /** A page's own contact line: who keeps the page, and a number to call. */
 const PAGE_CONTACT = /^(담당\s*부서|담당자|관리\s*부서|자료\s*관리)\s*[:：]?\s*\S.*(연락처|전화|☎|\d{2,4}-\d{3,4}-\d{4})/u;
-const FOOTER_STARTS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+/** Footer patterns with the reason each gives, and one look for any of them first: most lines of a page are none. */
+class FooterMarks {
+  /** Case-insensitive throughout: that only widens the look, and each pattern then decides with its own flags. */
+  private readonly any: RegExp;
+
+  constructor(private readonly patterns: ReadonlyArray<readonly [RegExp, MessageKey]>) {
+    this.any = new RegExp(patterns.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'iu');
+  }
+
+  /** The reason of the first pattern that matches the line's text or its content; null when none does. */
+  reason(line: Line): string | null {
+    if (!this.any.test(line.text) && (line.text === line.content || !this.any.test(line.content))) return null;
+    for (const [pattern, reason] of this.patterns) if (pattern.test(line.text) || pattern.test(line.content)) return t(reason);
+    return null;
+  }
+}
+
+const FOOTER_START_PATTERNS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
   [/만족하십니까|만족하시나요|^만족도\s*(조사|평가)$|평가해\s*주(세요|십시오)/u, 'parse.drop.footerSurvey'],
   [/^Text input field/iu, 'parse.drop.footerSurvey'],
   [/^최종\s*수정일/u, 'parse.drop.footerModified'],
   [/^콘텐츠\s*(관리\s*)?(부서|담당)/u, 'parse.drop.footerDepartment'],
   [/^(닫기|위로|맨\s*위로|맨\s*위|top|처음으로|인쇄(하기)?)$/iu, 'parse.drop.footerNavigation'],
 ];
+const FOOTER_STARTS = new FooterMarks(FOOTER_START_PATTERNS);
 /** Footer lines that a page has once, at its very end (unlike 위로 links, which some pages repeat). */
-const PAGE_END_MARKERS = FOOTER_STARTS.slice(0, 4);
-const FOOTER_OTHERS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+const PAGE_END_MARKERS = new FooterMarks(FOOTER_START_PATTERNS.slice(0, 4));
+const FOOTER_OTHERS = new FooterMarks([
   [/^(매우\s*만족|만족|보통|불만족|매우\s*불만족|작성|의견\s*작성|평가하기|제출)$/u, 'parse.drop.footerSurvey'],
   [PAGE_CONTACT, 'parse.drop.footerContact'],
-];
-
-function footerReason(line: Line, patterns: ReadonlyArray<readonly [RegExp, MessageKey]>): string | null {
-  for (const [pattern, reason] of patterns) if (pattern.test(line.text) || pattern.test(line.content)) return t(reason);
-  return null;
-}
+]);
 
 function isTitleLine(line: Line): boolean {
   return (
@@ -254,7 +267,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   // Headings below a survey or a last-modified line are not the policy (a second copy of the page).
   let firstCandidate = lines.length;
   for (const [family, candidates] of families) if (family !== 'none' && candidates[0]) firstCandidate = Math.min(firstCandidate, candidates[0].index);
-  let pageEnd = lines.findIndex((l, i) => i > firstCandidate && footerReason(l, PAGE_END_MARKERS) !== null);
+  let pageEnd = lines.findIndex((l, i) => i > firstCandidate && PAGE_END_MARKERS.reason(l) !== null);
   if (pageEnd < 0) pageEnd = lines.length;
   const searchedFamilies = new Map<string, Candidate[]>();
   for (const [family, candidates] of families) searchedFamilies.set(family, candidates.filter((c) => !tocSet.has(c) && c.index < pageEnd));
@@ -335,7 +348,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
   // Tail: footer from its first marker; appendix sections before it.
   let footerStart = lines.length;
   for (let i = last.index + 1; i < lines.length; i++) {
-    if (footerReason(lines[i]!, FOOTER_STARTS)) {
+    if (FOOTER_STARTS.reason(lines[i]!)) {
       footerStart = i;
       break;
     }
@@ -356,7 +369,7 @@ export function layOut(lines: readonly Line[], where: string): Layout | null {
     }
     for (const line of lines.slice(footerStart)) {
       const reason =
-        footerReason(line, FOOTER_STARTS) ?? footerReason(line, FOOTER_OTHERS) ?? t('parse.drop.footerBelow', { start: startText });
+        FOOTER_STARTS.reason(line) ?? FOOTER_OTHERS.reason(line) ?? t('parse.drop.footerBelow', { start: startText });
       drop(dropped, line, reason);
     }
   }

@@ -21,6 +21,7 @@ import { extractRevision, versionDropDown } from './revision.js';
 import { topicOf } from './topics.js';
 import { articleName } from '../presentation/labels.js';
 import { t } from '../presentation/messages/index.js';
+import { TextMemo } from '../text-memo.js';
 
 export { decodePolicyBytes } from './decode.js';
 export { parseKoreanDate } from './dates.js';
@@ -44,6 +45,30 @@ export { inputTooLarge, MAX_INPUT_BYTES } from './limits.js';
 function inlineLine(text: string): BlockLine {
   const marker = detectMarker(text);
   return marker ? { indent: 0, marker: marker.marker, family: marker.family, text: marker.text } : { indent: 0, text };
+}
+
+/** An article's clause tree, and how many of its lines had their nesting capped. */
+interface ArticleBody {
+  clauses: Clause[];
+  capped: number;
+}
+
+/**
+ * Article bodies remembered by the text of their lines (the text on the heading line, then each body line
+ * as normalised), which is all that building them reads: the two versions of a page share most articles
+ * word for word, and such an article's body is then one array on both sides (the diff compares it by
+ * identity and keys it once). Clause trees are never changed once built.
+ */
+const articleBodies = new TextMemo<ArticleBody>(10_000);
+
+function articleBody(inline: string | undefined, body: readonly Line[]): ArticleBody {
+  // Joined in one go: a string built by concatenation is compared part by part each time it is looked up.
+  const text = [inline ?? '', ...body.map((l) => l.raw)].join('\n');
+  return articleBodies.get(text, () => {
+    const nesting: NestingReport = { capped: 0 };
+    const clauses = buildClauses(inline ? [inlineLine(inline), ...body] : body, nesting);
+    return { clauses, capped: nesting.capped };
+  });
 }
 
 function sourceOf(options: ParseOptions, sha256: string, encoding: 'utf-8' | 'euc-kr'): Source {
@@ -113,8 +138,8 @@ export function parsePolicy(input: Uint8Array | string, options: ParseOptions = 
   const positional = numbering === 'symbol' || numbering === 'none';
   const articles: Article[] = layout.articles.map(({ candidate, body }, position) => {
     const { number, branch, label, title, inline } = candidate.heading;
-    const blockLines: BlockLine[] = inline ? [inlineLine(inline), ...body] : body;
-    const clauses = buildClauses(blockLines, nesting);
+    const { clauses, capped } = articleBody(inline, body);
+    nesting.capped += capped;
     return {
       number: positional ? position + 1 : number,
       ...(branch === undefined ? {} : { branch }),

@@ -1,5 +1,5 @@
 /**
- * The parser remembers what it read from a line's content (its heading readings) and a title's topic,
+ * The parser remembers what it read from a line's content (its heading readings), a title's topic and an article's body,
  * so that the two versions of a page, which share most lines, are read once. What it remembers must not
  * depend on the page it was read from: every fixture page parses the same whichever pages were parsed
  * before it in the process, in either order, and a line read on one page reads the same on another.
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/domain/parse/index.js';
+import { seedText } from '../seeds.js';
 
 const ROOTS = ['../fixtures/', './fixtures/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
 
@@ -60,5 +61,36 @@ describe('what the parser remembers does not depend on the page it was read from
       [3, '개인정보의 파기'],
       [4, '개인정보 보호책임자'],
     ]);
+  });
+
+  it('an article the two versions of a page share word for word is one body on both sides; a changed one is read anew', () => {
+    const old = seedText('goyang');
+    const changed = '- 3. 제1항에 따른 권리 행사는 정보주체의 법정대리인이나 위임을 받은 자 등 대리인을 통하여 서면으로만 하실 수 있습니다.';
+    const lines = old.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('- 3. 제1항에 따른 권리 행사는'));
+    expect(at).toBeGreaterThan(0);
+    const newer = [...lines.slice(0, at), changed, ...lines.slice(at + 1)].join('\n');
+    const before = parsePolicy(old).version.articles;
+    const after = parsePolicy(newer).version.articles;
+    expect(after.map((a) => a.title)).toEqual(before.map((a) => a.title));
+    const rights = before.findIndex((a) => a.topic === 'rights');
+    expect(rights).toBeGreaterThan(0);
+    for (const [k, article] of after.entries()) {
+      if (k === rights) {
+        expect(article.body).not.toBe(before[k]!.body);
+        expect(JSON.stringify(article.body)).toContain('서면으로만 하실 수 있습니다');
+      } else expect(article.body, article.title).toBe(before[k]!.body);
+    }
+  });
+
+  it('a list nested too deep is reported each time its article is read, also when its body is remembered', () => {
+    let text = '가람센터 개인정보 처리방침\n\n제1조(개인정보의 처리 목적)\n';
+    for (let depth = 0; depth < 40; depth++) text += `${' '.repeat(depth * 2)}- 항목 ${depth}\n`;
+    text += '\n제2조(개인정보의 파기)\n지체 없이 파기합니다.\n';
+    const capped = (page: string) => parsePolicy(page).report.warnings.filter((w) => w.message.includes('깊이 중첩된 목록')).map((w) => w.message);
+    const first = capped(text);
+    expect(first).toHaveLength(1);
+    expect(capped(text)).toEqual(first);
+    expect(capped(text.replace('지체 없이', '즉시'))).toEqual(first);
   });
 });

@@ -2,6 +2,7 @@
  * Line classification: each line of the normalised text, with its indentation, its list marker and
  * text, or its table cells. Everything later works on these.
  */
+import { TextMemo } from '../text-memo.js';
 
 export interface Line {
   /** 1-based line number in the decoded input. */
@@ -97,22 +98,43 @@ function indentWidth(raw: string, end: number): number {
   return width;
 }
 
-export function classifyLine(raw: string, no: number): Line {
+/** What a line's text says, whatever its number. */
+type LineReading = Omit<Line, 'no'>;
+
+function readLine(raw: string): LineReading {
   const content = raw.trim();
-  if (content === '') return { no, raw, blank: true, indent: 0, content: '', text: '' };
+  if (content === '') return { raw, blank: true, indent: 0, content: '', text: '' };
   if (raw.includes('\t') && ROW_TAB.test(raw)) {
     // Leading tabs are empty cells here, so only spaces count as indentation; keep empty cells.
     const end = indentEnd(raw, false);
     const cells = raw.slice(end).replace(/[ \u00a0\u3000]+$/u, '').split('\t').map((c) => c.trim());
     const joined = cells.join('\t');
-    return { no, raw, blank: false, indent: indentWidth(raw, end), content: joined, text: joined, row: cells };
+    return { raw, blank: false, indent: indentWidth(raw, end), content: joined, text: joined, row: cells };
   }
-  const line: Line = { no, raw, blank: false, indent: indentWidth(raw, indentEnd(raw, true)), content, text: content };
+  const line: LineReading = { raw, blank: false, indent: indentWidth(raw, indentEnd(raw, true)), content, text: content };
   const marker = detectMarker(content);
   if (marker) {
     line.marker = marker.marker;
     line.family = marker.family;
     line.text = marker.text;
+  }
+  return line;
+}
+
+/**
+ * Readings remembered by the line's text: a long page repeats most of its lines (the same list item
+ * under each article) and the two versions of a page share most. A repeated line's content is then one
+ * string, which the heading readings' memo finds without reading it again. Readings are never changed.
+ */
+const linesRead = new TextMemo<LineReading>(40_000);
+
+export function classifyLine(raw: string, no: number): Line {
+  const read = linesRead.get(raw, readLine);
+  const line: Line = { no, raw: read.raw, blank: read.blank, indent: read.indent, content: read.content, text: read.text };
+  if (read.row !== undefined) line.row = read.row;
+  if (read.marker !== undefined) {
+    line.marker = read.marker;
+    line.family = read.family;
   }
   return line;
 }

@@ -27,6 +27,23 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * The median time of each job over `runs` rounds, after `warmups` rounds; a round runs every job once,
+ * in turn. The jobs share the engine's and the machine's state (code compiled, heap size, load), so
+ * their ratios do not depend on the order they are listed in or on what ran before them.
+ */
+function timeInterleaved(runs: number, warmups: number, jobs: readonly (() => void)[]): number[] {
+  const samples = jobs.map((): number[] => []);
+  for (let round = 0; round < warmups + runs; round++) {
+    jobs.forEach((job, k) => {
+      const start = performance.now();
+      job();
+      if (round >= warmups) samples[k]!.push(performance.now() - start);
+    });
+  }
+  return samples.map(median);
+}
+
 function time(runs: number, f: () => void): number {
   for (let i = 0; i < Math.min(3, runs); i++) f(); // warm-up
   const samples: number[] = [];
@@ -134,15 +151,16 @@ function timeProcess(runs: number, command: string, args: readonly string[], okS
  * whole-process rows are what one command pays, cold.
  */
 function longPages(dir: string, seed: PolicyVersion): void {
-  const rows: { articles: number; engine: number; git: number }[] = [];
-  let wholePair: [PolicyVersion, PolicyVersion] | undefined;
-  for (const articles of LONG_PAGE_SIZES) {
+  const pairs = LONG_PAGE_SIZES.map((articles) => {
     const page = longPage(seed, articles);
-    const revision = revise(page).version;
-    if (articles === WHOLE_PROCESS_SIZE) wholePair = [page, revision];
-    const runs = articles >= 4000 ? 3 : 5;
-    rows.push({ articles, engine: time(runs, () => void diffVersions(page, revision)), git: time(runs, gitWordDiff(dir, renderPolicyText(page), renderPolicyText(revision))) });
-  }
+    return { articles, page, revision: revise(page).version };
+  });
+  // The growth is a ratio between sizes: every size is timed in each round (see timeInterleaved).
+  const engine = timeInterleaved(5, 2, pairs.map(({ page, revision }) => () => void diffVersions(page, revision)));
+  const git = timeInterleaved(3, 1, pairs.map(({ page, revision }) => gitWordDiff(dir, renderPolicyText(page), renderPolicyText(revision))));
+  const rows = pairs.map(({ articles }, k) => ({ articles, engine: engine[k]!, git: git[k]! }));
+  const whole = pairs.find((p) => p.articles === WHOLE_PROCESS_SIZE)!;
+  const wholePair: [PolicyVersion, PolicyVersion] = [whole.page, whole.revision];
   const header = `${'long page vs revision'.padEnd(24)} ${'engine ms'.padStart(10)} ${'µs/article'.padStart(11)} ${'git ms'.padStart(8)} ${'ratio'.padStart(6)} ${'growth'.padStart(7)}`;
   process.stdout.write(`\n${header}\n${'-'.repeat(header.length)}\n`);
   const first = rows[0]!;
@@ -155,7 +173,7 @@ function longPages(dir: string, seed: PolicyVersion): void {
   const last = rows[rows.length - 1]!;
   process.stdout.write(`growth ${first.articles} → ${last.articles} articles: ${(last.engine / first.engine).toFixed(2)}× (linear: ${(last.articles / first.articles).toFixed(0)}×)\n`);
 
-  const [page, revision] = wholePair!;
+  const [page, revision] = wholePair;
   const files = {
     text: [join(dir, 'long-old.txt'), join(dir, 'long-new.txt')],
     yaml: [join(dir, 'long-old.yaml'), join(dir, 'long-new.yaml')],

@@ -57,6 +57,11 @@ function child(parent: Place | null, key: string | number): Place {
   return { parent, key };
 }
 
+/** The place of a value given as its parent's place and, when it is one of the parent's keys, that key. */
+function placeOf(place: Place | null, key: string | number | undefined): Place | null {
+  return key === undefined ? place : child(place, key);
+}
+
 function segments(place: Place | null): (string | number)[] {
   const path: (string | number)[] = [];
   for (let at = place; at !== null; at = at.parent) path.push(at.key);
@@ -87,8 +92,8 @@ class Checker {
 
   /** `value` is text; `key`, when given, is where it sits under `place` (its place is made only to report it). */
   string(value: unknown, place: Place | null, options?: { nonEmpty?: boolean }, key?: string | number): value is string {
-    if (typeof value !== 'string') return this.fail(key === undefined ? place : child(place, key), t('schema.text', { value: describe(value) }));
-    if (options?.nonEmpty && value.trim() === '') return this.fail(key === undefined ? place : child(place, key), t('schema.nonEmpty'));
+    if (typeof value !== 'string') return this.fail(placeOf(place, key), t('schema.text', { value: describe(value) }));
+    if (options?.nonEmpty && value.trim() === '') return this.fail(placeOf(place, key), t('schema.nonEmpty'));
     return true;
   }
 
@@ -121,7 +126,7 @@ class Checker {
 
   /** `key`: as for `string`. */
   positiveInteger(value: unknown, place: Place | null, key?: string): void {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(key === undefined ? place : child(place, key), t('schema.wholeNumber', { value: describe(value) }));
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 9999) this.fail(placeOf(place, key), t('schema.wholeNumber', { value: describe(value) }));
   }
 
   boolean(value: unknown, place: Place | null): void {

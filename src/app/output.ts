@@ -30,6 +30,12 @@ export function inertOutput(raw: Output): Output {
   };
 }
 
+/** Text inert by how it was made (inertJson) on `out`: as it is where the output takes such text, else through `write`. */
+export function writeInertText(out: Output, text: InertText): void {
+  if (out.writeInert) out.writeInert(text);
+  else out.write(text);
+}
+
 /** One line per message on `output`. */
 export function lineWriter(output: Output): (message: string) => void {
   return (message) => output.write(`${message}\n`);

@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { inertOutput, lineWriter, type Output } from '../app/output.js';
+import { inertOutput, lineWriter, writeInertText, type Output } from '../app/output.js';
 import { inertJsonLine } from '../domain/presentation/inert.js';
 import { t } from '../domain/presentation/messages/index.js';
 import { locateWritable, StoreSession, type StorePlace } from '../app/session.js';
@@ -84,9 +84,7 @@ export function makeContext(init: { out: Output; err: Output; cwd: string; env: 
 
 /** Writes a value as stable, pretty JSON followed by a newline (controls and bidi characters as \\u escapes). */
 export function writeJson(out: Output, value: unknown): void {
-  const json = inertJsonLine(value);
-  if (out.writeInert) out.writeInert(json);
-  else out.write(json);
+  writeInertText(out, inertJsonLine(value));
 }
 
 /** Thrown by commands that want a specific exit code without an error message (diff: 1 = differs). */

@@ -13,6 +13,7 @@ import { formatDiffMarkdown, formatDiffText } from '../../domain/diff/index.js';
 import { inertJsonLine } from '../../domain/presentation/inert.js';
 import { t } from '../../domain/presentation/messages/index.js';
 import { diffReport } from '../../app/diff.js';
+import { writeInertText } from '../../app/output.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'html', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -54,7 +55,7 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
         const { writeNoticeFile } = await import('../../app/notice.js');
         await writeNoticeFile(resolvePath(ctx.cwd, options.out!), report, { overwrite: options.force === true, ...(provenance.store ? { storeDir: provenance.store.dir } : {}) });
         ctx.err.write(t('report.wrote', { file: options.out! }) + '\n');
-      } else if (json !== null && ctx.out.writeInert) ctx.out.writeInert(json);
+      } else if (json !== null) writeInertText(ctx.out, json);
       else if (typeof report === 'string') {
         // Coloured only after its content was made inert: the report's own colour codes pass.
         if (color && ctx.out.writeStyled) ctx.out.writeStyled(report);
